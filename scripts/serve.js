@@ -1,0 +1,62 @@
+// Production entry: one HTTP server and port for SvelteKit and socket.io.
+// Order matters: the server is created with its request listener first; socket.io is attached
+// to it by the app's init hook while build/handler.js is imported, so engine.io wraps that listener
+// and answers /socket.io/ itself (attached the other way round, SvelteKit would 404 polling requests).
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const handlerPath = join(root, 'build', 'handler.js');
+if (!existsSync(handlerPath)) {
+	console.error('No build found. Run `npm start` (it builds when needed) or `npm run build` first.');
+	process.exit(1);
+}
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+// adapter-node assumes https unless told otherwise, which fails its CSRF check for every form on a
+// plain-http venue LAN. Unless ORIGIN or PROTOCOL_HEADER is configured (behind a proxy), it reads the
+// protocol from a header that we set from the connection itself, so no client can spoof it.
+const OWN_PROTOCOL_HEADER = 'x-workshop-companion-protocol';
+const stampProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (stampProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
+
+let handle = (_req, res) => {
+	res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain' });
+	res.end('Starting up…');
+};
+const server = createServer((req, res) => {
+	if (stampProtocol) req.headers[OWN_PROTOCOL_HEADER] = req.socket.encrypted ? 'https' : 'http';
+	handle(req, res);
+});
+globalThis[Symbol.for('workshop-companion.http-server')] = server;
+
+const { handler } = await import(pathToFileURL(handlerPath).href);
+handle = handler;
+const realtime = globalThis[Symbol.for('workshop-companion.realtime')];
+if (!realtime) throw new Error('The socket server did not attach during start-up.');
+
+// A join storm of hundreds of phones overflows Node's default backlog of 511.
+server.listen({ port, host, backlog: 4096 }, async () => {
+	const address = server.address();
+	const actualPort = typeof address === 'object' && address ? address.port : port;
+	const { describeStartup } = await import(pathToFileURL(join(root, 'scripts', 'startup-banner.js')).href);
+	console.log(describeStartup(actualPort));
+	process.send?.({ ready: true, port: actualPort });
+});
+
+let stopping = false;
+async function shutdown(signal) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`\n${signal}: closing connections…`);
+	const force = setTimeout(() => process.exit(1), 10_000);
+	force.unref();
+	await realtime.close(); // also closes the HTTP server
+	globalThis[Symbol.for('workshop-companion.db')]?.$client.close();
+	process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

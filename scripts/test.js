@@ -1,0 +1,44 @@
+// `npm test`: every check, in order, stopping at the first failure: types, content, unit and socket
+// integration tests (vitest), then the browser tests (Playwright on Debian's Chromium).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const results = join(root, 'test-results');
+rmSync(join(results, 'vitest.json'), { force: true });
+rmSync(join(results, 'playwright.json'), { force: true });
+
+const steps = [
+	['Type check', 'npm', ['run', '--silent', 'check']],
+	['Content check', 'npm', ['run', '--silent', 'content:check']],
+	['Unit and socket tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`]],
+	['Chromium', 'node', ['scripts/ensure-chromium.js']],
+	['Build', 'npm', ['run', '--silent', 'build']],
+	['Browser tests', 'npx', ['playwright', 'test']]
+];
+
+let passed = 0;
+let failed = 0;
+function tally() {
+	const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null);
+	const v = read(join(results, 'vitest.json'));
+	const p = read(join(results, 'playwright.json'));
+	passed = (v?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0) + (p?.stats?.flaky ?? 0);
+	failed = (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0);
+}
+
+for (const [title, cmd, args] of steps) {
+	console.log(`\n━━ ${title} ━━`);
+	const started = Date.now();
+	const run = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+	console.log(`━━ ${title}: ${run.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	if (run.status !== 0) {
+		tally();
+		console.log(`\n${passed} passed, ${Math.max(failed, 1)} failed`);
+		process.exit(run.status ?? 1);
+	}
+}
+tally();
+console.log(`\n${passed} passed, ${failed} failed`);

@@ -1,0 +1,53 @@
+import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
+import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { getAgendaLibrary } from '$lib/server/content';
+import { getDb } from '$lib/server/db';
+import { attachRealtime, productionHttpServer } from '$lib/server/realtime';
+
+/** Production: the server entry created the HTTP server before importing us; socket.io joins it here. */
+export const init: ServerInit = async () => {
+	if (building) return;
+	getDb();
+	getAgendaLibrary();
+	const httpServer = productionHttpServer();
+	if (httpServer) attachRealtime(httpServer);
+};
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.trainer = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const valid = validateSessionToken(getDb(), token);
+		if (valid) {
+			event.locals.trainer = valid.trainer;
+			event.locals.session = valid.session;
+			if (valid.session.renewed) {
+				setSessionCookie(event.cookies, token, valid.session.expiresAt, event.url.protocol === 'https:');
+			}
+		} else {
+			clearSessionCookie(event.cookies);
+		}
+	}
+	return resolve(event);
+};
+
+/** Every /trainer page needs a signed-in trainer; the rest is public (participants have no accounts). */
+const guard: Handle = async ({ event, resolve }) => {
+	if (event.url.pathname.startsWith('/trainer') && !event.locals.trainer) {
+		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	}
+	return resolve(event);
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	return response;
+};
+
+export const handle = sequence(session, guard, headers);

@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { authSessions, trainers } from '../db/schema';
+import { generateToken, hashToken } from '../tokens';
+
+export const SESSION_COOKIE = 'wc_session';
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_TTL = 30 * DAY;
+/** Sliding expiry: a session used in its second half is pushed back out to the full TTL. */
+export const SESSION_RENEW_WITHIN = 15 * DAY;
+
+export interface SessionTrainer {
+	id: string;
+	email: string;
+	name: string;
+}
+export interface ValidSession {
+	id: string;
+	trainerId: string;
+	expiresAt: number;
+	/** True when this validation extended the expiry: the cookie must be re-sent. */
+	renewed: boolean;
+}
+
+export function createSession(db: Db, trainerId: string, now = Date.now()) {
+	const token = generateToken();
+	const session = { id: hashToken(token), trainerId, expiresAt: now + SESSION_TTL };
+	db.insert(authSessions).values(session).run();
+	return { token, session };
+}
+
+export function validateSessionToken(
+	db: Db,
+	token: string,
+	now = Date.now()
+): { session: ValidSession; trainer: SessionTrainer } | null {
+	const id = hashToken(token);
+	const row = db
+		.select({
+			id: authSessions.id,
+			trainerId: authSessions.trainerId,
+			expiresAt: authSessions.expiresAt,
+			email: trainers.email,
+			name: trainers.name
+		})
+		.from(authSessions)
+		.innerJoin(trainers, eq(trainers.id, authSessions.trainerId))
+		.where(eq(authSessions.id, id))
+		.get();
+	if (!row) return null;
+	if (now >= row.expiresAt) {
+		db.delete(authSessions).where(eq(authSessions.id, id)).run();
+		return null;
+	}
+	let { expiresAt } = row;
+	const renewed = now >= expiresAt - SESSION_RENEW_WITHIN;
+	if (renewed) {
+		expiresAt = now + SESSION_TTL;
+		db.update(authSessions).set({ expiresAt }).where(eq(authSessions.id, id)).run();
+	}
+	return {
+		session: { id, trainerId: row.trainerId, expiresAt, renewed },
+		trainer: { id: row.trainerId, email: row.email, name: row.name }
+	};
+}
+
+export function invalidateSession(db: Db, sessionId: string): void {
+	db.delete(authSessions).where(eq(authSessions.id, sessionId)).run();
+}
+
+/** Reads one cookie from a raw Cookie header (the socket handshake has no SvelteKit helpers). */
+export function readCookie(header: string | undefined, name: string): string | null {
+	if (!header) return null;
+	for (const part of header.split(';')) {
+		const eqAt = part.indexOf('=');
+		if (eqAt < 0) continue;
+		if (part.slice(0, eqAt).trim() === name) {
+			try {
+				return decodeURIComponent(part.slice(eqAt + 1).trim());
+			} catch {
+				return null;
+			}
+		}
+	}
+	return null;
+}

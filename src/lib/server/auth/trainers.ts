@@ -1,0 +1,51 @@
+import { count, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db';
+import { trainers } from '../db/schema';
+import { newId } from '../tokens';
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './password';
+
+export const emailSchema = z
+	.string({ error: 'Please enter your email address.' })
+	.trim()
+	.toLowerCase()
+	.max(254, 'That email address is too long.')
+	.pipe(z.email({ error: 'Please enter a valid email address, like name@example.org.' }));
+
+export const signUpSchema = z.object({
+	name: z
+		.string({ error: 'Please enter your name.' })
+		.trim()
+		.min(1, 'Please enter your name.')
+		.max(80, 'Please keep your name to 80 characters or fewer.'),
+	email: emailSchema,
+	password: z
+		.string({ error: 'Please choose a password.' })
+		.min(PASSWORD_MIN, `Please use at least ${PASSWORD_MIN} characters for your password.`)
+		.max(PASSWORD_MAX, `Please keep your password under ${PASSWORD_MAX} characters.`)
+});
+
+export const signInSchema = z.object({
+	email: emailSchema,
+	password: z.string({ error: 'Please enter your password.' }).min(1, 'Please enter your password.').max(PASSWORD_MAX)
+});
+
+export function trainerCount(db: Db): number {
+	return db.select({ n: count() }).from(trainers).get()?.n ?? 0;
+}
+
+export function findTrainerByEmail(db: Db, email: string) {
+	return db.select().from(trainers).where(eq(trainers.email, email)).get();
+}
+
+export async function createTrainer(db: Db, input: z.infer<typeof signUpSchema>, now = Date.now()) {
+	const row = {
+		id: newId(),
+		email: input.email,
+		name: input.name,
+		passwordHash: await hashPassword(input.password),
+		createdAt: now
+	};
+	db.insert(trainers).values(row).run();
+	return row;
+}

@@ -1,0 +1,7 @@
+import { join } from 'node:path';
+import { appRoot } from '../paths';
+
+/** `sessions/` beside the app; SESSIONS_DIR points elsewhere (tests, a trainer's own folder). */
+export function sessionsDir(): string {
+	return process.env.SESSIONS_DIR || join(appRoot(), 'sessions');
+}

@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Epoch milliseconds: one unit of time everywhere, server clock. */
+const ms = (name: string) => integer(name, { mode: 'number' });
+
+export const trainers = sqliteTable('trainers', {
+	id: text('id').primaryKey(),
+	/** Stored lower-cased and trimmed; the sign-in key. */
+	email: text('email').notNull().unique(),
+	name: text('name').notNull(),
+	passwordHash: text('password_hash').notNull(),
+	createdAt: ms('created_at').notNull()
+});
+
+/** Lucia's scheme: the id is the SHA-256 of the cookie token, never the token itself. */
+export const authSessions = sqliteTable(
+	'auth_sessions',
+	{
+		id: text('id').primaryKey(),
+		trainerId: text('trainer_id')
+			.notNull()
+			.references(() => trainers.id, { onDelete: 'cascade' }),
+		expiresAt: ms('expires_at').notNull()
+	},
+	(t) => [index('auth_sessions_trainer_idx').on(t.trainerId)]
+);
+
+export const rooms = sqliteTable(
+	'rooms',
+	{
+		id: text('id').primaryKey(),
+		code: text('code').notNull(),
+		trainerId: text('trainer_id')
+			.notNull()
+			.references(() => trainers.id, { onDelete: 'cascade' }),
+		agendaId: text('agenda_id').notNull(),
+		title: text('title').notNull(),
+		status: text('status', { enum: ['open', 'closed'] }).notNull(),
+		createdAt: ms('created_at').notNull(),
+		closedAt: ms('closed_at')
+	},
+	(t) => [
+		// A code is unique among open rooms only: closed rooms free their code for reuse.
+		uniqueIndex('rooms_open_code_uq').on(t.code).where(sql`status = 'open'`),
+		index('rooms_trainer_idx').on(t.trainerId)
+	]
+);
+
+export const participants = sqliteTable(
+	'participants',
+	{
+		id: text('id').primaryKey(),
+		roomId: text('room_id')
+			.notNull()
+			.references(() => rooms.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		/** Case- and space-folded name, so "Sam" and " sam " count as the same person. */
+		nameKey: text('name_key').notNull(),
+		/** SHA-256 of the seat token the phone holds; the token itself never touches the disk. */
+		seatTokenHash: text('seat_token_hash').notNull().unique(),
+		joinedAt: ms('joined_at').notNull(),
+		removedAt: ms('removed_at')
+	},
+	(t) => [
+		index('participants_room_idx').on(t.roomId),
+		uniqueIndex('participants_room_name_uq').on(t.roomId, t.nameKey).where(sql`removed_at IS NULL`)
+	]
+);
+
+/** Append-only: every acknowledged participant input, keyed by the client's id so a retry is harmless. */
+export const inputs = sqliteTable(
+	'inputs',
+	{
+		seq: integer('seq').primaryKey({ autoIncrement: true }),
+		roomId: text('room_id')
+			.notNull()
+			.references(() => rooms.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		clientInputId: text('client_input_id').notNull(),
+		activityId: text('activity_id'),
+		kind: text('kind').notNull(),
+		payload: text('payload', { mode: 'json' }).notNull(),
+		createdAt: ms('created_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('inputs_client_id_uq').on(t.participantId, t.clientInputId),
+		index('inputs_room_idx').on(t.roomId, t.seq)
+	]
+);
+
+export type Trainer = typeof trainers.$inferSelect;
+export type Room = typeof rooms.$inferSelect;
+export type Participant = typeof participants.$inferSelect;

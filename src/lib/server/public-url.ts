@@ -1,0 +1,51 @@
+import { networkInterfaces } from 'node:os';
+
+export interface JoinAddress {
+	/** Where phones go, without a trailing slash: e.g. http://192.168.1.20:3000 */
+	base: string;
+	/** Set when phones probably cannot reach `base`; says what to do about it. */
+	warning?: string;
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d+){3}|\[::1\]|::1|0\.0\.0\.0)$/i;
+
+/** Origins configured for this deployment, for the socket origin check. */
+export function configuredOrigins(env = process.env): string[] {
+	return [env.PUBLIC_URL, env.ORIGIN]
+		.filter((v): v is string => !!v)
+		.flatMap((v) => {
+			try {
+				return [new URL(v).origin];
+			} catch {
+				return [];
+			}
+		});
+}
+
+/** The machine's first private IPv4 address (the one the venue Wi-Fi gave it), if any. */
+export function lanAddress(interfaces = networkInterfaces()): string | undefined {
+	const candidates = Object.values(interfaces)
+		.flat()
+		.filter((i) => i && i.family === 'IPv4' && !i.internal)
+		.map((i) => i!.address);
+	const isPrivate = (a: string) => /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(a);
+	return candidates.find(isPrivate) ?? candidates[0];
+}
+
+/**
+ * The address phones should open. PUBLIC_URL wins; a page opened on localhost swaps in the
+ * machine's LAN address (same port), because "localhost" on a phone is the phone itself.
+ */
+export function joinAddress(requestUrl: URL, env = process.env, lan: string | null = lanAddress() ?? null): JoinAddress {
+	if (env.PUBLIC_URL) return { base: env.PUBLIC_URL.replace(/\/+$/, '') };
+	if (!LOOPBACK.test(requestUrl.hostname)) return { base: requestUrl.origin };
+	if (!lan) {
+		return {
+			base: requestUrl.origin,
+			warning: 'This computer has no network address phones can reach. Connect to the room’s Wi-Fi, or set PUBLIC_URL.'
+		};
+	}
+	const url = new URL(requestUrl.origin);
+	url.hostname = lan;
+	return { base: url.origin };
+}

@@ -1,0 +1,48 @@
+/**
+ * A fixed-window counter per key, in memory: enough for one process. Each key allows `limit`
+ * hits per `windowMs`; `retryAfterMs` says when the window opens again.
+ */
+export class RateLimiter {
+	#hits = new Map<string, { count: number; resetAt: number }>();
+	constructor(
+		readonly limit: number,
+		readonly windowMs: number
+	) {}
+
+	/** Counts a hit and says whether it is allowed. */
+	hit(key: string, now = Date.now()): { allowed: boolean; retryAfterMs: number } {
+		const entry = this.#current(key, now);
+		entry.count += 1;
+		return { allowed: entry.count <= this.limit, retryAfterMs: Math.max(0, entry.resetAt - now) };
+	}
+
+	/** Whether the key is already over the limit, without counting a hit. */
+	blocked(key: string, now = Date.now()): { blocked: boolean; retryAfterMs: number } {
+		const entry = this.#hits.get(key);
+		if (!entry || entry.resetAt <= now) return { blocked: false, retryAfterMs: 0 };
+		return { blocked: entry.count >= this.limit, retryAfterMs: entry.resetAt - now };
+	}
+
+	reset(key: string): void {
+		this.#hits.delete(key);
+	}
+
+	#current(key: string, now: number) {
+		let entry = this.#hits.get(key);
+		if (!entry || entry.resetAt <= now) {
+			entry = { count: 0, resetAt: now + this.windowMs };
+			this.#hits.set(key, entry);
+			if (this.#hits.size > 10_000) this.#sweep(now);
+		}
+		return entry;
+	}
+
+	#sweep(now: number) {
+		for (const [key, entry] of this.#hits) if (entry.resetAt <= now) this.#hits.delete(key);
+	}
+}
+
+export function minutesFrom(ms: number): string {
+	const minutes = Math.max(1, Math.ceil(ms / 60_000));
+	return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}

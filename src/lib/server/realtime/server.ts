@@ -1,0 +1,113 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { readCookie, SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import type { Db } from '../db';
+import { RateLimiter } from '../rate-limit';
+import { RoomEngine, type RoomPublisher } from '../rooms/engine';
+import { registerClockHandlers } from './handlers/clock';
+import { registerRoomHandlers } from './handlers/room';
+import { channel, type IoServer, type IoSocket } from './types';
+
+export interface RealtimeDeps {
+	db: Db;
+	/** Origins allowed besides the page's own host (PUBLIC_URL, ORIGIN). */
+	allowedOrigins?: string[];
+	rosterDelayMs?: number;
+	/** Development: leave other WebSocket upgrades (Vite's hot reload) alone instead of closing them. */
+	shareUpgrades?: boolean;
+}
+
+export interface Realtime {
+	io: IoServer;
+	readonly engine: RoomEngine;
+	/** Development reload: new handler code, a fresh engine rebuilt from disk, phones reconnect. */
+	replace(build: typeof buildApp): void;
+	close(): Promise<void>;
+}
+
+/** socket.io rooms carry the engine's announcements: one emit per room, whatever its size. */
+function publisherFor(io: IoServer): RoomPublisher {
+	return {
+		roster: (roomId, roster) => io.to(channel.trainers(roomId)).emit('room:roster', roster),
+		roomClosed: (roomId, message) => {
+			io.to([channel.room(roomId), channel.trainers(roomId)]).emit('room:closed', { message });
+			io.in(channel.room(roomId)).socketsLeave(channel.room(roomId));
+			io.in(channel.trainers(roomId)).socketsLeave(channel.trainers(roomId));
+		},
+		seatRemoved: (roomId, participantId, message) => {
+			io.to(channel.seat(participantId)).emit('seat:removed', { message });
+			io.in(channel.seat(participantId)).socketsLeave(channel.room(roomId));
+		}
+	};
+}
+
+/** Everything that depends on handler code; swapped whole on a development reload. */
+export function buildApp(io: IoServer, deps: RealtimeDeps) {
+	const engine = new RoomEngine(deps.db, publisherFor(io), deps.rosterDelayMs);
+	const joinFailures = new RateLimiter(30, 10 * 60_000);
+	return {
+		engine,
+		authenticate(socket: IoSocket, next: (err?: Error) => void) {
+			socket.data.ip = socket.handshake.address;
+			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+			const valid = token ? validateSessionToken(deps.db, token) : null;
+			if (valid) socket.data.trainer = valid.trainer;
+			next();
+		},
+		connect(socket: IoSocket) {
+			registerRoomHandlers(socket, { engine, joinFailures });
+			registerClockHandlers(socket);
+		}
+	};
+}
+
+/**
+ * Cross-site WebSocket hijacking guard: a browser always sends Origin, and a trainer's cookie must
+ * not drive a socket opened by some other site. Clients without Origin (tests, load tools) carry no cookie of a victim.
+ */
+function sameOrigin(allowed: string[]) {
+	return (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
+		const origin = req.headers.origin;
+		if (!origin) return callback(null, true);
+		let host: string;
+		try {
+			host = new URL(origin).host;
+		} catch {
+			return callback('bad origin', false);
+		}
+		callback(null, host === req.headers.host || allowed.includes(origin));
+	};
+}
+
+/** The one factory: production entry, development plugin and tests all build the socket server here. */
+export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
+	const io: IoServer = new Server(httpServer, {
+		serveClient: false,
+		// Phones try WebSocket first (a third of the server CPU of polling-then-upgrade); polling stays as fallback.
+		transports: ['websocket', 'polling'],
+		maxHttpBufferSize: 64 * 1024,
+		allowRequest: sameOrigin(deps.allowedOrigins ?? []),
+		pingInterval: 20_000,
+		pingTimeout: 20_000,
+		destroyUpgrade: !deps.shareUpgrades
+	});
+	let app = buildApp(io, deps);
+	io.use((socket, next) => app.authenticate(socket, next));
+	io.on('connection', (socket) => app.connect(socket));
+	return {
+		io,
+		get engine() {
+			return app.engine;
+		},
+		replace(build) {
+			app.engine.dispose();
+			app = build(io, deps);
+			io.disconnectSockets();
+		},
+		async close() {
+			app.engine.dispose();
+			io.disconnectSockets(true);
+			await new Promise<void>((resolve) => io.close(() => resolve()));
+		}
+	};
+}

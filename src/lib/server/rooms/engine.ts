@@ -1,0 +1,168 @@
+import type { JoinResult, ResumeResult, Roster } from '$lib/shared/events';
+import { checkDisplayName } from '$lib/shared/names';
+import { formatRoomCode, isRoomCode, normaliseRoomCode } from '$lib/shared/room-code';
+import type { Db } from '../db';
+import { isUniqueViolation, UserError } from '../errors';
+import { generateToken, hashToken, newId } from '../tokens';
+import { LiveRoom } from './live-room';
+import * as store from './store';
+
+/** How the engine tells the outside world; socket.io in production, anything in a test. */
+export interface RoomPublisher {
+	roster(roomId: string, roster: Roster): void;
+	roomClosed(roomId: string, message: string): void;
+	seatRemoved(roomId: string, participantId: string, message: string): void;
+}
+
+export const CLOSED_MESSAGE = 'The trainer has closed this session. Thank you for taking part!';
+export const REMOVED_MESSAGE = 'The trainer removed you from this session.';
+
+export function noSuchRoom(code: string): UserError {
+	const shown = code ? formatRoomCode(code) : 'that code';
+	return new UserError('not-found', `No live session with code ${shown} — check the code on the screen.`);
+}
+
+/**
+ * Owns every open room's live state. Each change is written to SQLite first, then applied in
+ * memory, then published; roster updates are coalesced to one per room per `rosterDelayMs`.
+ */
+export class RoomEngine {
+	readonly #rooms = new Map<string, LiveRoom>();
+	readonly #dirty = new Set<string>();
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(
+		private readonly db: Db,
+		private readonly publish: RoomPublisher,
+		private readonly rosterDelayMs = 150
+	) {}
+
+	/** The open room with this code, loaded from disk on first use. */
+	openRoomByCode(rawCode: string): LiveRoom {
+		const code = normaliseRoomCode(rawCode);
+		if (!isRoomCode(code)) throw noSuchRoom(code.slice(0, 12));
+		for (const room of this.#rooms.values()) if (room.code === code && room.status === 'open') return room;
+		const row = store.findOpenRoomByCode(this.db, code);
+		const room = row && this.#load(row.id);
+		if (!room) throw noSuchRoom(code);
+		return room;
+	}
+
+	/** The room by id (open or closed), loaded from disk on first use. */
+	room(roomId: string): LiveRoom | undefined {
+		return this.#rooms.get(roomId) ?? this.#load(roomId);
+	}
+
+	join(rawCode: string, rawName: unknown, now = Date.now()): JoinResult & { roomId: string } {
+		const room = this.openRoomByCode(rawCode);
+		const checked = checkDisplayName(rawName);
+		if (!checked.ok) throw new UserError('invalid', checked.error);
+		if (room.nameTaken(checked.key)) throw nameTaken(checked.name);
+		const seatToken = generateToken();
+		const row = {
+			id: newId(),
+			roomId: room.id,
+			name: checked.name,
+			nameKey: checked.key,
+			seatTokenHash: hashToken(seatToken),
+			joinedAt: now,
+			removedAt: null
+		};
+		try {
+			store.insertParticipant(this.db, row);
+		} catch (err) {
+			if (isUniqueViolation(err)) throw nameTaken(checked.name);
+			throw err;
+		}
+		room.addSeat(row);
+		this.#markDirty(room.id);
+		return { roomId: room.id, room: room.info, seat: { participantId: row.id, name: row.name }, seatToken };
+	}
+
+	/** A phone coming back with its seat token: same person, same name, never a duplicate. */
+	resume(rawCode: string, seatToken: string): ResumeResult & { roomId: string } {
+		const code = normaliseRoomCode(rawCode);
+		const row = store.findParticipantBySeat(this.db, hashToken(seatToken));
+		const room = row ? this.room(row.roomId) : undefined;
+		if (!row || !room || room.code !== code) throw noSuchRoom(code);
+		if (room.status === 'closed') throw new UserError('closed', CLOSED_MESSAGE);
+		if (row.removedAt !== null) throw new UserError('removed', REMOVED_MESSAGE);
+		return { roomId: room.id, room: room.info, seat: { participantId: row.id, name: row.name } };
+	}
+
+	/** Presence: a socket for this seat connected (+1) or went away (-1). */
+	presence(roomId: string, participantId: string, delta: 1 | -1): void {
+		const seat = this.#rooms.get(roomId)?.seat(participantId);
+		if (!seat) return;
+		seat.sockets = Math.max(0, seat.sockets + delta);
+		this.#markDirty(roomId);
+	}
+
+	removeParticipant(roomId: string, participantId: string, now = Date.now()): void {
+		const room = this.#openRoom(roomId);
+		if (!room.seat(participantId)) throw new UserError('not-found', 'That participant is no longer in the room.');
+		store.markParticipantRemoved(this.db, participantId, now);
+		room.removeSeat(participantId);
+		this.publish.seatRemoved(roomId, participantId, REMOVED_MESSAGE);
+		this.#markDirty(roomId);
+	}
+
+	close(roomId: string, now = Date.now()): void {
+		const room = this.#openRoom(roomId);
+		store.closeRoom(this.db, roomId, now);
+		room.status = 'closed';
+		this.#dirty.delete(roomId);
+		this.publish.roomClosed(roomId, CLOSED_MESSAGE);
+		// Closed rooms leave memory: their code may be reused, and the disk answers any late question.
+		this.#rooms.delete(roomId);
+	}
+
+	roster(roomId: string): Roster {
+		const room = this.room(roomId);
+		if (!room) throw new UserError('not-found', 'That session does not exist.');
+		return room.roster();
+	}
+
+	/** Sends any pending roster updates now (shutdown, tests). */
+	flush(): void {
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = undefined;
+		for (const roomId of this.#dirty) {
+			const room = this.#rooms.get(roomId);
+			if (room) this.publish.roster(roomId, room.roster());
+		}
+		this.#dirty.clear();
+	}
+
+	dispose(): void {
+		this.flush();
+		this.#rooms.clear();
+	}
+
+	#openRoom(roomId: string): LiveRoom {
+		const room = this.room(roomId);
+		if (!room) throw new UserError('not-found', 'That session does not exist.');
+		if (room.status !== 'open') throw new UserError('closed', 'This session is already closed.');
+		return room;
+	}
+
+	#load(roomId: string): LiveRoom | undefined {
+		const row = store.getRoom(this.db, roomId);
+		if (!row) return undefined;
+		const room = new LiveRoom(row, store.activeParticipants(this.db, roomId));
+		if (row.status === 'open') this.#rooms.set(roomId, room);
+		return room;
+	}
+
+	#markDirty(roomId: string): void {
+		this.#dirty.add(roomId);
+		this.#timer ??= setTimeout(() => this.flush(), this.rosterDelayMs);
+	}
+}
+
+function nameTaken(name: string): UserError {
+	return new UserError(
+		'name-taken',
+		`Someone called “${name}” has already joined. Add an initial or a surname so the trainer can tell you apart.`
+	);
+}

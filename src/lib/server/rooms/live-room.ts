@@ -1,0 +1,66 @@
+import type { Participant, Room } from '../db/schema';
+import type { RoomInfo, Roster, RosterEntry } from '$lib/shared/events';
+
+interface Seat {
+	id: string;
+	name: string;
+	nameKey: string;
+	joinedAt: number;
+	/** Open sockets for this seat: a phone may briefly have two during a reconnect. */
+	sockets: number;
+}
+
+/** One open room's state in memory. SQLite is the truth it is built from. */
+export class LiveRoom {
+	readonly id: string;
+	readonly code: string;
+	readonly title: string;
+	readonly trainerId: string;
+	status: Room['status'];
+	readonly #seats = new Map<string, Seat>();
+	readonly #byName = new Map<string, string>();
+
+	constructor(room: Room, seats: Participant[]) {
+		this.id = room.id;
+		this.code = room.code;
+		this.title = room.title;
+		this.trainerId = room.trainerId;
+		this.status = room.status;
+		for (const p of seats) this.addSeat(p);
+	}
+
+	get info(): RoomInfo {
+		return { code: this.code, title: this.title, status: this.status };
+	}
+
+	seat(id: string): Seat | undefined {
+		return this.#seats.get(id);
+	}
+
+	nameTaken(nameKey: string): boolean {
+		return this.#byName.has(nameKey);
+	}
+
+	addSeat(p: Pick<Participant, 'id' | 'name' | 'nameKey' | 'joinedAt'>): void {
+		this.#seats.set(p.id, { id: p.id, name: p.name, nameKey: p.nameKey, joinedAt: p.joinedAt, sockets: 0 });
+		this.#byName.set(p.nameKey, p.id);
+	}
+
+	removeSeat(id: string): boolean {
+		const seat = this.#seats.get(id);
+		if (!seat) return false;
+		this.#seats.delete(id);
+		this.#byName.delete(seat.nameKey);
+		return true;
+	}
+
+	roster(): Roster {
+		const participants: RosterEntry[] = [];
+		let online = 0;
+		for (const s of this.#seats.values()) {
+			participants.push({ id: s.id, name: s.name, online: s.sockets > 0, joinedAt: s.joinedAt });
+			if (s.sockets > 0) online++;
+		}
+		return { roomId: this.id, participants, online };
+	}
+}

@@ -1,0 +1,61 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db';
+import { participants, rooms, type Participant, type Room } from '../db/schema';
+import { isUniqueViolation } from '../errors';
+import { newId } from '../tokens';
+import { allocateRoomCode } from './code';
+
+/** Opens a room with a code no other open room has. The partial unique index settles any race. */
+export function createRoom(db: Db, input: { trainerId: string; agendaId: string; title: string }, now = Date.now()): Room {
+	for (let attempt = 0; ; attempt++) {
+		const code = allocateRoomCode((c) => !findOpenRoomByCode(db, c));
+		const row: Room = { id: newId(), code, status: 'open', createdAt: now, closedAt: null, ...input };
+		try {
+			db.insert(rooms).values(row).run();
+			return row;
+		} catch (err) {
+			if (!isUniqueViolation(err) || attempt >= 5) throw err;
+		}
+	}
+}
+
+export function findOpenRoomByCode(db: Db, code: string): Room | undefined {
+	return db
+		.select()
+		.from(rooms)
+		.where(and(eq(rooms.code, code), eq(rooms.status, 'open')))
+		.get();
+}
+
+export function getRoom(db: Db, id: string): Room | undefined {
+	return db.select().from(rooms).where(eq(rooms.id, id)).get();
+}
+
+export function listTrainerRooms(db: Db, trainerId: string, limit = 50): Room[] {
+	return db.select().from(rooms).where(eq(rooms.trainerId, trainerId)).orderBy(desc(rooms.createdAt)).limit(limit).all();
+}
+
+export function closeRoom(db: Db, id: string, now = Date.now()): void {
+	db.update(rooms).set({ status: 'closed', closedAt: now }).where(eq(rooms.id, id)).run();
+}
+
+export function activeParticipants(db: Db, roomId: string): Participant[] {
+	return db
+		.select()
+		.from(participants)
+		.where(and(eq(participants.roomId, roomId), isNull(participants.removedAt)))
+		.orderBy(participants.joinedAt)
+		.all();
+}
+
+export function findParticipantBySeat(db: Db, seatTokenHash: string): Participant | undefined {
+	return db.select().from(participants).where(eq(participants.seatTokenHash, seatTokenHash)).get();
+}
+
+export function insertParticipant(db: Db, row: Participant): void {
+	db.insert(participants).values(row).run();
+}
+
+export function markParticipantRemoved(db: Db, id: string, now = Date.now()): void {
+	db.update(participants).set({ removedAt: now }).where(eq(participants.id, id)).run();
+}

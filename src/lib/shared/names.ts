@@ -1,0 +1,23 @@
+export const NAME_MAX = 40;
+
+export type NameCheck = { ok: true; name: string; key: string } | { ok: false; error: string };
+
+// Control, format (bidi overrides, zero-width) and separator characters other than a plain space.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+/** Shared by the phone (instant feedback) and the server (the rule that counts). */
+export function checkDisplayName(raw: unknown): NameCheck {
+	if (typeof raw !== 'string') return { ok: false, error: 'Please type your name.' };
+	const name = raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
+	if (name.length === 0) return { ok: false, error: 'Please type your name.' };
+	if (INVISIBLE.test(name)) return { ok: false, error: 'Your name has a hidden character in it. Please retype it.' };
+	if ([...name].length > NAME_MAX) {
+		return { ok: false, error: `Please keep your name to ${NAME_MAX} characters or fewer.` };
+	}
+	return { ok: true, name, key: nameKey(name) };
+}
+
+/** Two names that differ only by case or accents-as-composed are the same person to the room. */
+export function nameKey(name: string): string {
+	return name.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/gu, ' ').trim();
+}

@@ -1,0 +1,43 @@
+import { error, redirect } from '@sveltejs/kit';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { signUpByIp } from '$lib/server/auth/limits';
+import { createSession } from '$lib/server/auth/session';
+import { createTrainer, findTrainerByEmail, signUpSchema, trainerCount } from '$lib/server/auth/trainers';
+import { PASSWORD_MIN } from '$lib/server/auth/password';
+import { getDb } from '$lib/server/db';
+import { fieldErrors, formFail, formObject } from '$lib/server/forms';
+import { minutesFrom } from '$lib/server/rate-limit';
+import type { Actions, PageServerLoad } from './$types';
+
+/** After the first account, ALLOW_SIGNUP=false closes sign-up (the first account can always be made). */
+function signUpOpen(): boolean {
+	return process.env.ALLOW_SIGNUP !== 'false' || trainerCount(getDb()) === 0;
+}
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.trainer) redirect(303, '/trainer');
+	if (!signUpOpen()) error(403, 'Sign-up is closed on this server. Ask the person who runs it for an account.');
+	return { firstRun: trainerCount(getDb()) === 0, passwordMin: PASSWORD_MIN };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		if (!signUpOpen()) error(403, 'Sign-up is closed on this server.');
+		const form = formObject(await request.formData());
+		const values = { name: form.name ?? '', email: form.email ?? '' };
+		const limit = signUpByIp.hit(getClientAddress());
+		if (!limit.allowed) {
+			return formFail(429, values, { form: `Too many sign-ups from this device. Try again in ${minutesFrom(limit.retryAfterMs)}.` });
+		}
+		const parsed = signUpSchema.safeParse(form);
+		if (!parsed.success) return formFail(400, values, fieldErrors(parsed.error));
+		const db = getDb();
+		if (findTrainerByEmail(db, parsed.data.email)) {
+			return formFail(400, values, { email: 'An account with this email already exists. Sign in instead.' });
+		}
+		const trainer = await createTrainer(db, parsed.data);
+		const { token, session } = createSession(db, trainer.id);
+		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
+		redirect(303, '/trainer');
+	}
+};

@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import { devices, expect, type Browser, type Page } from '@playwright/test';
+
+/** Automated accessibility check of the page as it is now: no WCAG A/AA violations. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+	expect(summary, `accessibility of ${what}`).toEqual([]);
+}
+
+let seq = 0;
+export function uniqueEmail(): string {
+	return `trainer-${Date.now()}-${process.pid}-${++seq}@example.org`;
+}
+
+/** Signs up a new trainer on this page and lands on the dashboard. */
+export async function signUp(page: Page, name = 'Jo Trainer'): Promise<string> {
+	const email = uniqueEmail();
+	await page.goto('/signup');
+	await page.getByLabel('Your name').fill(name);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill('a long enough password');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('heading', { name: `Hello, ${name}` })).toBeVisible();
+	return email;
+}
+
+/** Starts a live session from the named agenda and returns its room code (no space). */
+export async function startSession(page: Page, agendaTitle: RegExp): Promise<string> {
+	const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: agendaTitle }) });
+	await card.getByRole('button', { name: 'Start live session' }).click();
+	await expect(page).toHaveURL(/\/trainer\/rooms\/[a-z2-7]+$/);
+	const code = (await page.locator('.lead .code').textContent())!.replace(/\s/g, '');
+	expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+	return code;
+}
+
+/** A new phone (Pixel 7) in its own browser context: its own storage, like a separate device. */
+export async function newPhone(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({ ...devices['Pixel 7'] });
+	return context.newPage();
+}
+
+export async function joinByCode(page: Page, typedCode: string, name: string): Promise<void> {
+	await page.goto('/join');
+	await page.getByLabel('Room code').fill(typedCode);
+	await page.getByLabel('Your name').fill(name);
+	await page.getByRole('button', { name: 'Join' }).click();
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createSession, SESSION_COOKIE } from '$lib/server/auth/session';
+import { createTrainer } from '$lib/server/auth/trainers';
+import { openDatabase, type Db } from '$lib/server/db';
+import { createSocketServer, type Realtime } from '$lib/server/realtime/server';
+import { createRoom } from '$lib/server/rooms/store';
+import type { Ack, ClientEvents, ServerEvents } from '$lib/shared/events';
+
+export type Client = Socket<ServerEvents, ClientEvents>;
+
+/** A fresh database file in its own temporary folder. */
+export function tempDbPath(): { path: string; cleanup: () => void } {
+	const dir = mkdtempSync(join(tmpdir(), 'wc-test-'));
+	return { path: join(dir, 'test.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TestServer {
+	db: Db;
+	url: string;
+	realtime: Realtime;
+	http: HttpServer;
+	/** A connected client; `cookie` makes it a signed-in trainer. */
+	client(opts?: { cookie?: string }): Promise<Client>;
+	trainer(email?: string): Promise<{ id: string; cookie: string }>;
+	room(trainerId: string, title?: string): { id: string; code: string };
+	/** Stops socket.io and the HTTP server; the database file stays (restart tests reopen it). */
+	stop(): Promise<void>;
+}
+
+let emailSeq = 0;
+
+/** A real HTTP server on port 0 with the real socket server and a real SQLite file. */
+export async function startServer(dbPath: string): Promise<TestServer> {
+	const db = openDatabase(dbPath);
+	const http = createServer();
+	const realtime = createSocketServer(http, { db, rosterDelayMs: 20 });
+	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+	const clients: Client[] = [];
+	return {
+		db,
+		url,
+		realtime,
+		http,
+		async client({ cookie } = {}) {
+			const socket: Client = connect(url, {
+				transports: ['websocket'],
+				forceNew: true,
+				reconnection: false,
+				extraHeaders: cookie ? { cookie } : undefined
+			});
+			clients.push(socket);
+			await new Promise<void>((resolve, reject) => {
+				socket.once('connect', () => resolve());
+				socket.once('connect_error', reject);
+			});
+			return socket;
+		},
+		async trainer(email = `trainer${++emailSeq}@example.org`) {
+			const t = await createTrainer(db, { name: 'Test Trainer', email, password: 'correct horse battery' });
+			const { token } = createSession(db, t.id);
+			return { id: t.id, cookie: `${SESSION_COOKIE}=${token}` };
+		},
+		room(trainerId, title = 'Test session') {
+			const r = createRoom(db, { trainerId, agendaId: 'session-a', title });
+			return { id: r.id, code: r.code };
+		},
+		async stop() {
+			for (const c of clients) c.disconnect();
+			await realtime.close();
+			db.$client.close();
+		}
+	};
+}
+
+type Payload<E extends keyof ClientEvents> = Parameters<ClientEvents[E]>[0];
+type Result<E extends keyof ClientEvents> = Parameters<ClientEvents[E]>[1] extends (res: Ack<infer T>) => void ? T : never;
+
+/** Emits and resolves with the server's acknowledgement. */
+export function send<E extends keyof ClientEvents>(client: Client, event: E, payload: Payload<E>): Promise<Ack<Result<E>>> {
+	const raw = client as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<Ack<Result<E>>> } };
+	return raw.timeout(5000).emitWithAck(event, payload);
+}
+
+/** Emits anything at all (for malformed-payload tests) and resolves with the acknowledgement. */
+export function sendRaw(client: Client, event: string, ...args: unknown[]): Promise<unknown> {
+	const raw = client as unknown as { timeout(ms: number): { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> } };
+	return raw.timeout(5000).emitWithAck(event, ...args);
+}
+
+/** Resolves with the next `event` whose payload passes `where`. */
+export function next<E extends keyof ServerEvents>(
+	client: Client,
+	event: E,
+	where: (payload: Parameters<ServerEvents[E]>[0]) => boolean = () => true,
+	timeoutMs = 5000
+): Promise<Parameters<ServerEvents[E]>[0]> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			client.off(event, listener as never);
+			reject(new Error(`No ${event} within ${timeoutMs} ms`));
+		}, timeoutMs);
+		const listener = (payload: Parameters<ServerEvents[E]>[0]) => {
+			if (!where(payload)) return;
+			clearTimeout(timer);
+			client.off(event, listener as never);
+			resolve(payload);
+		};
+		client.on(event, listener as never);
+	});
+}
+
+export function expectOk<T>(res: Ack<T>): T {
+	if (!res.ok) throw new Error(`Expected ok, got error: ${res.error}`);
+	return res.data;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { configuredOrigins, joinAddress, lanAddress } from '$lib/server/public-url';
+
+describe('join address', () => {
+	it('uses PUBLIC_URL when set', () => {
+		expect(joinAddress(new URL('http://localhost:3000/x'), { PUBLIC_URL: 'https://workshop.example.org/' }, '10.0.0.5').base).toBe(
+			'https://workshop.example.org'
+		);
+	});
+
+	it('never gives phones "localhost": swaps in the LAN address, same port', () => {
+		expect(joinAddress(new URL('http://localhost:3000/'), {}, '192.168.1.20').base).toBe('http://192.168.1.20:3000');
+		expect(joinAddress(new URL('http://127.0.0.1:5173/'), {}, '10.1.2.3').base).toBe('http://10.1.2.3:5173');
+	});
+
+	it('keeps an address that phones can already reach', () => {
+		expect(joinAddress(new URL('http://192.168.1.20:3000/'), {}, '192.168.1.20').base).toBe('http://192.168.1.20:3000');
+	});
+
+	it('warns when the machine has no network address', () => {
+		const a = joinAddress(new URL('http://localhost:3000/'), {}, null);
+		expect(a.warning).toMatch(/no network address/);
+	});
+
+	it('prefers a private IPv4 address over others', () => {
+		const ifaces = {
+			lo: [{ family: 'IPv4', internal: true, address: '127.0.0.1' }],
+			eth0: [{ family: 'IPv4', internal: false, address: '203.0.113.9' }],
+			wlan0: [{ family: 'IPv4', internal: false, address: '192.168.0.14' }]
+		} as unknown as Parameters<typeof lanAddress>[0];
+		expect(lanAddress(ifaces)).toBe('192.168.0.14');
+	});
+
+	it('lists configured origins for the socket origin check', () => {
+		expect(configuredOrigins({ PUBLIC_URL: 'https://a.example/path', ORIGIN: 'not a url' })).toEqual(['https://a.example']);
+	});
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { minutesFrom, RateLimiter } from '$lib/server/rate-limit';
+import { safeNext } from '$lib/server/auth/redirect';
+
+describe('rate limiter', () => {
+	it('allows the limit per window, then refuses until the window passes', () => {
+		const limiter = new RateLimiter(3, 60_000);
+		const t = 1_000;
+		expect([1, 2, 3].map(() => limiter.hit('ip', t).allowed)).toEqual([true, true, true]);
+		const refused = limiter.hit('ip', t + 10);
+		expect(refused.allowed).toBe(false);
+		expect(refused.retryAfterMs).toBe(60_000 - 10);
+		expect(limiter.blocked('ip', t + 10).blocked).toBe(true);
+		expect(limiter.hit('ip', t + 60_000).allowed).toBe(true);
+	});
+
+	it('keeps keys apart and can reset one', () => {
+		const limiter = new RateLimiter(1, 60_000);
+		limiter.hit('a', 0);
+		expect(limiter.blocked('a', 1).blocked).toBe(true);
+		expect(limiter.blocked('b', 1).blocked).toBe(false);
+		limiter.reset('a');
+		expect(limiter.blocked('a', 1).blocked).toBe(false);
+	});
+
+	it('says the wait in whole minutes', () => {
+		expect(minutesFrom(1)).toBe('1 minute');
+		expect(minutesFrom(125_000)).toBe('3 minutes');
+	});
+});
+
+describe('redirect after sign-in', () => {
+	it('only goes to paths on this site', () => {
+		expect(safeNext('/trainer/rooms/x')).toBe('/trainer/rooms/x');
+		expect(safeNext('//evil.example')).toBe('/trainer');
+		expect(safeNext('https://evil.example')).toBe('/trainer');
+		expect(safeNext('/\\evil.example')).toBe('/trainer');
+		expect(safeNext(null)).toBe('/trainer');
+	});
+});
