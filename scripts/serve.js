@@ -38,6 +38,13 @@ handle = handler;
 const realtime = globalThis[Symbol.for('workshop-companion.realtime')];
 if (!realtime) throw new Error('The socket server did not attach during start-up.');
 
+server.on('error', (err) => {
+	if (err.code === 'EADDRINUSE') {
+		console.error(`Port ${port} is already in use (is Workshop Companion already running?). Start on another port: PORT=${port + 1} npm start`);
+	} else console.error(err);
+	process.exit(1);
+});
+
 // A join storm of hundreds of phones overflows Node's default backlog of 511.
 server.listen({ port, host, backlog: 4096 }, async () => {
 	const address = server.address();

@@ -46,7 +46,7 @@ describe('joining a room', () => {
 		await openRoom();
 		const phone = await server.client();
 		const res = await send(phone, 'room:join', { code: 'zzz-999', name: 'Ben' });
-		expect(res).toEqual({ ok: false, code: 'not-found', error: 'No live session with code ZZZ 999 — check the code on the screen.' });
+		expect(res).toEqual({ ok: false, code: 'not-found', error: 'No live session with code ZZZ999 — check the code on the screen.' });
 	});
 
 	it('rejects empty, blank and over-long names with a message', async () => {

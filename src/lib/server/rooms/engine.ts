@@ -1,6 +1,6 @@
 import type { JoinResult, ResumeResult, Roster } from '$lib/shared/events';
 import { checkDisplayName } from '$lib/shared/names';
-import { formatRoomCode, isRoomCode, normaliseRoomCode } from '$lib/shared/room-code';
+import { isRoomCode, normaliseRoomCode } from '$lib/shared/room-code';
 import type { Db } from '../db';
 import { isUniqueViolation, UserError } from '../errors';
 import { generateToken, hashToken, newId } from '../tokens';
@@ -18,8 +18,7 @@ export const CLOSED_MESSAGE = 'The trainer has closed this session. Thank you fo
 export const REMOVED_MESSAGE = 'The trainer removed you from this session.';
 
 export function noSuchRoom(code: string): UserError {
-	const shown = code ? formatRoomCode(code) : 'that code';
-	return new UserError('not-found', `No live session with code ${shown} — check the code on the screen.`);
+	return new UserError('not-found', `No live session with code ${code || 'that code'} — check the code on the screen.`);
 }
 
 /**

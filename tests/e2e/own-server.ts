@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A production server of the test's own (not Playwright's shared one), so a test can kill it
+ * and start it again on the same database file and port.
+ */
+export class OwnServer {
+	readonly dbPath = join(mkdtempSync(join(tmpdir(), 'wc-own-')), 'own.db');
+	#child: ChildProcess | undefined;
+	constructor(readonly port: number) {}
+
+	get url(): string {
+		return `http://localhost:${this.port}`;
+	}
+
+	start(): Promise<void> {
+		const child = spawn(process.execPath, ['scripts/serve.js'], {
+			env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATABASE_PATH: this.dbPath },
+			stdio: ['ignore', 'pipe', 'inherit', 'ipc']
+		});
+		this.#child = child;
+		return new Promise((resolve, reject) => {
+			child.once('message', () => resolve());
+			child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
+		});
+	}
+
+	/** kill -9: no graceful shutdown, exactly like a crash or a pulled plug. */
+	async crash(): Promise<void> {
+		const child = this.#child;
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGKILL');
+		await exited;
+	}
+
+	/** SIGTERM, as a service manager stops it; resolves with the exit code (0 = clean shutdown). */
+	async stop(): Promise<number | null> {
+		const child = this.#child;
+		if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+		const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+		child.kill('SIGTERM');
+		return exited;
+	}
+}
