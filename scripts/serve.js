@@ -49,8 +49,7 @@ server.on('error', (err) => {
 server.listen({ port, host, backlog: 4096 }, async () => {
 	const address = server.address();
 	const actualPort = typeof address === 'object' && address ? address.port : port;
-	const { describeStartup } = await import(pathToFileURL(join(root, 'scripts', 'startup-banner.js')).href);
-	console.log(describeStartup(actualPort));
+	console.log(globalThis[Symbol.for('workshop-companion.describe-startup')](actualPort, host));
 	process.send?.({ ready: true, port: actualPort });
 });
 

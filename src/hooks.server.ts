@@ -6,6 +6,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { getAgendaLibrary } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { attachRealtime, productionHttpServer } from '$lib/server/realtime';
+import { describeStartup } from '$lib/server/startup';
 
 /** Production: the server entry created the HTTP server before importing us; socket.io joins it here. */
 export const init: ServerInit = async () => {
@@ -13,7 +14,11 @@ export const init: ServerInit = async () => {
 	getDb();
 	getAgendaLibrary();
 	const httpServer = productionHttpServer();
-	if (httpServer) attachRealtime(httpServer);
+	if (httpServer) {
+		attachRealtime(httpServer);
+		// The production entry prints this once it listens (it knows the port; we know the rest).
+		(globalThis as Record<symbol, unknown>)[Symbol.for('workshop-companion.describe-startup')] = describeStartup;
+	}
 };
 
 const session: Handle = async ({ event, resolve }) => {

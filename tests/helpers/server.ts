@@ -8,7 +8,9 @@ import { createSession, SESSION_COOKIE } from '$lib/server/auth/session';
 import { createTrainer } from '$lib/server/auth/trainers';
 import { openDatabase, type Db } from '$lib/server/db';
 import { createSocketServer, type Realtime } from '$lib/server/realtime/server';
-import { createRoom } from '$lib/server/rooms/store';
+import { createRoom, getRoom } from '$lib/server/rooms/store';
+import { hashToken } from '$lib/server/tokens';
+import type { AgendaPlan } from '$lib/shared/agenda';
 import type { Ack, ClientEvents, ServerEvents } from '$lib/shared/events';
 
 export type Client = Socket<ServerEvents, ClientEvents>;
@@ -27,12 +29,25 @@ export interface TestServer {
 	/** A connected client; `cookie` makes it a signed-in trainer. */
 	client(opts?: { cookie?: string }): Promise<Client>;
 	trainer(email?: string): Promise<{ id: string; cookie: string }>;
+	/** The stored session id (the token's hash) behind a trainer cookie. */
+	sessionIdOf(cookie: string): string;
 	room(trainerId: string, title?: string): { id: string; code: string };
 	/** Stops socket.io and the HTTP server; the database file stays (restart tests reopen it). */
 	stop(): Promise<void>;
 }
 
 let emailSeq = 0;
+
+/** A small agenda for socket tests: a talk, a break, an activity. */
+export const testAgenda: AgendaPlan = {
+	title: 'Test session',
+	start: '09:30',
+	blocks: [
+		{ title: 'Welcome', minutes: 10, kind: 'talk', notes: 'Private: mention the fire exits.', task: 'Say hello to your neighbour.' },
+		{ title: 'Break', minutes: 15, kind: 'break' },
+		{ title: 'Pyramid', minutes: 30, kind: 'activity', notes: 'Private: look for gaps.' }
+	]
+};
 
 /** A real HTTP server on port 0 with the real socket server and a real SQLite file. */
 export async function startServer(dbPath: string): Promise<TestServer> {
@@ -66,8 +81,11 @@ export async function startServer(dbPath: string): Promise<TestServer> {
 			const { token } = createSession(db, t.id);
 			return { id: t.id, cookie: `${SESSION_COOKIE}=${token}` };
 		},
+		sessionIdOf(cookie) {
+			return hashToken(cookie.split('=')[1]!);
+		},
 		room(trainerId, title = 'Test session') {
-			const r = createRoom(db, { trainerId, agendaId: 'session-a', title });
+			const r = createRoom(db, { trainerId, agendaId: 'test', agenda: { ...testAgenda, title } });
 			return { id: r.id, code: r.code };
 		},
 		async stop() {
@@ -118,4 +136,11 @@ export function next<E extends keyof ServerEvents>(
 export function expectOk<T>(res: Ack<T>): T {
 	if (!res.ok) throw new Error(`Expected ok, got error: ${res.error}`);
 	return res.data;
+}
+
+/** A fresh session cookie for the trainer who owns a room (after a restart the old client is gone). */
+export function sessionCookieFor(server: TestServer, roomId: string): string {
+	const room = getRoom(server.db, roomId)!;
+	const { token } = createSession(server.db, room.trainerId);
+	return `${SESSION_COOKIE}=${token}`;
 }

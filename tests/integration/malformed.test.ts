@@ -23,6 +23,7 @@ const events: Record<ClientEventName, true> = {
 	'room:watch': true,
 	'room:remove-participant': true,
 	'room:close': true,
+	'agenda:control': true,
 	'clock:sync': true
 };
 
@@ -35,7 +36,11 @@ const badPayloads: unknown[] = [
 	[],
 	[1, 2],
 	{},
-	{ code: 5, name: ['x'], roomId: {}, participantId: null, seatToken: 7, sentAt: 'now' },
+	{ code: 5, name: ['x'], roomId: {}, participantId: null, seatToken: 7, sentAt: 'now', control: 'start' },
+	{ roomId: 'r', control: { type: 'jump', index: -1 } },
+	{ roomId: 'r', control: { type: 'extend', minutes: 1e9 } },
+	{ roomId: 'r', control: { type: 'replan', minutes: Array(5000).fill(1) } },
+	{ roomId: 'r', control: { type: 'explode' } },
 	{ code: 'x'.repeat(20_000), name: 'y'.repeat(20_000), roomId: 'z'.repeat(10_000), sentAt: 1, seatToken: 'a'.repeat(5_000) },
 	{ __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } },
 	{ roomId: 'r', participantId: 'p', code: 'ABC234', name: 'n', seatToken: 't', sentAt: 1, extra: '<script>alert(1)</script>' }

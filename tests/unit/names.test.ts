@@ -31,6 +31,10 @@ describe('display names', () => {
 		expect(checkDisplayName('Sa\u200Bm').ok).toBe(false);
 	});
 
+	it('allow emoji joined with zero-width joiners', () => {
+		expect(checkDisplayName('Dev 👩‍💻').ok).toBe(true);
+	});
+
 	it('reject what is not text', () => {
 		for (const raw of [undefined, null, 42, {}, []]) expect(checkDisplayName(raw).ok).toBe(false);
 	});

@@ -22,9 +22,11 @@ describe('join address', () => {
 		expect(a.warning).toMatch(/no network address/);
 	});
 
-	it('prefers a private IPv4 address over others', () => {
+	it('prefers a private IPv4 address over others, and ignores container and VM interfaces', () => {
 		const ifaces = {
 			lo: [{ family: 'IPv4', internal: true, address: '127.0.0.1' }],
+			docker0: [{ family: 'IPv4', internal: false, address: '172.17.0.1' }],
+			vboxnet0: [{ family: 'IPv4', internal: false, address: '192.168.56.1' }],
 			eth0: [{ family: 'IPv4', internal: false, address: '203.0.113.9' }],
 			wlan0: [{ family: 'IPv4', internal: false, address: '192.168.0.14' }]
 		} as unknown as Parameters<typeof lanAddress>[0];

@@ -36,5 +36,10 @@ describe('redirect after sign-in', () => {
 		expect(safeNext('https://evil.example')).toBe('/trainer');
 		expect(safeNext('/\\evil.example')).toBe('/trainer');
 		expect(safeNext(null)).toBe('/trainer');
+		// Browsers drop tabs and newlines in a Location header: "/\t/evil" would become "//evil".
+		expect(safeNext('/\t/evil.example')).toBe('/trainer');
+		expect(safeNext('/\n/evil.example')).toBe('/trainer');
+		expect(safeNext('/%09/evil.example')).toBe('/%09/evil.example');
+		expect(safeNext('/trainer?x=1#y')).toBe('/trainer?x=1#y');
 	});
 });

@@ -22,14 +22,23 @@ export function configuredOrigins(env = process.env): string[] {
 		});
 }
 
-/** The machine's first private IPv4 address (the one the venue Wi-Fi gave it), if any. */
-export function lanAddress(interfaces = networkInterfaces()): string | undefined {
-	const candidates = Object.values(interfaces)
-		.flat()
-		.filter((i) => i && i.family === 'IPv4' && !i.internal)
-		.map((i) => i!.address);
+// Container, VM and VPN interfaces have private addresses that phones on the Wi-Fi cannot reach.
+const VIRTUAL = /^(docker|br-|veth|virbr|vboxnet|vmnet|lxc|cni|flannel|podman|tun|tap|utun|zt|wg|tailscale)/i;
+
+/** The machine's IPv4 addresses that phones might reach: real interfaces, private ranges first. */
+export function lanAddresses(interfaces = networkInterfaces()): string[] {
 	const isPrivate = (a: string) => /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(a);
-	return candidates.find(isPrivate) ?? candidates[0];
+	const found = Object.entries(interfaces)
+		.filter(([name]) => !VIRTUAL.test(name))
+		.flatMap(([, list]) => list ?? [])
+		.filter((i) => i.family === 'IPv4' && !i.internal)
+		.map((i) => i.address);
+	return [...found.filter(isPrivate), ...found.filter((a) => !isPrivate(a))];
+}
+
+/** The address the venue Wi-Fi most likely gave this machine, if any. */
+export function lanAddress(interfaces = networkInterfaces()): string | undefined {
+	return lanAddresses(interfaces)[0];
 }
 
 /**

@@ -4,6 +4,9 @@
  * an `Ack`. Names are `domain:verb`; when a payload changes incompatibly, add `domain:verb.v2`.
  */
 
+import type { AgendaPlan, PublicBlock } from './agenda';
+import type { Control, Phase, RunState } from './run';
+
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; code?: ErrorCode };
 export type AckFn<T> = (res: Ack<T>) => void;
 
@@ -42,6 +45,26 @@ export interface Roster {
 	online: number;
 }
 
+/**
+ * What a phone knows about the agenda: the current block's title and task and enough timing to count
+ * down to the end of a break. Never the trainer's notes, resources or the rest of the plan.
+ */
+export interface PublicAgendaView {
+	phase: Phase;
+	index: number;
+	count: number;
+	block: PublicBlock | null;
+	nextTitle: string | null;
+	/** Current block's length (with extensions), time banked so far, and when the running stretch began. */
+	timing: { lengthMs: number; spentMs: number; since: number | null };
+}
+
+/** The trainer's screens: the whole run state (the plan they already have). */
+export interface AgendaRunUpdate {
+	roomId: string;
+	run: RunState;
+}
+
 export interface JoinRequest {
 	code: string;
 	name: string;
@@ -51,6 +74,7 @@ export interface JoinResult {
 	seat: SeatInfo;
 	/** Secret the phone keeps to come back as the same person; shown once, stored hashed. */
 	seatToken: string;
+	agenda: PublicAgendaView;
 }
 
 export interface ResumeRequest {
@@ -60,6 +84,7 @@ export interface ResumeRequest {
 export interface ResumeResult {
 	room: RoomInfo;
 	seat: SeatInfo;
+	agenda: PublicAgendaView;
 }
 
 export interface WatchRequest {
@@ -68,6 +93,8 @@ export interface WatchRequest {
 export interface WatchResult {
 	room: RoomInfo & { id: string };
 	roster: Roster;
+	plan: AgendaPlan;
+	run: RunState;
 }
 
 export interface ClientEvents {
@@ -76,6 +103,7 @@ export interface ClientEvents {
 	'room:watch': (req: WatchRequest, ack: AckFn<WatchResult>) => void;
 	'room:remove-participant': (req: { roomId: string; participantId: string }, ack: AckFn<null>) => void;
 	'room:close': (req: { roomId: string }, ack: AckFn<null>) => void;
+	'agenda:control': (req: { roomId: string; control: Control }, ack: AckFn<AgendaRunUpdate>) => void;
 	'clock:sync': (req: { sentAt: number }, ack: AckFn<{ serverTime: number }>) => void;
 }
 
@@ -86,6 +114,10 @@ export interface ServerEvents {
 	'room:closed': (info: { message: string }) => void;
 	/** One participant: the trainer removed them. */
 	'seat:removed': (info: { message: string }) => void;
+	/** Trainer views: the agenda clock changed (start, pause, next, +5…). */
+	'agenda:run': (update: AgendaRunUpdate) => void;
+	/** Phones: the current block changed. */
+	'agenda:now': (view: PublicAgendaView) => void;
 }
 
 export type ClientEventName = keyof ClientEvents;

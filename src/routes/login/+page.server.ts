@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '$lib/server/auth/cookies';
-import { signInByIp, signInFailuresByAccount } from '$lib/server/auth/limits';
+import { signInByIp, signInFailuresByAccount, signInFailuresByAccountAndIp } from '$lib/server/auth/limits';
 import { decoyHash, verifyPassword } from '$lib/server/auth/password';
 import { safeNext } from '$lib/server/auth/redirect';
 import { createSession } from '$lib/server/auth/session';
@@ -21,26 +21,27 @@ export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const form = formObject(await request.formData());
 		const values = { email: form.email ?? '' };
-		const byIp = signInByIp.hit(getClientAddress());
+		const ip = getClientAddress();
+		const byIp = signInByIp.hit(ip);
 		if (!byIp.allowed) {
 			return formFail(429, values, { form: `Too many sign-in attempts. Try again in ${minutesFrom(byIp.retryAfterMs)}.` });
 		}
 		const parsed = signInSchema.safeParse(form);
 		if (!parsed.success) return formFail(400, values, fieldErrors(parsed.error));
 		const { email, password } = parsed.data;
-		const locked = signInFailuresByAccount.blocked(email);
-		if (locked.blocked) {
+		// Counted before the (slow) password check, so parallel guesses cannot all slip under the limit.
+		const pair = `${email}|${ip}`;
+		const locks = [signInFailuresByAccountAndIp.hit(pair), signInFailuresByAccount.hit(email)];
+		const locked = locks.find((l) => !l.allowed);
+		if (locked) {
 			return formFail(429, values, { form: `Too many sign-in attempts. Try again in ${minutesFrom(locked.retryAfterMs)}.` });
 		}
 		const db = getDb();
 		const trainer = findTrainerByEmail(db, email);
 		// Verify against a decoy when the email is unknown, so the answer takes as long either way.
 		const ok = await verifyPassword(trainer?.passwordHash ?? (await decoyHash()), password);
-		if (!trainer || !ok) {
-			signInFailuresByAccount.hit(email);
-			return formFail(400, values, { form: WRONG });
-		}
-		signInFailuresByAccount.reset(email);
+		if (!trainer || !ok) return formFail(400, values, { form: WRONG });
+		signInFailuresByAccountAndIp.reset(pair);
 		const { token, session } = createSession(db, trainer.id);
 		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
 		redirect(303, safeNext(url.searchParams.get('next')));

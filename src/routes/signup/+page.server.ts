@@ -5,6 +5,7 @@ import { createSession } from '$lib/server/auth/session';
 import { createTrainer, findTrainerByEmail, signUpSchema, trainerCount } from '$lib/server/auth/trainers';
 import { PASSWORD_MIN } from '$lib/server/auth/password';
 import { getDb } from '$lib/server/db';
+import { isUniqueViolation } from '$lib/server/errors';
 import { fieldErrors, formFail, formObject } from '$lib/server/forms';
 import { minutesFrom } from '$lib/server/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,7 +36,14 @@ export const actions: Actions = {
 		if (findTrainerByEmail(db, parsed.data.email)) {
 			return formFail(400, values, { email: 'An account with this email already exists. Sign in instead.' });
 		}
-		const trainer = await createTrainer(db, parsed.data);
+		let trainer;
+		try {
+			trainer = await createTrainer(db, parsed.data);
+		} catch (err) {
+			// Two sign-ups for one email at the same moment: the unique index decides, the loser is told.
+			if (!isUniqueViolation(err)) throw err;
+			return formFail(400, values, { email: 'An account with this email already exists. Sign in instead.' });
+		}
 		const { token, session } = createSession(db, trainer.id);
 		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
 		redirect(303, '/trainer');

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { findAgenda, getAgendaLibrary } from '$lib/server/content';
+import { findAgendaForTrainer } from '$lib/server/agendas/library';
+import { getAgendaLibrary } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { createRoom, listTrainerRooms } from '$lib/server/rooms/store';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +16,7 @@ export const load: PageServerLoad = ({ locals }) => {
 			blocks: a.blocks.length,
 			minutes: a.blocks.reduce((sum, b) => sum + b.minutes, 0)
 		})),
-		problems,
+		problems: problems.filter((p) => p.severity === 'error'),
 		rooms: listTrainerRooms(getDb(), locals.trainer!.id).map((r) => ({
 			id: r.id,
 			code: r.code,
@@ -29,9 +30,10 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions: Actions = {
 	start: async ({ request, locals }) => {
 		const agendaId = (await request.formData()).get('agendaId');
-		const agenda = typeof agendaId === 'string' ? findAgenda(agendaId) : undefined;
+		const db = getDb();
+		const agenda = typeof agendaId === 'string' ? findAgendaForTrainer(db, agendaId, locals.trainer!.id) : undefined;
 		if (!agenda) return fail(400, { error: 'That agenda is not available any more. Reload the page and pick another.' });
-		const room = createRoom(getDb(), { trainerId: locals.trainer!.id, agendaId: agenda.id, title: agenda.title });
+		const room = createRoom(db, { trainerId: locals.trainer!.id, agendaId: agenda.id, agenda: agenda.plan });
 		redirect(303, `/trainer/rooms/${room.id}`);
 	}
 };

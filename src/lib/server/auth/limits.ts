@@ -1,6 +1,9 @@
 import { RateLimiter } from '../rate-limit';
 
-/** Sign-in attempts per address (any account) and failures per account (any address), per 15 minutes. */
+/** Sign-in attempts per address, any account. */
 export const signInByIp = new RateLimiter(30, 15 * 60_000);
-export const signInFailuresByAccount = new RateLimiter(8, 15 * 60_000);
+/** Wrong passwords for one account from one address: the guesser is slowed down… */
+export const signInFailuresByAccountAndIp = new RateLimiter(8, 15 * 60_000);
+/** …and for one account from anywhere, set higher so one stranger cannot lock a trainer out mid-workshop. */
+export const signInFailuresByAccount = new RateLimiter(40, 15 * 60_000);
 export const signUpByIp = new RateLimiter(10, 60 * 60_000);

@@ -1,5 +1,14 @@
-/** Only same-site paths: "/trainer" yes; "//evil.example" and "https://…" never. */
+/**
+ * Only paths on this site. Browsers strip tabs and newlines from a Location header and treat "\" as
+ * "/", so "/\t/evil.example" would become "//evil.example": any control character or backslash is refused.
+ */
 export function safeNext(next: string | null, fallback = '/trainer'): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-	return next;
+	if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+	const base = 'http://app.invalid';
+	try {
+		const url = new URL(next, base);
+		return url.origin === base ? url.pathname + url.search + url.hash : fallback;
+	} catch {
+		return fallback;
+	}
 }

@@ -1,54 +1,106 @@
 import { readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
+import { BLOCK_KINDS } from '$lib/shared/agenda';
 import { parseYamlFile, type ContentProblem } from './yaml-file';
 
 const clockTime = z
 	.string({ error: 'expected a clock time like "09:30"' })
-	.regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, 'expected a clock time like "09:30"')
-	.transform((s) => s.replace('.', ':'));
+	.regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, 'expected a clock time like "09:30"')
+	.transform((s) => s.replace('.', ':').padStart(5, '0'));
 
-export const blockKinds = ['talk', 'activity', 'discussion', 'break', 'video'] as const;
+const text = (what: string, max: number) => z.string({ error: `expected ${what} as text` }).trim().max(max, `${what} is longer than ${max} characters`);
+
+const link = z.strictObject({
+	title: text('the link title', 120).min(1, 'a link needs a title'),
+	url: z.url({ protocol: /^https?$/, error: 'expected a web address starting with https://' })
+});
 
 export const blockSchema = z.strictObject({
-	title: z.string({ error: 'expected the block title as text' }).trim().min(1, 'a block needs a title').max(120),
+	title: text('the block title', 120).min(1, 'a block needs a title'),
 	minutes: z
 		.number({ error: 'expected the planned minutes as a number, like 20' })
 		.int('expected whole minutes')
 		.min(1, 'a block lasts at least 1 minute')
 		.max(480, 'a block lasts at most 480 minutes'),
-	kind: z.enum(blockKinds, { error: `expected one of: ${blockKinds.join(', ')}` }),
-	notes: z.string().max(4000).optional()
+	kind: z.enum(BLOCK_KINDS, { error: `expected one of: ${BLOCK_KINDS.join(', ')}` }),
+	/** What participants are asked to do; their phones show it. */
+	task: text('the task', 400).optional(),
+	/** The trainer's private notes: the remote shows them, phones and the projector never do. */
+	notes: text('the notes', 4000).optional(),
+	resources: z
+		.strictObject({
+			slides: text('the slides', 60).optional(),
+			workbook: text('the workbook pages', 60).optional(),
+			links: z.array(link, { error: 'expected a list of links' }).max(10).optional()
+		})
+		.optional(),
+	/** The id of a file in activities/ that this block launches. */
+	activity: z
+		.string({ error: 'expected an activity id as text' })
+		.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected an activity id like "pm-pyramid" (lower case, digits and dashes)')
+		.optional(),
+	/** Fixed blocks (breaks by default) keep their length when the trainer re-plans to finish on time. */
+	fixed: z.boolean({ error: 'expected true or false' }).optional()
 });
 
 export const agendaSchema = z.strictObject({
-	title: z.string({ error: 'expected the agenda title as text' }).trim().min(1, 'the agenda needs a title').max(120),
-	summary: z.string().max(600).optional(),
+	title: text('the agenda title', 120).min(1, 'the agenda needs a title'),
+	summary: text('the summary', 600).optional(),
 	start: clockTime,
-	blocks: z.array(blockSchema, { error: 'expected a list of blocks' }).min(1, 'an agenda needs at least one block')
+	blocks: z.array(blockSchema, { error: 'expected a list of blocks' }).min(1, 'an agenda needs at least one block').max(60, 'an agenda has at most 60 blocks')
 });
 
-export type Agenda = z.output<typeof agendaSchema> & { id: string; file: string };
+export type AgendaFile = z.output<typeof agendaSchema>;
+/** `blockLines[i]` is the line of block i in its file, for warnings that point at the block. */
+export type Agenda = AgendaFile & { id: string; file: string; blockLines: number[] };
 
 export interface AgendaLibrary {
 	agendas: Agenda[];
 	problems: ContentProblem[];
 }
 
+/** Ids (file names without .yaml) of the activity files in a folder. */
+export function activityIds(dir: string): Set<string> {
+	return new Set(yamlFiles(dir).files.map((f) => basename(f, extname(f))));
+}
+
+/** Files of one kind in a content folder, sorted; a missing folder is reported, not thrown. */
+export function yamlFiles(dir: string): { files: string[]; problem?: ContentProblem } {
+	try {
+		return { files: readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort() };
+	} catch {
+		return { files: [], problem: { file: basename(dir), line: 1, message: 'folder not found', severity: 'error' } };
+	}
+}
+
 /** Every agenda in the folder; a broken file is reported and skipped, never half-loaded, never fatal. */
 export function loadAgendas(dir: string): AgendaLibrary {
 	const agendas: Agenda[] = [];
-	const problems: ContentProblem[] = [];
-	let files: string[];
-	try {
-		files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
-	} catch {
-		return { agendas, problems: [{ file: basename(dir), line: 1, message: 'folder not found', severity: 'error' }] };
-	}
+	const { files, problem } = yamlFiles(dir);
+	const problems: ContentProblem[] = problem ? [problem] : [];
 	for (const file of files) {
 		const parsed = parseYamlFile(join(dir, file), agendaSchema);
-		if (parsed.ok) agendas.push({ ...parsed.value, id: basename(file, extname(file)), file });
-		else problems.push(...parsed.problems);
+		if (parsed.ok) {
+			const blockLines = parsed.value.blocks.map((_, i) => parsed.lineOf(['blocks', i]));
+			agendas.push({ ...parsed.value, id: basename(file, extname(file)), file, blockLines });
+		} else problems.push(...parsed.problems);
 	}
 	return { agendas, problems };
+}
+
+/**
+ * Activity references that do not resolve yet. Activity types arrive issue by issue, so a missing
+ * one is a warning on the block's own line, never an error.
+ */
+export function missingActivities(agendas: Agenda[], activityIds: Set<string>): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	for (const agenda of agendas) {
+		agenda.blocks.forEach((block, i) => {
+			if (block.activity && !activityIds.has(block.activity)) {
+				problems.push({ file: agenda.file, line: agenda.blockLines[i] ?? 1, message: `activity ${block.activity} is not defined yet`, severity: 'warning' });
+			}
+		});
+	}
+	return problems;
 }

@@ -5,3 +5,8 @@ import { appRoot } from '../paths';
 export function sessionsDir(): string {
 	return process.env.SESSIONS_DIR || join(appRoot(), 'sessions');
 }
+
+/** `activities/` beside the app; ACTIVITIES_DIR points elsewhere. */
+export function activitiesDir(): string {
+	return process.env.ACTIVITIES_DIR || join(appRoot(), 'activities');
+}

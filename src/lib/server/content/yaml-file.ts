@@ -10,7 +10,9 @@ export interface ContentProblem {
 	severity: 'error' | 'warning';
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: ContentProblem[] };
+export type Parsed<T> =
+	| { ok: true; value: T; lineOf: (path: readonly PropertyKey[]) => number }
+	| { ok: false; problems: ContentProblem[] };
 
 /** The line of the deepest node that exists along `path`, so an error points as close as it can. */
 function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number {
@@ -45,7 +47,7 @@ export function parseYamlFile<S extends z.ZodType>(path: string, schema: S, text
 		};
 	}
 	const result = schema.safeParse(doc.toJS());
-	if (result.success) return { ok: true, value: result.data };
+	if (result.success) return { ok: true, value: result.data, lineOf: (path) => lineOf(doc, counter, path) };
 	return {
 		ok: false,
 		problems: result.error.issues.map((issue) => {

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { AgendaPlan, PlanBlock } from '../../shared/agenda';
+import type { RunState } from '../../shared/run';
 
 /** Epoch milliseconds: one unit of time everywhere, server clock. */
 const ms = (name: string) => integer(name, { mode: 'number' });
@@ -36,6 +38,10 @@ export const rooms = sqliteTable(
 			.references(() => trainers.id, { onDelete: 'cascade' }),
 		agendaId: text('agenda_id').notNull(),
 		title: text('title').notNull(),
+		/** The agenda as it was when the session started: later edits to the agenda do not move a live session. */
+		agenda: text('agenda', { mode: 'json' }).$type<AgendaPlan>().notNull(),
+		/** The agenda clock; rewritten on every control, so a restart resumes exactly where it was. */
+		run: text('run', { mode: 'json' }).$type<RunState>().notNull(),
 		status: text('status', { enum: ['open', 'closed'] }).notNull(),
 		createdAt: ms('created_at').notNull(),
 		closedAt: ms('closed_at')
@@ -68,6 +74,26 @@ export const participants = sqliteTable(
 	]
 );
 
+/** A trainer's own agendas: copies of the files (or of each other) that they edit in the app. */
+export const agendas = sqliteTable(
+	'agendas',
+	{
+		id: text('id').primaryKey(),
+		trainerId: text('trainer_id')
+			.notNull()
+			.references(() => trainers.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		summary: text('summary'),
+		start: text('start').notNull(),
+		blocks: text('blocks', { mode: 'json' }).$type<PlanBlock[]>().notNull(),
+		/** Where it was copied from (a file id or another agenda's id), for the trainer's reference. */
+		copiedFrom: text('copied_from'),
+		createdAt: ms('created_at').notNull(),
+		updatedAt: ms('updated_at').notNull()
+	},
+	(t) => [index('agendas_trainer_idx').on(t.trainerId)]
+);
+
 /** Append-only: every acknowledged participant input, keyed by the client's id so a retry is harmless. */
 export const inputs = sqliteTable(
 	'inputs',
@@ -94,3 +120,4 @@ export const inputs = sqliteTable(
 export type Trainer = typeof trainers.$inferSelect;
 export type Room = typeof rooms.$inferSelect;
 export type Participant = typeof participants.$inferSelect;
+export type AgendaRow = typeof agendas.$inferSelect;

@@ -11,3 +11,27 @@ export const watchSchema = z.strictObject({ roomId: id('the room id') });
 export const removeSchema = z.strictObject({ roomId: id('the room id'), participantId: id('the participant id') });
 export const closeSchema = z.strictObject({ roomId: id('the room id') });
 export const clockSchema = z.strictObject({ sentAt: z.number({ error: 'expected sentAt as a number' }).finite() });
+
+const wholeNumber = (what: string, min: number, max: number) =>
+	z
+		.number({ error: `expected ${what} as a number` })
+		.int(`expected ${what} as a whole number`)
+		.min(min, `${what} must be at least ${min}`)
+		.max(max, `${what} must be at most ${max}`);
+
+const control = z.discriminatedUnion(
+	'type',
+	[
+		z.strictObject({ type: z.literal('start') }),
+		z.strictObject({ type: z.literal('pause') }),
+		z.strictObject({ type: z.literal('resume') }),
+		z.strictObject({ type: z.literal('next') }),
+		z.strictObject({ type: z.literal('previous') }),
+		z.strictObject({ type: z.literal('jump'), index: wholeNumber('the block number', 0, 59) }),
+		z.strictObject({ type: z.literal('extend'), minutes: wholeNumber('the minutes to add', 1, 60) }),
+		z.strictObject({ type: z.literal('replan'), minutes: z.array(wholeNumber('each block’s minutes', 1, 480)).max(60) })
+	],
+	{ error: 'expected a control: start, pause, resume, next, previous, jump, extend or replan' }
+);
+
+export const controlSchema = z.strictObject({ roomId: id('the room id'), control });

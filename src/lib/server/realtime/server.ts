@@ -4,6 +4,7 @@ import { readCookie, SESSION_COOKIE, validateSessionToken } from '../auth/sessio
 import type { Db } from '../db';
 import { RateLimiter } from '../rate-limit';
 import { RoomEngine, type RoomPublisher } from '../rooms/engine';
+import { registerAgendaHandlers } from './handlers/agenda';
 import { registerClockHandlers } from './handlers/clock';
 import { registerRoomHandlers } from './handlers/room';
 import { channel, type IoServer, type IoSocket } from './types';
@@ -22,6 +23,8 @@ export interface Realtime {
 	readonly engine: RoomEngine;
 	/** Development reload: new handler code, a fresh engine rebuilt from disk, phones reconnect. */
 	replace(build: typeof buildApp): void;
+	/** Ends trainer powers of every socket opened with this (now signed-out) session. */
+	endSession(sessionId: string): void;
 	close(): Promise<void>;
 }
 
@@ -37,6 +40,10 @@ function publisherFor(io: IoServer): RoomPublisher {
 		seatRemoved: (roomId, participantId, message) => {
 			io.to(channel.seat(participantId)).emit('seat:removed', { message });
 			io.in(channel.seat(participantId)).socketsLeave(channel.room(roomId));
+		},
+		agenda: (roomId, update, view) => {
+			io.to(channel.trainers(roomId)).emit('agenda:run', update);
+			io.to(channel.room(roomId)).emit('agenda:now', view);
 		}
 	};
 }
@@ -44,21 +51,35 @@ function publisherFor(io: IoServer): RoomPublisher {
 /** Everything that depends on handler code; swapped whole on a development reload. */
 export function buildApp(io: IoServer, deps: RealtimeDeps) {
 	const engine = new RoomEngine(deps.db, publisherFor(io), deps.rosterDelayMs);
-	const joinFailures = new RateLimiter(30, 10 * 60_000);
+	// Generous: a whole venue may share one address (NAT, proxy); guessing 887 million codes still takes years.
+	const joinFailures = new RateLimiter(60, 10 * 60_000);
 	return {
 		engine,
 		authenticate(socket: IoSocket, next: (err?: Error) => void) {
-			socket.data.ip = socket.handshake.address;
+			socket.data.ip = clientAddress(socket);
 			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
 			const valid = token ? validateSessionToken(deps.db, token) : null;
-			if (valid) socket.data.trainer = valid.trainer;
+			if (valid) {
+				socket.data.trainer = valid.trainer;
+				// Signing out disconnects this channel, so an open projector tab loses its trainer powers.
+				void socket.join(channel.session(valid.session.id));
+			}
 			next();
 		},
 		connect(socket: IoSocket) {
 			registerRoomHandlers(socket, { engine, joinFailures });
+			registerAgendaHandlers(socket, engine);
 			registerClockHandlers(socket);
 		}
 	};
+}
+
+/** Behind a proxy, ADDRESS_HEADER (adapter-node's setting, e.g. x-forwarded-for) names the real client. */
+function clientAddress(socket: IoSocket): string {
+	const header = process.env.ADDRESS_HEADER?.toLowerCase();
+	const value = header ? socket.handshake.headers[header] : undefined;
+	const first = (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim();
+	return first || socket.handshake.address;
 }
 
 /**
@@ -103,6 +124,9 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 			app.engine.dispose();
 			app = build(io, deps);
 			io.disconnectSockets();
+		},
+		endSession(sessionId) {
+			io.in(channel.session(sessionId)).disconnectSockets(true);
 		},
 		async close() {
 			app.engine.dispose();

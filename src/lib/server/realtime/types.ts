@@ -20,5 +20,7 @@ export type IoSocket = Socket<ClientEvents, ServerEvents, InterServerEvents, Soc
 export const channel = {
 	room: (roomId: string) => `room:${roomId}`,
 	trainers: (roomId: string) => `trainers:${roomId}`,
-	seat: (participantId: string) => `seat:${participantId}`
+	seat: (participantId: string) => `seat:${participantId}`,
+	/** Every socket opened with one trainer session, so signing out can end them all. */
+	session: (sessionId: string) => `session:${sessionId}`
 };

@@ -1,4 +1,5 @@
-import type { JoinResult, ResumeResult, Roster } from '$lib/shared/events';
+import type { AgendaRunUpdate, JoinResult, PublicAgendaView, ResumeResult, Roster } from '$lib/shared/events';
+import { applyControl, finishRun, RunError, type Control } from '$lib/shared/run';
 import { checkDisplayName } from '$lib/shared/names';
 import { isRoomCode, normaliseRoomCode } from '$lib/shared/room-code';
 import type { Db } from '../db';
@@ -12,6 +13,7 @@ export interface RoomPublisher {
 	roster(roomId: string, roster: Roster): void;
 	roomClosed(roomId: string, message: string): void;
 	seatRemoved(roomId: string, participantId: string, message: string): void;
+	agenda(roomId: string, update: AgendaRunUpdate, view: PublicAgendaView): void;
 }
 
 export const CLOSED_MESSAGE = 'The trainer has closed this session. Thank you for taking part!';
@@ -75,7 +77,7 @@ export class RoomEngine {
 		}
 		room.addSeat(row);
 		this.#markDirty(room.id);
-		return { roomId: room.id, room: room.info, seat: { participantId: row.id, name: row.name }, seatToken };
+		return { roomId: room.id, room: room.info, seat: { participantId: row.id, name: row.name }, seatToken, agenda: room.agendaView() };
 	}
 
 	/** A phone coming back with its seat token: same person, same name, never a duplicate. */
@@ -86,7 +88,7 @@ export class RoomEngine {
 		if (!row || !room || room.code !== code) throw noSuchRoom(code);
 		if (room.status === 'closed') throw new UserError('closed', CLOSED_MESSAGE);
 		if (row.removedAt !== null) throw new UserError('removed', REMOVED_MESSAGE);
-		return { roomId: room.id, room: room.info, seat: { participantId: row.id, name: row.name } };
+		return { roomId: room.id, room: room.info, seat: { participantId: row.id, name: row.name }, agenda: room.agendaView() };
 	}
 
 	/** Presence: a socket for this seat connected (+1) or went away (-1). */
@@ -106,9 +108,28 @@ export class RoomEngine {
 		this.#markDirty(roomId);
 	}
 
+	/** Moves the agenda clock. The new state is on disk before anyone is told, so a restart resumes it exactly. */
+	control(roomId: string, control: Control, now = Date.now()): AgendaRunUpdate {
+		const room = this.#openRoom(roomId);
+		let run;
+		try {
+			run = applyControl(room.run, control, now);
+		} catch (err) {
+			if (err instanceof RunError) throw new UserError('invalid', err.message);
+			throw err;
+		}
+		store.saveRun(this.db, roomId, run);
+		room.run = run;
+		const update = { roomId, run };
+		this.publish.agenda(roomId, update, room.agendaView());
+		return update;
+	}
+
 	close(roomId: string, now = Date.now()): void {
 		const room = this.#openRoom(roomId);
-		store.closeRoom(this.db, roomId, now);
+		// Closing mid-block ends the agenda there, so the timing report has an end for every block run.
+		room.run = finishRun(room.run, now);
+		store.closeRoom(this.db, roomId, room.run, now);
 		room.status = 'closed';
 		this.#dirty.delete(roomId);
 		this.publish.roomClosed(roomId, CLOSED_MESSAGE);

@@ -1,5 +1,7 @@
 import type { Participant, Room } from '../db/schema';
-import type { RoomInfo, Roster, RosterEntry } from '$lib/shared/events';
+import { publicBlock, type AgendaPlan } from '$lib/shared/agenda';
+import type { PublicAgendaView, RoomInfo, Roster, RosterEntry } from '$lib/shared/events';
+import type { RunState } from '$lib/shared/run';
 
 interface Seat {
 	id: string;
@@ -17,6 +19,8 @@ export class LiveRoom {
 	readonly title: string;
 	readonly trainerId: string;
 	status: Room['status'];
+	readonly plan: AgendaPlan;
+	run: RunState;
 	readonly #seats = new Map<string, Seat>();
 	readonly #byName = new Map<string, string>();
 
@@ -26,6 +30,8 @@ export class LiveRoom {
 		this.title = room.title;
 		this.trainerId = room.trainerId;
 		this.status = room.status;
+		this.plan = room.agenda;
+		this.run = room.run;
 		for (const p of seats) this.addSeat(p);
 	}
 
@@ -52,6 +58,25 @@ export class LiveRoom {
 		this.#seats.delete(id);
 		this.#byName.delete(seat.nameKey);
 		return true;
+	}
+
+	/** The phones' view of the agenda: the current block's public side only. */
+	agendaView(): PublicAgendaView {
+		const { run, plan } = this;
+		const block = plan.blocks[run.current];
+		const timing = run.blocks[run.current];
+		return {
+			phase: run.phase,
+			index: run.current,
+			count: plan.blocks.length,
+			block: block ? publicBlock(block) : null,
+			nextTitle: plan.blocks[run.current + 1]?.title ?? null,
+			timing: {
+				lengthMs: timing ? timing.plannedMs + timing.extraMs : 0,
+				spentMs: timing?.spentMs ?? 0,
+				since: run.since
+			}
+		};
 	}
 
 	roster(): Roster {

@@ -1,4 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { AgendaPlan } from '$lib/shared/agenda';
+import { initialRun, type RunState } from '$lib/shared/run';
 import type { Db } from '../db';
 import { participants, rooms, type Participant, type Room } from '../db/schema';
 import { isUniqueViolation } from '../errors';
@@ -6,10 +8,22 @@ import { newId } from '../tokens';
 import { allocateRoomCode } from './code';
 
 /** Opens a room with a code no other open room has. The partial unique index settles any race. */
-export function createRoom(db: Db, input: { trainerId: string; agendaId: string; title: string }, now = Date.now()): Room {
+export function createRoom(db: Db, input: { trainerId: string; agendaId: string; agenda: AgendaPlan }, now = Date.now()): Room {
+	const { trainerId, agendaId, agenda } = input;
 	for (let attempt = 0; ; attempt++) {
 		const code = allocateRoomCode((c) => !findOpenRoomByCode(db, c));
-		const row: Room = { id: newId(), code, status: 'open', createdAt: now, closedAt: null, ...input };
+		const row: Room = {
+			id: newId(),
+			code,
+			trainerId,
+			agendaId,
+			title: agenda.title,
+			agenda,
+			run: initialRun(agenda),
+			status: 'open',
+			createdAt: now,
+			closedAt: null
+		};
 		try {
 			db.insert(rooms).values(row).run();
 			return row;
@@ -35,8 +49,12 @@ export function listTrainerRooms(db: Db, trainerId: string, limit = 50): Room[] 
 	return db.select().from(rooms).where(eq(rooms.trainerId, trainerId)).orderBy(desc(rooms.createdAt)).limit(limit).all();
 }
 
-export function closeRoom(db: Db, id: string, now = Date.now()): void {
-	db.update(rooms).set({ status: 'closed', closedAt: now }).where(eq(rooms.id, id)).run();
+export function saveRun(db: Db, id: string, run: RunState): void {
+	db.update(rooms).set({ run }).where(eq(rooms.id, id)).run();
+}
+
+export function closeRoom(db: Db, id: string, run: RunState, now = Date.now()): void {
+	db.update(rooms).set({ status: 'closed', closedAt: now, run }).where(eq(rooms.id, id)).run();
 }
 
 export function activeParticipants(db: Db, roomId: string): Participant[] {

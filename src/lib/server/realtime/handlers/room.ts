@@ -1,7 +1,7 @@
 import { minutesFrom, RateLimiter } from '../../rate-limit';
 import { UserError } from '../../errors';
 import type { RoomEngine } from '../../rooms/engine';
-import type { LiveRoom } from '../../rooms/live-room';
+import { requireRoomTrainer } from '../authz';
 import { on } from '../handle';
 import { closeSchema, joinSchema, removeSchema, resumeSchema, watchSchema } from '../schemas';
 import { channel, type IoSocket } from '../types';
@@ -27,11 +27,15 @@ export function registerRoomHandlers(socket: IoSocket, { engine, joinFailures }:
 		engine.presence(roomId, participantId, 1);
 	};
 
-	/** Joining with a wrong code counts against the caller's address; a hit over the limit is refused. */
+	/**
+	 * Joining with a wrong code counts against the caller's network address, to make code guessing
+	 * slow. Resuming a seat is never limited: its 160-bit token cannot be guessed, and a venue's
+	 * phones reconnecting after a Wi-Fi drop must never be locked out by someone else's typos.
+	 */
 	const guarded = <T>(fn: () => T): T => {
 		const { blocked, retryAfterMs } = joinFailures.blocked(socket.data.ip);
 		if (blocked) {
-			throw new UserError('rate-limited', `Too many wrong codes from this device. Try again in ${minutesFrom(retryAfterMs)}.`);
+			throw new UserError('rate-limited', `Too many wrong codes from this network. Try again in ${minutesFrom(retryAfterMs)}.`);
 		}
 		try {
 			return fn();
@@ -49,29 +53,18 @@ export function registerRoomHandlers(socket: IoSocket, { engine, joinFailures }:
 		})
 	);
 
-	on(socket, 'room:resume', resumeSchema, ({ code, seatToken }) =>
-		guarded(() => {
-			const { roomId, ...result } = engine.resume(code, seatToken);
-			bindSeat(roomId, result.seat.participantId);
-			return result;
-		})
-	);
+	on(socket, 'room:resume', resumeSchema, ({ code, seatToken }) => {
+		const { roomId, ...result } = engine.resume(code, seatToken);
+		bindSeat(roomId, result.seat.participantId);
+		return result;
+	});
 
-	const roomOfTrainer = (roomId: string): LiveRoom => {
-		const trainer = socket.data.trainer;
-		if (!trainer) throw new UserError('unauthenticated', 'Please sign in as a trainer to do that.');
-		const room = engine.room(roomId);
-		// Someone else's room answers exactly like a missing one: ids are not confirmed to strangers.
-		if (!room || room.trainerId !== trainer.id) {
-			throw new UserError('forbidden', 'You are not a trainer of that session.');
-		}
-		return room;
-	};
+	const roomOfTrainer = (roomId: string) => requireRoomTrainer(socket, engine, roomId);
 
 	on(socket, 'room:watch', watchSchema, ({ roomId }) => {
 		const room = roomOfTrainer(roomId);
 		if (room.status === 'open') socket.join(channel.trainers(roomId));
-		return { room: { ...room.info, id: room.id }, roster: room.roster() };
+		return { room: { ...room.info, id: room.id }, roster: room.roster(), plan: room.plan, run: room.run };
 	});
 
 	on(socket, 'room:remove-participant', removeSchema, ({ roomId, participantId }) => {

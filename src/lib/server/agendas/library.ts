@@ -1,0 +1,130 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AgendaPlan } from '$lib/shared/agenda';
+import { getAgendaLibrary } from '../content';
+import { agendaSchema } from '../content/agendas';
+import type { Db } from '../db';
+import { agendas, type AgendaRow } from '../db/schema';
+import { newId } from '../tokens';
+
+/**
+ * The agendas a trainer can run: the shipped files (ids are file names) and their own copies
+ * stored in the database (ids are random and never collide with a file name, which has no prefix).
+ */
+export const COPY_PREFIX = 'my-';
+
+/** Schema limit on titles; a copy's " (copy)" suffix must still fit. */
+const TITLE_MAX = 120;
+const COPY_SUFFIX = ' (copy)';
+
+/** Messages keyed by where they belong: "title", "start", "blocks.2.minutes", or "form". */
+export type AgendaErrors = Record<string, string>;
+
+export interface AgendaEntry {
+	id: string;
+	source: 'file' | 'copy';
+	plan: AgendaPlan;
+	updatedAt?: number;
+}
+
+export function rowToPlan(row: AgendaRow): AgendaPlan {
+	return { title: row.title, summary: row.summary ?? undefined, start: row.start, blocks: row.blocks };
+}
+
+export function listCopies(db: Db, trainerId: string): AgendaRow[] {
+	return db.select().from(agendas).where(eq(agendas.trainerId, trainerId)).orderBy(desc(agendas.updatedAt)).all();
+}
+
+/** Every lookup carries the trainer: another trainer's copy is indistinguishable from a missing one. */
+export function getCopy(db: Db, id: string, trainerId: string): AgendaRow | undefined {
+	return db
+		.select()
+		.from(agendas)
+		.where(and(eq(agendas.id, id), eq(agendas.trainerId, trainerId)))
+		.get();
+}
+
+/** An agenda this trainer may run or copy: a file, or one of their own copies (never someone else's). */
+export function findAgendaForTrainer(db: Db, id: string, trainerId: string): AgendaEntry | undefined {
+	if (id.startsWith(COPY_PREFIX)) {
+		const row = getCopy(db, id, trainerId);
+		return row && { id: row.id, source: 'copy', plan: rowToPlan(row), updatedAt: row.updatedAt };
+	}
+	const file = getAgendaLibrary().agendas.find((a) => a.id === id);
+	if (!file) return undefined;
+	const { title, summary, start, blocks } = file;
+	return { id: file.id, source: 'file', plan: { title, summary, start, blocks } };
+}
+
+export function copyTitle(title: string): string {
+	return title.slice(0, TITLE_MAX - COPY_SUFFIX.length).trimEnd() + COPY_SUFFIX;
+}
+
+/** A new copy of a file agenda or of one of the trainer's own copies; undefined if they cannot see the source. */
+export function duplicateAgenda(db: Db, sourceId: string, trainerId: string, now = Date.now()): AgendaRow | undefined {
+	const source = findAgendaForTrainer(db, sourceId, trainerId);
+	if (!source) return undefined;
+	const { plan } = source;
+	const row: AgendaRow = {
+		id: COPY_PREFIX + newId(),
+		trainerId,
+		title: copyTitle(plan.title),
+		summary: plan.summary ?? null,
+		start: plan.start,
+		// A deep copy: file agendas are shared, cached objects.
+		blocks: structuredClone(plan.blocks),
+		copiedFrom: source.id,
+		createdAt: now,
+		updatedAt: now
+	};
+	db.insert(agendas).values(row).run();
+	return row;
+}
+
+export type SaveResult =
+	| { ok: true; row: AgendaRow }
+	| { ok: false; reason: 'not-found' }
+	| { ok: false; reason: 'invalid'; errors: AgendaErrors };
+
+/**
+ * Replaces a copy's content with `input`, checked by the same schema as the agenda files. Blank
+ * optional texts are dropped, so an emptied field reads as "not set", as in a file.
+ */
+export function saveCopy(db: Db, id: string, trainerId: string, input: unknown, now = Date.now()): SaveResult {
+	if (!getCopy(db, id, trainerId)) return { ok: false, reason: 'not-found' };
+	const parsed = agendaSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, reason: 'invalid', errors: agendaErrors(parsed.error) };
+	const plan = withoutBlanks(parsed.data);
+	const changed = db
+		.update(agendas)
+		.set({ title: plan.title, summary: plan.summary ?? null, start: plan.start, blocks: plan.blocks, updatedAt: now })
+		.where(and(eq(agendas.id, id), eq(agendas.trainerId, trainerId)))
+		.returning()
+		.get();
+	return changed ? { ok: true, row: changed } : { ok: false, reason: 'not-found' };
+}
+
+/** True if a copy of this trainer's was deleted. Rooms keep their own snapshot, so they are unaffected. */
+export function deleteCopy(db: Db, id: string, trainerId: string): boolean {
+	return db.delete(agendas).where(and(eq(agendas.id, id), eq(agendas.trainerId, trainerId))).run().changes > 0;
+}
+
+/** The first message per place, keyed by its dotted path ("title", "blocks.2.minutes"), for the editor. */
+export function agendaErrors(error: z.ZodError): AgendaErrors {
+	const out: AgendaErrors = {};
+	for (const issue of error.issues) {
+		const key = issue.path.map(String).join('.') || 'form';
+		out[key] ??= issue.message;
+	}
+	return out;
+}
+
+/** Blank optional texts mean "not set" (as an absent key in a file), so they are not stored. */
+function withoutBlanks(plan: z.output<typeof agendaSchema>): AgendaPlan {
+	const { summary, ...rest } = plan;
+	return {
+		...rest,
+		...(summary ? { summary } : {}),
+		blocks: plan.blocks.map(({ task, notes, ...block }) => ({ ...block, ...(task ? { task } : {}), ...(notes ? { notes } : {}) }))
+	};
+}

@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectOk, next, send, sessionCookieFor, startServer, tempDbPath, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+let tmp: ReturnType<typeof tempDbPath>;
+
+beforeEach(async () => {
+	tmp = tempDbPath();
+	server = await startServer(tmp.path);
+});
+afterEach(async () => {
+	await server.stop();
+	tmp.cleanup();
+});
+
+async function liveRoom() {
+	const trainer = await server.trainer();
+	const room = server.room(trainer.id);
+	const remote = await server.client({ cookie: trainer.cookie });
+	const watched = expectOk(await send(remote, 'room:watch', { roomId: room.id }));
+	const phone = await server.client();
+	const joined = expectOk(await send(phone, 'room:join', { code: room.code, name: 'Aisha' }));
+	return { trainer, room, remote, watched, phone, joined };
+}
+
+describe('agenda controls', () => {
+	it('start: the trainer gets the run state, phones get the current block without private notes', async () => {
+		const { room, remote, phone, watched, joined } = await liveRoom();
+		expect(watched.plan.blocks[0]!.notes).toContain('Private');
+		expect(watched.run.phase).toBe('ready');
+		expect(joined.agenda).toMatchObject({ phase: 'ready', index: 0, count: 3 });
+
+		const heardByRemote = next(remote, 'agenda:run');
+		const heardByPhone = next(phone, 'agenda:now');
+		const ack = expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'start' } }));
+		expect(ack.run.phase).toBe('running');
+		expect((await heardByRemote).run.since).toBe(ack.run.since);
+
+		const view = await heardByPhone;
+		expect(view).toMatchObject({ phase: 'running', index: 0, nextTitle: 'Break' });
+		expect(view.block).toEqual({ title: 'Welcome', kind: 'talk', task: 'Say hello to your neighbour.' });
+		expect(JSON.stringify(view)).not.toContain('Private');
+	});
+
+	it('pause, resume, +5, next and jump are broadcast; the break reaches phones with its timing', async () => {
+		const { room, remote, phone } = await liveRoom();
+		const control = (c: object) => send(remote, 'agenda:control', { roomId: room.id, control: c as never });
+		expectOk(await control({ type: 'start' }));
+		expect(expectOk(await control({ type: 'pause' })).run.phase).toBe('paused');
+		expect(expectOk(await control({ type: 'resume' })).run.phase).toBe('running');
+		expect(expectOk(await control({ type: 'extend', minutes: 5 })).run.blocks[0]!.extraMs).toBe(5 * 60_000);
+		const onBreak = next(phone, 'agenda:now', (v) => v.index === 1);
+		expectOk(await control({ type: 'next' }));
+		const view = await onBreak;
+		expect(view.block?.kind).toBe('break');
+		expect(view.timing.lengthMs).toBe(15 * 60_000);
+		expect(typeof view.timing.since).toBe('number');
+		expect(expectOk(await control({ type: 'jump', index: 2 })).run.current).toBe(2);
+	});
+
+	it('a control that makes no sense gets a clear error and changes nothing', async () => {
+		const { room, remote } = await liveRoom();
+		expect(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'pause' } })).toEqual({
+			ok: false,
+			code: 'invalid',
+			error: 'The clock is not running.'
+		});
+		expect(server.realtime.engine.room(room.id)!.run.phase).toBe('ready');
+	});
+
+	it('a participant, or another trainer, cannot move the clock', async () => {
+		const { room, phone } = await liveRoom();
+		const other = await server.trainer();
+		const intruder = await server.client({ cookie: other.cookie });
+		expect(await send(phone, 'agenda:control', { roomId: room.id, control: { type: 'start' } })).toMatchObject({ ok: false, code: 'unauthenticated' });
+		expect(await send(intruder, 'agenda:control', { roomId: room.id, control: { type: 'start' } })).toMatchObject({ ok: false, code: 'forbidden' });
+		expect(server.realtime.engine.room(room.id)!.run.phase).toBe('ready');
+	});
+
+	it('the clock survives a server restart exactly: same block, same banked time, still paused', async () => {
+		const { room, remote, joined } = await liveRoom();
+		expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'start' } }));
+		expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'next' } }));
+		const paused = expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'pause' } })).run;
+		await server.stop();
+
+		server = await startServer(tmp.path);
+		const trainerAgain = await server.client({ cookie: sessionCookieFor(server, room.id) });
+		const watched = expectOk(await send(trainerAgain, 'room:watch', { roomId: room.id }));
+		expect(watched.run).toEqual(paused);
+		const phone = await server.client();
+		const resumed = expectOk(await send(phone, 'room:resume', { code: room.code, seatToken: joined.seatToken }));
+		expect(resumed.agenda).toMatchObject({ phase: 'paused', index: 1, block: { title: 'Break' } });
+	});
+
+	it('closing the room ends the run, so every block that ran has an end', async () => {
+		const { room, remote } = await liveRoom();
+		expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'start' } }));
+		expectOk(await send(remote, 'room:close', { roomId: room.id }));
+		const run = server.realtime.engine.room(room.id)!.run;
+		expect(run.phase).toBe('finished');
+		expect(run.blocks[0]!.endedAt).toBe(run.finishedAt);
+	});
+});
+
+describe('review fixes', () => {
+	it('wrong codes from one network never lock out phones resuming their seats', async () => {
+		const { room, joined } = await liveRoom();
+		const guesser = await server.client();
+		for (let i = 0; i < 61; i++) await send(guesser, 'room:join', { code: 'ZZZZZZ', name: 'x' });
+		expect(await send(guesser, 'room:join', { code: 'ZZZZZZ', name: 'x' })).toMatchObject({ ok: false, code: 'rate-limited' });
+		const back = await server.client();
+		expect((await send(back, 'room:resume', { code: room.code, seatToken: joined.seatToken })).ok).toBe(true);
+	});
+
+	it('signing out ends the trainer powers of sockets already open with that session', async () => {
+		const { room, remote, trainer } = await liveRoom();
+		const sessionId = server.sessionIdOf(trainer.cookie);
+		const gone = new Promise((resolve) => remote.once('disconnect', resolve));
+		server.realtime.endSession(sessionId);
+		await gone;
+		expect(server.realtime.engine.room(room.id)!.status).toBe('open');
+	});
+});
