@@ -47,6 +47,7 @@ export default defineConfig({
 		url: `http://localhost:${port}/join`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: process.env.E2E_DATABASE_PATH }
+		// Every test signs up its own trainer from 127.0.0.1: lift the per-address sign-up limit.
+		env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: process.env.E2E_DATABASE_PATH, SIGNUP_LIMIT_PER_HOUR: '1000' }
 	}
 });

@@ -18,7 +18,7 @@ export class OwnServer {
 
 	start(): Promise<void> {
 		const child = spawn(process.execPath, ['scripts/serve.js'], {
-			env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATABASE_PATH: this.dbPath },
+			env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATABASE_PATH: this.dbPath, SIGNUP_LIMIT_PER_HOUR: '1000' },
 			stdio: ['ignore', 'pipe', 'inherit', 'ipc']
 		});
 		this.#child = child;

@@ -21,7 +21,7 @@ test('a trainer opens a room, two phones join, a reload keeps the same person', 
 	await expectAccessible(projector, 'projector');
 
 	// Phone 1 types the code the sloppy way people do.
-	const phone1 = await newPhone(browser);
+	let phone1 = await newPhone(browser);
 	await joinByCode(phone1, `${code.slice(0, 3).toLowerCase()}-${code.slice(3).toLowerCase()}`, 'Aisha');
 	await expect(phone1.getByRole('heading', { name: /Understanding Performance Management — Session A/ })).toBeVisible();
 	await expect(phone1.getByText('Waiting for the trainer')).toBeVisible();
@@ -40,10 +40,23 @@ test('a trainer opens a room, two phones join, a reload keeps the same person', 
 	const names = projector.locator('.roster .name');
 	await expect(names).toHaveText(['Aisha', 'Ben']);
 
-	// A reload brings back the same person: same name, count unchanged.
 	await phone1.reload();
 	await expect(phone1.getByText('You: Aisha')).toBeVisible();
+	await expect(projector.getByText('2 people have joined')).toBeVisible();
+
+	// A closed tab brings back the same person: the same participant id, online again, count unchanged.
+	const aisha = projector.locator('.roster li', { hasText: 'Aisha' });
+	const aishaId = await aisha.getAttribute('data-participant-id');
+	// The phone's tab goes away (the OS reclaims a backgrounded browser), then the person comes back.
+	const phoneContext = phone1.context();
+	await phone1.close();
+	await expect(aisha).toHaveClass(/offline/);
+	phone1 = await phoneContext.newPage();
+	await phone1.goto(`/p/${code}`);
+	await expect(phone1.getByText('You: Aisha')).toBeVisible();
 	await expect(phone1.getByText('Waiting for the trainer')).toBeVisible();
+	await expect(aisha).not.toHaveClass(/offline/);
+	await expect(aisha).toHaveAttribute('data-participant-id', aishaId!);
 	await expect(projector.getByText('2 people have joined')).toBeVisible();
 	await expect(names).toHaveText(['Aisha', 'Ben']);
 	await expect(page.getByText('2 joined, 2 online')).toBeVisible();

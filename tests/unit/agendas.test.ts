@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAgendas } from '$lib/server/content/agendas';
+import { activityIds, loadAgendas, missingActivities } from '$lib/server/content/agendas';
 import { appRoot } from '$lib/server/paths';
 
 function folderWith(files: Record<string, string>): string {
@@ -70,4 +70,35 @@ describe('agenda files', () => {
 		expect(agendas).toEqual([]);
 		expect(problems[0]!.message).toBe('folder not found');
 	});
+
+	it('warn, not fail, for an activity that is not defined yet, on the block\'s own line', () => {
+		const dir = folderWith({ 'acts.yaml': good.replace('kind: talk', 'kind: talk\n    activity: pm-pyramid') });
+		const { agendas, problems } = loadAgendas(dir);
+		expect(problems).toEqual([]);
+		const warnings = missingActivities(agendas, new Set(['something-else']));
+		expect(warnings).toEqual([{ file: 'acts.yaml', line: 4, message: 'activity pm-pyramid is not defined yet', severity: 'warning' }]);
+		expect(missingActivities(agendas, new Set(['pm-pyramid']))).toEqual([]);
+	});
+
+	it('take activity ids from the activities folder', () => {
+		const dir = folderWith({ 'pm-pyramid.yaml': 'type: x', 'notes.txt': '' });
+		expect([...activityIds(dir)]).toEqual(['pm-pyramid']);
+	});
+
+	it('check resources: a link must be a web address', () => {
+		const bad = good.replace('kind: talk', 'kind: talk\n    resources:\n      links:\n        - title: Talk\n          url: "javascript:alert(1)"');
+		const { problems } = loadAgendas(folderWith({ 'links.yaml': bad }));
+		expect(problems[0]).toMatchObject({ line: 10, message: 'blocks[1].resources.links[1].url: expected a web address starting with https://' });
+	});
+
+	it('Session B offers both of Briceño\'s talks and says which one the plan linked', () => {
+		const b = loadAgendas(join(appRoot(), 'sessions')).agendas.find((x) => x.id === 'session-b')!;
+		const feedback = b.blocks.find((x) => x.kind === 'video')!;
+		expect(feedback.resources?.links?.map((l) => l.url)).toEqual([
+			'https://www.youtube.com/watch?v=pN34FNbOKXc',
+			'https://www.ted.com/talks/eduardo_briceno_how_to_get_better_at_the_things_you_care_about'
+		]);
+		expect(feedback.notes).toContain('The Power of Belief');
+	});
 });
+

@@ -223,6 +223,7 @@ export class AgendaEditor {
 	markSaved(plan: AgendaPlan, postedJson: string): void {
 		this.#agendaErrors = {};
 		this.#blockErrors = {};
+		this.#removed = null;
 		if (this.json !== postedJson) {
 			this.#saved = postedJson;
 			return;

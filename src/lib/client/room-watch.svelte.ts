@@ -1,11 +1,17 @@
-import type { RoomInfo, Roster } from '$lib/shared/events';
+import type { AgendaPlan } from '$lib/shared/agenda';
+import type { AgendaRunUpdate, RoomInfo, Roster } from '$lib/shared/events';
+import type { Control, RunState } from '$lib/shared/run';
 import { getSocket, request } from './socket';
 
-/** A trainer's live view of one room (projector and console): who is here, and whether it is open. */
+/** A trainer's live view of one room (projector and remote): people, agenda plan and clock. */
 export class RoomWatch {
 	room = $state<(RoomInfo & { id: string }) | null>(null);
 	roster = $state<Roster | null>(null);
+	plan = $state<AgendaPlan | null>(null);
+	run = $state<RunState | null>(null);
 	connected = $state(false);
+	/** A control is on its way: buttons show it and ignore double taps. */
+	busy = $state(false);
 	error = $state('');
 	#roomId: string;
 
@@ -25,11 +31,16 @@ export class RoomWatch {
 			if (res.ok) {
 				this.room = res.data.room;
 				this.roster = res.data.roster;
+				this.plan = res.data.plan;
+				this.run = res.data.run;
 				this.error = '';
 			} else this.error = res.error;
 		};
 		const onRoster = (roster: Roster) => {
 			if (roster.roomId === this.#roomId) this.roster = roster;
+		};
+		const onRun = (update: AgendaRunUpdate) => {
+			if (update.roomId === this.#roomId) this.run = update.run;
 		};
 		const onClosed = () => {
 			if (this.room) this.room = { ...this.room, status: 'closed' };
@@ -38,15 +49,35 @@ export class RoomWatch {
 		socket.on('connect', watch);
 		socket.on('disconnect', offline);
 		socket.on('room:roster', onRoster);
+		socket.on('agenda:run', onRun);
 		socket.on('room:closed', onClosed);
 		if (socket.connected) void watch();
 		return () => {
 			socket.off('connect', watch);
 			socket.off('disconnect', offline);
 			socket.off('room:roster', onRoster);
+			socket.off('agenda:run', onRun);
 			socket.off('room:closed', onClosed);
 		};
 	}
+
+	/**
+	 * Controls are sent one after another, in the order given: a presenter pressing → then Space
+	 * means both. (Buttons are disabled while `busy`, so a double tap cannot skip two blocks.)
+	 */
+	control(control: Control) {
+		this.#queue = this.#queue.then(async () => {
+			this.busy = true;
+			const res = await request('agenda:control', { roomId: this.#roomId, control });
+			this.busy = false;
+			if (res.ok) {
+				this.run = res.data.run;
+				this.error = '';
+			} else this.error = res.error;
+		});
+		return this.#queue;
+	}
+	#queue: Promise<void> = Promise.resolve();
 
 	async remove(participantId: string) {
 		const res = await request('room:remove-participant', { roomId: this.#roomId, participantId });
@@ -56,7 +87,8 @@ export class RoomWatch {
 
 	async close() {
 		const res = await request('room:close', { roomId: this.#roomId });
-		if (!res.ok) this.error = res.error;
+		if (res.ok) this.run = this.run && { ...this.run, phase: 'finished' };
+		else this.error = res.error;
 		return res;
 	}
 }

@@ -1,8 +1,8 @@
-import type { RoomInfo, SeatInfo } from '$lib/shared/events';
+import type { PublicAgendaView, RoomInfo, SeatInfo } from '$lib/shared/events';
 import { forgetSeat, loadSeat } from './seat-store';
 import { getSocket, request } from './socket';
 
-type Status = 'connecting' | 'ready' | 'offline' | 'closed' | 'removed' | 'lost' | 'error';
+type Status = 'connecting' | 'ready' | 'offline' | 'retrying' | 'closed' | 'removed' | 'lost';
 
 /**
  * A participant's place in a live room, as the phone sees it. Resumes with the stored seat token on
@@ -12,9 +12,12 @@ export class Seat {
 	status = $state<Status>('connecting');
 	room = $state<RoomInfo | null>(null);
 	seat = $state<SeatInfo | null>(null);
+	agenda = $state<PublicAgendaView | null>(null);
 	message = $state('');
 	#code: string;
 	#detach: (() => void) | undefined;
+	#retry: ReturnType<typeof setTimeout> | undefined;
+	#attempt = 0;
 
 	constructor(code: string) {
 		this.#code = code;
@@ -28,40 +31,50 @@ export class Seat {
 		const socket = getSocket();
 		const resume = () => void this.#resume();
 		const offline = () => {
-			if (this.status === 'ready' || this.status === 'connecting') this.status = 'offline';
+			if (this.status === 'ready' || this.status === 'connecting' || this.status === 'retrying') this.status = 'offline';
 		};
 		const closed = ({ message }: { message: string }) => this.#end('closed', message);
 		const removed = ({ message }: { message: string }) => this.#end('removed', message);
+		const now = (view: PublicAgendaView) => (this.agenda = view);
 		socket.on('connect', resume);
 		socket.on('disconnect', offline);
 		socket.on('room:closed', closed);
 		socket.on('seat:removed', removed);
+		socket.on('agenda:now', now);
 		if (socket.connected) resume();
 		this.#detach = () => {
+			clearTimeout(this.#retry);
 			socket.off('connect', resume);
 			socket.off('disconnect', offline);
 			socket.off('room:closed', closed);
 			socket.off('seat:removed', removed);
+			socket.off('agenda:now', now);
 		};
 		return () => this.#detach?.();
 	}
 
 	async #resume() {
+		clearTimeout(this.#retry);
 		const stored = loadSeat(this.#code);
 		if (!stored) return this.#end('lost', 'This phone has not joined this session yet.');
 		const res = await request('room:resume', { code: this.#code, seatToken: stored.token });
 		if (res.ok) {
 			this.room = res.data.room;
 			this.seat = res.data.seat;
+			this.agenda = res.data.agenda;
 			this.status = 'ready';
 			this.message = '';
+			this.#attempt = 0;
 		} else if (res.code === 'closed' || res.code === 'removed') {
 			this.#end(res.code, res.error);
 		} else if (res.code === 'not-found') {
 			this.#end('lost', res.error);
 		} else {
-			this.status = 'error';
+			// A server error or a timeout: say so, keep what we showed, and try again with backoff.
+			this.status = 'retrying';
 			this.message = res.error;
+			const delay = Math.min(15_000, 1000 * 2 ** this.#attempt++);
+			this.#retry = setTimeout(() => void this.#resume(), delay);
 		}
 	}
 

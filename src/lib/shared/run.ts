@@ -245,3 +245,9 @@ export function formatClock(ms: number): string {
 	const d = new Date(ms);
 	return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
+
+/** Time left in the current block from a phone's public view (same arithmetic as remainingMs). */
+export function viewRemainingMs(view: { phase: Phase; timing: { lengthMs: number; spentMs: number; since: number | null } }, now: number): number {
+	const live = view.phase === 'running' && view.timing.since !== null ? Math.max(0, now - view.timing.since) : 0;
+	return view.timing.lengthMs - view.timing.spentMs - live;
+}

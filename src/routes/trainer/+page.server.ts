@@ -1,23 +1,40 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { findAgendaForTrainer } from '$lib/server/agendas/library';
+import { z } from 'zod';
+import { deleteCopy, duplicateAgenda, findAgendaForTrainer, listCopies } from '$lib/server/agendas/library';
 import { getAgendaLibrary } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { createRoom, listTrainerRooms } from '$lib/server/rooms/store';
+import type { AgendaPlan } from '$lib/shared/agenda';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	const { agendas, problems } = getAgendaLibrary();
+/** What a dashboard card shows: counts and times, not the blocks themselves. */
+function card(id: string, plan: AgendaPlan) {
 	return {
-		agendas: agendas.map((a) => ({
-			id: a.id,
-			title: a.title,
-			summary: a.summary ?? '',
-			start: a.start,
-			blocks: a.blocks.length,
-			minutes: a.blocks.reduce((sum, b) => sum + b.minutes, 0)
+		id,
+		title: plan.title,
+		summary: plan.summary ?? '',
+		start: plan.start,
+		blocks: plan.blocks.length,
+		minutes: plan.blocks.reduce((sum, b) => sum + b.minutes, 0)
+	};
+}
+
+export const load: PageServerLoad = ({ locals }) => {
+	const db = getDb();
+	const trainerId = locals.trainer!.id;
+	const { agendas, problems } = getAgendaLibrary();
+	const titles = new Map(agendas.map((a) => [a.id, a.title]));
+	const copies = listCopies(db, trainerId);
+	for (const c of copies) titles.set(c.id, c.title);
+	return {
+		agendas: agendas.map((a) => card(a.id, a)),
+		copies: copies.map((c) => ({
+			...card(c.id, { title: c.title, summary: c.summary ?? undefined, start: c.start, blocks: c.blocks }),
+			copiedFrom: (c.copiedFrom && titles.get(c.copiedFrom)) || null,
+			updatedAt: c.updatedAt
 		})),
 		problems: problems.filter((p) => p.severity === 'error'),
-		rooms: listTrainerRooms(getDb(), locals.trainer!.id).map((r) => ({
+		rooms: listTrainerRooms(db, trainerId).map((r) => ({
 			id: r.id,
 			code: r.code,
 			title: r.title,
@@ -27,13 +44,34 @@ export const load: PageServerLoad = ({ locals }) => {
 	};
 };
 
+const agendaForm = z.object({ agendaId: z.string().trim().min(1).max(100) });
+const GONE = 'That agenda is not available any more. Reload the page and pick another.';
+
+async function agendaId(request: Request): Promise<string | undefined> {
+	const parsed = agendaForm.safeParse(Object.fromEntries(await request.formData()));
+	return parsed.success ? parsed.data.agendaId : undefined;
+}
+
 export const actions: Actions = {
 	start: async ({ request, locals }) => {
-		const agendaId = (await request.formData()).get('agendaId');
+		const id = await agendaId(request);
 		const db = getDb();
-		const agenda = typeof agendaId === 'string' ? findAgendaForTrainer(db, agendaId, locals.trainer!.id) : undefined;
-		if (!agenda) return fail(400, { error: 'That agenda is not available any more. Reload the page and pick another.' });
+		const agenda = id ? findAgendaForTrainer(db, id, locals.trainer!.id) : undefined;
+		if (!agenda) return fail(400, { error: GONE });
 		const room = createRoom(db, { trainerId: locals.trainer!.id, agendaId: agenda.id, agenda: agenda.plan });
 		redirect(303, `/trainer/rooms/${room.id}`);
+	},
+	/** A copy of a file or of one of the trainer's own agendas, opened straight in the editor. */
+	duplicate: async ({ request, locals }) => {
+		const id = await agendaId(request);
+		const copy = id ? duplicateAgenda(getDb(), id, locals.trainer!.id) : undefined;
+		if (!copy) return fail(400, { error: GONE });
+		redirect(303, `/trainer/agendas/${copy.id}`);
+	},
+	delete: async ({ request, locals }) => {
+		const id = await agendaId(request);
+		const title = id ? findAgendaForTrainer(getDb(), id, locals.trainer!.id)?.plan.title : undefined;
+		if (!id || !deleteCopy(getDb(), id, locals.trainer!.id)) return fail(400, { error: 'That agenda was already deleted, or is not one of yours.' });
+		return { deleted: title ?? 'The agenda' };
 	}
 };

@@ -3,5 +3,6 @@ import type { PageLoad } from './$types';
 
 export const load: PageLoad = ({ params }) => {
 	const code = normaliseRoomCode(params.code);
-	return { code: isRoomCode(code) ? code : '' };
+	const valid = isRoomCode(code);
+	return { code: valid ? code : '', badLink: !valid };
 };

@@ -1,0 +1,60 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { findAgendaForTrainer, getCopy, rowToPlan, saveCopy, type AgendaErrors } from '$lib/server/agendas/library';
+import { activityIds } from '$lib/server/content/agendas';
+import { activitiesDir } from '$lib/server/content/dirs';
+import { getDb } from '$lib/server/db';
+import { createRoom } from '$lib/server/rooms/store';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Far above 60 full blocks; anything bigger is not from the editor. */
+const MAX_BODY = 400_000;
+
+export const load: PageServerLoad = ({ params, locals }) => {
+	const db = getDb();
+	const trainerId = locals.trainer!.id;
+	const row = getCopy(db, params.id, trainerId);
+	// Files and other trainers' copies alike are "not found": ids are not confirmed to strangers.
+	if (!row) error(404, 'No such agenda among yours. Only your own copies can be edited: duplicate an agenda first.');
+	const source = row.copiedFrom ? findAgendaForTrainer(db, row.copiedFrom, trainerId) : undefined;
+	return {
+		agenda: { id: row.id, plan: rowToPlan(row), updatedAt: row.updatedAt },
+		copiedFrom: source?.plan.title ?? null,
+		activityIds: [...activityIds(activitiesDir())]
+	};
+};
+
+const failWith = (status: number, errors: AgendaErrors) => fail(status, { errors });
+
+/** Validates and stores the posted agenda; either the saved row or a failure to return. */
+async function save(request: Request, id: string, trainerId: string) {
+	const raw = (await request.formData()).get('agenda');
+	let input: unknown;
+	try {
+		if (typeof raw !== 'string' || raw.length > MAX_BODY) throw new Error('not editor data');
+		input = JSON.parse(raw);
+	} catch {
+		return { ok: false as const, failure: failWith(400, { form: 'The editor sent something unreadable. Reload the page and try again.' }) };
+	}
+	const result = saveCopy(getDb(), id, trainerId, input);
+	if (result.ok) return { ok: true as const, row: result.row };
+	if (result.reason === 'not-found') {
+		return { ok: false as const, failure: failWith(404, { form: 'This agenda no longer exists (was it deleted in another tab?). Copy anything you need before leaving.' }) };
+	}
+	return { ok: false as const, failure: failWith(400, result.errors) };
+}
+
+export const actions: Actions = {
+	save: async ({ request, params, locals }) => {
+		const saved = await save(request, params.id, locals.trainer!.id);
+		if (!saved.ok) return saved.failure;
+		return { agenda: rowToPlan(saved.row), updatedAt: saved.row.updatedAt };
+	},
+	/** Saves first, so the session always runs what the trainer sees in the editor. */
+	start: async ({ request, params, locals }) => {
+		const trainerId = locals.trainer!.id;
+		const saved = await save(request, params.id, trainerId);
+		if (!saved.ok) return saved.failure;
+		const room = createRoom(getDb(), { trainerId, agendaId: saved.row.id, agenda: rowToPlan(saved.row) });
+		redirect(303, `/trainer/rooms/${room.id}`);
+	}
+};
