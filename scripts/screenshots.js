@@ -44,5 +44,18 @@ await projector.keyboard.press('t');
 await projector.screenshot({ path: `${out}/projector-light.png` });
 await trainer.getByText('3 joined').waitFor();
 await trainer.screenshot({ path: `${out}/console.png`, fullPage: true });
+
+// Start the agenda from the projector keyboard, then show the running block and the phone remote.
+await projector.keyboard.press('t');
+await projector.keyboard.press('Space');
+await projector.getByRole('timer').waitFor();
+await projector.screenshot({ path: `${out}/projector-running.png` });
+await phones[0].getByText('Now').first().waitFor();
+await phones[0].screenshot({ path: `${out}/phone-block.png` });
+const remote = await browser.newContext({ ...devices['Pixel 7'], baseURL: base, storageState: await trainerContext.storageState() });
+const remotePage = await remote.newPage();
+await remotePage.goto(trainer.url());
+await remotePage.getByRole('timer').waitFor();
+await remotePage.screenshot({ path: `${out}/remote.png` });
 await browser.close();
 console.log(`Screenshots of room ${code} written to ${out}/`);
