@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -143,4 +144,31 @@ export function sessionCookieFor(server: TestServer, roomId: string): string {
 	const room = getRoom(server.db, roomId)!;
 	const { token } = createSession(server.db, room.trainerId);
 	return `${SESSION_COOKIE}=${token}`;
+}
+
+/**
+ * A fresh server and database file for each test in the file. `restart()` stops the server and
+ * starts a new one on the same file, as after a crash or a deploy.
+ */
+export function serverPerTest(): { readonly server: TestServer; restart(): Promise<TestServer> } {
+	let tmp: ReturnType<typeof tempDbPath>;
+	let current: TestServer;
+	beforeEach(async () => {
+		tmp = tempDbPath();
+		current = await startServer(tmp.path);
+	});
+	afterEach(async () => {
+		await current.stop();
+		tmp.cleanup();
+	});
+	return {
+		get server() {
+			return current;
+		},
+		async restart() {
+			await current.stop();
+			current = await startServer(tmp.path);
+			return current;
+		}
+	};
 }

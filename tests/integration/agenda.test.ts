@@ -1,24 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectOk, next, send, sessionCookieFor, startServer, tempDbPath, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { expectOk, next, send, sessionCookieFor, serverPerTest } from '../helpers/server';
 
-let server: TestServer;
-let tmp: ReturnType<typeof tempDbPath>;
-
-beforeEach(async () => {
-	tmp = tempDbPath();
-	server = await startServer(tmp.path);
-});
-afterEach(async () => {
-	await server.stop();
-	tmp.cleanup();
-});
+const t = serverPerTest();
 
 async function liveRoom() {
-	const trainer = await server.trainer();
-	const room = server.room(trainer.id);
-	const remote = await server.client({ cookie: trainer.cookie });
+	const trainer = await t.server.trainer();
+	const room = t.server.room(trainer.id);
+	const remote = await t.server.client({ cookie: trainer.cookie });
 	const watched = expectOk(await send(remote, 'room:watch', { roomId: room.id }));
-	const phone = await server.client();
+	const phone = await t.server.client();
 	const joined = expectOk(await send(phone, 'room:join', { code: room.code, name: 'Aisha' }));
 	return { trainer, room, remote, watched, phone, joined };
 }
@@ -65,16 +55,16 @@ describe('agenda controls', () => {
 			code: 'invalid',
 			error: 'The clock is not running.'
 		});
-		expect(server.realtime.engine.room(room.id)!.run.phase).toBe('ready');
+		expect(t.server.realtime.engine.room(room.id)!.run.phase).toBe('ready');
 	});
 
 	it('a participant, or another trainer, cannot move the clock', async () => {
 		const { room, phone } = await liveRoom();
-		const other = await server.trainer();
-		const intruder = await server.client({ cookie: other.cookie });
+		const other = await t.server.trainer();
+		const intruder = await t.server.client({ cookie: other.cookie });
 		expect(await send(phone, 'agenda:control', { roomId: room.id, control: { type: 'start' } })).toMatchObject({ ok: false, code: 'unauthenticated' });
 		expect(await send(intruder, 'agenda:control', { roomId: room.id, control: { type: 'start' } })).toMatchObject({ ok: false, code: 'forbidden' });
-		expect(server.realtime.engine.room(room.id)!.run.phase).toBe('ready');
+		expect(t.server.realtime.engine.room(room.id)!.run.phase).toBe('ready');
 	});
 
 	it('the clock survives a server restart exactly: same block, same banked time, still paused', async () => {
@@ -82,13 +72,12 @@ describe('agenda controls', () => {
 		expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'start' } }));
 		expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'next' } }));
 		const paused = expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'pause' } })).run;
-		await server.stop();
+		await t.restart();
 
-		server = await startServer(tmp.path);
-		const trainerAgain = await server.client({ cookie: sessionCookieFor(server, room.id) });
+		const trainerAgain = await t.server.client({ cookie: sessionCookieFor(t.server, room.id) });
 		const watched = expectOk(await send(trainerAgain, 'room:watch', { roomId: room.id }));
 		expect(watched.run).toEqual(paused);
-		const phone = await server.client();
+		const phone = await t.server.client();
 		const resumed = expectOk(await send(phone, 'room:resume', { code: room.code, seatToken: joined.seatToken }));
 		expect(resumed.agenda).toMatchObject({ phase: 'paused', index: 1, block: { title: 'Break' } });
 	});
@@ -97,7 +86,7 @@ describe('agenda controls', () => {
 		const { room, remote } = await liveRoom();
 		expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'start' } }));
 		expectOk(await send(remote, 'room:close', { roomId: room.id }));
-		const run = server.realtime.engine.room(room.id)!.run;
+		const run = t.server.realtime.engine.room(room.id)!.run;
 		expect(run.phase).toBe('finished');
 		expect(run.blocks[0]!.endedAt).toBe(run.finishedAt);
 	});
@@ -106,19 +95,19 @@ describe('agenda controls', () => {
 describe('review fixes', () => {
 	it('wrong codes from one network never lock out phones resuming their seats', async () => {
 		const { room, joined } = await liveRoom();
-		const guesser = await server.client();
+		const guesser = await t.server.client();
 		for (let i = 0; i < 61; i++) await send(guesser, 'room:join', { code: 'ZZZZZZ', name: 'x' });
 		expect(await send(guesser, 'room:join', { code: 'ZZZZZZ', name: 'x' })).toMatchObject({ ok: false, code: 'rate-limited' });
-		const back = await server.client();
+		const back = await t.server.client();
 		expect((await send(back, 'room:resume', { code: room.code, seatToken: joined.seatToken })).ok).toBe(true);
 	});
 
 	it('signing out ends the trainer powers of sockets already open with that session', async () => {
 		const { room, remote, trainer } = await liveRoom();
-		const sessionId = server.sessionIdOf(trainer.cookie);
+		const sessionId = t.server.sessionIdOf(trainer.cookie);
 		const gone = new Promise((resolve) => remote.once('disconnect', resolve));
-		server.realtime.endSession(sessionId);
+		t.server.realtime.endSession(sessionId);
 		await gone;
-		expect(server.realtime.engine.room(room.id)!.status).toBe('open');
+		expect(t.server.realtime.engine.room(room.id)!.status).toBe('open');
 	});
 });

@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectOk, next, send, startServer, tempDbPath, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { expectOk, next, send, serverPerTest } from '../helpers/server';
 
-let server: TestServer;
-let tmp: ReturnType<typeof tempDbPath>;
-
-beforeEach(async () => {
-	tmp = tempDbPath();
-	server = await startServer(tmp.path);
-});
-afterEach(async () => {
-	await server.stop();
-	tmp.cleanup();
-});
+const t = serverPerTest();
 
 async function openRoom() {
-	const trainer = await server.trainer();
-	const room = server.room(trainer.id, 'Session A');
-	const projector = await server.client({ cookie: trainer.cookie });
+	const trainer = await t.server.trainer();
+	const room = t.server.room(trainer.id, 'Session A');
+	const projector = await t.server.client({ cookie: trainer.cookie });
 	const watched = expectOk(await send(projector, 'room:watch', { roomId: room.id }));
 	return { trainer, room, projector, watched };
 }
@@ -25,7 +15,7 @@ describe('joining a room', () => {
 	it('acknowledges the phone and shows the new name on the projector', async () => {
 		const { room, projector, watched } = await openRoom();
 		expect(watched.roster.participants).toEqual([]);
-		const phone = await server.client();
+		const phone = await t.server.client();
 		const roster = next(projector, 'room:roster', (r) => r.participants.length === 1);
 		const joined = expectOk(await send(phone, 'room:join', { code: room.code, name: '  Aisha  ' }));
 		expect(joined.room).toEqual({ code: room.code, title: 'Session A', status: 'open' });
@@ -37,21 +27,21 @@ describe('joining a room', () => {
 
 	it('accepts the code in lower case with spaces and dashes', async () => {
 		const { room } = await openRoom();
-		const phone = await server.client();
+		const phone = await t.server.client();
 		const typed = `${room.code.slice(0, 3).toLowerCase()} - ${room.code.slice(3).toLowerCase()}`;
 		expect((await send(phone, 'room:join', { code: typed, name: 'Ben' })).ok).toBe(true);
 	});
 
 	it('answers an unknown code with the code and where to look', async () => {
 		await openRoom();
-		const phone = await server.client();
+		const phone = await t.server.client();
 		const res = await send(phone, 'room:join', { code: 'zzz-999', name: 'Ben' });
 		expect(res).toEqual({ ok: false, code: 'not-found', error: 'No live session with code ZZZ999 — check the code on the screen.' });
 	});
 
 	it('rejects empty, blank and over-long names with a message', async () => {
 		const { room } = await openRoom();
-		const phone = await server.client();
+		const phone = await t.server.client();
 		for (const name of ['', '    ', 'x'.repeat(41)]) {
 			const res = await send(phone, 'room:join', { code: room.code, name });
 			expect(res.ok).toBe(false);
@@ -62,7 +52,7 @@ describe('joining a room', () => {
 
 	it('tells the second person with the same name to tell themselves apart', async () => {
 		const { room, projector } = await openRoom();
-		const [a, b] = [await server.client(), await server.client()];
+		const [a, b] = [await t.server.client(), await t.server.client()];
 		expectOk(await send(a, 'room:join', { code: room.code, name: 'Sam' }));
 		const res = await send(b, 'room:join', { code: room.code, name: ' SAM ' });
 		expect(res).toMatchObject({ ok: false, code: 'name-taken' });
@@ -76,13 +66,13 @@ describe('joining a room', () => {
 describe('staying the same person', () => {
 	it('a reconnect with the seat token lands on the same participant, never a duplicate', async () => {
 		const { room, projector } = await openRoom();
-		const phone = await server.client();
+		const phone = await t.server.client();
 		const joined = expectOk(await send(phone, 'room:join', { code: room.code, name: 'Aisha' }));
 		const offline = next(projector, 'room:roster', (r) => r.participants[0]?.online === false);
 		phone.disconnect();
 		await offline;
 
-		const again = await server.client();
+		const again = await t.server.client();
 		const online = next(projector, 'room:roster', (r) => r.online === 1);
 		const resumed = expectOk(await send(again, 'room:resume', { code: room.code, seatToken: joined.seatToken }));
 		expect(resumed.seat).toEqual(joined.seat);
@@ -93,12 +83,11 @@ describe('staying the same person', () => {
 
 	it('survives a server restart: same seat, same name', async () => {
 		const { room } = await openRoom();
-		const phone = await server.client();
+		const phone = await t.server.client();
 		const joined = expectOk(await send(phone, 'room:join', { code: room.code, name: 'Chen' }));
-		await server.stop();
+		await t.restart();
 
-		server = await startServer(tmp.path);
-		const back = await server.client();
+		const back = await t.server.client();
 		const resumed = expectOk(await send(back, 'room:resume', { code: room.code, seatToken: joined.seatToken }));
 		expect(resumed.seat).toEqual({ participantId: joined.seat.participantId, name: 'Chen' });
 		expect(resumed.room.title).toBe('Session A');
@@ -106,7 +95,7 @@ describe('staying the same person', () => {
 
 	it('a wrong seat token is not anybody', async () => {
 		const { room } = await openRoom();
-		const phone = await server.client();
+		const phone = await t.server.client();
 		const res = await send(phone, 'room:resume', { code: room.code, seatToken: 'a'.repeat(32) });
 		expect(res).toMatchObject({ ok: false, code: 'not-found' });
 	});
@@ -115,7 +104,7 @@ describe('staying the same person', () => {
 describe('trainer controls', () => {
 	it('removing a participant tells their phone and takes them off the roster', async () => {
 		const { room, projector } = await openRoom();
-		const phone = await server.client();
+		const phone = await t.server.client();
 		const joined = expectOk(await send(phone, 'room:join', { code: room.code, name: 'Dev' }));
 		const told = next(phone, 'seat:removed');
 		const roster = next(projector, 'room:roster', (r) => r.participants.length === 0);
@@ -128,7 +117,7 @@ describe('trainer controls', () => {
 
 	it('closing the room tells every phone, and they can no longer join or resume', async () => {
 		const { room, projector } = await openRoom();
-		const phone = await server.client();
+		const phone = await t.server.client();
 		const joined = expectOk(await send(phone, 'room:join', { code: room.code, name: 'Eve' }));
 		const told = next(phone, 'room:closed');
 		expectOk(await send(projector, 'room:close', { roomId: room.id }));
@@ -140,7 +129,7 @@ describe('trainer controls', () => {
 
 	it('a participant cannot call trainer events', async () => {
 		const { room } = await openRoom();
-		const phone = await server.client();
+		const phone = await t.server.client();
 		const joined = expectOk(await send(phone, 'room:join', { code: room.code, name: 'Fay' }));
 		const calls = [
 			send(phone, 'room:watch', { roomId: room.id }),
@@ -148,25 +137,25 @@ describe('trainer controls', () => {
 			send(phone, 'room:close', { roomId: room.id })
 		];
 		for (const res of await Promise.all(calls)) expect(res).toMatchObject({ ok: false, code: 'unauthenticated' });
-		expect(server.realtime.engine.room(room.id)?.status).toBe('open');
+		expect(t.server.realtime.engine.room(room.id)?.status).toBe('open');
 	});
 
 	it("a trainer cannot watch or control another trainer's room", async () => {
 		const { room } = await openRoom();
-		const other = await server.trainer();
-		const intruder = await server.client({ cookie: other.cookie });
+		const other = await t.server.trainer();
+		const intruder = await t.server.client({ cookie: other.cookie });
 		const calls = [
 			send(intruder, 'room:watch', { roomId: room.id }),
 			send(intruder, 'room:remove-participant', { roomId: room.id, participantId: 'x' }),
 			send(intruder, 'room:close', { roomId: room.id })
 		];
 		for (const res of await Promise.all(calls)) expect(res).toMatchObject({ ok: false, code: 'forbidden' });
-		expect(server.realtime.engine.room(room.id)?.status).toBe('open');
+		expect(t.server.realtime.engine.room(room.id)?.status).toBe('open');
 	});
 
 	it('a forged or expired session cookie is just a participant', async () => {
 		const { room } = await openRoom();
-		const forged = await server.client({ cookie: 'wc_session=forged' });
+		const forged = await t.server.client({ cookie: 'wc_session=forged' });
 		expect(await send(forged, 'room:watch', { roomId: room.id })).toMatchObject({ ok: false, code: 'unauthenticated' });
 	});
 });
@@ -177,8 +166,8 @@ describe('isolation', () => {
 		const two = await openRoom();
 		const heardByOne: string[] = [];
 		one.projector.on('room:roster', (r) => heardByOne.push(...r.participants.map((p) => p.name)));
-		const phoneOne = await server.client();
-		const phoneTwo = await server.client();
+		const phoneOne = await t.server.client();
+		const phoneTwo = await t.server.client();
 		const closedInOne: string[] = [];
 		phoneOne.on('room:closed', (e) => closedInOne.push(e.message));
 
@@ -200,7 +189,7 @@ describe('coalescing', () => {
 		const { room, projector } = await openRoom();
 		let updates = 0;
 		projector.on('room:roster', () => updates++);
-		const phones = await Promise.all(Array.from({ length: 25 }, () => server.client()));
+		const phones = await Promise.all(Array.from({ length: 25 }, () => t.server.client()));
 		const done = next(projector, 'room:roster', (r) => r.participants.length === 25);
 		await Promise.all(phones.map((p, i) => send(p, 'room:join', { code: room.code, name: `Person ${i}` })));
 		expect((await done).online).toBe(25);
