@@ -2,8 +2,10 @@
 import { checkContent } from '../src/lib/server/content/index.ts';
 import { formatProblem } from '../src/lib/server/content/yaml-file.ts';
 
-const { agendas, problems } = checkContent();
+const { agendas, problems, activities, activityProblems } = checkContent();
+for (const p of activityProblems) console.log(`activities/${formatProblem(p)}`);
 for (const p of problems) console.log(`sessions/${formatProblem(p)}`);
-const errors = problems.filter((p) => p.severity === 'error').length;
-console.log(`${agendas.length} agenda(s) loaded, ${errors} error(s), ${problems.length - errors} warning(s).`);
+const all = [...problems, ...activityProblems];
+const errors = all.filter((p) => p.severity === 'error').length;
+console.log(`${agendas.length} agenda(s), ${activities.length} activit${activities.length === 1 ? 'y' : 'ies'} loaded; ${errors} error(s), ${all.length - errors} warning(s).`);
 process.exit(errors > 0 ? 1 : 0);

@@ -8,7 +8,9 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/session';
 import { createTrainer } from '$lib/server/auth/trainers';
 import { openDatabase, type Db } from '$lib/server/db';
+import type { Catalog } from '$lib/server/activities/engine';
 import { createSocketServer, type Realtime } from '$lib/server/realtime/server';
+import { testCatalog } from './test-activity';
 import { createRoom, getRoom } from '$lib/server/rooms/store';
 import { hashToken } from '$lib/server/tokens';
 import type { AgendaPlan } from '$lib/shared/agenda';
@@ -51,10 +53,10 @@ export const testAgenda: AgendaPlan = {
 };
 
 /** A real HTTP server on port 0 with the real socket server and a real SQLite file. */
-export async function startServer(dbPath: string): Promise<TestServer> {
+export async function startServer(dbPath: string, { catalog = testCatalog }: { catalog?: Catalog } = {}): Promise<TestServer> {
 	const db = openDatabase(dbPath);
 	const http = createServer();
-	const realtime = createSocketServer(http, { db, rosterDelayMs: 20 });
+	const realtime = createSocketServer(http, { db, rosterDelayMs: 20, catalog });
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 	const clients: Client[] = [];

@@ -24,7 +24,11 @@ const events: Record<ClientEventName, true> = {
 	'room:remove-participant': true,
 	'room:close': true,
 	'agenda:control': true,
-	'clock:sync': true
+	'clock:sync': true,
+	'activity:launch': true,
+	'activity:status': true,
+	'activity:move': true,
+	'activity:submit': true
 };
 
 const badPayloads: unknown[] = [

@@ -1,5 +1,6 @@
 import type { AgendaPlan } from '$lib/shared/agenda';
-import type { AgendaRunUpdate, RoomInfo, Roster } from '$lib/shared/events';
+import type { ActivityStatus } from '$lib/activities/contract';
+import type { AgendaRunUpdate, CatalogEntry, RoomInfo, Roster, TrainerActivity } from '$lib/shared/events';
 import type { Control, RunState } from '$lib/shared/run';
 import { getSocket, request } from './socket';
 
@@ -9,6 +10,8 @@ export class RoomWatch {
 	roster = $state<Roster | null>(null);
 	plan = $state<AgendaPlan | null>(null);
 	run = $state<RunState | null>(null);
+	activity = $state<TrainerActivity | null>(null);
+	catalog = $state<CatalogEntry[]>([]);
 	connected = $state(false);
 	/** A control is on its way: buttons show it and ignore double taps. */
 	busy = $state(false);
@@ -33,8 +36,13 @@ export class RoomWatch {
 				this.roster = res.data.roster;
 				this.plan = res.data.plan;
 				this.run = res.data.run;
+				this.activity = res.data.activity;
+				this.catalog = res.data.catalog;
 				this.error = '';
 			} else this.error = res.error;
+		};
+		const onActivity = (update: { roomId: string; activity: TrainerActivity | null }) => {
+			if (update.roomId === this.#roomId) this.activity = update.activity;
 		};
 		const onRoster = (roster: Roster) => {
 			if (roster.roomId === this.#roomId) this.roster = roster;
@@ -50,6 +58,7 @@ export class RoomWatch {
 		socket.on('disconnect', offline);
 		socket.on('room:roster', onRoster);
 		socket.on('agenda:run', onRun);
+		socket.on('activity:trainer', onActivity);
 		socket.on('room:closed', onClosed);
 		if (socket.connected) void watch();
 		return () => {
@@ -57,6 +66,7 @@ export class RoomWatch {
 			socket.off('disconnect', offline);
 			socket.off('room:roster', onRoster);
 			socket.off('agenda:run', onRun);
+			socket.off('activity:trainer', onActivity);
 			socket.off('room:closed', onClosed);
 		};
 	}
@@ -78,6 +88,28 @@ export class RoomWatch {
 		return this.#queue;
 	}
 	#queue: Promise<void> = Promise.resolve();
+
+	async launch(activityId: string, sameGroups: boolean) {
+		return this.#activityAck(await request('activity:launch', { roomId: this.#roomId, activityId, sameGroups }));
+	}
+
+	async setActivityStatus(status: ActivityStatus) {
+		if (!this.activity) return;
+		return this.#activityAck(await request('activity:status', { roomId: this.#roomId, runId: this.activity.runId, status }));
+	}
+
+	async move(participantId: string, groupId: string) {
+		if (!this.activity) return;
+		return this.#activityAck(await request('activity:move', { roomId: this.#roomId, runId: this.activity.runId, participantId, groupId }));
+	}
+
+	#activityAck(res: { ok: true; data: TrainerActivity } | { ok: false; error: string }) {
+		if (res.ok) {
+			this.activity = res.data;
+			this.error = '';
+		} else this.error = res.error;
+		return res;
+	}
 
 	async remove(participantId: string) {
 		const res = await request('room:remove-participant', { roomId: this.#roomId, participantId });

@@ -1,4 +1,4 @@
-import type { PublicAgendaView, RoomInfo, SeatInfo } from '$lib/shared/events';
+import type { PhoneActivity, PublicAgendaView, RoomInfo, SeatInfo } from '$lib/shared/events';
 import { forgetSeat, loadSeat } from './seat-store';
 import { getSocket, request } from './socket';
 
@@ -13,6 +13,7 @@ export class Seat {
 	room = $state<RoomInfo | null>(null);
 	seat = $state<SeatInfo | null>(null);
 	agenda = $state<PublicAgendaView | null>(null);
+	activity = $state<PhoneActivity | null>(null);
 	message = $state('');
 	#code: string;
 	#detach: (() => void) | undefined;
@@ -36,11 +37,13 @@ export class Seat {
 		const closed = ({ message }: { message: string }) => this.#end('closed', message);
 		const removed = ({ message }: { message: string }) => this.#end('removed', message);
 		const now = (view: PublicAgendaView) => (this.agenda = view);
+		const activity = (a: PhoneActivity | null) => (this.activity = a);
 		socket.on('connect', resume);
 		socket.on('disconnect', offline);
 		socket.on('room:closed', closed);
 		socket.on('seat:removed', removed);
 		socket.on('agenda:now', now);
+		socket.on('activity:phone', activity);
 		if (socket.connected) resume();
 		this.#detach = () => {
 			clearTimeout(this.#retry);
@@ -49,6 +52,7 @@ export class Seat {
 			socket.off('room:closed', closed);
 			socket.off('seat:removed', removed);
 			socket.off('agenda:now', now);
+			socket.off('activity:phone', activity);
 		};
 		return () => this.#detach?.();
 	}
@@ -62,6 +66,7 @@ export class Seat {
 			this.room = res.data.room;
 			this.seat = res.data.seat;
 			this.agenda = res.data.agenda;
+			this.activity = res.data.activity;
 			this.status = 'ready';
 			this.message = '';
 			this.#attempt = 0;
@@ -78,6 +83,17 @@ export class Seat {
 		}
 	}
 
+	/**
+	 * Sends one activity input with a fresh id. The id is kept by the caller's retry (same input,
+	 * same id), so a resend after a dropped connection is never counted twice.
+	 */
+	async submit(input: unknown, inputId = newInputId()): Promise<{ ok: true } | { ok: false; error: string }> {
+		const activity = this.activity;
+		if (!activity) return { ok: false, error: 'There is no activity running now.' };
+		const res = await request('activity:submit', { runId: activity.runId, inputId, input });
+		return res.ok ? { ok: true } : { ok: false, error: res.error };
+	}
+
 	#end(status: 'closed' | 'removed' | 'lost', message: string) {
 		this.status = status;
 		this.message = message;
@@ -85,4 +101,9 @@ export class Seat {
 		if (status !== 'closed') forgetSeat(this.#code);
 		this.#detach?.();
 	}
+}
+
+/** 128 random bits as hex. (crypto.randomUUID needs https; venue LANs are plain http.) */
+function newInputId(): string {
+	return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

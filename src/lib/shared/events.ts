@@ -6,6 +6,7 @@
 
 import type { AgendaPlan, PublicBlock } from './agenda';
 import type { Control, Phase, RunState } from './run';
+import type { ActivityStatus, GroupInfo, Grouping, PersonInfo } from '../activities/contract';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; code?: ErrorCode };
 export type AckFn<T> = (res: Ack<T>) => void;
@@ -65,6 +66,44 @@ export interface AgendaRunUpdate {
 	run: RunState;
 }
 
+/** What every screen knows about the activity that is running. */
+export interface ActivityHeader {
+	runId: string;
+	activityId: string;
+	type: string;
+	title: string;
+	prompt: string | null;
+	status: ActivityStatus;
+	grouping: Grouping;
+}
+
+export interface GroupWithNames extends GroupInfo {
+	members: PersonInfo[];
+}
+
+/** One phone's view: its own answers and its group's work (the type's phone projection). */
+export interface PhoneActivity extends ActivityHeader {
+	me: PersonInfo;
+	group: GroupWithNames | null;
+	view: unknown;
+}
+
+/** The trainer's screens: the type's projector projection, groups and progress ("18 of 24 in"). */
+export interface TrainerActivity extends ActivityHeader {
+	groups: GroupWithNames[];
+	progress: { answered: number; total: number; groups: { id: string; answered: number; total: number }[] };
+	view: unknown;
+}
+
+/** An activity a trainer can launch (from activities/). */
+export interface CatalogEntry {
+	id: string;
+	title: string;
+	type: string;
+	label: string;
+	grouping: Grouping;
+}
+
 export interface JoinRequest {
 	code: string;
 	name: string;
@@ -75,6 +114,7 @@ export interface JoinResult {
 	/** Secret the phone keeps to come back as the same person; shown once, stored hashed. */
 	seatToken: string;
 	agenda: PublicAgendaView;
+	activity: PhoneActivity | null;
 }
 
 export interface ResumeRequest {
@@ -85,6 +125,7 @@ export interface ResumeResult {
 	room: RoomInfo;
 	seat: SeatInfo;
 	agenda: PublicAgendaView;
+	activity: PhoneActivity | null;
 }
 
 export interface WatchRequest {
@@ -95,6 +136,8 @@ export interface WatchResult {
 	roster: Roster;
 	plan: AgendaPlan;
 	run: RunState;
+	activity: TrainerActivity | null;
+	catalog: CatalogEntry[];
 }
 
 export interface ClientEvents {
@@ -105,6 +148,11 @@ export interface ClientEvents {
 	'room:close': (req: { roomId: string }, ack: AckFn<null>) => void;
 	'agenda:control': (req: { roomId: string; control: Control }, ack: AckFn<AgendaRunUpdate>) => void;
 	'clock:sync': (req: { sentAt: number }, ack: AckFn<{ serverTime: number }>) => void;
+	'activity:launch': (req: { roomId: string; activityId: string; sameGroups?: boolean }, ack: AckFn<TrainerActivity>) => void;
+	'activity:status': (req: { roomId: string; runId: string; status: ActivityStatus }, ack: AckFn<TrainerActivity>) => void;
+	'activity:move': (req: { roomId: string; runId: string; participantId: string; groupId: string }, ack: AckFn<TrainerActivity>) => void;
+	/** A phone's input. `inputId` is made by the phone: a retry with the same id is acknowledged, never applied twice. */
+	'activity:submit': (req: { runId: string; inputId: string; input: unknown }, ack: AckFn<{ duplicate: boolean }>) => void;
 }
 
 export interface ServerEvents {
@@ -118,6 +166,10 @@ export interface ServerEvents {
 	'agenda:run': (update: AgendaRunUpdate) => void;
 	/** Phones: the current block changed. */
 	'agenda:now': (view: PublicAgendaView) => void;
+	/** Trainer views: the running activity changed (coalesced). */
+	'activity:trainer': (update: { roomId: string; activity: TrainerActivity | null }) => void;
+	/** One phone: its view of the running activity changed (coalesced). */
+	'activity:phone': (activity: PhoneActivity | null) => void;
 }
 
 export type ClientEventName = keyof ClientEvents;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AgendaPlan, PlanBlock } from '../../shared/agenda';
 import type { RunState } from '../../shared/run';
+import type { ActivityStatus, GroupInfo, Grouping } from '../../activities/contract';
 
 /** Epoch milliseconds: one unit of time everywhere, server clock. */
 const ms = (name: string) => integer(name, { mode: 'number' });
@@ -94,6 +95,33 @@ export const agendas = sqliteTable(
 	(t) => [index('agendas_trainer_idx').on(t.trainerId)]
 );
 
+/**
+ * One launch of an activity in a room: its settings as launched, its groups and where it is in its
+ * lifecycle. Its state is not stored: it is rebuilt by replaying the run's inputs in order.
+ */
+export const activityRuns = sqliteTable(
+	'activity_runs',
+	{
+		id: text('id').primaryKey(),
+		roomId: text('room_id')
+			.notNull()
+			.references(() => rooms.id, { onDelete: 'cascade' }),
+		/** The content file it came from (activities/<id>.yaml). */
+		activityId: text('activity_id').notNull(),
+		type: text('type').notNull(),
+		title: text('title').notNull(),
+		prompt: text('prompt'),
+		config: text('config', { mode: 'json' }).$type<unknown>().notNull(),
+		grouping: text('grouping', { enum: ['individual', 'pairs', 'groups'] }).$type<Grouping>().notNull(),
+		groups: text('groups', { mode: 'json' }).$type<GroupInfo[]>().notNull(),
+		status: text('status', { enum: ['open', 'closed', 'revealed'] }).$type<ActivityStatus>().notNull(),
+		/** Only the room's latest run is current; earlier ones stay for the exports. */
+		launchedAt: ms('launched_at').notNull(),
+		updatedAt: ms('updated_at').notNull()
+	},
+	(t) => [index('activity_runs_room_idx').on(t.roomId, t.launchedAt)]
+);
+
 /** Append-only: every acknowledged participant input, keyed by the client's id so a retry is harmless. */
 export const inputs = sqliteTable(
 	'inputs',
@@ -106,7 +134,10 @@ export const inputs = sqliteTable(
 			.notNull()
 			.references(() => participants.id, { onDelete: 'cascade' }),
 		clientInputId: text('client_input_id').notNull(),
+		/** The activity run it belongs to. */
 		activityId: text('activity_id'),
+		/** The sender's group when it was accepted: replay must not depend on later moves. */
+		groupId: text('group_id'),
 		kind: text('kind').notNull(),
 		payload: text('payload', { mode: 'json' }).notNull(),
 		createdAt: ms('created_at').notNull()
@@ -121,3 +152,4 @@ export type Trainer = typeof trainers.$inferSelect;
 export type Room = typeof rooms.$inferSelect;
 export type Participant = typeof participants.$inferSelect;
 export type AgendaRow = typeof agendas.$inferSelect;
+export type ActivityRun = typeof activityRuns.$inferSelect;

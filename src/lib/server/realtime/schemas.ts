@@ -35,3 +35,30 @@ const control = z.discriminatedUnion(
 );
 
 export const controlSchema = z.strictObject({ roomId: id('the room id'), control });
+
+const activityIdSchema = z
+	.string({ error: 'expected an activity id' })
+	.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected an activity id like "pm-pyramid"');
+
+export const launchSchema = z.strictObject({
+	roomId: id('the room id'),
+	activityId: activityIdSchema,
+	sameGroups: z.boolean({ error: 'expected sameGroups as true or false' }).optional()
+});
+export const activityStatusSchema = z.strictObject({
+	roomId: id('the room id'),
+	runId: id('the activity run id'),
+	status: z.enum(['open', 'closed', 'revealed'], { error: 'expected the status: open, closed or revealed' })
+});
+export const moveSchema = z.strictObject({
+	roomId: id('the room id'),
+	runId: id('the activity run id'),
+	participantId: id('the participant id'),
+	groupId: id('the group id')
+});
+/** The outer shape only: the activity type's own schema checks `input`. */
+export const submitSchema = z.strictObject({
+	runId: id('the activity run id'),
+	inputId: z.string({ error: 'expected an input id' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an input id of letters, digits, - or _'),
+	input: z.unknown().refine((v) => v !== undefined, 'expected the answer')
+});

@@ -4,6 +4,9 @@ import { readCookie, SESSION_COOKIE, validateSessionToken } from '../auth/sessio
 import type { Db } from '../db';
 import { RateLimiter } from '../rate-limit';
 import { RoomEngine, type RoomPublisher } from '../rooms/engine';
+import { ActivityEngine, type ActivityPublisher, type Catalog } from '../activities/engine';
+import { getActivityCatalog } from '../content';
+import { registerActivityHandlers } from './handlers/activity';
 import { registerAgendaHandlers } from './handlers/agenda';
 import { registerClockHandlers } from './handlers/clock';
 import { registerRoomHandlers } from './handlers/room';
@@ -14,6 +17,8 @@ export interface RealtimeDeps {
 	/** Origins allowed besides the page's own host (PUBLIC_URL, ORIGIN). */
 	allowedOrigins?: string[];
 	rosterDelayMs?: number;
+	/** The activities trainers may launch; the content files by default. */
+	catalog?: Catalog;
 	/** Development: leave other WebSocket upgrades (Vite's hot reload) alone instead of closing them. */
 	shareUpgrades?: boolean;
 }
@@ -21,6 +26,7 @@ export interface RealtimeDeps {
 export interface Realtime {
 	io: IoServer;
 	readonly engine: RoomEngine;
+	readonly activities: ActivityEngine;
 	/** Development reload: new handler code, a fresh engine rebuilt from disk, phones reconnect. */
 	replace(build: typeof buildApp): void;
 	/** Ends trainer powers of every socket opened with this (now signed-out) session. */
@@ -48,13 +54,23 @@ function publisherFor(io: IoServer): RoomPublisher {
 	};
 }
 
+/** Activity updates: the trainers' channel gets the projector view, each phone its own view on its seat. */
+function activityPublisherFor(io: IoServer): ActivityPublisher {
+	return {
+		trainer: (roomId, activity) => io.to(channel.trainers(roomId)).emit('activity:trainer', { roomId, activity }),
+		phone: (participantId, activity) => io.to(channel.seat(participantId)).emit('activity:phone', activity)
+	};
+}
+
 /** Everything that depends on handler code; swapped whole on a development reload. */
 export function buildApp(io: IoServer, deps: RealtimeDeps) {
 	const engine = new RoomEngine(deps.db, publisherFor(io), deps.rosterDelayMs);
+	const activities = new ActivityEngine(deps.db, engine, activityPublisherFor(io), deps.catalog ?? getActivityCatalog);
 	// Generous: a whole venue may share one address (NAT, proxy); guessing 887 million codes still takes years.
 	const joinFailures = new RateLimiter(60, 10 * 60_000);
 	return {
 		engine,
+		activities,
 		authenticate(socket: IoSocket, next: (err?: Error) => void) {
 			socket.data.ip = clientAddress(socket);
 			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
@@ -67,8 +83,9 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 			next();
 		},
 		connect(socket: IoSocket) {
-			registerRoomHandlers(socket, { engine, joinFailures });
+			registerRoomHandlers(socket, { engine, activities, joinFailures });
 			registerAgendaHandlers(socket, engine);
+			registerActivityHandlers(socket, engine, activities);
 			registerClockHandlers(socket);
 		}
 	};
@@ -120,7 +137,11 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 		get engine() {
 			return app.engine;
 		},
+		get activities() {
+			return app.activities;
+		},
 		replace(build) {
+			app.activities.dispose();
 			app.engine.dispose();
 			app = build(io, deps);
 			io.disconnectSockets();
@@ -129,6 +150,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 			io.in(channel.session(sessionId)).disconnectSockets(true);
 		},
 		async close() {
+			app.activities.dispose();
 			app.engine.dispose();
 			io.disconnectSockets(true);
 			await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -54,7 +54,7 @@ export class RoomEngine {
 		return this.#rooms.get(roomId) ?? this.#load(roomId);
 	}
 
-	join(rawCode: string, rawName: unknown, now = Date.now()): JoinResult & { roomId: string } {
+	join(rawCode: string, rawName: unknown, now = Date.now()): Omit<JoinResult, 'activity'> & { roomId: string } {
 		const room = this.openRoomByCode(rawCode);
 		const checked = checkDisplayName(rawName);
 		if (!checked.ok) throw new UserError('invalid', checked.error);
@@ -81,7 +81,7 @@ export class RoomEngine {
 	}
 
 	/** A phone coming back with its seat token: same person, same name, never a duplicate. */
-	resume(rawCode: string, seatToken: string): ResumeResult & { roomId: string } {
+	resume(rawCode: string, seatToken: string): Omit<ResumeResult, 'activity'> & { roomId: string } {
 		const code = normaliseRoomCode(rawCode);
 		const row = store.findParticipantBySeat(this.db, hashToken(seatToken));
 		const room = row ? this.room(row.roomId) : undefined;

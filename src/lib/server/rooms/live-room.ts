@@ -79,6 +79,11 @@ export class LiveRoom {
 		};
 	}
 
+	/** Everyone seated now, in arrival order: who activities group and count. */
+	people(): { id: string; name: string }[] {
+		return [...this.#seats.values()].map((s) => ({ id: s.id, name: s.name }));
+	}
+
 	roster(): Roster {
 		const participants: RosterEntry[] = [];
 		let online = 0;

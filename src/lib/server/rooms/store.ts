@@ -1,8 +1,8 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import { initialRun, type RunState } from '$lib/shared/run';
 import type { Db } from '../db';
-import { participants, rooms, type Participant, type Room } from '../db/schema';
+import { activityRuns, inputs, participants, rooms, type ActivityRun, type Participant, type Room } from '../db/schema';
 import { isUniqueViolation } from '../errors';
 import { newId } from '../tokens';
 import { allocateRoomCode } from './code';
@@ -76,4 +76,37 @@ export function insertParticipant(db: Db, row: Participant): void {
 
 export function markParticipantRemoved(db: Db, id: string, now = Date.now()): void {
 	db.update(participants).set({ removedAt: now }).where(eq(participants.id, id)).run();
+}
+
+// Activity runs and their inputs.
+
+export function insertRun(db: Db, row: ActivityRun): void {
+	db.insert(activityRuns).values(row).run();
+}
+
+export function updateRun(db: Db, id: string, set: Partial<Pick<ActivityRun, 'status' | 'groups' | 'updatedAt'>>): void {
+	db.update(activityRuns).set(set).where(eq(activityRuns.id, id)).run();
+}
+
+export function latestRun(db: Db, roomId: string): ActivityRun | undefined {
+	return db.select().from(activityRuns).where(eq(activityRuns.roomId, roomId)).orderBy(desc(activityRuns.launchedAt)).limit(1).get();
+}
+
+/** The latest run that had groups, for "same groups as before". */
+export function latestGroupedRun(db: Db, roomId: string): ActivityRun | undefined {
+	return db
+		.select()
+		.from(activityRuns)
+		.where(and(eq(activityRuns.roomId, roomId), ne(activityRuns.grouping, 'individual')))
+		.orderBy(desc(activityRuns.launchedAt))
+		.limit(1)
+		.get();
+}
+
+export function runInputs(db: Db, runId: string) {
+	return db.select().from(inputs).where(eq(inputs.activityId, runId)).orderBy(inputs.seq).all();
+}
+
+export function insertInput(db: Db, row: typeof inputs.$inferInsert): void {
+	db.insert(inputs).values(row).run();
 }

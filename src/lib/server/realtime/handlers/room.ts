@@ -1,5 +1,6 @@
 import { minutesFrom, RateLimiter } from '../../rate-limit';
 import { UserError } from '../../errors';
+import type { ActivityEngine } from '../../activities/engine';
 import type { RoomEngine } from '../../rooms/engine';
 import { requireRoomTrainer } from '../authz';
 import { on } from '../handle';
@@ -8,12 +9,13 @@ import { channel, type IoSocket } from '../types';
 
 export interface RoomHandlerDeps {
 	engine: RoomEngine;
+	activities: ActivityEngine;
 	/** Wrong room codes per address: room-code guessing gets slow, typos do not. */
 	joinFailures: RateLimiter;
 }
 
 /** Room membership: phones join and resume; the room's trainer watches, removes people and closes. */
-export function registerRoomHandlers(socket: IoSocket, { engine, joinFailures }: RoomHandlerDeps): void {
+export function registerRoomHandlers(socket: IoSocket, { engine, activities, joinFailures }: RoomHandlerDeps): void {
 	const bindSeat = (roomId: string, participantId: string) => {
 		const previous = socket.data.seat;
 		if (previous?.participantId === participantId) return;
@@ -49,14 +51,14 @@ export function registerRoomHandlers(socket: IoSocket, { engine, joinFailures }:
 		guarded(() => {
 			const { roomId, ...result } = engine.join(code, name);
 			bindSeat(roomId, result.seat.participantId);
-			return result;
+			return { ...result, activity: activities.onSeat(roomId, result.seat.participantId) };
 		})
 	);
 
 	on(socket, 'room:resume', resumeSchema, ({ code, seatToken }) => {
 		const { roomId, ...result } = engine.resume(code, seatToken);
 		bindSeat(roomId, result.seat.participantId);
-		return result;
+		return { ...result, activity: activities.onSeat(roomId, result.seat.participantId) };
 	});
 
 	const roomOfTrainer = (roomId: string) => requireRoomTrainer(socket, engine, roomId);
@@ -64,18 +66,27 @@ export function registerRoomHandlers(socket: IoSocket, { engine, joinFailures }:
 	on(socket, 'room:watch', watchSchema, ({ roomId }) => {
 		const room = roomOfTrainer(roomId);
 		if (room.status === 'open') socket.join(channel.trainers(roomId));
-		return { room: { ...room.info, id: room.id }, roster: room.roster(), plan: room.plan, run: room.run };
+		return {
+			room: { ...room.info, id: room.id },
+			roster: room.roster(),
+			plan: room.plan,
+			run: room.run,
+			activity: room.status === 'open' ? activities.trainerView(roomId) : null,
+			catalog: activities.catalogEntries()
+		};
 	});
 
 	on(socket, 'room:remove-participant', removeSchema, ({ roomId, participantId }) => {
 		roomOfTrainer(roomId);
 		engine.removeParticipant(roomId, participantId);
+		activities.onRosterChange(roomId);
 		return null;
 	});
 
 	on(socket, 'room:close', closeSchema, ({ roomId }) => {
 		roomOfTrainer(roomId);
 		engine.close(roomId);
+		activities.onRoomClosed(roomId);
 		return null;
 	});
 

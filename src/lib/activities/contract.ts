@@ -1,0 +1,103 @@
+import type { z } from 'zod';
+
+/**
+ * The one contract every activity type implements. A type is one folder under src/lib/activities/
+ * holding `type.ts` (this contract: schemas, reducer, projections, export rows; pure, shared by
+ * server and tests) and its Svelte views `Projector.svelte` and `Phone.svelte`. Adding a type is
+ * that folder plus one line in `registry.ts`; the views are found by file name.
+ */
+
+export type Grouping = 'individual' | 'pairs' | 'groups';
+export type ActivityStatus = 'open' | 'closed' | 'revealed';
+
+export interface GroupInfo {
+	id: string;
+	name: string;
+	memberIds: string[];
+}
+
+export interface PersonInfo {
+	id: string;
+	name: string;
+}
+
+/** Who sent an input, when, under which client-made id. */
+export interface InputContext {
+	participantId: string;
+	/** The sender's group; null in individual activities. */
+	groupId: string | null;
+	/** Client-made id: a retry with the same id is acknowledged once and never applied twice. */
+	inputId: string;
+	/** Server time the input was accepted. */
+	at: number;
+}
+
+export interface ViewContext<Config> {
+	config: Config;
+	status: ActivityStatus;
+	groups: GroupInfo[];
+	participants: PersonInfo[];
+}
+
+export interface PhoneContext<Config> extends ViewContext<Config> {
+	participantId: string;
+	groupId: string | null;
+}
+
+/** An input the rules refuse ("that card is gone", "5 cards per step at most"); the message is shown to the sender. */
+export class InputRejected extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'InputRejected';
+	}
+}
+
+export type ExportRow = Record<string, string | number | boolean | null>;
+
+export interface ActivityType<Config, Input, State, ProjectorView, PhoneView> {
+	/** The `type:` of a content file, and the folder name. */
+	type: string;
+	/** Human name, e.g. "PM pyramid gap mapping". */
+	label: string;
+	/** The content file's `config:` map; defaults applied here. */
+	config: z.ZodType<Config, unknown>;
+	/** What one phone may send. Validated before anything else. */
+	input: z.ZodType<Input, unknown>;
+	/** Default grouping when the content file does not say. */
+	defaultGrouping: Grouping;
+	initial(config: Config): State;
+	/**
+	 * Applies one accepted input. Deterministic and free of I/O, so replaying the stored inputs
+	 * rebuilds the state exactly after a restart. It may update `state` in place and return it, but
+	 * must throw InputRejected before changing anything when it refuses an input.
+	 */
+	reduce(state: State, input: Input, ctx: InputContext, config: Config): State;
+	/** What the projector and the trainer see: aggregates, never one person's private answers. */
+	projector(state: State, ctx: ViewContext<Config>): ProjectorView;
+	/** What one phone sees: its own answers and its group's shared work, nobody else's. */
+	phone(state: State, ctx: PhoneContext<Config>): PhoneView;
+	/** Rows for the CSV/XLSX exports. */
+	exportRows(state: State, ctx: ViewContext<Config>): ExportRow[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyActivityType = ActivityType<any, any, any, any, any>;
+
+/** Props every Projector.svelte receives. */
+export interface ProjectorProps<View> {
+	view: View;
+	status: ActivityStatus;
+	/** "Group 2" when the projector is focused on one group, else null (all groups). */
+	focusGroupId: string | null;
+	groups: GroupInfo[];
+}
+
+/** Props every Phone.svelte receives. */
+export interface PhoneProps<View, Input> {
+	view: View;
+	status: ActivityStatus;
+	/** Sends one input; resolves when the server has it on disk (or says why not). */
+	send: (input: Input) => Promise<{ ok: true } | { ok: false; error: string }>;
+	me: PersonInfo;
+	group: GroupInfo | null;
+}

@@ -1,0 +1,235 @@
+import { InputRejected, type ActivityStatus, type PersonInfo } from '$lib/activities/contract';
+import type { CatalogEntry, PhoneActivity, TrainerActivity } from '$lib/shared/events';
+import type { ActivityDefinition } from '../content/activities';
+import type { Db } from '../db';
+import { UserError } from '../errors';
+import type { RoomEngine } from '../rooms/engine';
+import * as store from '../rooms/store';
+import { newId } from '../tokens';
+import { addToSmallest, makeGroups, moveMember, reuseGroups } from './groups';
+import { LiveActivity } from './live-activity';
+
+export interface ActivityPublisher {
+	trainer(roomId: string, activity: TrainerActivity | null): void;
+	phone(participantId: string, activity: PhoneActivity | null): void;
+}
+
+export type Catalog = () => ReadonlyMap<string, ActivityDefinition>;
+
+const STATUS_MESSAGES: Record<Exclude<ActivityStatus, 'open'>, string> = {
+	closed: 'This activity is closed: the trainer is not collecting answers now.',
+	revealed: 'This activity is closed: the results are on the screen.'
+};
+
+/**
+ * Runs each room's current activity. An input is validated, applied, written to SQLite, then
+ * acknowledged; screens hear about it in coalesced updates (one per room per `delayMs`), sent to
+ * the trainers' channel and to each affected phone's seat, never to the whole room at once.
+ */
+export class ActivityEngine {
+	readonly #current = new Map<string, LiveActivity | null>();
+	readonly #dirtyTrainers = new Set<string>();
+	readonly #dirtyPhones = new Map<string, Set<string>>();
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(
+		private readonly db: Db,
+		private readonly rooms: RoomEngine,
+		private readonly publish: ActivityPublisher,
+		private readonly catalog: Catalog,
+		private readonly delayMs = 100
+	) {}
+
+	catalogEntries(): CatalogEntry[] {
+		return [...this.catalog().values()].map((a) => ({ id: a.id, title: a.title, type: a.type.type, label: a.type.label, grouping: a.grouping }));
+	}
+
+	/** The room's current run, rebuilt from disk on first use. */
+	current(roomId: string): LiveActivity | null {
+		if (this.#current.has(roomId)) return this.#current.get(roomId)!;
+		const row = store.latestRun(this.db, roomId);
+		const type = row ? this.catalog().get(row.activityId)?.type : undefined;
+		const live = row && type ? this.#replay(new LiveActivity(row, type)) : null;
+		this.#current.set(roomId, live);
+		return live;
+	}
+
+	trainerView(roomId: string): TrainerActivity | null {
+		return this.current(roomId)?.trainerView(this.#people(roomId)) ?? null;
+	}
+
+	launch(roomId: string, activityId: string, { sameGroups = false } = {}, now = Date.now()): TrainerActivity {
+		const def = this.catalog().get(activityId);
+		if (!def) throw new UserError('not-found', `There is no activity "${activityId}" in the activities folder.`);
+		const people = this.#people(roomId);
+		const ids = people.map((p) => p.id);
+		const previous = sameGroups ? store.latestGroupedRun(this.db, roomId) : undefined;
+		const groups =
+			def.grouping === 'individual' ? [] : previous ? reuseGroups(previous.groups, ids) : makeGroups(ids, def.grouping, def.groupSize);
+		const row = {
+			id: newId(),
+			roomId,
+			activityId: def.id,
+			type: def.type.type,
+			title: def.title,
+			prompt: def.prompt,
+			config: def.config,
+			grouping: def.grouping,
+			groups,
+			status: 'open' as const,
+			launchedAt: now,
+			updatedAt: now
+		};
+		const old = this.current(roomId);
+		if (old?.row.status === 'open') store.updateRun(this.db, old.row.id, { status: 'closed', updatedAt: now });
+		store.insertRun(this.db, row);
+		const live = new LiveActivity(row, def.type);
+		this.#current.set(roomId, live);
+		this.#touchAll(roomId);
+		return live.trainerView(people);
+	}
+
+	setStatus(roomId: string, runId: string, status: ActivityStatus, now = Date.now()): TrainerActivity {
+		const live = this.#run(roomId, runId);
+		store.updateRun(this.db, runId, { status, updatedAt: now });
+		live.row = { ...live.row, status, updatedAt: now };
+		this.#touchAll(roomId);
+		return live.trainerView(this.#people(roomId));
+	}
+
+	move(roomId: string, runId: string, participantId: string, groupId: string, now = Date.now()): TrainerActivity {
+		const live = this.#run(roomId, runId);
+		if (!this.#people(roomId).some((p) => p.id === participantId)) throw new UserError('not-found', 'That person is no longer in the room.');
+		if (!live.row.groups.some((g) => g.id === groupId)) throw new UserError('not-found', 'That group does not exist.');
+		const groups = moveMember(live.row.groups, participantId, groupId);
+		store.updateRun(this.db, runId, { groups, updatedAt: now });
+		live.row = { ...live.row, groups };
+		this.#touchAll(roomId);
+		return live.trainerView(this.#people(roomId));
+	}
+
+	/**
+	 * One phone's input: on disk before this returns (and so before the ack). A retry of an input
+	 * already accepted is acknowledged as a duplicate, even after the activity closed.
+	 */
+	submit(roomId: string, participantId: string, runId: string, inputId: string, input: unknown, now = Date.now()): { duplicate: boolean } {
+		const live = this.current(roomId);
+		if (!live || live.row.id !== runId) throw new UserError('closed', 'That activity has finished; the trainer has moved on.');
+		if (live.seen.has(`${participantId}:${inputId}`)) return { duplicate: true };
+		if (live.row.status !== 'open') throw new UserError('closed', STATUS_MESSAGES[live.row.status]);
+		const parsed = live.type.input.safeParse(input);
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0];
+			throw new UserError('invalid', issue ? issue.message : 'That answer was not understood.');
+		}
+		this.#placeLateJoiner(roomId, live, participantId, now);
+		const groupId = live.groupIdOf(participantId);
+		try {
+			live.apply(participantId, inputId, parsed.data, now);
+		} catch (err) {
+			if (err instanceof InputRejected) throw new UserError('invalid', err.message);
+			throw err;
+		}
+		try {
+			store.insertInput(this.db, { roomId, participantId, clientInputId: inputId, activityId: runId, groupId, kind: live.type.type, payload: parsed.data, createdAt: now });
+		} catch (err) {
+			// Memory moved ahead of the disk: rebuild from what is stored, then report the failure.
+			this.#current.set(roomId, this.#replay(new LiveActivity(live.row, live.type)));
+			throw err;
+		}
+		this.#touch(roomId, live, participantId);
+		return { duplicate: false };
+	}
+
+	/** A phone joined or came back: late joiners get a group; it gets its view in the ack. */
+	onSeat(roomId: string, participantId: string, now = Date.now()): PhoneActivity | null {
+		const live = this.current(roomId);
+		if (!live) return null;
+		this.#placeLateJoiner(roomId, live, participantId, now);
+		const people = this.#people(roomId);
+		const me = people.find((p) => p.id === participantId);
+		return me ? live.phoneView(me, people) : null;
+	}
+
+	/** Someone left the room (removed): counts and group lists change. */
+	onRosterChange(roomId: string): void {
+		if (this.current(roomId)) this.#touchAll(roomId);
+	}
+
+	onRoomClosed(roomId: string): void {
+		this.#current.delete(roomId);
+		this.#dirtyTrainers.delete(roomId);
+		this.#dirtyPhones.delete(roomId);
+	}
+
+	flush(): void {
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = undefined;
+		for (const roomId of this.#dirtyTrainers) this.publish.trainer(roomId, this.trainerView(roomId));
+		for (const [roomId, ids] of this.#dirtyPhones) {
+			const live = this.current(roomId);
+			const people = this.#people(roomId);
+			const byId = new Map(people.map((p) => [p.id, p]));
+			for (const id of ids) {
+				const me = byId.get(id);
+				if (me) this.publish.phone(id, live ? live.phoneView(me, people) : null);
+			}
+		}
+		this.#dirtyTrainers.clear();
+		this.#dirtyPhones.clear();
+	}
+
+	dispose(): void {
+		this.flush();
+		this.#current.clear();
+	}
+
+	#run(roomId: string, runId: string): LiveActivity {
+		const live = this.current(roomId);
+		if (!live || live.row.id !== runId) throw new UserError('not-found', 'That activity is no longer the current one.');
+		return live;
+	}
+
+	#people(roomId: string): PersonInfo[] {
+		return this.rooms.room(roomId)?.people() ?? [];
+	}
+
+	#placeLateJoiner(roomId: string, live: LiveActivity, participantId: string, now: number): void {
+		if (live.row.grouping === 'individual' || live.groupIdOf(participantId)) return;
+		const groups = live.row.groups.length ? addToSmallest(live.row.groups, participantId) : makeGroups([participantId], live.row.grouping, 2);
+		store.updateRun(this.db, live.row.id, { groups, updatedAt: now });
+		live.row = { ...live.row, groups };
+		this.#touchAll(roomId);
+	}
+
+	#replay(live: LiveActivity): LiveActivity {
+		for (const input of store.runInputs(this.db, live.row.id)) {
+			try {
+				live.applyAs(input.participantId, input.groupId, input.clientInputId, input.payload, input.createdAt);
+			} catch (err) {
+				// Stored inputs were accepted once; a type change that now refuses one must not stop the room.
+				console.error(`[activities] replay of input ${input.seq} in run ${live.row.id} failed`, err);
+			}
+		}
+		return live;
+	}
+
+	/** The sender's group (or just the sender) and the trainers need a fresh view. */
+	#touch(roomId: string, live: LiveActivity, participantId: string): void {
+		const groupId = live.groupIdOf(participantId);
+		const group = live.row.groups.find((g) => g.id === groupId);
+		this.#markPhones(roomId, group ? group.memberIds : [participantId]);
+	}
+
+	#touchAll(roomId: string): void {
+		this.#markPhones(roomId, this.#people(roomId).map((p) => p.id));
+	}
+
+	#markPhones(roomId: string, ids: string[]): void {
+		this.#dirtyTrainers.add(roomId);
+		let set = this.#dirtyPhones.get(roomId);
+		if (!set) this.#dirtyPhones.set(roomId, (set = new Set()));
+		for (const id of ids) set.add(id);
+		this.#timer ??= setTimeout(() => this.flush(), this.delayMs);
+	}
+}

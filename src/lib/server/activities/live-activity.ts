@@ -1,0 +1,83 @@
+import type { AnyActivityType, GroupInfo, PersonInfo } from '$lib/activities/contract';
+import type { ActivityHeader, GroupWithNames, PhoneActivity, TrainerActivity } from '$lib/shared/events';
+import type { ActivityRun } from '../db/schema';
+import { groupOf } from './groups';
+
+/**
+ * One activity run in memory: its row, the type's state, and who has answered. Built by replaying
+ * the run's stored inputs through the type's reducer, so it is identical after a restart.
+ */
+export class LiveActivity {
+	state: unknown;
+	/** Participants with at least one accepted input: "18 of 24 in". */
+	readonly answered = new Set<string>();
+	/** `participantId:inputId` of every accepted input, so a retry is recognised without the disk. */
+	readonly seen = new Set<string>();
+
+	constructor(
+		public row: ActivityRun,
+		readonly type: AnyActivityType
+	) {
+		this.state = type.initial(row.config);
+	}
+
+	get header(): ActivityHeader {
+		const { id, activityId, type, title, prompt, status, grouping } = this.row;
+		return { runId: id, activityId, type, title, prompt, status, grouping };
+	}
+
+	groupIdOf(participantId: string): string | null {
+		return groupOf(this.row.groups, participantId)?.id ?? null;
+	}
+
+	/** Applies one new input; the reducer throws before changing anything if it refuses it. */
+	apply(participantId: string, inputId: string, input: unknown, at: number): void {
+		this.applyAs(participantId, this.groupIdOf(participantId), inputId, input, at);
+	}
+
+	/** Applies an input as sent from `groupId`: replays use the group stored with it, not today's. */
+	applyAs(participantId: string, groupId: string | null, inputId: string, input: unknown, at: number): void {
+		const ctx = { participantId, groupId, inputId, at };
+		this.state = this.type.reduce(this.state, input, ctx, this.row.config);
+		this.answered.add(participantId);
+		this.seen.add(`${participantId}:${inputId}`);
+	}
+
+	#context(people: PersonInfo[]) {
+		return { config: this.row.config, status: this.row.status, groups: this.row.groups, participants: people };
+	}
+
+	#named(groups: GroupInfo[], people: PersonInfo[]): GroupWithNames[] {
+		const byId = new Map(people.map((p) => [p.id, p]));
+		return groups.map((g) => ({ ...g, members: g.memberIds.flatMap((id) => byId.get(id) ?? []) }));
+	}
+
+	trainerView(people: PersonInfo[]): TrainerActivity {
+		const present = new Set(people.map((p) => p.id));
+		const answered = [...this.answered].filter((id) => present.has(id));
+		return {
+			...this.header,
+			groups: this.#named(this.row.groups, people),
+			progress: {
+				answered: answered.length,
+				total: people.length,
+				groups: this.row.groups.map((g) => ({
+					id: g.id,
+					answered: g.memberIds.filter((id) => this.answered.has(id) && present.has(id)).length,
+					total: g.memberIds.filter((id) => present.has(id)).length
+				}))
+			},
+			view: this.type.projector(this.state, this.#context(people))
+		};
+	}
+
+	phoneView(me: PersonInfo, people: PersonInfo[]): PhoneActivity {
+		const group = groupOf(this.row.groups, me.id);
+		return {
+			...this.header,
+			me,
+			group: group ? this.#named([group], people)[0]! : null,
+			view: this.type.phone(this.state, { ...this.#context(people), participantId: me.id, groupId: group?.id ?? null })
+		};
+	}
+}

@@ -1,0 +1,36 @@
+import type { ActivityEngine } from '../../activities/engine';
+import { UserError } from '../../errors';
+import type { RoomEngine } from '../../rooms/engine';
+import { requireRoomTrainer, requireSeat } from '../authz';
+import { on } from '../handle';
+import { activityStatusSchema, launchSchema, moveSchema, submitSchema } from '../schemas';
+import type { IoSocket } from '../types';
+
+/** Activities: the room's trainer launches and steers them; seated phones send inputs. */
+export function registerActivityHandlers(socket: IoSocket, rooms: RoomEngine, activities: ActivityEngine): void {
+	const openRoomOfTrainer = (roomId: string) => {
+		const room = requireRoomTrainer(socket, rooms, roomId);
+		if (room.status !== 'open') throw new UserError('closed', 'This session is closed.');
+		return room;
+	};
+
+	on(socket, 'activity:launch', launchSchema, ({ roomId, activityId, sameGroups }) => {
+		openRoomOfTrainer(roomId);
+		return activities.launch(roomId, activityId, { sameGroups });
+	});
+
+	on(socket, 'activity:status', activityStatusSchema, ({ roomId, runId, status }) => {
+		openRoomOfTrainer(roomId);
+		return activities.setStatus(roomId, runId, status);
+	});
+
+	on(socket, 'activity:move', moveSchema, ({ roomId, runId, participantId, groupId }) => {
+		openRoomOfTrainer(roomId);
+		return activities.move(roomId, runId, participantId, groupId);
+	});
+
+	on(socket, 'activity:submit', submitSchema, ({ runId, inputId, input }) => {
+		const { room, participantId } = requireSeat(socket, rooms);
+		return activities.submit(room.id, participantId, runId, inputId, input);
+	});
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import type { PhoneActivity, TrainerActivity } from '$lib/shared/events';
+import { expectOk, next, send, sessionCookieFor, serverPerTest, type Client } from '../helpers/server';
+
+const t = serverPerTest();
+
+/** A room with its trainer's remote and `n` seated phones. */
+async function roomWith(n: number) {
+	const trainer = await t.server.trainer();
+	const room = t.server.room(trainer.id);
+	const remote = await t.server.client({ cookie: trainer.cookie });
+	expectOk(await send(remote, 'room:watch', { roomId: room.id }));
+	const phones: { socket: Client; id: string; token: string }[] = [];
+	for (let i = 0; i < n; i++) {
+		const socket = await t.server.client();
+		const joined = expectOk(await send(socket, 'room:join', { code: room.code, name: `P${i + 1}` }));
+		phones.push({ socket, id: joined.seat.participantId, token: joined.seatToken });
+	}
+	return { trainer, room, remote, phones };
+}
+
+const list = (a: PhoneActivity | null) => (a?.view as { mine: { items: { text: string }[]; title: string } | null }).mine;
+
+describe('activity engine', () => {
+	it('launches into balanced groups; each phone hears its group and its members by name', async () => {
+		const { room, remote, phones } = await roomWith(6);
+		const heard = phones.map((p) => next(p.socket, 'activity:phone', (a) => a !== null));
+		const launched = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
+		expect(launched.groups.map((g) => g.memberIds.length)).toEqual([3, 3]);
+		expect(launched.progress).toMatchObject({ answered: 0, total: 6 });
+		const views = await Promise.all(heard);
+		for (const [i, v] of views.entries()) {
+			expect(v!.title).toBe('Test lists');
+			expect(v!.me.id).toBe(phones[i]!.id);
+			expect(v!.group!.members.map((m) => m.id)).toContain(phones[i]!.id);
+			expect(v!.group!.members).toHaveLength(3);
+		}
+	});
+
+	it('concurrent adds from three phones of one group all survive, and all three see them', async () => {
+		const { room, remote, phones } = await roomWith(3);
+		expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
+		const runId = expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity!.runId;
+		const converged = phones.map((p) => next(p.socket, 'activity:phone', (a) => list(a)?.items.length === 30));
+		const trainerSaw = next(remote, 'activity:trainer', (u) => (u.activity?.view as { lists: { items: number }[] }).lists[0]?.items === 30);
+		await Promise.all(
+			phones.flatMap((p, i) => Array.from({ length: 10 }, (_, k) => send(p.socket, 'activity:submit', { runId, inputId: `p${i}-${k}`, input: { kind: 'add', text: `idea ${i}.${k}` } })))
+		);
+		for (const view of await Promise.all(converged)) {
+			expect(new Set(list(view)!.items.map((x) => x.text)).size).toBe(30);
+		}
+		expect((await trainerSaw).activity!.progress).toMatchObject({ answered: 3, total: 3 });
+	});
+
+	it('last write wins on the same field, and every member sees the winner', async () => {
+		const { room, remote, phones } = await roomWith(3);
+		const { runId } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
+		expectOk(await send(phones[0]!.socket, 'activity:submit', { runId, inputId: 'a', input: { kind: 'title', text: 'First' } }));
+		const seen = next(phones[0]!.socket, 'activity:phone', (a) => list(a)?.title === 'Second');
+		expectOk(await send(phones[1]!.socket, 'activity:submit', { runId, inputId: 'b', input: { kind: 'title', text: 'Second' } }));
+		expect(list(await seen)!.title).toBe('Second');
+	});
+
+	it('a retry with the same input id is acknowledged once and never applied twice', async () => {
+		const { room, remote, phones } = await roomWith(1);
+		const { runId } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' }));
+		const payload = { runId, inputId: 'same-id', input: { kind: 'add', text: 'once' } };
+		expect(expectOk(await send(phones[0]!.socket, 'activity:submit', payload))).toEqual({ duplicate: false });
+		expect(expectOk(await send(phones[0]!.socket, 'activity:submit', payload))).toEqual({ duplicate: true });
+		const view = expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity!;
+		expect((view.view as { lists: { items: number }[] }).lists[0]!.items).toBe(1);
+	});
+
+	it('a closed activity refuses new inputs with a clear message, but still acknowledges a retry of an accepted one', async () => {
+		const { room, remote, phones } = await roomWith(1);
+		const { runId } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' }));
+		const first = { runId, inputId: 'x1', input: { kind: 'add', text: 'in time' } };
+		expectOk(await send(phones[0]!.socket, 'activity:submit', first));
+		const closed = next(phones[0]!.socket, 'activity:phone', (a) => a?.status === 'closed');
+		expectOk(await send(remote, 'activity:status', { roomId: room.id, runId, status: 'closed' }));
+		await closed;
+		expect(await send(phones[0]!.socket, 'activity:submit', { runId, inputId: 'x2', input: { kind: 'add', text: 'late' } })).toEqual({
+			ok: false,
+			code: 'closed',
+			error: 'This activity is closed: the trainer is not collecting answers now.'
+		});
+		expect(expectOk(await send(phones[0]!.socket, 'activity:submit', first))).toEqual({ duplicate: true });
+		expect(expectOk(await send(remote, 'activity:status', { roomId: room.id, runId, status: 'open' })).status).toBe('open');
+		expect((await send(phones[0]!.socket, 'activity:submit', { runId, inputId: 'x3', input: { kind: 'add', text: 'reopened' } })).ok).toBe(true);
+	});
+
+	it('the type’s rules answer with their own words, and nothing is stored', async () => {
+		const { room, remote, phones } = await roomWith(1);
+		const { runId } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'tiny' }));
+		expect(await send(phones[0]!.socket, 'activity:submit', { runId, inputId: 'e', input: { kind: 'add', text: '  ' } })).toMatchObject({ ok: false, error: 'Type something first.' });
+		expectOk(await send(phones[0]!.socket, 'activity:submit', { runId, inputId: 'f', input: { kind: 'add', text: 'one' } }));
+		expect(await send(phones[0]!.socket, 'activity:submit', { runId, inputId: 'g', input: { kind: 'add', text: 'two' } })).toMatchObject({ ok: false, error: 'This list is full.' });
+		const rows = t.server.db.$client.prepare('SELECT client_input_id FROM inputs').all() as { client_input_id: string }[];
+		expect(rows.map((r) => r.client_input_id)).toEqual(['f']);
+	});
+
+	it('a restart rebuilds the activity identically from the database', async () => {
+		const { room, remote, phones } = await roomWith(4);
+		const { runId } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
+		for (const [i, p] of phones.entries()) {
+			expectOk(await send(p.socket, 'activity:submit', { runId, inputId: `i${i}`, input: { kind: 'add', text: `from ${i}` } }));
+			expectOk(await send(p.socket, 'activity:submit', { runId, inputId: `t${i}`, input: { kind: 'title', text: `title ${i}` } }));
+		}
+		// A move after the inputs must not change where they were counted on replay.
+		const before = expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity!;
+		const mover = before.groups[0]!.memberIds[0]!;
+		const after = expectOk(await send(remote, 'activity:move', { roomId: room.id, runId, participantId: mover, groupId: before.groups[1]!.id }));
+		await t.restart();
+		const again = await t.server.client({ cookie: sessionCookieFor(t.server, room.id) });
+		const rebuilt = expectOk(await send(again, 'room:watch', { roomId: room.id })).activity!;
+		expect(rebuilt.view).toEqual(after.view);
+		expect(rebuilt.groups).toEqual(after.groups);
+		expect(rebuilt.progress).toEqual(after.progress);
+		const phone = await t.server.client();
+		const resumed = expectOk(await send(phone, 'room:resume', { code: room.code, seatToken: phones[0]!.token }));
+		expect(resumed.activity?.runId).toBe(runId);
+	});
+
+	it('a late joiner lands in the open activity, in the smallest group', async () => {
+		const { room, remote, phones } = await roomWith(5);
+		const launched = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
+		expect(launched.groups.map((g) => g.memberIds.length).sort()).toEqual([2, 3]);
+		const late = await t.server.client();
+		const joined = expectOk(await send(late, 'room:join', { code: room.code, name: 'Late' }));
+		expect(joined.activity?.group?.members).toHaveLength(3);
+		expect(phones).toHaveLength(5);
+	});
+
+	it('"same groups as before" keeps people together', async () => {
+		const { room, remote } = await roomWith(6);
+		const first = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
+		const second = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists', sameGroups: true }));
+		expect(second.groups.map((g) => [...g.memberIds].sort())).toEqual(first.groups.map((g) => [...g.memberIds].sort()));
+	});
+
+	it('phones see only their own group’s work', async () => {
+		const { room, remote, phones } = await roomWith(6);
+		const { runId, groups } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
+		const writer = phones.find((p) => groups[0]!.memberIds.includes(p.id))!;
+		const outsider = phones.find((p) => groups[1]!.memberIds.includes(p.id))!;
+		expectOk(await send(writer.socket, 'activity:submit', { runId, inputId: 'secret', input: { kind: 'add', text: 'group one only' } }));
+		const phone = await t.server.client();
+		const view = expectOk(await send(phone, 'room:resume', { code: room.code, seatToken: outsider.token })).activity;
+		expect(JSON.stringify(view)).not.toContain('group one only');
+	});
+
+	it('only the room’s trainer launches and steers; a participant is refused', async () => {
+		const { room, remote, phones } = await roomWith(1);
+		const other = await t.server.trainer();
+		const intruder = await t.server.client({ cookie: other.cookie });
+		const launchBy = (c: Client) => send(c, 'activity:launch', { roomId: room.id, activityId: 'lists' });
+		expect(await launchBy(phones[0]!.socket)).toMatchObject({ ok: false, code: 'unauthenticated' });
+		expect(await launchBy(intruder)).toMatchObject({ ok: false, code: 'forbidden' });
+		const { runId } = expectOk(await launchBy(remote)) as TrainerActivity;
+		expect(await send(intruder, 'activity:status', { roomId: room.id, runId, status: 'closed' })).toMatchObject({ ok: false, code: 'forbidden' });
+		expect(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'nope' })).toMatchObject({ ok: false, code: 'not-found' });
+	});
+});
