@@ -4,7 +4,7 @@ import type { Catalog } from '$lib/server/activities/engine';
 import type { ActivityDefinition } from '$lib/server/content/activities';
 
 /** A minimal activity type for engine tests: each group keeps a list of items and a title. */
-type Config = { max: number };
+type Config = { max: number; labels: string[] };
 type Input = { kind: 'add'; text: string } | { kind: 'title'; text: string };
 interface GroupList {
 	items: { id: string; text: string; by: string }[];
@@ -12,10 +12,14 @@ interface GroupList {
 }
 type State = Record<string, GroupList>;
 
-export const testList: ActivityType<Config, Input, State, { lists: { key: string; items: number; title: string }[] }, { mine: GroupList | null }> = {
+export const testList: ActivityType<Config, Input, State, { labels: string[]; lists: { key: string; items: number; title: string }[] }, { mine: GroupList | null }> = {
 	type: 'test-list',
 	label: 'Test list',
-	config: z.object({ max: z.number().int().default(50) }),
+	config: z.object({
+		max: z.number().int().default(50),
+		labels: z.array(z.string().trim().min(1, 'Every label needs some text.')).length(2).default(['First', 'Second'])
+	}),
+	setup: [{ key: 'labels', label: 'Labels', kind: 'text-list', count: 2, maxLength: 40 }],
 	input: z.discriminatedUnion(
 		'kind',
 		[z.strictObject({ kind: z.literal('add'), text: z.string().trim().min(1, 'Type something first.').max(60) }), z.strictObject({ kind: z.literal('title'), text: z.string().max(60) })],
@@ -32,12 +36,12 @@ export const testList: ActivityType<Config, Input, State, { lists: { key: string
 		state[key] = list;
 		return state;
 	},
-	projector: (state) => ({ lists: Object.entries(state).map(([key, l]) => ({ key, items: l.items.length, title: l.title })) }),
+	projector: (state, ctx) => ({ labels: ctx.config.labels, lists: Object.entries(state).map(([key, l]) => ({ key, items: l.items.length, title: l.title })) }),
 	phone: (state, ctx) => ({ mine: state[ctx.groupId ?? ctx.participantId] ?? null }),
 	exportRows: (state) => Object.entries(state).flatMap(([key, l]) => l.items.map((i) => ({ group: key, text: i.text })))
 };
 
-function def(id: string, grouping: ActivityDefinition['grouping'], groupSize = 3, config: Config = { max: 50 }): ActivityDefinition {
+function def(id: string, grouping: ActivityDefinition['grouping'], groupSize = 3, config: Config = { max: 50, labels: ['First', 'Second'] }): ActivityDefinition {
 	return { id, file: `${id}.yaml`, type: testList, title: `Test ${id}`, prompt: 'Add what comes to mind.', grouping, groupSize, config };
 }
 
@@ -45,5 +49,5 @@ export const testCatalog: Catalog = () =>
 	new Map([
 		['lists', def('lists', 'groups')],
 		['solo', def('solo', 'individual')],
-		['tiny', def('tiny', 'groups', 3, { max: 1 })]
+		['tiny', def('tiny', 'groups', 3, { max: 1, labels: ['First', 'Second'] })]
 	]);

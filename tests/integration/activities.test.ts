@@ -160,4 +160,19 @@ describe('activity engine', () => {
 		expect(await send(intruder, 'activity:status', { roomId: room.id, runId, status: 'closed' })).toMatchObject({ ok: false, code: 'forbidden' });
 		expect(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'nope' })).toMatchObject({ ok: false, code: 'not-found' });
 	});
+
+	it('the trainer edits setup fields before launching; the type checks them; other keys are ignored', async () => {
+		const { room, remote } = await roomWith(1);
+		const watched = expectOk(await send(remote, 'room:watch', { roomId: room.id }));
+		expect(watched.catalog.find((c) => c.id === 'lists')!.setup).toEqual([
+			{ key: 'labels', label: 'Labels', kind: 'text-list', count: 2, maxLength: 40, value: ['First', 'Second'] }
+		]);
+		const edited = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists', setup: { labels: ['Plan', 'Do'], max: ['1'] } }));
+		expect((edited.view as { labels: string[] }).labels).toEqual(['Plan', 'Do']);
+		expect(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists', setup: { labels: ['Plan', ' '] } })).toMatchObject({
+			ok: false,
+			error: 'Every label needs some text.'
+		});
+	});
 });
+

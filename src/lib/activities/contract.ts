@@ -54,6 +54,20 @@ export class InputRejected extends Error {
 
 export type ExportRow = Record<string, string | number | boolean | null>;
 
+/**
+ * A setting the trainer may change just before launching (e.g. the pyramid's five step labels).
+ * The remote shows it prefilled from the content file; the edited value is checked by `config`.
+ */
+export interface SetupField {
+	/** The config key it edits. */
+	key: string;
+	label: string;
+	/** A fixed number of short texts. */
+	kind: 'text-list';
+	count: number;
+	maxLength: number;
+}
+
 export interface ActivityType<Config, Input, State, ProjectorView, PhoneView> {
 	/** The `type:` of a content file, and the folder name. */
 	type: string;
@@ -65,6 +79,8 @@ export interface ActivityType<Config, Input, State, ProjectorView, PhoneView> {
 	input: z.ZodType<Input, unknown>;
 	/** Default grouping when the content file does not say. */
 	defaultGrouping: Grouping;
+	/** Settings the trainer may edit before launching; none if absent. */
+	setup?: SetupField[];
 	initial(config: Config): State;
 	/**
 	 * Applies one accepted input. Deterministic and free of I/O, so replaying the stored inputs

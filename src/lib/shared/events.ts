@@ -6,7 +6,7 @@
 
 import type { AgendaPlan, PublicBlock } from './agenda';
 import type { Control, Phase, RunState } from './run';
-import type { ActivityStatus, GroupInfo, Grouping, PersonInfo } from '../activities/contract';
+import type { ActivityStatus, GroupInfo, Grouping, PersonInfo, SetupField } from '../activities/contract';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; code?: ErrorCode };
 export type AckFn<T> = (res: Ack<T>) => void;
@@ -102,6 +102,8 @@ export interface CatalogEntry {
 	type: string;
 	label: string;
 	grouping: Grouping;
+	/** What the trainer may edit before launching, with the content file's values. */
+	setup: (SetupField & { value: string[] })[];
 }
 
 export interface JoinRequest {
@@ -148,7 +150,10 @@ export interface ClientEvents {
 	'room:close': (req: { roomId: string }, ack: AckFn<null>) => void;
 	'agenda:control': (req: { roomId: string; control: Control }, ack: AckFn<AgendaRunUpdate>) => void;
 	'clock:sync': (req: { sentAt: number }, ack: AckFn<{ serverTime: number }>) => void;
-	'activity:launch': (req: { roomId: string; activityId: string; sameGroups?: boolean }, ack: AckFn<TrainerActivity>) => void;
+	'activity:launch': (
+		req: { roomId: string; activityId: string; sameGroups?: boolean; setup?: Record<string, string[]> },
+		ack: AckFn<TrainerActivity>
+	) => void;
 	'activity:status': (req: { roomId: string; runId: string; status: ActivityStatus }, ack: AckFn<TrainerActivity>) => void;
 	'activity:move': (req: { roomId: string; runId: string; participantId: string; groupId: string }, ack: AckFn<TrainerActivity>) => void;
 	/** A phone's input. `inputId` is made by the phone: a retry with the same id is acknowledged, never applied twice. */

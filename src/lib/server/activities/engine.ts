@@ -41,7 +41,17 @@ export class ActivityEngine {
 	) {}
 
 	catalogEntries(): CatalogEntry[] {
-		return [...this.catalog().values()].map((a) => ({ id: a.id, title: a.title, type: a.type.type, label: a.type.label, grouping: a.grouping }));
+		return [...this.catalog().values()].map((a) => ({
+			id: a.id,
+			title: a.title,
+			type: a.type.type,
+			label: a.type.label,
+			grouping: a.grouping,
+			setup: (a.type.setup ?? []).map((field) => {
+				const value = (a.config as Record<string, unknown>)[field.key];
+				return { ...field, value: Array.isArray(value) ? value.map(String) : [] };
+			})
+		}));
 	}
 
 	/** The room's current run, rebuilt from disk on first use. */
@@ -58,9 +68,10 @@ export class ActivityEngine {
 		return this.current(roomId)?.trainerView(this.#people(roomId)) ?? null;
 	}
 
-	launch(roomId: string, activityId: string, { sameGroups = false } = {}, now = Date.now()): TrainerActivity {
+	launch(roomId: string, activityId: string, { sameGroups = false, setup }: { sameGroups?: boolean; setup?: Record<string, string[]> } = {}, now = Date.now()): TrainerActivity {
 		const def = this.catalog().get(activityId);
 		if (!def) throw new UserError('not-found', `There is no activity "${activityId}" in the activities folder.`);
+		const config = this.#withSetup(def, setup);
 		const people = this.#people(roomId);
 		const ids = people.map((p) => p.id);
 		const previous = sameGroups ? store.latestGroupedRun(this.db, roomId) : undefined;
@@ -73,7 +84,7 @@ export class ActivityEngine {
 			type: def.type.type,
 			title: def.title,
 			prompt: def.prompt,
-			config: def.config,
+			config,
 			grouping: def.grouping,
 			groups,
 			status: 'open' as const,
@@ -182,6 +193,16 @@ export class ActivityEngine {
 	dispose(): void {
 		this.flush();
 		this.#current.clear();
+	}
+
+	/** The content file's config with the trainer's setup edits, checked again by the type. */
+	#withSetup(def: ActivityDefinition, setup: Record<string, string[]> | undefined): unknown {
+		const editable = new Set((def.type.setup ?? []).map((f) => f.key));
+		const edits = Object.entries(setup ?? {}).filter(([key]) => editable.has(key));
+		if (edits.length === 0) return def.config;
+		const parsed = def.type.config.safeParse({ ...(def.config as object), ...Object.fromEntries(edits) });
+		if (!parsed.success) throw new UserError('invalid', parsed.error.issues[0]?.message ?? 'Those settings are not valid.');
+		return parsed.data;
 	}
 
 	#run(roomId: string, runId: string): LiveActivity {

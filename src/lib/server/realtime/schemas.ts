@@ -43,7 +43,11 @@ const activityIdSchema = z
 export const launchSchema = z.strictObject({
 	roomId: id('the room id'),
 	activityId: activityIdSchema,
-	sameGroups: z.boolean({ error: 'expected sameGroups as true or false' }).optional()
+	sameGroups: z.boolean({ error: 'expected sameGroups as true or false' }).optional(),
+	/** Setup edits: key → short texts. The type's own config schema has the final word. */
+	setup: z
+		.record(z.string().max(40), z.array(z.string({ error: 'expected each setting as text' }).max(200)).max(20), { error: 'expected the settings as a map of lists' })
+		.optional()
 });
 export const activityStatusSchema = z.strictObject({
 	roomId: id('the room id'),
