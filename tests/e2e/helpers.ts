@@ -47,3 +47,9 @@ export async function joinByCode(page: Page, typedCode: string, name: string): P
 	await page.getByLabel('Your name').fill(name);
 	await page.getByRole('button', { name: 'Join' }).click();
 }
+
+/** Phone pages must never scroll sideways (a wide element makes mobile browsers zoom and shift). */
+export async function expectNoSideScroll(page: Page, what: string): Promise<void> {
+	const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+	expect(scroll, `${what} is ${scroll}px wide on a ${width}px screen`).toBeLessThanOrEqual(width);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, joinByCode, signUp, startSession } from './helpers';
+import { expectAccessible, expectNoSideScroll, joinByCode, signUp, startSession } from './helpers';
 
 test('a wrong code and a blank name are explained on the phone', async ({ page }) => {
 	await page.goto('/join');
@@ -22,6 +22,7 @@ test('the same name twice is told apart, and tap targets are big enough', async 
 	await joinByCode(page, code, 'Priya');
 	await expect(page.getByText('You: Priya')).toBeVisible();
 	await expectAccessible(page, 'participant waiting page');
+	await expectNoSideScroll(page, 'the participant page');
 
 	const other = await browser.newContext({ ...test.info().project.use });
 	const second = await other.newPage();

@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signUp, startSession } from './helpers';
+import { expectAccessible, expectNoSideScroll, signUp, startSession } from './helpers';
 
 test('on the phone remote, running late offers a re-plan that lands back on the planned end', async ({ page }) => {
 	await signUp(page);
 	await startSession(page, /Session B/);
 	await page.getByRole('button', { name: 'Start the agenda' }).click();
 	await expect(page.getByText(/^On time — close \d\d:\d\d$/)).toBeVisible();
+	await expectNoSideScroll(page, 'the remote');
 
 	await page.getByRole('button', { name: '+5 min' }).click();
 	await expect(page.getByText(/^Running 5 min late — close now \d\d:\d\d$/)).toBeVisible();

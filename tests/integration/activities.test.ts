@@ -131,6 +131,13 @@ describe('activity engine', () => {
 		expect(phones).toHaveLength(5);
 	});
 
+	it('the trainer may set the group size at launch', async () => {
+		const { room, remote } = await roomWith(4);
+		const launched = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists', groupSize: 2 }));
+		expect(launched.groups.map((g) => g.memberIds.length)).toEqual([2, 2]);
+		expect(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists', groupSize: 1 })).toMatchObject({ ok: false, error: 'groupSize: a group has at least 2 people' });
+	});
+
 	it('"same groups as before" keeps people together', async () => {
 		const { room, remote } = await roomWith(6);
 		const first = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));

@@ -89,8 +89,8 @@ export class RoomWatch {
 	}
 	#queue: Promise<void> = Promise.resolve();
 
-	async launch(activityId: string, sameGroups: boolean, setup?: Record<string, string[]>) {
-		return this.#activityAck(await request('activity:launch', { roomId: this.#roomId, activityId, sameGroups, setup }));
+	async launch(activityId: string, options: { sameGroups: boolean; groupSize?: number; setup?: Record<string, string[]> }) {
+		return this.#activityAck(await request('activity:launch', { roomId: this.#roomId, activityId, ...options }));
 	}
 
 	async setActivityStatus(status: ActivityStatus) {

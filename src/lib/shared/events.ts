@@ -102,6 +102,7 @@ export interface CatalogEntry {
 	type: string;
 	label: string;
 	grouping: Grouping;
+	groupSize: number;
 	/** What the trainer may edit before launching, with the content file's values. */
 	setup: (SetupField & { value: string[] })[];
 }
@@ -151,7 +152,7 @@ export interface ClientEvents {
 	'agenda:control': (req: { roomId: string; control: Control }, ack: AckFn<AgendaRunUpdate>) => void;
 	'clock:sync': (req: { sentAt: number }, ack: AckFn<{ serverTime: number }>) => void;
 	'activity:launch': (
-		req: { roomId: string; activityId: string; sameGroups?: boolean; setup?: Record<string, string[]> },
+		req: { roomId: string; activityId: string; sameGroups?: boolean; groupSize?: number; setup?: Record<string, string[]> },
 		ack: AckFn<TrainerActivity>
 	) => void;
 	'activity:status': (req: { roomId: string; runId: string; status: ActivityStatus }, ack: AckFn<TrainerActivity>) => void;

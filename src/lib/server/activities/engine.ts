@@ -47,6 +47,7 @@ export class ActivityEngine {
 			type: a.type.type,
 			label: a.type.label,
 			grouping: a.grouping,
+			groupSize: a.groupSize,
 			setup: (a.type.setup ?? []).map((field) => {
 				const value = (a.config as Record<string, unknown>)[field.key];
 				return { ...field, value: Array.isArray(value) ? value.map(String) : [] };
@@ -68,7 +69,12 @@ export class ActivityEngine {
 		return this.current(roomId)?.trainerView(this.#people(roomId)) ?? null;
 	}
 
-	launch(roomId: string, activityId: string, { sameGroups = false, setup }: { sameGroups?: boolean; setup?: Record<string, string[]> } = {}, now = Date.now()): TrainerActivity {
+	launch(
+		roomId: string,
+		activityId: string,
+		{ sameGroups = false, groupSize, setup }: { sameGroups?: boolean; groupSize?: number; setup?: Record<string, string[]> } = {},
+		now = Date.now()
+	): TrainerActivity {
 		const def = this.catalog().get(activityId);
 		if (!def) throw new UserError('not-found', `There is no activity "${activityId}" in the activities folder.`);
 		const config = this.#withSetup(def, setup);
@@ -76,7 +82,11 @@ export class ActivityEngine {
 		const ids = people.map((p) => p.id);
 		const previous = sameGroups ? store.latestGroupedRun(this.db, roomId) : undefined;
 		const groups =
-			def.grouping === 'individual' ? [] : previous ? reuseGroups(previous.groups, ids) : makeGroups(ids, def.grouping, def.groupSize);
+			def.grouping === 'individual'
+				? []
+				: previous
+					? reuseGroups(previous.groups, ids)
+					: makeGroups(ids, def.grouping, def.grouping === 'pairs' ? 2 : (groupSize ?? def.groupSize));
 		const row = {
 			id: newId(),
 			roomId,

@@ -44,6 +44,7 @@ export const launchSchema = z.strictObject({
 	roomId: id('the room id'),
 	activityId: activityIdSchema,
 	sameGroups: z.boolean({ error: 'expected sameGroups as true or false' }).optional(),
+	groupSize: z.number({ error: 'expected the group size as a number' }).int('expected a whole number').min(2, 'a group has at least 2 people').max(12, 'a group has at most 12 people').optional(),
 	/** Setup edits: key → short texts. The type's own config schema has the final word. */
 	setup: z
 		.record(z.string().max(40), z.array(z.string({ error: 'expected each setting as text' }).max(200)).max(20), { error: 'expected the settings as a map of lists' })

@@ -14,9 +14,9 @@ export function registerActivityHandlers(socket: IoSocket, rooms: RoomEngine, ac
 		return room;
 	};
 
-	on(socket, 'activity:launch', launchSchema, ({ roomId, activityId, sameGroups, setup }) => {
+	on(socket, 'activity:launch', launchSchema, ({ roomId, activityId, sameGroups, groupSize, setup }) => {
 		openRoomOfTrainer(roomId);
-		return activities.launch(roomId, activityId, { sameGroups, setup });
+		return activities.launch(roomId, activityId, { sameGroups, groupSize, setup });
 	});
 
 	on(socket, 'activity:status', activityStatusSchema, ({ roomId, runId, status }) => {

@@ -1,0 +1,129 @@
+import type { ViewContext } from '../contract';
+import { debriefPrompts, groupFindings, overlayFindings, type DebriefPrompt, type Findings } from './debrief';
+import type { Config } from './schema';
+import { scopes } from './scopes';
+import type { GroupWork, State } from './state';
+import { STEP_COUNT, type Strength, type Tag } from './steps';
+
+/** A card as the room sees it: group work, so its text shows, but never who wrote it (nor its id). */
+export interface ChipView {
+	text: string;
+	tag: Tag | null;
+}
+
+export interface TierView {
+	step: number;
+	label: string;
+	cards: ChipView[];
+	/** No card at this step. */
+	gap: boolean;
+	/** overkillAt cards or more at this step. */
+	overkill: boolean;
+	/** Cards here, every one tagged "missing": the step exists only on paper. */
+	onlyMissing: boolean;
+}
+
+export interface LinkView {
+	from: number;
+	/** Unmarked links read as "none": nobody has claimed that the steps connect. */
+	strength: Strength;
+	marked: boolean;
+}
+
+export interface GroupView {
+	id: string;
+	name: string;
+	cardCount: number;
+	tiers: TierView[];
+	links: LinkView[];
+	findings: Findings;
+}
+
+export interface OverlayTier {
+	step: number;
+	label: string;
+	total: number;
+	perGroup: { id: string; name: string; count: number }[];
+	/** Among the groups that have started (added at least one card). */
+	emptyIn: number;
+	overkillIn: number;
+	/** Empty in more than half of the started groups: see `overlay()`. */
+	gap: boolean;
+}
+
+export interface OverlayLink {
+	from: number;
+	strong: number;
+	weak: number;
+	/** "none" plus unmarked. */
+	none: number;
+}
+
+export interface ProjectorView {
+	steps: string[];
+	preset: Config['preset'];
+	overkillAt: number;
+	groups: GroupView[];
+	overlay: { started: number; cardCount: number; tiers: OverlayTier[]; links: OverlayLink[]; findings: Findings };
+	debrief: DebriefPrompt[];
+}
+
+export function projectorView(state: State, ctx: ViewContext<Config>): ProjectorView {
+	const { steps, overkillAt } = ctx.config;
+	const groups = scopes(state, ctx).map(({ id, name, work }): GroupView => {
+		const tiers = tiersOf(work, steps, overkillAt);
+		const links = linksOf(work);
+		return { id, name, cardCount: work.cards.length, tiers, links, findings: groupFindings(tiers, links) };
+	});
+	return { steps, preset: ctx.config.preset, overkillAt, groups, overlay: overlay(groups, steps), debrief: debriefPrompts() };
+}
+
+function tiersOf(work: GroupWork, steps: string[], overkillAt: number): TierView[] {
+	return steps.map((label, step) => {
+		const here = work.cards.filter((c) => c.step === step);
+		return {
+			step,
+			label,
+			cards: here.map((c) => ({ text: c.text, tag: c.tag })),
+			gap: here.length === 0,
+			overkill: here.length >= overkillAt,
+			onlyMissing: here.length > 0 && here.every((c) => c.tag === 'missing')
+		};
+	});
+}
+
+function linksOf(work: GroupWork): LinkView[] {
+	return Array.from({ length: STEP_COUNT - 1 }, (_, from) => {
+		const set = work.links[from] ?? null;
+		return { from, strength: set ?? 'none', marked: set !== null };
+	});
+}
+
+/**
+ * The all-groups picture. Only groups that have started count, so a table still finding its pens
+ * does not make every step look like a gap. A step is an overlay gap when it is empty in more than
+ * half of those groups (with one or two groups started, that means empty in all of them): a gap
+ * most of the room shares is worth the debrief, one table's gap is that table's story.
+ */
+function overlay(groups: GroupView[], steps: string[]): ProjectorView['overlay'] {
+	const started = groups.filter((g) => g.cardCount > 0);
+	const tiers = steps.map((label, step): OverlayTier => {
+		const perGroup = groups.map((g) => ({ id: g.id, name: g.name, count: g.tiers[step]?.cards.length ?? 0 }));
+		const emptyIn = started.filter((g) => g.tiers[step]?.gap).length;
+		return {
+			step,
+			label,
+			total: perGroup.reduce((sum, g) => sum + g.count, 0),
+			perGroup,
+			emptyIn,
+			overkillIn: started.filter((g) => g.tiers[step]?.overkill).length,
+			gap: started.length > 0 && emptyIn * 2 > started.length
+		};
+	});
+	const links = Array.from({ length: STEP_COUNT - 1 }, (_, from): OverlayLink => {
+		const count = (s: Strength) => started.filter((g) => g.links[from]?.strength === s).length;
+		return { from, strong: count('strong'), weak: count('weak'), none: count('none') };
+	});
+	const cardCount = groups.reduce((sum, g) => sum + g.cardCount, 0);
+	return { started: started.length, cardCount, tiers, links, findings: overlayFindings(tiers, links, started.length) };
+}

@@ -1,0 +1,82 @@
+import { InputRejected, type InputContext } from '../contract';
+import type { Input } from './schema';
+import { emptyLinks, type Card, type GroupWork, type State } from './state';
+import { MAX_CARDS_PER_GROUP } from './steps';
+
+/** Whose pyramid an input edits: the sender's group, or the sender alone when they have none. */
+export const workKey = (ctx: Pick<InputContext, 'groupId' | 'participantId'>) => ctx.groupId ?? ctx.participantId;
+
+/**
+ * Applies one input. Each input changes one field of one card or link, and inputs apply in the
+ * server's order, so concurrent adds all land (each has its own id) and two edits of the same
+ * field end with the later one: last write wins, and every phone is sent the winner.
+ * Every check happens before the first change, as the contract requires.
+ */
+export function reduce(state: State, input: Input, ctx: InputContext): State {
+	const key = workKey(ctx);
+	if (input.kind === 'add-card') {
+		const work = state.groups[key];
+		// A repeated input id is a retry that slipped past the engine: harmless, nothing to do.
+		if (work && (work.cards.some((c) => c.id === ctx.inputId) || work.deleted.includes(ctx.inputId))) return state;
+		if (work && work.cards.length >= MAX_CARDS_PER_GROUP) {
+			throw new InputRejected(
+				`Your group already has ${MAX_CARDS_PER_GROUP} cards, the most allowed. Delete or merge a few before adding more.`
+			);
+		}
+		const card: Card = {
+			id: ctx.inputId,
+			step: input.step,
+			text: input.text,
+			tag: input.tag ?? null,
+			authorId: ctx.participantId,
+			updatedAt: ctx.at
+		};
+		workFor(state, key, ctx.groupId === null).cards.push(card);
+		return state;
+	}
+	if (input.kind === 'set-link') {
+		workFor(state, key, ctx.groupId === null).links[input.from] = input.strength;
+		return state;
+	}
+
+	const { work, card } = findOwnCard(state, key, input.cardId);
+	switch (input.kind) {
+		case 'edit-card':
+			card.text = input.text;
+			break;
+		case 'tag-card':
+			card.tag = input.tag;
+			break;
+		case 'move-card':
+			if (card.step !== input.step) {
+				card.step = input.step;
+				// To the end of its new step, where the person who moved it will look for it.
+				work.cards.splice(work.cards.indexOf(card), 1);
+				work.cards.push(card);
+			}
+			break;
+		case 'delete-card':
+			work.cards.splice(work.cards.indexOf(card), 1);
+			work.deleted.push(card.id);
+			return state;
+	}
+	card.updatedAt = ctx.at;
+	return state;
+}
+
+function workFor(state: State, key: string, solo: boolean): GroupWork {
+	return (state.groups[key] ??= { solo, cards: [], links: emptyLinks(), deleted: [] });
+}
+
+/** The card, if it is the sender's group's; otherwise a message the sender can act on. */
+function findOwnCard(state: State, key: string, cardId: string): { work: GroupWork; card: Card } {
+	const work = state.groups[key];
+	const card = work?.cards.find((c) => c.id === cardId);
+	if (work && card) return { work, card };
+	if (work?.deleted.includes(cardId)) throw new InputRejected('Someone in your group has deleted that card.');
+	const elsewhere = Object.entries(state.groups).some(
+		([k, w]) => k !== key && (w.cards.some((c) => c.id === cardId) || w.deleted.includes(cardId))
+	);
+	if (elsewhere) throw new InputRejected('That card belongs to another group: only its own group can change it.');
+	throw new InputRejected('That card could not be found. Refresh the page to see your group’s latest cards.');
+}

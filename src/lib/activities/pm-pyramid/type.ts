@@ -1,0 +1,29 @@
+import type { ActivityType } from '../contract';
+import { exportRows } from './export';
+import { phoneView, type PhoneView } from './phone';
+import { projectorView, type ProjectorView } from './projector';
+import { reduce } from './reduce';
+import { configSchema, inputSchema, type Config, type Input } from './schema';
+import type { State } from './state';
+
+export type { Config, Input, PhoneView, ProjectorView, State };
+
+/**
+ * PM pyramid gap mapping (Session A, domain brief A1): groups place the practices their
+ * organisation uses at five steps, tag them and mark how well each step feeds the next; the
+ * projector shows gaps, overkill and links per group and across the room.
+ */
+export const pmPyramid: ActivityType<Config, Input, State, ProjectorView, PhoneView> = {
+	type: 'pm-pyramid',
+	label: 'PM pyramid gap mapping',
+	config: configSchema,
+	input: inputSchema,
+	defaultGrouping: 'groups',
+	// The trainer may rename the five steps before opening (to match their own slide).
+	setup: [{ key: 'steps', label: 'Step labels, top of the pyramid first', kind: 'text-list', count: 5, maxLength: 48 }],
+	initial: () => ({ groups: {} }),
+	reduce: (state, input, ctx) => reduce(state, input, ctx),
+	projector: projectorView,
+	phone: phoneView,
+	exportRows
+};
