@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, expectNoSideScroll, joinByCode, signUp, startSession } from './helpers';
+
+test('skill/will launched ad hoc: each phone sees its quadrant; the projector shows anonymous dots only', async ({ browser, page }) => {
+	const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const remote = await desk.newPage();
+	await signUp(remote);
+	await startSession(remote, /Session A/);
+	const projector = await desk.newPage();
+	await projector.setViewportSize({ width: 1920, height: 1080 });
+	await projector.goto(remote.url() + '/projector');
+	const code = (await remote.locator('.lead .code').textContent())!.replace(/\s/g, '');
+
+	await joinByCode(page, code, 'Priya');
+	await expect(page.getByText('Waiting for the trainer')).toBeVisible();
+	await remote.getByLabel('Launch an activity').selectOption('skill-will');
+	await remote.getByRole('button', { name: /Launch “Skill/ }).click();
+
+	await page.getByRole('button', { name: /Place someone|Place a person|Add/ }).first().click();
+	await page.getByLabel('Their initials').fill('JK');
+	await page.getByLabel('The task').fill('Monthly budget report');
+	await page.getByLabel('Skill for this task').fill('8');
+	await page.getByLabel('Will for this task').fill('3');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText(/Excite/).first()).toBeVisible();
+	await expectAccessible(page, 'skill/will on a phone');
+	await expectNoSideScroll(page, 'skill/will on a phone');
+
+	await expect(projector.getByText(/Excite/).first()).toBeVisible();
+	await expect(projector.locator('main')).not.toContainText('JK');
+	await expect(projector.locator('main')).not.toContainText('Monthly budget report');
+	await expect(projector.locator('main')).not.toContainText('Priya');
+	await projector.screenshot({ path: 'test-results/e2e/screens/skill-will-projector.png' });
+	await page.screenshot({ path: 'test-results/e2e/screens/skill-will-phone.png', fullPage: true });
+	await desk.close();
+});
