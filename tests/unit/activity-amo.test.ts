@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { harness } from '../helpers/activity-harness';
 import { describe, expect, it } from 'vitest';
 import { InputRejected, type InputContext, type PersonInfo, type ViewContext } from '$lib/activities/contract';
 import { amo, type Config, type Input, type State } from '$lib/activities/amo/type';
@@ -16,29 +17,7 @@ const participants: PersonInfo[] = [
 ];
 
 function room(raw: unknown = {}) {
-	const config: Config = amo.config.parse(raw);
-	const state: State = amo.initial(config);
-	const log: { input: Input; ctx: InputContext }[] = [];
-	let seq = 0;
-	/** What the engine does: validate, then reduce; the message is what the phone would show. */
-	const send = (participantId: string, input: unknown): { ok: true } | { ok: false; error: string } => {
-		const parsed = amo.input.safeParse(input);
-		if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
-		seq += 1;
-		const ctx: InputContext = { participantId, groupId: null, inputId: `in-${seq}`, at: 1000 + seq };
-		try {
-			amo.reduce(state, parsed.data, ctx, config);
-		} catch (err) {
-			if (err instanceof InputRejected) return { ok: false, error: err.message };
-			throw err;
-		}
-		log.push({ input: parsed.data, ctx });
-		return { ok: true };
-	};
-	const ok = (participantId: string, input: unknown) => {
-		const r = send(participantId, input);
-		if (!r.ok) throw new Error(r.error);
-	};
+	const { config, state, log, send, ok } = harness(amo, raw);
 	/** Rates every statement: `values` per dimension, cycled over its statements. */
 	const answer = (pid: string, initials: string | null, values: { a: number[]; m: number[]; o: number[] }, submit = true) => {
 		ok(pid, { kind: 'set-subject', subject: initials === null ? { type: 'team' } : { type: 'person', initials } });

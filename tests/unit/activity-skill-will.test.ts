@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { harness } from '../helpers/activity-harness';
 import { describe, expect, it } from 'vitest';
 import { InputRejected, type InputContext, type PersonInfo, type ViewContext } from '$lib/activities/contract';
 import { quadrantOf } from '$lib/activities/skill-will/quadrant';
@@ -14,28 +15,7 @@ const participants: PersonInfo[] = [
 ];
 
 function room(raw: unknown = {}) {
-	const config: Config = skillWill.config.parse(raw);
-	const state: State = skillWill.initial(config);
-	const log: { input: Input; ctx: InputContext }[] = [];
-	let seq = 0;
-	const send = (participantId: string, input: unknown): { ok: true } | { ok: false; error: string } => {
-		const parsed = skillWill.input.safeParse(input);
-		if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
-		seq += 1;
-		const ctx: InputContext = { participantId, groupId: null, inputId: `in-${seq}`, at: 1000 + seq };
-		try {
-			skillWill.reduce(state, parsed.data, ctx, config);
-		} catch (err) {
-			if (err instanceof InputRejected) return { ok: false, error: err.message };
-			throw err;
-		}
-		log.push({ input: parsed.data, ctx });
-		return { ok: true };
-	};
-	const ok = (participantId: string, input: unknown) => {
-		const r = send(participantId, input);
-		if (!r.ok) throw new Error(r.error);
-	};
+	const { config, state, log, send, ok } = harness(skillWill, raw);
 	const place = (pid: string, initials: string, task: string, skill: number, will: number) =>
 		ok(pid, { kind: 'add', initials, task, skill, will });
 	const view: ViewContext<Config> = { config, status: 'open', groups: [], participants };
