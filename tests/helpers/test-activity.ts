@@ -3,16 +3,30 @@ import { InputRejected, type ActivityType } from '$lib/activities/contract';
 import type { Catalog } from '$lib/server/activities/engine';
 import type { ActivityDefinition } from '$lib/server/content/activities';
 
-/** A minimal activity type for engine tests: each group keeps a list of items and a title. */
+/**
+ * A minimal activity type for engine tests: each group keeps a list of items and a title; the
+ * trainer can deal each group a random card (1–100, no two alike) and set a banner.
+ */
 type Config = { max: number; labels: string[] };
 type Input = { kind: 'add'; text: string } | { kind: 'title'; text: string };
+type TrainerInput = { kind: 'deal' } | { kind: 'banner'; text: string };
 interface GroupList {
 	items: { id: string; text: string; by: string }[];
 	title: string;
 }
-type State = Record<string, GroupList>;
+interface State {
+	lists: Record<string, GroupList>;
+	dealt: Record<string, number>;
+	banner: string;
+}
 
-export const testList: ActivityType<Config, Input, State, { labels: string[]; lists: { key: string; items: number; title: string }[] }, { mine: GroupList | null }> = {
+export const testList: ActivityType<
+	Config,
+	Input,
+	State,
+	{ labels: string[]; banner: string; dealt: Record<string, number>; lists: { key: string; items: number; title: string }[] },
+	{ mine: GroupList | null; card: number | null }
+> = {
 	type: 'test-list',
 	label: 'Test list',
 	config: z.object({
@@ -26,28 +40,53 @@ export const testList: ActivityType<Config, Input, State, { labels: string[]; li
 		{ error: 'expected an add or a title' }
 	),
 	defaultGrouping: 'groups',
-	initial: () => ({}),
+	initial: () => ({ lists: {}, dealt: {}, banner: '' }),
 	reduce(state, input, ctx, config) {
 		const key = ctx.groupId ?? ctx.participantId;
-		const list = state[key] ?? { items: [], title: '' };
+		const list = state.lists[key] ?? { items: [], title: '' };
 		if (input.kind === 'add' && list.items.length >= config.max) throw new InputRejected('This list is full.');
 		if (input.kind === 'add') list.items.push({ id: ctx.inputId, text: input.text, by: ctx.participantId });
 		else list.title = input.text;
-		state[key] = list;
+		state.lists[key] = list;
 		return state;
 	},
-	projector: (state, ctx) => ({ labels: ctx.config.labels, lists: Object.entries(state).map(([key, l]) => ({ key, items: l.items.length, title: l.title })) }),
-	phone: (state, ctx) => ({ mine: state[ctx.groupId ?? ctx.participantId] ?? null }),
-	exportRows: (state) => Object.entries(state).flatMap(([key, l]) => l.items.map((i) => ({ group: key, text: i.text })))
+	trainer: {
+		input: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('deal') }), z.strictObject({ kind: z.literal('banner'), text: z.string().max(60) })], {
+			error: 'expected a deal or a banner'
+		}),
+		reduce(state, input, ctx) {
+			if (input.kind === 'banner') {
+				state.banner = input.text;
+				return state;
+			}
+			if (ctx.groups.length === 0) throw new InputRejected('There are no groups to deal to.');
+			const deck = Array.from({ length: 100 }, (_, i) => i + 1);
+			state.dealt = {};
+			for (const g of ctx.groups) state.dealt[g.id] = deck.splice(Math.floor(ctx.random() * deck.length), 1)[0]!;
+			return state;
+		}
+	},
+	projector: (state, ctx) => ({
+		labels: ctx.config.labels,
+		banner: state.banner,
+		dealt: state.dealt,
+		lists: Object.entries(state.lists).map(([key, l]) => ({ key, items: l.items.length, title: l.title }))
+	}),
+	phone: (state, ctx) => ({ mine: state.lists[ctx.groupId ?? ctx.participantId] ?? null, card: ctx.groupId ? (state.dealt[ctx.groupId] ?? null) : null }),
+	exportRows: (state) => Object.entries(state.lists).flatMap(([key, l]) => l.items.map((i) => ({ group: key, text: i.text })))
 };
 
-function def(id: string, grouping: ActivityDefinition['grouping'], groupSize = 3, config: Config = { max: 50, labels: ['First', 'Second'] }): ActivityDefinition {
-	return { id, file: `${id}.yaml`, type: testList, title: `Test ${id}`, prompt: 'Add what comes to mind.', grouping, groupSize, config };
+/** The same type without trainer controls. */
+export const testPlain = { ...testList, type: 'test-plain', trainer: undefined };
+
+function def(id: string, grouping: ActivityDefinition['grouping'], groupSize = 3, config: Config = { max: 50, labels: ['First', 'Second'] }, type = testList): ActivityDefinition {
+	return { id, file: `${id}.yaml`, type, title: `Test ${id}`, prompt: 'Add what comes to mind.', grouping, groupSize, config };
 }
 
 export const testCatalog: Catalog = () =>
 	new Map([
 		['lists', def('lists', 'groups')],
 		['solo', def('solo', 'individual')],
-		['tiny', def('tiny', 'groups', 3, { max: 1, labels: ['First', 'Second'] })]
+		['tiny', def('tiny', 'groups', 3, { max: 1, labels: ['First', 'Second'] })],
+		['plain', def('plain', 'groups', 3, undefined, testPlain)]
 	]);

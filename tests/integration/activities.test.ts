@@ -20,6 +20,8 @@ async function roomWith(n: number) {
 }
 
 const list = (a: PhoneActivity | null) => (a?.view as { mine: { items: { text: string }[]; title: string } | null }).mine;
+const cardOf = (a: PhoneActivity | null) => (a?.view as { card: number | null }).card;
+const dealtOf = (a: TrainerActivity) => (a.view as { dealt: Record<string, number> }).dealt;
 
 describe('activity engine', () => {
 	it('launches into balanced groups; each phone hears its group and its members by name', async () => {
@@ -179,6 +181,58 @@ describe('activity engine', () => {
 		expect(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists', setup: { labels: ['Plan', ' '] } })).toMatchObject({
 			ok: false,
 			error: 'Every label needs some text.'
+		});
+	});
+
+	describe('trainer actions', () => {
+		it('the trainer deals each group a different card; each phone hears its own group\'s', async () => {
+			const { room, remote, phones } = await roomWith(6);
+			const { runId, groups } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
+			const heard = phones.map((p) => next(p.socket, 'activity:phone', (a) => cardOf(a) !== null));
+			expect(expectOk(await send(remote, 'activity:act', { roomId: room.id, runId, inputId: 'deal-1', input: { kind: 'deal' } }))).toEqual({ duplicate: false });
+			const cards = await Promise.all(heard);
+			const byGroup = new Map<string, number>();
+			for (const [i, view] of cards.entries()) {
+				const group = groups.find((g) => g.memberIds.includes(phones[i]!.id))!;
+				const card = cardOf(view)!;
+				if (byGroup.has(group.id)) expect(card).toBe(byGroup.get(group.id));
+				byGroup.set(group.id, card);
+			}
+			expect(new Set(byGroup.values()).size).toBe(groups.length);
+		});
+
+		it('a deal replays identically after a restart, even after the trainer moved someone', async () => {
+			const { room, remote } = await roomWith(6);
+			const { runId, groups } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
+			expectOk(await send(remote, 'activity:act', { roomId: room.id, runId, inputId: 'deal-a', input: { kind: 'deal' } }));
+			expectOk(await send(remote, 'activity:act', { roomId: room.id, runId, inputId: 'banner-a', input: { kind: 'banner', text: 'Plan it' } }));
+			const moved = expectOk(await send(remote, 'activity:move', { roomId: room.id, runId, participantId: groups[0]!.memberIds[0]!, groupId: groups[1]!.id }));
+			await t.restart();
+			const again = await t.server.client({ cookie: sessionCookieFor(t.server, room.id) });
+			const rebuilt = expectOk(await send(again, 'room:watch', { roomId: room.id })).activity!;
+			expect(rebuilt.view).toEqual(moved.view);
+			expect(dealtOf(rebuilt)).toEqual(dealtOf(moved));
+			expect((rebuilt.view as { banner: string }).banner).toBe('Plan it');
+		});
+
+		it('a resent action counts once; bad actions and types without controls answer clearly', async () => {
+			const { room, remote } = await roomWith(3);
+			const { runId } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
+			const act = { roomId: room.id, runId, inputId: 'same', input: { kind: 'banner', text: 'once' } };
+			expect(expectOk(await send(remote, 'activity:act', act))).toEqual({ duplicate: false });
+			expect(expectOk(await send(remote, 'activity:act', act))).toEqual({ duplicate: true });
+			expect(await send(remote, 'activity:act', { ...act, inputId: 'bad', input: { kind: 'shuffle' } })).toMatchObject({ ok: false, error: 'expected a deal or a banner' });
+			const plain = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'plain' }));
+			expect(await send(remote, 'activity:act', { ...act, runId: plain.runId, inputId: 'x' })).toMatchObject({ ok: false, error: 'This activity has no trainer controls.' });
+		});
+
+		it('participants and other trainers cannot act', async () => {
+			const { room, remote, phones } = await roomWith(1);
+			const { runId } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
+			const other = await t.server.client({ cookie: (await t.server.trainer()).cookie });
+			const act = { roomId: room.id, runId, inputId: 'x', input: { kind: 'deal' } };
+			expect(await send(phones[0]!.socket, 'activity:act', act)).toMatchObject({ ok: false, code: 'unauthenticated' });
+			expect(await send(other, 'activity:act', act)).toMatchObject({ ok: false, code: 'forbidden' });
 		});
 	});
 });

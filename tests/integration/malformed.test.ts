@@ -28,7 +28,8 @@ const events: Record<ClientEventName, true> = {
 	'activity:launch': true,
 	'activity:status': true,
 	'activity:move': true,
-	'activity:submit': true
+	'activity:submit': true,
+	'activity:act': true
 };
 
 const badPayloads: unknown[] = [

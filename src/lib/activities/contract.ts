@@ -44,6 +44,25 @@ export interface PhoneContext<Config> extends ViewContext<Config> {
 	groupId: string | null;
 }
 
+/**
+ * A trainer's action inside an activity (deal cards, rotate roles, spotlight a group). Its context
+ * is the room as it was at that moment, stored with the action, so a replay sees exactly the same.
+ */
+export interface TrainerContext {
+	inputId: string;
+	at: number;
+	groups: GroupInfo[];
+	participants: PersonInfo[];
+	/** Random numbers in [0, 1), seeded by the action's id: a replay deals the same cards. */
+	random: () => number;
+}
+
+export interface TrainerActions<Config, TrainerInput, State> {
+	input: z.ZodType<TrainerInput, unknown>;
+	/** Same rules as `reduce`: deterministic, and throws InputRejected before changing anything. */
+	reduce(state: State, input: TrainerInput, ctx: TrainerContext, config: Config): State;
+}
+
 /** An input the rules refuse ("that card is gone", "5 cards per step at most"); the message is shown to the sender. */
 export class InputRejected extends Error {
 	constructor(message: string) {
@@ -81,6 +100,9 @@ export interface ActivityType<Config, Input, State, ProjectorView, PhoneView> {
 	defaultGrouping: Grouping;
 	/** Settings the trainer may edit before launching; none if absent. */
 	setup?: SetupField[];
+	/** What the trainer may do while it runs; the remote shows the type's `Remote.svelte` for it. */
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	trainer?: TrainerActions<Config, any, State>;
 	initial(config: Config): State;
 	/**
 	 * Applies one accepted input. Deterministic and free of I/O, so replaying the stored inputs
@@ -106,6 +128,14 @@ export interface ProjectorProps<View> {
 	/** "Group 2" when the projector is focused on one group, else null (all groups). */
 	focusGroupId: string | null;
 	groups: GroupInfo[];
+}
+
+/** Props a type's optional Remote.svelte receives: the projector's view, and a way to act. */
+export interface RemoteProps<View, TrainerInput> {
+	view: View;
+	status: ActivityStatus;
+	groups: GroupInfo[];
+	send: (input: TrainerInput) => Promise<{ ok: true } | { ok: false; error: string }>;
 }
 
 /** Props every Phone.svelte receives. */

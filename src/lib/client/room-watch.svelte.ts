@@ -103,6 +103,15 @@ export class RoomWatch {
 		return this.#activityAck(await request('activity:move', { roomId: this.#roomId, runId: this.activity.runId, participantId, groupId }));
 	}
 
+	/** A trainer action in the running activity, with a fresh id (a resend of the same id counts once). */
+	async act(input: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
+		if (!this.activity) return { ok: false, error: 'There is no activity running.' };
+		const inputId = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+		const res = await request('activity:act', { roomId: this.#roomId, runId: this.activity.runId, inputId, input });
+		if (!res.ok) this.error = res.error;
+		return res.ok ? { ok: true } : { ok: false, error: res.error };
+	}
+
 	#activityAck(res: { ok: true; data: TrainerActivity } | { ok: false; error: string }) {
 		if (res.ok) {
 			this.activity = res.data;

@@ -157,6 +157,8 @@ export interface ClientEvents {
 	) => void;
 	'activity:status': (req: { roomId: string; runId: string; status: ActivityStatus }, ack: AckFn<TrainerActivity>) => void;
 	'activity:move': (req: { roomId: string; runId: string; participantId: string; groupId: string }, ack: AckFn<TrainerActivity>) => void;
+	/** A trainer's action inside the running activity (deal, rotate, spotlight…); acknowledged like an input. */
+	'activity:act': (req: { roomId: string; runId: string; inputId: string; input: unknown }, ack: AckFn<{ duplicate: boolean }>) => void;
 	/** A phone's input. `inputId` is made by the phone: a retry with the same id is acknowledged, never applied twice. */
 	'activity:submit': (req: { runId: string; inputId: string; input: unknown }, ack: AckFn<{ duplicate: boolean }>) => void;
 }

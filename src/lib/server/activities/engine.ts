@@ -1,4 +1,4 @@
-import { InputRejected, type ActivityStatus, type PersonInfo } from '$lib/activities/contract';
+import { InputRejected, type ActivityStatus, type GroupInfo, type PersonInfo } from '$lib/activities/contract';
 import type { CatalogEntry, PhoneActivity, TrainerActivity } from '$lib/shared/events';
 import type { ActivityDefinition } from '../content/activities';
 import type { Db } from '../db';
@@ -162,6 +162,40 @@ export class ActivityEngine {
 		return { duplicate: false };
 	}
 
+	/** A trainer's action inside the activity: stored with the room as it is now, so replays match. */
+	act(roomId: string, trainerId: string, runId: string, inputId: string, input: unknown, now = Date.now()): { duplicate: boolean } {
+		const live = this.#run(roomId, runId);
+		if (live.seen.has(`trainer:${inputId}`)) return { duplicate: true };
+		const actions = live.type.trainer;
+		if (!actions) throw new UserError('invalid', 'This activity has no trainer controls.');
+		const parsed = actions.input.safeParse(input);
+		if (!parsed.success) throw new UserError('invalid', parsed.error.issues[0]?.message ?? 'That action was not understood.');
+		const groups = live.row.groups;
+		const participants = this.#people(roomId);
+		try {
+			live.applyTrainer(inputId, parsed.data, now, groups, participants);
+		} catch (err) {
+			if (err instanceof InputRejected) throw new UserError('invalid', err.message);
+			throw err;
+		}
+		try {
+			store.insertInput(this.db, {
+				roomId,
+				trainerId,
+				clientInputId: inputId,
+				activityId: runId,
+				kind: `trainer:${live.type.type}`,
+				payload: { input: parsed.data, groups, participants },
+				createdAt: now
+			});
+		} catch (err) {
+			this.#current.set(roomId, this.#replay(new LiveActivity(live.row, live.type)));
+			throw err;
+		}
+		this.#touchAll(roomId);
+		return { duplicate: false };
+	}
+
 	/** A phone joined or came back: late joiners get a group; it gets its view in the ack. */
 	onSeat(roomId: string, participantId: string, now = Date.now()): PhoneActivity | null {
 		const live = this.current(roomId);
@@ -236,7 +270,11 @@ export class ActivityEngine {
 	#replay(live: LiveActivity): LiveActivity {
 		for (const input of store.runInputs(this.db, live.row.id)) {
 			try {
-				live.applyAs(input.participantId, input.groupId, input.clientInputId, input.payload, input.createdAt);
+				if (input.participantId) live.applyAs(input.participantId, input.groupId, input.clientInputId, input.payload, input.createdAt);
+				else {
+					const { input: action, groups, participants } = input.payload as { input: unknown; groups: GroupInfo[]; participants: PersonInfo[] };
+					live.applyTrainer(input.clientInputId, action, input.createdAt, groups, participants);
+				}
 			} catch (err) {
 				// Stored inputs were accepted once; a type change that now refuses one must not stop the room.
 				console.error(`[activities] replay of input ${input.seq} in run ${live.row.id} failed`, err);

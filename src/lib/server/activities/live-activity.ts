@@ -1,4 +1,5 @@
 import type { AnyActivityType, GroupInfo, PersonInfo } from '$lib/activities/contract';
+import { seededRandom } from '$lib/activities/shared/random';
 import type { ActivityHeader, GroupWithNames, PhoneActivity, TrainerActivity } from '$lib/shared/events';
 import type { ActivityRun } from '../db/schema';
 import { groupOf } from './groups';
@@ -41,6 +42,15 @@ export class LiveActivity {
 		this.state = this.type.reduce(this.state, input, ctx, this.row.config);
 		this.answered.add(participantId);
 		this.seen.add(`${participantId}:${inputId}`);
+	}
+
+	/** A trainer's action, in the room as stored with it; the type's trainer reducer applies it. */
+	applyTrainer(inputId: string, input: unknown, at: number, groups: GroupInfo[], participants: PersonInfo[]): void {
+		const actions = this.type.trainer;
+		if (!actions) throw new Error(`${this.type.type} has no trainer actions`);
+		const ctx = { inputId, at, groups, participants, random: seededRandom(inputId) };
+		this.state = actions.reduce(this.state, input, ctx, this.row.config);
+		this.seen.add(`trainer:${inputId}`);
 	}
 
 	#context(people: PersonInfo[]) {

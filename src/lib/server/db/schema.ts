@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AgendaPlan, PlanBlock } from '../../shared/agenda';
 import type { RunState } from '../../shared/run';
 import type { ActivityStatus, GroupInfo, Grouping } from '../../activities/contract';
@@ -130,9 +130,9 @@ export const inputs = sqliteTable(
 		roomId: text('room_id')
 			.notNull()
 			.references(() => rooms.id, { onDelete: 'cascade' }),
-		participantId: text('participant_id')
-			.notNull()
-			.references(() => participants.id, { onDelete: 'cascade' }),
+		/** Who sent it: a participant, or (for activity controls such as dealing cards) a trainer. */
+		participantId: text('participant_id').references(() => participants.id, { onDelete: 'cascade' }),
+		trainerId: text('trainer_id').references(() => trainers.id, { onDelete: 'cascade' }),
 		clientInputId: text('client_input_id').notNull(),
 		/** The activity run it belongs to. */
 		activityId: text('activity_id'),
@@ -144,7 +144,10 @@ export const inputs = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('inputs_client_id_uq').on(t.participantId, t.clientInputId),
-		index('inputs_room_idx').on(t.roomId, t.seq)
+		uniqueIndex('inputs_trainer_client_id_uq').on(t.trainerId, t.clientInputId),
+		index('inputs_room_idx').on(t.roomId, t.seq),
+		// Exactly one sender: the log is one ordered sequence that replays both kinds in turn.
+		check('inputs_one_sender', sql`(participant_id IS NULL) <> (trainer_id IS NULL)`)
 	]
 );
 

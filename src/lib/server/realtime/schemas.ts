@@ -67,3 +67,10 @@ export const submitSchema = z.strictObject({
 	inputId: z.string({ error: 'expected an input id' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an input id of letters, digits, - or _'),
 	input: z.unknown().refine((v) => v !== undefined, 'expected the answer')
 });
+
+export const actSchema = z.strictObject({
+	roomId: id('the room id'),
+	runId: id('the activity run id'),
+	inputId: z.string({ error: 'expected an input id' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an input id of letters, digits, - or _'),
+	input: z.unknown().refine((v) => v !== undefined, 'expected the action')
+});

@@ -3,7 +3,7 @@ import { UserError } from '../../errors';
 import type { RoomEngine } from '../../rooms/engine';
 import { requireRoomTrainer, requireSeat } from '../authz';
 import { on } from '../handle';
-import { activityStatusSchema, launchSchema, moveSchema, submitSchema } from '../schemas';
+import { activityStatusSchema, actSchema, launchSchema, moveSchema, submitSchema } from '../schemas';
 import type { IoSocket } from '../types';
 
 /** Activities: the room's trainer launches and steers them; seated phones send inputs. */
@@ -27,6 +27,11 @@ export function registerActivityHandlers(socket: IoSocket, rooms: RoomEngine, ac
 	on(socket, 'activity:move', moveSchema, ({ roomId, runId, participantId, groupId }) => {
 		openRoomOfTrainer(roomId);
 		return activities.move(roomId, runId, participantId, groupId);
+	});
+
+	on(socket, 'activity:act', actSchema, ({ roomId, runId, inputId, input }) => {
+		openRoomOfTrainer(roomId);
+		return activities.act(roomId, socket.data.trainer!.id, runId, inputId, input);
 	});
 
 	on(socket, 'activity:submit', submitSchema, ({ runId, inputId, input }) => {
