@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { completeAmo } from './activity-helpers';
-import { expectAccessible, expectNoSideScroll, newPhone, signUp, startSession } from './helpers';
+import { expectAccessible, expectNoSideScroll, newPhone, signUp, startSession, watchErrors } from './helpers';
 
 /** Screens worth looking at after a run: test-results/e2e/screens/. */
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/e2e/screens/${name}.png` });
@@ -12,11 +12,13 @@ test('projector and four phones in two groups run the pyramid and the AMO assess
 	const projector = await context.newPage();
 	await projector.setViewportSize({ width: 1920, height: 1080 });
 	await projector.goto(page.url() + '/projector');
+	const errors = watchErrors(page, projector);
 
 	const names = ['Aisha', 'Ben', 'Chen', 'Dana'];
 	const phones: Page[] = [];
 	for (const name of names) {
 		const phone = await newPhone(browser);
+		errors.add(phone);
 		await phone.goto(`/j/${code}`);
 		await phone.getByLabel('Your name').fill(name);
 		await phone.getByRole('button', { name: 'Join' }).click();
@@ -63,6 +65,10 @@ test('projector and four phones in two groups run the pyramid and the AMO assess
 	await expect(b.getByRole('button', { name: 'Patchy' })).toHaveAttribute('aria-pressed', 'true');
 	await shot(a, 'pyramid-phone-step');
 	await expectNoSideScroll(a, 'the pyramid on a phone');
+	// The edit panel has a step menu with long labels: it must not push the page sideways.
+	await a.getByRole('button', { name: 'Edit, move or delete' }).first().click();
+	await expectNoSideScroll(a, 'a card being edited');
+	await a.getByRole('button', { name: 'Close', exact: true }).first().click();
 	await expectAccessible(a, 'pyramid phone');
 
 	// The projector shows the picture forming; G focuses one group; the gaps are named in words.
@@ -86,7 +92,10 @@ test('projector and four phones in two groups run the pyramid and the AMO assess
 	for (const [n, phone] of phones.slice(0, 2).entries()) await completeAmo(phone, (i) => ((i * 3 + n) % 5) + 1);
 	await expect(projector.getByText(/^2 of 3 needed$|2\s*of 3 needed/)).toBeVisible();
 	await completeAmo(phones[2]!, (i) => (i % 2 ? 5 : 2));
-	await expect(projector.getByText('AMO: the room')).toBeVisible();
+	// While answers come in the projector shows the count only; the picture waits for the reveal.
+	await expect(projector.getByText('3 people have finished')).toBeVisible();
+	await expect(projector.getByRole('table')).toBeHidden();
+	await page.getByRole('button', { name: 'Close and show results' }).click();
 	await expect(projector.getByRole('table')).toBeVisible();
 	await expect(phones[0]!.getByText('Only you can see this')).toBeVisible();
 	await shot(projector, 'amo-projector');
@@ -95,4 +104,9 @@ test('projector and four phones in two groups run the pyramid and the AMO assess
 	await expectNoSideScroll(phones[0]!, 'the AMO profile');
 	// The projector never shows anyone's name with their answers.
 	for (const name of names) await expect(projector.locator('main')).not.toContainText(name);
+
+	// Launching AMO again gives everyone a fresh start, not the last run's screens.
+	await page.getByRole('button', { name: /Launch “AMO/ }).click();
+	await expect(phones[0]!.getByText('Who are you thinking of?')).toBeVisible();
+	errors.expectNone();
 });

@@ -48,8 +48,20 @@ export async function joinByCode(page: Page, typedCode: string, name: string): P
 	await page.getByRole('button', { name: 'Join' }).click();
 }
 
-/** Phone pages must never scroll sideways (a wide element makes mobile browsers zoom and shift). */
+/**
+ * Phone pages must never scroll sideways (a wide element makes mobile browsers zoom out and shift).
+ * Measured against the device's width: a mobile browser widens innerWidth as it zooms out.
+ */
 export async function expectNoSideScroll(page: Page, what: string): Promise<void> {
-	const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
-	expect(scroll, `${what} is ${scroll}px wide on a ${width}px screen`).toBeLessThanOrEqual(width);
+	const device = page.viewportSize()!.width;
+	const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+	expect(scroll, `${what} is ${scroll}px wide on a ${device}px screen`).toBeLessThanOrEqual(device);
+}
+
+/** Collects uncaught errors from pages; a crash in a component must fail the test, not pass quietly. */
+export function watchErrors(...pages: Page[]): { add(page: Page): void; expectNone(): void } {
+	const errors: string[] = [];
+	const add = (page: Page) => page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
+	pages.forEach(add);
+	return { add, expectNone: () => expect(errors, 'errors thrown in the pages').toEqual([]) };
 }

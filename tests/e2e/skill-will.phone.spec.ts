@@ -26,7 +26,10 @@ test('skill/will launched ad hoc: each phone sees its quadrant; the projector sh
 	await expectAccessible(page, 'skill/will on a phone');
 	await expectNoSideScroll(page, 'skill/will on a phone');
 
-	await expect(projector.getByText(/Excite/).first()).toBeVisible();
+	// One person so far: the projector counts, and shows no dot until three have answered and the trainer reveals.
+	await expect(projector.getByText('1 person has placed someone.')).toBeVisible();
+	await remote.getByRole('button', { name: 'Close and show results' }).click();
+	await expect(projector.getByText(/appears once 3 people have answered/)).toBeVisible();
 	await expect(projector.locator('main')).not.toContainText('JK');
 	await expect(projector.locator('main')).not.toContainText('Monthly budget report');
 	await expect(projector.locator('main')).not.toContainText('Priya');

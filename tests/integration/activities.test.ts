@@ -140,6 +140,35 @@ describe('activity engine', () => {
 		expect(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists', groupSize: 1 })).toMatchObject({ ok: false, error: 'groupSize: a group has at least 2 people' });
 	});
 
+	it('a room that fills after the launch still gets groups of the size asked for', async () => {
+		const { room, remote } = await roomWith(0);
+		expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists', groupSize: 3 }));
+		for (let i = 0; i < 9; i++) {
+			const late = await t.server.client();
+			expectOk(await send(late, 'room:join', { code: room.code, name: `Late ${i}` }));
+		}
+		const view = expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity!;
+		expect(view.groups.map((g) => g.memberIds.length)).toEqual([3, 3, 3]);
+	});
+
+	it('a phone sending faster than a person could is slowed down with a message', async () => {
+		const { room, remote, phones } = await roomWith(1);
+		const { runId } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' }));
+		const results = await Promise.all(
+			Array.from({ length: 45 }, (_, i) => send(phones[0]!.socket, 'activity:submit', { runId, inputId: `fast-${i}`, input: { kind: 'title', text: `t${i}` } }))
+		);
+		expect(results.filter((r) => r.ok)).toHaveLength(40);
+		expect(results.find((r) => !r.ok)).toMatchObject({ code: 'rate-limited', error: 'You are sending very quickly. Wait a moment, then try again.' });
+	});
+
+	it('the same input id in a new run is a new input, not an error', async () => {
+		const { room, remote, phones } = await roomWith(1);
+		const first = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' }));
+		expectOk(await send(phones[0]!.socket, 'activity:submit', { runId: first.runId, inputId: 'reused', input: { kind: 'add', text: 'one' } }));
+		const second = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' }));
+		expect(expectOk(await send(phones[0]!.socket, 'activity:submit', { runId: second.runId, inputId: 'reused', input: { kind: 'add', text: 'two' } }))).toEqual({ duplicate: false });
+	});
+
 	it('"same groups as before" keeps people together', async () => {
 		const { room, remote } = await roomWith(6);
 		const first = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));

@@ -29,7 +29,7 @@ function room(raw: unknown = {}) {
 	};
 	const view: ViewContext<Config> = { config, status: 'open', groups: [], participants };
 	const phone = (participantId: string) => amo.phone(state, { ...view, participantId, groupId: null });
-	return { config, state, log, send, ok, answer, view, phone, projector: () => amo.projector(state, view) };
+	return { config, state, log, send, ok, answer, view, phone, projector: (status: ViewContext<Config>['status'] = 'revealed') => amo.projector(state, { ...view, status }) };
 }
 
 const snapshot = (state: State) => JSON.stringify(state);
@@ -303,6 +303,18 @@ describe('AMO replay', () => {
 		for (const { input, ctx } of r.log) amo.reduce(again, structuredClone(input), ctx, r.config);
 		expect(again).toEqual(r.state);
 		expect(JSON.stringify(again)).toBe(JSON.stringify(r.state));
-		expect(amo.projector(again, r.view)).toEqual(r.projector());
+		expect(amo.projector(again, { ...r.view, status: 'revealed' })).toEqual(r.projector());
 	});
 });
+
+describe('AMO projector while answers come in', () => {
+	it('holds the picture until the trainer reveals it, so no one reads a newcomer\'s answers from the change', () => {
+		const r = room();
+		for (const [i, pid] of ['pid-ann', 'pid-bob', 'pid-cat', 'pid-dan'].entries()) r.answer(pid, null, { a: [1 + i], m: [5 - i], o: [3] });
+		const open = r.projector('open');
+		expect(open).toEqual({ ready: false, completed: 4, needed: 3, held: true });
+		expect(r.projector('closed')).toEqual(open);
+		expect(r.projector('revealed')).toMatchObject({ ready: true, completed: 4 });
+	});
+});
+

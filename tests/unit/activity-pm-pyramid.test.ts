@@ -42,7 +42,8 @@ function room() {
 			throw err;
 		}
 		log.push({ input: parsed.data, ctx });
-		return { ok: true, id: ctx.inputId };
+		// A card's id is its sender plus the sender's input id.
+		return { ok: true, id: `${participantId}:${ctx.inputId}` };
 	};
 	const add = (who: string, step: number, text: string) => {
 		const r = send(who, { kind: 'add-card', step, text });
@@ -100,12 +101,12 @@ describe('pm-pyramid config', () => {
 });
 
 describe('pm-pyramid inputs', () => {
-	it('adds a trimmed, untagged card with an id taken from the input id', () => {
+	it('adds a trimmed, untagged card with an id made of its sender and the input id', () => {
 		const r = room();
 		const res = r.send('ann', { kind: 'add-card', step: 2, text: '  Team   plans\nand KPIs ' }, 'abc-1');
-		expect(res).toEqual({ ok: true, id: 'abc-1' });
+		expect(res).toEqual({ ok: true, id: 'ann:abc-1' });
 		expect(cardsOf(r.state, 'g1')).toEqual([
-			{ id: 'abc-1', step: 2, text: 'Team plans and KPIs', tag: null, authorId: 'ann', updatedAt: expect.any(Number) }
+			{ id: 'ann:abc-1', step: 2, text: 'Team plans and KPIs', tag: null, authorId: 'ann', updatedAt: expect.any(Number) }
 		]);
 	});
 
@@ -214,10 +215,17 @@ describe('pm-pyramid group editing', () => {
 		r.send('ann', { kind: 'add-card', step: 3, text: 'Appraisal' }, 'ann-1');
 		r.send('bob', { kind: 'add-card', step: 3, text: 'Probation' }, 'bob-1');
 		expect(cardsOf(r.state, 'g1').map((c) => [c.id, c.authorId])).toEqual([
-			['cat-1', 'cat'],
-			['ann-1', 'ann'],
-			['bob-1', 'bob']
+			['cat:cat-1', 'cat'],
+			['ann:ann-1', 'ann'],
+			['bob:bob-1', 'bob']
 		]);
+	});
+
+	it('two members who happen to send the same input id both keep their card', () => {
+		const r = room();
+		r.send('ann', { kind: 'add-card', step: 1, text: 'Mine' }, 'same');
+		r.send('bob', { kind: 'add-card', step: 1, text: 'Also mine' }, 'same');
+		expect(cardsOf(r.state, 'g1').map((c) => c.text)).toEqual(['Mine', 'Also mine']);
 	});
 
 	it('resolves two edits of the same text by last write wins, and every phone sees the winner', () => {

@@ -20,7 +20,7 @@ function room(raw: unknown = {}) {
 		ok(pid, { kind: 'add', initials, task, skill, will });
 	const view: ViewContext<Config> = { config, status: 'open', groups: [], participants };
 	const phone = (participantId: string) => skillWill.phone(state, { ...view, participantId, groupId: null });
-	return { config, state, log, send, ok, place, view, phone, projector: () => skillWill.projector(state, view) };
+	return { config, state, log, send, ok, place, view, phone, projector: (status: ViewContext<Config>['status'] = 'revealed') => skillWill.projector(state, { ...view, status }) };
 }
 
 const snapshot = (state: State) => JSON.stringify(state);
@@ -28,13 +28,13 @@ const good = { kind: 'add', initials: 'JS', task: 'Weekly stock check', skill: 7
 
 describe('skill/will config', () => {
 	it('defaults to 3 placements per participant, also with no config at all', () => {
-		expect(skillWill.config.parse(undefined)).toEqual({ maxPlacements: 3 });
-		expect(skillWill.config.parse({})).toEqual({ maxPlacements: 3 });
+		expect(skillWill.config.parse(undefined)).toEqual({ maxPlacements: 3, minAnswers: 3 });
+		expect(skillWill.config.parse({})).toEqual({ maxPlacements: 3, minAnswers: 3 });
 	});
 
 	it('takes an override and parses its own output unchanged', () => {
 		const c = skillWill.config.parse({ maxPlacements: 1 });
-		expect(c).toEqual({ maxPlacements: 1 });
+		expect(c).toEqual({ maxPlacements: 1, minAnswers: 3 });
 		expect(skillWill.config.parse(c)).toEqual(c);
 	});
 
@@ -51,7 +51,7 @@ describe('skill/will config', () => {
 	it('the shipped content file is valid and uses this type', () => {
 		const file = parseYaml(readFileSync(join(appRoot(), 'activities', 'skill-will.yaml'), 'utf8'));
 		expect(file.type).toBe(skillWill.type);
-		expect(skillWill.config.parse(file.config)).toEqual({ maxPlacements: 3 });
+		expect(skillWill.config.parse(file.config)).toEqual({ maxPlacements: 3, minAnswers: 3 });
 	});
 });
 
@@ -170,6 +170,15 @@ describe('skill/will privacy and the scatter', () => {
 		]);
 	});
 
+	it('shows counts only while answers come in, and no dots below K people even when revealed', () => {
+		const r = fill();
+		expect(r.projector('open')).toMatchObject({ shown: false, people: 3, total: 4, dots: [] });
+		const few = room();
+		few.place('pid-ann', 'QZ', 'Forecast', 2, 3);
+		expect(few.projector('revealed')).toMatchObject({ shown: false, people: 1, needed: 3, dots: [] });
+		expect(r.projector('revealed').shown).toBe(true);
+	});
+
 	it('the projector view carries no participant id, name, initials, task text or placement id', () => {
 		const json = JSON.stringify(fill().projector());
 		for (const secret of ['pid-', 'Ann', 'Bob', 'QZ', 'XW', 'VY', 'UT', 'forecast', 'handover', 'Supplier', 'meeting', '"p1"', 'initials', 'task']) {
@@ -217,6 +226,6 @@ describe('skill/will replay', () => {
 		const again = skillWill.initial(r.config);
 		for (const { input, ctx } of r.log) skillWill.reduce(again, structuredClone(input), ctx, r.config);
 		expect(JSON.stringify(again)).toBe(JSON.stringify(r.state));
-		expect(skillWill.projector(again, r.view)).toEqual(r.projector());
+		expect(skillWill.projector(again, { ...r.view, status: 'revealed' })).toEqual(r.projector());
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToSmallest, makeGroups, moveMember, reuseGroups } from '$lib/server/activities/groups';
+import { addToSmallest, makeGroups, moveMember, placeNewcomer, reuseGroups } from '$lib/server/activities/groups';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `p${i + 1}`);
 const sizes = (g: { memberIds: string[] }[]) => g.map((x) => x.memberIds.length);
@@ -64,4 +64,27 @@ describe('group balancing', () => {
 		expect(moveMember(groups, 'a', 'g2').map((g) => g.memberIds)).toEqual([['b'], ['c', 'a']]);
 		expect(() => moveMember(groups, 'a', 'g9')).toThrow();
 	});
+
+	it('latecomers to an empty room make groups of the size asked for, not one big group', () => {
+		let groups: ReturnType<typeof makeGroups> = [];
+		const present = new Set<string>();
+		for (const id of ids(9)) {
+			present.add(id);
+			groups = placeNewcomer(groups, id, 'groups', 3, present);
+		}
+		expect(sizes(groups)).toEqual([3, 3, 3]);
+		let pairs: ReturnType<typeof makeGroups> = [];
+		for (const id of ids(5)) pairs = placeNewcomer(pairs, id, 'pairs', 4, present);
+		expect(sizes(pairs)).toEqual([2, 2, 1]);
+	});
+
+	it('a latecomer fills a group that someone left before opening a new one', () => {
+		const groups = [
+			{ id: 'g1', name: 'Group 1', memberIds: ['a', 'b', 'gone'] },
+			{ id: 'g2', name: 'Group 2', memberIds: ['c', 'd', 'e'] }
+		];
+		const placed = placeNewcomer(groups, 'new', 'groups', 3, new Set(['a', 'b', 'c', 'd', 'e']));
+		expect(placed.map((g) => g.memberIds)).toEqual([['a', 'b', 'gone', 'new'], ['c', 'd', 'e']]);
+	});
 });
+

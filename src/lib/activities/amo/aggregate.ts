@@ -11,7 +11,8 @@ export interface RoomDimension {
 
 /** What the projector may show: counts and averages of completed answers, nothing per person. */
 export type RoomView =
-	| { ready: false; completed: number; needed: number }
+	/** `held`: enough have finished, but the results wait for the trainer's reveal. */
+	| { ready: false; completed: number; needed: number; held?: boolean }
 	| {
 			ready: true;
 			completed: number;

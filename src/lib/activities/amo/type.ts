@@ -86,6 +86,9 @@ export const amo: ActivityType<Config, Input, State, ProjectorView, PhoneView> =
 	projector(state, ctx) {
 		const statements = listStatements(ctx.config.statements);
 		const done = Object.values(state.answers).filter((a) => a.complete).map((a) => a.ratings);
+		// Live updates would let the room read each newcomer's answers as the difference between two
+		// pictures, so while answers are coming in the projector shows the count only.
+		if (ctx.status !== 'revealed') return { ready: false, completed: done.length, needed: ctx.config.minAnswers, held: done.length >= ctx.config.minAnswers };
 		return roomView(statements, done, ctx.config.minAnswers);
 	},
 

@@ -17,14 +17,16 @@ export function reduce(state: State, input: Input, ctx: InputContext): State {
 	if (input.kind === 'add-card') {
 		const work = state.groups[key];
 		// A repeated input id is a retry that slipped past the engine: harmless, nothing to do.
-		if (work && (work.cards.some((c) => c.id === ctx.inputId) || work.deleted.includes(ctx.inputId))) return state;
+		// Ids are the sender's own input ids, prefixed with the sender: two phones can never collide.
+		const cardId = `${ctx.participantId}:${ctx.inputId}`;
+		if (work && (work.cards.some((c) => c.id === cardId) || work.deleted.includes(cardId))) return state;
 		if (work && work.cards.length >= MAX_CARDS_PER_GROUP) {
 			throw new InputRejected(
 				`Your group already has ${MAX_CARDS_PER_GROUP} cards, the most allowed. Delete or merge a few before adding more.`
 			);
 		}
 		const card: Card = {
-			id: ctx.inputId,
+			id: cardId,
 			step: input.step,
 			text: input.text,
 			tag: input.tag ?? null,

@@ -15,6 +15,13 @@ export const configSchema = z
 				.int('maxPlacements: expected a whole number, like 3')
 				.min(1, 'maxPlacements must be at least 1')
 				.max(MAX_PLACEMENTS, `maxPlacements must be at most ${MAX_PLACEMENTS}`)
+				.default(3),
+			/** The scatter shows once this many people have placed someone, and only when revealed. */
+			minAnswers: z
+				.number({ error: 'minAnswers: expected a whole number, like 3' })
+				.int('minAnswers: expected a whole number, like 3')
+				.min(1, 'minAnswers must be at least 1')
+				.max(500, 'minAnswers must be at most 500')
 				.default(3)
 		},
 		{ error: 'expected the skill/will settings as a map' }

@@ -38,6 +38,9 @@ export interface Dot {
  * will could point straight at a colleague the room knows, so only positions and counts go out.
  */
 export interface ProjectorView {
+	/** False while answers come in or too few people have answered: counts only, no dots. */
+	shown: boolean;
+	needed: number;
 	total: number;
 	people: number;
 	counts: Record<Quadrant, number>;
@@ -89,7 +92,7 @@ export const skillWill: ActivityType<Config, Input, State, ProjectorView, PhoneV
 		return state;
 	},
 
-	projector(state) {
+	projector(state, ctx) {
 		const counts = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as Record<Quadrant, number>;
 		const byPosition = new Map<number, Dot>();
 		let people = 0;
@@ -104,7 +107,14 @@ export const skillWill: ActivityType<Config, Input, State, ProjectorView, PhoneV
 			}
 		}
 		const dots = [...byPosition.values()].sort((a, b) => a.skill - b.skill || a.will - b.will);
-		return { total: dots.reduce((n, d) => n + d.count, 0), people, counts, dots };
+		const total = dots.reduce((n, d) => n + d.count, 0);
+		const needed = ctx.config.minAnswers;
+		// Live dots would single out whoever just pressed Save: positions wait for the reveal and for K people.
+		if (ctx.status !== 'revealed' || people < needed) {
+			const empty = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as Record<Quadrant, number>;
+			return { shown: false, needed, total, people, counts: empty, dots: [] };
+		}
+		return { shown: true, needed, total, people, counts, dots };
 	},
 
 	phone(state, ctx) {

@@ -6,7 +6,7 @@ import { UserError } from '../errors';
 import type { RoomEngine } from '../rooms/engine';
 import * as store from '../rooms/store';
 import { newId } from '../tokens';
-import { addToSmallest, makeGroups, moveMember, reuseGroups } from './groups';
+import { makeGroups, moveMember, placeNewcomer, reuseGroups } from './groups';
 import { LiveActivity } from './live-activity';
 
 export interface ActivityPublisher {
@@ -81,12 +81,8 @@ export class ActivityEngine {
 		const people = this.#people(roomId);
 		const ids = people.map((p) => p.id);
 		const previous = sameGroups ? store.latestGroupedRun(this.db, roomId) : undefined;
-		const groups =
-			def.grouping === 'individual'
-				? []
-				: previous
-					? reuseGroups(previous.groups, ids)
-					: makeGroups(ids, def.grouping, def.grouping === 'pairs' ? 2 : (groupSize ?? def.groupSize));
+		const size = def.grouping === 'pairs' ? 2 : (groupSize ?? previous?.groupSize ?? def.groupSize);
+		const groups = def.grouping === 'individual' ? [] : previous ? reuseGroups(previous.groups, ids) : makeGroups(ids, def.grouping, size);
 		const row = {
 			id: newId(),
 			roomId,
@@ -97,6 +93,7 @@ export class ActivityEngine {
 			config,
 			grouping: def.grouping,
 			groups,
+			groupSize: size,
 			status: 'open' as const,
 			launchedAt: now,
 			updatedAt: now
@@ -261,7 +258,8 @@ export class ActivityEngine {
 
 	#placeLateJoiner(roomId: string, live: LiveActivity, participantId: string, now: number): void {
 		if (live.row.grouping === 'individual' || live.groupIdOf(participantId)) return;
-		const groups = live.row.groups.length ? addToSmallest(live.row.groups, participantId) : makeGroups([participantId], live.row.grouping, 2);
+		const present = new Set(this.#people(roomId).map((p) => p.id));
+		const groups = placeNewcomer(live.row.groups, participantId, live.row.grouping, live.row.groupSize, present);
 		store.updateRun(this.db, live.row.id, { groups, updatedAt: now });
 		live.row = { ...live.row, groups };
 		this.#touchAll(roomId);

@@ -40,10 +40,26 @@ export function reuseGroups(previous: GroupInfo[], ids: string[]): GroupInfo[] {
 }
 
 /** A late joiner goes to the smallest group (the first of equals), so groups stay balanced. */
-export function addToSmallest(groups: GroupInfo[], id: string): GroupInfo[] {
+export function addToSmallest(groups: GroupInfo[], id: string, present?: Set<string>): GroupInfo[] {
 	if (groups.length === 0) return groups;
-	const smallest = groups.reduce((best, g) => (g.memberIds.length < best.memberIds.length ? g : best));
+	// People who have left (removed by the trainer) do not make a group look full.
+	const size = (g: GroupInfo) => (present ? g.memberIds.filter((m) => present.has(m)).length : g.memberIds.length);
+	const smallest = groups.reduce((best, g) => (size(g) < size(best) ? g : best));
 	return groups.map((g) => (g === smallest ? { ...g, memberIds: [...g.memberIds, id] } : g));
+}
+
+/**
+ * Where a newcomer goes once an activity has started: into the smallest group while some group is
+ * below the size asked for; otherwise into a new group, so nine latecomers to an empty room make
+ * three groups of three, not one group of nine.
+ */
+export function placeNewcomer(groups: GroupInfo[], id: string, grouping: Grouping, size: number, present: Set<string>): GroupInfo[] {
+	if (grouping === 'individual') return groups;
+	const target = grouping === 'pairs' ? 2 : size;
+	const roomInSome = groups.some((g) => g.memberIds.filter((m) => present.has(m)).length < target);
+	if (roomInSome) return addToSmallest(groups, id, present);
+	const n = groups.length + 1;
+	return [...groups, { id: `g${n}`, name: groupName(grouping, n), memberIds: [id] }];
 }
 
 /** The trainer moves someone: out of their group, into another (empty groups stay, the trainer may refill them). */

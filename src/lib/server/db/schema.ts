@@ -114,6 +114,8 @@ export const activityRuns = sqliteTable(
 		config: text('config', { mode: 'json' }).$type<unknown>().notNull(),
 		grouping: text('grouping', { enum: ['individual', 'pairs', 'groups'] }).$type<Grouping>().notNull(),
 		groups: text('groups', { mode: 'json' }).$type<GroupInfo[]>().notNull(),
+		/** Size asked for at launch: late joiners open a new group once every group has this many. */
+		groupSize: integer('group_size').notNull().default(4),
 		status: text('status', { enum: ['open', 'closed', 'revealed'] }).$type<ActivityStatus>().notNull(),
 		/** Only the room's latest run is current; earlier ones stay for the exports. */
 		launchedAt: ms('launched_at').notNull(),
@@ -143,8 +145,9 @@ export const inputs = sqliteTable(
 		createdAt: ms('created_at').notNull()
 	},
 	(t) => [
-		uniqueIndex('inputs_client_id_uq').on(t.participantId, t.clientInputId),
-		uniqueIndex('inputs_trainer_client_id_uq').on(t.trainerId, t.clientInputId),
+		// Per run: a phone's ids are unique within an activity run, which is where retries happen.
+		uniqueIndex('inputs_client_id_uq').on(t.activityId, t.participantId, t.clientInputId),
+		uniqueIndex('inputs_trainer_client_id_uq').on(t.activityId, t.trainerId, t.clientInputId),
 		index('inputs_room_idx').on(t.roomId, t.seq),
 		// Exactly one sender: the log is one ordered sequence that replays both kinds in turn.
 		check('inputs_one_sender', sql`(participant_id IS NULL) <> (trainer_id IS NULL)`)

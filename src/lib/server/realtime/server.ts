@@ -68,6 +68,8 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 	const activities = new ActivityEngine(deps.db, engine, activityPublisherFor(io), deps.catalog ?? getActivityCatalog);
 	// Generous: a whole venue may share one address (NAT, proxy); guessing 887 million codes still takes years.
 	const joinFailures = new RateLimiter(60, 10 * 60_000);
+	/** Activity inputs per participant: 40 per 10 seconds. */
+	const inputRate = new RateLimiter(40, 10_000);
 	return {
 		engine,
 		activities,
@@ -85,7 +87,7 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 		connect(socket: IoSocket) {
 			registerRoomHandlers(socket, { engine, activities, joinFailures });
 			registerAgendaHandlers(socket, engine);
-			registerActivityHandlers(socket, engine, activities);
+			registerActivityHandlers(socket, engine, activities, inputRate);
 			registerClockHandlers(socket);
 		}
 	};

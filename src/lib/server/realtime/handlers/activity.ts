@@ -1,5 +1,6 @@
 import type { ActivityEngine } from '../../activities/engine';
 import { UserError } from '../../errors';
+import type { RateLimiter } from '../../rate-limit';
 import type { RoomEngine } from '../../rooms/engine';
 import { requireRoomTrainer, requireSeat } from '../authz';
 import { on } from '../handle';
@@ -7,7 +8,7 @@ import { activityStatusSchema, actSchema, launchSchema, moveSchema, submitSchema
 import type { IoSocket } from '../types';
 
 /** Activities: the room's trainer launches and steers them; seated phones send inputs. */
-export function registerActivityHandlers(socket: IoSocket, rooms: RoomEngine, activities: ActivityEngine): void {
+export function registerActivityHandlers(socket: IoSocket, rooms: RoomEngine, activities: ActivityEngine, inputRate: RateLimiter): void {
 	const openRoomOfTrainer = (roomId: string) => {
 		const room = requireRoomTrainer(socket, rooms, roomId);
 		if (room.status !== 'open') throw new UserError('closed', 'This session is closed.');
@@ -36,6 +37,8 @@ export function registerActivityHandlers(socket: IoSocket, rooms: RoomEngine, ac
 
 	on(socket, 'activity:submit', submitSchema, ({ runId, inputId, input }) => {
 		const { room, participantId } = requireSeat(socket, rooms);
+		// Generous for a person tapping fast, but a script cannot flood the disk or the room.
+		if (!inputRate.hit(participantId).allowed) throw new UserError('rate-limited', 'You are sending very quickly. Wait a moment, then try again.');
 		return activities.submit(room.id, participantId, runId, inputId, input);
 	});
 }
