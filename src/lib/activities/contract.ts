@@ -110,6 +110,11 @@ export interface ActivityType<Config, Input, State, ProjectorView, PhoneView> {
 	 * must throw InputRejected before changing anything when it refuses an input.
 	 */
 	reduce(state: State, input: Input, ctx: InputContext, config: Config): State;
+	/**
+	 * Phones outside the sender's group whose view this input changes (a review changes its
+	 * author's view). Called after `reduce`; by default only the sender's group is updated.
+	 */
+	alsoAffects?(state: State, input: Input, ctx: InputContext): string[];
 	/** What the projector and the trainer see: aggregates, never one person's private answers. */
 	projector(state: State, ctx: ViewContext<Config>): ProjectorView;
 	/** What one phone sees: its own answers and its group's shared work, nobody else's. */

@@ -142,8 +142,9 @@ export class ActivityEngine {
 		}
 		this.#placeLateJoiner(roomId, live, participantId, now);
 		const groupId = live.groupIdOf(participantId);
+		let others: string[];
 		try {
-			live.apply(participantId, inputId, parsed.data, now);
+			others = live.apply(participantId, inputId, parsed.data, now);
 		} catch (err) {
 			if (err instanceof InputRejected) throw new UserError('invalid', err.message);
 			throw err;
@@ -156,6 +157,7 @@ export class ActivityEngine {
 			throw err;
 		}
 		this.#touch(roomId, live, participantId);
+		if (others.length) this.#markPhones(roomId, others);
 		return { duplicate: false };
 	}
 

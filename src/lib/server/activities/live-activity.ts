@@ -31,9 +31,14 @@ export class LiveActivity {
 		return groupOf(this.row.groups, participantId)?.id ?? null;
 	}
 
-	/** Applies one new input; the reducer throws before changing anything if it refuses it. */
-	apply(participantId: string, inputId: string, input: unknown, at: number): void {
-		this.applyAs(participantId, this.groupIdOf(participantId), inputId, input, at);
+	/**
+	 * Applies one new input; the reducer throws before changing anything if it refuses it. Returns
+	 * the other phones (beyond the sender's group) whose view it changed.
+	 */
+	apply(participantId: string, inputId: string, input: unknown, at: number): string[] {
+		const ctx = { participantId, groupId: this.groupIdOf(participantId), inputId, at };
+		this.applyAs(participantId, ctx.groupId, inputId, input, at);
+		return this.type.alsoAffects?.(this.state, input, ctx) ?? [];
 	}
 
 	/** Applies an input as sent from `groupId`: replays use the group stored with it, not today's. */

@@ -1,0 +1,31 @@
+import type { ActivityType } from '../contract';
+import { exportRows } from './export';
+import { phoneView, type PhoneView } from './phone';
+import { projectorView, type ProjectorView } from './projector';
+import { reduce } from './reduce';
+import { configSchema, inputSchema, trainerInputSchema, type Config, type Input, type TrainerInput } from './schema';
+import { initialState, type State } from './state';
+import { trainerReduce } from './trainer';
+
+export type { Config, Input, PhoneView, ProjectorView, State, TrainerInput };
+export type { Card } from './deck';
+
+/**
+ * Difficult-conversation cards (Session B, domain brief B6): the trainer deals scenario cards to
+ * groups or pairs without duplicates; each group plans the conversation in six parts and names
+ * the likely cause; optionally they role-play in rotating roles with an observer's checklist.
+ * The card's likely cause stays hidden until the trainer reveals.
+ */
+export const conversationCards: ActivityType<Config, Input, State, ProjectorView, PhoneView> = {
+	type: 'conversation-cards',
+	label: 'Difficult-conversation cards',
+	config: configSchema,
+	input: inputSchema,
+	defaultGrouping: 'groups',
+	trainer: { input: trainerInputSchema, reduce: trainerReduce },
+	initial: () => initialState(),
+	reduce,
+	projector: projectorView,
+	phone: phoneView,
+	exportRows
+};

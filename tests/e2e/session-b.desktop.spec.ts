@@ -1,0 +1,96 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, expectNoSideScroll, newPhone, signUp, startSession, watchErrors } from './helpers';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/e2e/screens/${name}.png` });
+
+const GOALS = [
+	'Reduce invoice errors from 8% to 2% by 31 March so that the finance team meets its audit objective',
+	'Lead two team meetings by the end of May to build confidence in front of the team',
+	'Be better at customer calls',
+	'Learn the new reporting tool and produce the monthly report within 6 weeks'
+];
+
+test('projector and four phones run goal-setting and the conversation cards from Session B', async ({ page, context, browser }) => {
+	test.setTimeout(180_000);
+	await signUp(page);
+	const code = await startSession(page, /Session B/);
+	const projector = await context.newPage();
+	await projector.setViewportSize({ width: 1920, height: 1080 });
+	await projector.goto(page.url() + '/projector');
+	const errors = watchErrors(page, projector);
+
+	const phones: Page[] = [];
+	for (const name of ['Aisha', 'Ben', 'Chen', 'Dana']) {
+		const phone = await newPhone(browser);
+		errors.add(phone);
+		await phone.goto(`/j/${code}`);
+		await phone.getByLabel('Your name').fill(name);
+		await phone.getByRole('button', { name: 'Join' }).click();
+		await expect(phone.getByText('Waiting for the trainer')).toBeVisible();
+		phones.push(phone);
+	}
+
+	// Block 2, goal setting: everyone writes a goal with the SMART coach, then reviews someone else's.
+	await page.getByRole('button', { name: 'Start the agenda' }).click();
+	await page.getByRole('button', { name: 'Next block →' }).click();
+	await expect(page.getByLabel('Launch an activity')).toHaveValue('goal-setting');
+	await page.getByRole('button', { name: /Launch “/ }).click();
+	for (const [i, phone] of phones.entries()) {
+		await phone.getByRole('radio').first().check();
+		await phone.getByRole('button', { name: 'Next: goal type' }).click();
+		await phone.getByRole('radio').nth(i % 4).check();
+		await phone.getByRole('button', { name: 'Next: write it' }).click();
+		await phone.getByLabel('The goal, as you would agree it with them').fill(GOALS[i]!);
+		await phone.getByRole('radio', { name: '4' }).check();
+		if (i === 0) {
+			await shot(phone, 'goal-phone-coach');
+			await expectAccessible(phone, 'goal writing with the coach');
+			await expectNoSideScroll(phone, 'goal writing');
+		}
+		await phone.getByRole('button', { name: 'Send for review' }).click();
+		await expect(phone.getByRole('heading', { name: 'Your goal' })).toBeVisible();
+	}
+	await page.getByRole('button', { name: /Rotate goals for review \(4 submitted\)/ }).click();
+	for (const phone of phones) {
+		await phone.getByRole('button', { name: 'You have a goal to review' }).click();
+		await expect(phone.getByRole('heading', { name: "Review a colleague's goal" })).toBeVisible();
+		for (const group of await phone.locator('fieldset').all()) await group.getByRole('radio').first().check();
+		await phone.getByLabel('One suggestion for the author').fill('Add the date you will check progress.');
+		await phone.getByRole('button', { name: 'Send review' }).click();
+	}
+	// Each review reaches its author, and only its author: everyone sees exactly one review of their goal.
+	for (const phone of phones) {
+		await expect(phone.getByRole('heading', { name: 'Your review' })).toHaveCount(1);
+		await expect(phone.getByText('Add the date you will check progress.')).toBeVisible();
+	}
+	await page.getByRole('button', { name: 'Close and show results' }).click();
+	await expect(projector.getByText(/Specific/).first()).toBeVisible();
+	await shot(projector, 'goal-projector');
+	await expectAccessible(projector, 'goal-setting projector');
+
+	// Block 6, difficult conversations: cards dealt to pairs; a pair plans together from two phones.
+	await page.getByRole('button', { name: 'Go to Difficult conversations' }).click();
+	await expect(page.getByLabel('Launch an activity')).toHaveValue('difficult-conversations');
+	await page.getByLabel('Groups of').fill('2');
+	await page.getByRole('button', { name: /Launch “/ }).click();
+	await page.getByRole('button', { name: 'Deal cards' }).click();
+	const groupOf = async (phone: Page) => (await phone.locator('.group strong').textContent())!;
+	const groups = await Promise.all(phones.map(groupOf));
+	const [a, b] = phones.filter((_, i) => groups[i] === groups[0]) as [Page, Page];
+	const cardTitle = (await a.locator('section.card h2').textContent())!;
+	await expect(b.locator('section.card h2')).toHaveText(cardTitle);
+	await a.getByLabel('Prepare', { exact: true }).fill('Check the last three months of figures and book a quiet room.');
+	await a.getByLabel('Open', { exact: true }).click();
+	await expect(b.getByLabel('Prepare', { exact: true })).toHaveValue('Check the last three months of figures and book a quiet room.');
+	await expectNoSideScroll(a, 'the conversation plan');
+
+	await page.getByRole('button', { name: 'Start role-play round' }).click();
+	await expect(a.getByRole('heading', { name: /^Round 1: you are the / })).toBeVisible();
+	await shot(a, 'cards-phone');
+	await shot(projector, 'cards-projector');
+	await page.getByRole('button', { name: 'Close and show results' }).click();
+	await expect(projector.getByText(cardTitle).first()).toBeVisible();
+	await shot(projector, 'cards-projector-revealed');
+	await expectAccessible(projector, 'conversation cards projector');
+	errors.expectNone();
+});
