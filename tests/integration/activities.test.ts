@@ -264,5 +264,23 @@ describe('activity engine', () => {
 			expect(await send(other, 'activity:act', act)).toMatchObject({ ok: false, code: 'forbidden' });
 		});
 	});
+
+	it('moving to the next block ends a closed or revealed activity everywhere, even after a restart; an open one stays', async () => {
+		const { room, remote, phones } = await roomWith(1);
+		const control = (c: object) => send(remote, 'agenda:control', { roomId: room.id, control: c as never });
+		expectOk(await control({ type: 'start' }));
+		const open = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' }));
+		expectOk(await control({ type: 'next' }));
+		expect(expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity?.runId).toBe(open.runId);
+
+		expectOk(await send(remote, 'activity:status', { roomId: room.id, runId: open.runId, status: 'revealed' }));
+		const cleared = next(phones[0]!.socket, 'activity:phone', (a) => a === null);
+		expectOk(await control({ type: 'next' }));
+		await cleared;
+		expect(expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity).toBeNull();
+		await t.restart();
+		const again = await t.server.client({ cookie: sessionCookieFor(t.server, room.id) });
+		expect(expectOk(await send(again, 'room:watch', { roomId: room.id })).activity).toBeNull();
+	});
 });
 

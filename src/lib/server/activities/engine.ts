@@ -58,7 +58,8 @@ export class ActivityEngine {
 	/** The room's current run, rebuilt from disk on first use. */
 	current(roomId: string): LiveActivity | null {
 		if (this.#current.has(roomId)) return this.#current.get(roomId)!;
-		const row = store.latestRun(this.db, roomId);
+		const latest = store.latestRun(this.db, roomId);
+		const row = latest && latest.endedAt === null ? latest : undefined;
 		const type = row ? this.catalog().get(row.activityId)?.type : undefined;
 		const live = row && type ? this.#replay(new LiveActivity(row, type)) : null;
 		this.#current.set(roomId, live);
@@ -96,7 +97,8 @@ export class ActivityEngine {
 			groupSize: size,
 			status: 'open' as const,
 			launchedAt: now,
-			updatedAt: now
+			updatedAt: now,
+			endedAt: null
 		};
 		const old = this.current(roomId);
 		if (old?.row.status === 'open') store.updateRun(this.db, old.row.id, { status: 'closed', updatedAt: now });
@@ -203,6 +205,19 @@ export class ActivityEngine {
 		const people = this.#people(roomId);
 		const me = people.find((p) => p.id === participantId);
 		return me ? live.phoneView(me, people) : null;
+	}
+
+	/**
+	 * The agenda moved to another block. A run that is closed or showing its results has done its
+	 * job: it ends, and every screen goes back to the agenda (it stays on disk for the exports).
+	 * A run still collecting answers stays, so the trainer can move on while phones finish.
+	 */
+	onAgendaMoved(roomId: string, now = Date.now()): void {
+		const live = this.current(roomId);
+		if (!live || live.row.status === 'open') return;
+		store.updateRun(this.db, live.row.id, { endedAt: now, updatedAt: now });
+		this.#touchAll(roomId);
+		this.#current.set(roomId, null);
 	}
 
 	/** Someone left the room (removed): counts and group lists change. */

@@ -119,6 +119,8 @@ export const activityRuns = sqliteTable(
 		status: text('status', { enum: ['open', 'closed', 'revealed'] }).$type<ActivityStatus>().notNull(),
 		/** Only the room's latest run is current; earlier ones stay for the exports. */
 		launchedAt: ms('launched_at').notNull(),
+		/** Set when the agenda moved on after the run was closed: screens go back to the agenda. */
+		endedAt: ms('ended_at'),
 		updatedAt: ms('updated_at').notNull()
 	},
 	(t) => [index('activity_runs_room_idx').on(t.roomId, t.launchedAt)]

@@ -86,7 +86,7 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 		},
 		connect(socket: IoSocket) {
 			registerRoomHandlers(socket, { engine, activities, joinFailures });
-			registerAgendaHandlers(socket, engine);
+			registerAgendaHandlers(socket, engine, activities);
 			registerActivityHandlers(socket, engine, activities, inputRate);
 			registerClockHandlers(socket);
 		}

@@ -84,7 +84,7 @@ export function insertRun(db: Db, row: ActivityRun): void {
 	db.insert(activityRuns).values(row).run();
 }
 
-export function updateRun(db: Db, id: string, set: Partial<Pick<ActivityRun, 'status' | 'groups' | 'updatedAt'>>): void {
+export function updateRun(db: Db, id: string, set: Partial<Pick<ActivityRun, 'status' | 'groups' | 'updatedAt' | 'endedAt'>>): void {
 	db.update(activityRuns).set(set).where(eq(activityRuns.id, id)).run();
 }
 

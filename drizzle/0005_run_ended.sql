@@ -1,0 +1,1 @@
+ALTER TABLE `activity_runs` ADD `ended_at` integer;

@@ -1,0 +1,52 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, newPhone, signUp, startSession, watchErrors } from './helpers';
+
+test('coaching in threes: roles rotate by round, the observer’s note reaches only the coach', async ({ page, context, browser }) => {
+	test.setTimeout(120_000);
+	await signUp(page);
+	const code = await startSession(page, /Session A/);
+	const projector = await context.newPage();
+	await projector.setViewportSize({ width: 1920, height: 1080 });
+	await projector.goto(page.url() + '/projector');
+	const errors = watchErrors(page, projector);
+	const phones: Page[] = [];
+	for (const name of ['Aisha', 'Ben', 'Chen']) {
+		const phone = await newPhone(browser);
+		errors.add(phone);
+		await phone.goto(`/j/${code}`);
+		await phone.getByLabel('Your name').fill(name);
+		await phone.getByRole('button', { name: 'Join' }).click();
+		await expect(phone.getByText('Waiting for the trainer')).toBeVisible();
+		phones.push(phone);
+	}
+	await page.getByRole('button', { name: 'Start the agenda' }).click();
+	await page.getByRole('button', { name: 'Go to Developing performance' }).click();
+	await expect(page.getByLabel('Launch an activity')).toHaveValue('coaching-grow');
+	await page.getByRole('button', { name: /Launch “/ }).click();
+	await page.getByRole('button', { name: 'Start round 1' }).click();
+
+	const roleOf = async (p: Page) => ((await p.getByRole('heading', { name: /^Round 1: / }).textContent()) ?? '').replace(/^Round 1: /, '');
+	for (const p of phones) await expect(p.getByRole('heading', { name: /^Round 1: / })).toBeVisible();
+	const roles = await Promise.all(phones.map(roleOf));
+	expect(new Set(roles)).toEqual(new Set(['you are the coach', 'you are the coachee', 'you are the observer']));
+	const coach = phones[roles.indexOf('you are the coach')]!;
+	const observer = phones[roles.indexOf('you are the observer')]!;
+	const coachee = phones[roles.indexOf('you are the coachee')]!;
+
+	await coach.getByRole('checkbox').first().check();
+	await observer.getByRole('checkbox').first().check();
+	await observer.getByLabel('Note for the coach: one thing to keep doing, one to try').fill('Great open questions; let them find the options.');
+	await observer.getByRole('button', { name: 'Send to the coach' }).click();
+	await expect(coach.getByText('Great open questions; let them find the options.')).toBeVisible();
+	await expect(coachee.getByText('Great open questions')).toBeHidden();
+	await expectAccessible(coach, 'coach phone');
+	await expect(projector.locator('main')).not.toContainText('Great open questions');
+
+	// Round 2: everyone changes role.
+	await page.getByRole('button', { name: 'Next round (swap roles)' }).click();
+	for (const p of phones) await expect(p.getByRole('heading', { name: /^Round 2: / })).toBeVisible();
+	const next = await Promise.all(phones.map(async (p) => ((await p.getByRole('heading', { name: /^Round 2: / }).textContent()) ?? '').replace(/^Round 2: /, '')));
+	for (const [i, role] of next.entries()) expect(role).not.toBe(roles[i]);
+	await projector.screenshot({ path: 'test-results/e2e/screens/coaching-projector.png' });
+	errors.expectNone();
+});

@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, expectNoSideScroll, joinByCode, signUp, startSession, watchErrors } from './helpers';
+
+test('the learning-preferences reflection: a private profile on the phone, nothing on the projector before the reveal', async ({ browser, page }) => {
+	const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const remote = await desk.newPage();
+	await signUp(remote);
+	await startSession(remote, /Session A/);
+	const projector = await desk.newPage();
+	await projector.setViewportSize({ width: 1920, height: 1080 });
+	await projector.goto(remote.url() + '/projector');
+	const errors = watchErrors(remote, projector, page);
+	const code = (await remote.locator('.lead .code').textContent())!.replace(/\s/g, '');
+	await joinByCode(page, code, 'Priya');
+	await expect(page.getByText('Waiting for the trainer')).toBeVisible();
+
+	await remote.getByLabel('Launch an activity').selectOption('learning-preferences');
+	await remote.getByRole('button', { name: /Launch “/ }).click();
+	const items = page.locator('fieldset.item');
+	await expect(items.first()).toBeVisible();
+	const count = await items.count();
+	for (let i = 0; i < count; i++) await items.nth(i).getByRole('radio').nth(i % 5).check();
+	await expectAccessible(page, 'questionnaire on a phone');
+	await expectNoSideScroll(page, 'questionnaire');
+	await page.getByRole('button', { name: 'See my profile' }).click();
+	await expect(page.getByRole('button', { name: 'Change my answers' })).toBeVisible();
+	await expect(page.getByText(/reflection aid/i).first()).toBeVisible();
+	// One person, not yet revealed: the projector shows a count and no scores.
+	await expect(projector.locator('main')).not.toContainText('Priya');
+	await remote.getByRole('button', { name: 'Close and show results' }).click();
+	await expect(projector.locator('main')).not.toContainText('Priya');
+	await page.screenshot({ path: 'test-results/e2e/screens/questionnaire-phone.png', fullPage: true });
+	errors.expectNone();
+	await desk.close();
+});
