@@ -55,9 +55,13 @@ test('open question, rating checklist and brainstorm wall run with a projector a
 	await expect(projector.getByText('Extra day of leave').or(projector.getByText('Thank-you note from the director')).first()).toBeVisible();
 	await shot(projector, 'brainstorm-projector');
 
-	// The ten practices (ad hoc here): pairs rate each practice; the heat table waits for the reveal.
+	// The ten practices (ad hoc here): the trainer types in their own items first; pairs rate them.
 	await page.getByLabel('Launch an activity').selectOption('ten-practices');
+	await page.getByRole('textbox', { name: 'Practices to rate 1', exact: true }).fill('Objectives are agreed, not handed down');
+	await page.getByRole('button', { name: 'Remove Practices to rate 10' }).click();
 	await page.getByRole('button', { name: /Launch “/ }).click();
+	await expect(a.getByText('Objectives are agreed, not handed down')).toBeVisible();
+	await expect(a.locator('.seg')).toHaveCount(9);
 	const firstItem = a.locator('.seg').first();
 	await firstItem.getByRole('button').nth(1).click();
 	await expect(firstItem.getByRole('button').nth(1)).toHaveAttribute('aria-pressed', 'true');

@@ -52,10 +52,14 @@ test('Session B from the first block to the last: a projector and three phones a
 	await next('Intelligent goal setting');
 	await launchBlockActivity('goal-setting', /Write a goal/);
 	for (const [i, phone] of phones.entries()) {
+		await expect(phone.getByRole('heading', { name: 'Who is the goal for?' })).toBeVisible();
 		await phone.getByRole('radio').first().check();
 		await phone.getByRole('button', { name: 'Next: goal type' }).click();
+		// Each step appears once the last answer is saved: answer the step on screen, not the one before.
+		await expect(phone.getByRole('heading', { name: 'Which kind of goal fits?' })).toBeVisible();
 		await phone.getByRole('radio').first().check();
 		await phone.getByRole('button', { name: 'Next: write it' }).click();
+		await expect(phone.getByRole('heading', { name: 'Write the goal' })).toBeVisible();
 		await phone.getByLabel('The goal, as you would agree it with them').fill(`Cut rework on reports by ${20 + i}% by the end of June so that the team meets its service target`);
 		await phone.getByRole('radio', { name: '4' }).check();
 		await phone.getByRole('button', { name: 'Send for review' }).click();

@@ -36,10 +36,14 @@ test('projector and four phones run goal-setting and the conversation cards from
 	await expect(page.getByLabel('Launch an activity')).toHaveValue('goal-setting');
 	await page.getByRole('button', { name: /Launch “/ }).click();
 	for (const [i, phone] of phones.entries()) {
+		await expect(phone.getByRole('heading', { name: 'Who is the goal for?' })).toBeVisible();
 		await phone.getByRole('radio').first().check();
 		await phone.getByRole('button', { name: 'Next: goal type' }).click();
+		// Each step appears once the last answer is saved: answer the step on screen, not the one before.
+		await expect(phone.getByRole('heading', { name: 'Which kind of goal fits?' })).toBeVisible();
 		await phone.getByRole('radio').nth(i % 4).check();
 		await phone.getByRole('button', { name: 'Next: write it' }).click();
+		await expect(phone.getByRole('heading', { name: 'Write the goal' })).toBeVisible();
 		await phone.getByLabel('The goal, as you would agree it with them').fill(GOALS[i]!);
 		await phone.getByRole('radio', { name: '4' }).check();
 		if (i === 0) {

@@ -81,9 +81,11 @@ export interface SetupField {
 	/** The config key it edits. */
 	key: string;
 	label: string;
-	/** A fixed number of short texts. */
+	/** Short texts: exactly `count` of them, or (no count) a list the trainer may grow or shrink. */
 	kind: 'text-list';
-	count: number;
+	count?: number;
+	min?: number;
+	max?: number;
 	maxLength: number;
 }
 

@@ -1,5 +1,5 @@
 import { InputRejected, type ActivityType, type ExportRow, type InputContext, type PhoneContext, type ViewContext } from '../contract';
-import { configSchema, inputSchema, SCALE_LEVELS, strength, type Config, type Input, type Scale } from './schema';
+import { configSchema, inputSchema, ITEM_MAX, MAX_ITEMS, MIN_ITEMS, SCALE_LEVELS, strength, type Config, type Input, type Scale } from './schema';
 
 export type { Config, Input, Scale };
 
@@ -200,6 +200,8 @@ export const ratingChecklist: ActivityType<Config, Input, State, ProjectorView, 
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'pairs',
+	// The trainer types in their own practices (the workbook's) on the remote before launching.
+	setup: [{ key: 'items', label: 'Practices to rate', kind: 'text-list', min: MIN_ITEMS, max: MAX_ITEMS, maxLength: ITEM_MAX }],
 	initial: () => ({ scopes: {} }),
 	reduce,
 	projector: projectorView,
