@@ -1,24 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, newPhone, signUp, startSession, watchErrors } from './helpers';
+import { expectAccessible, roomWithPhones } from './helpers';
 
-test('coaching in threes: roles rotate by round, the observer’s note reaches only the coach', async ({ page, context, browser }) => {
+test('coaching in threes: roles rotate by round, the observer’s note reaches only the coach', async ({ page, browser }) => {
 	test.setTimeout(120_000);
-	await signUp(page);
-	const code = await startSession(page, /Session A/);
-	const projector = await context.newPage();
-	await projector.setViewportSize({ width: 1920, height: 1080 });
-	await projector.goto(page.url() + '/projector');
-	const errors = watchErrors(page, projector);
-	const phones: Page[] = [];
-	for (const name of ['Aisha', 'Ben', 'Chen']) {
-		const phone = await newPhone(browser);
-		errors.add(phone);
-		await phone.goto(`/j/${code}`);
-		await phone.getByLabel('Your name').fill(name);
-		await phone.getByRole('button', { name: 'Join' }).click();
-		await expect(phone.getByText('Waiting for the trainer')).toBeVisible();
-		phones.push(phone);
-	}
+	const { projector, phones, errors } = await roomWithPhones(page, browser, /Session A/, ['Aisha', 'Ben', 'Chen']);
 	await page.getByRole('button', { name: 'Start the agenda' }).click();
 	await page.getByRole('button', { name: 'Go to Developing performance' }).click();
 	await expect(page.getByLabel('Launch an activity')).toHaveValue('coaching-grow');

@@ -65,3 +65,27 @@ export function watchErrors(...pages: Page[]): { add(page: Page): void; expectNo
 	pages.forEach(add);
 	return { add, expectNone: () => expect(errors, 'errors thrown in the pages').toEqual([]) };
 }
+
+/**
+ * The usual scene: a trainer signed up with a session started from `agenda`, the projector at
+ * 1080p in the same browser, and one Pixel 7 phone per name, joined and waiting. Page errors fail.
+ */
+export async function roomWithPhones(page: Page, browser: Browser, agenda: RegExp, names: string[]) {
+	await signUp(page);
+	const code = await startSession(page, agenda);
+	const projector = await page.context().newPage();
+	await projector.setViewportSize({ width: 1920, height: 1080 });
+	await projector.goto(page.url() + '/projector');
+	const errors = watchErrors(page, projector);
+	const phones: Page[] = [];
+	for (const name of names) {
+		const phone = await newPhone(browser);
+		errors.add(phone);
+		await phone.goto(`/j/${code}`);
+		await phone.getByLabel('Your name').fill(name);
+		await phone.getByRole('button', { name: 'Join' }).click();
+		await expect(phone.getByText('Waiting for the trainer')).toBeVisible();
+		phones.push(phone);
+	}
+	return { code, projector, phones, errors };
+}

@@ -1,26 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectNoSideScroll, newPhone, signUp, startSession, watchErrors } from './helpers';
+import { expectAccessible, expectNoSideScroll, roomWithPhones } from './helpers';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/e2e/screens/${name}.png` });
 
-test('open question, rating checklist and brainstorm wall run with a projector and two phones', async ({ page, context, browser }) => {
+test('open question, rating checklist and brainstorm wall run with a projector and two phones', async ({ page, browser }) => {
 	test.setTimeout(150_000);
-	await signUp(page);
-	const code = await startSession(page, /Session B/);
-	const projector = await context.newPage();
-	await projector.setViewportSize({ width: 1920, height: 1080 });
-	await projector.goto(page.url() + '/projector');
-	const errors = watchErrors(page, projector);
-	const phones: Page[] = [];
-	for (const name of ['Aisha', 'Ben']) {
-		const phone = await newPhone(browser);
-		errors.add(phone);
-		await phone.goto(`/j/${code}`);
-		await phone.getByLabel('Your name').fill(name);
-		await phone.getByRole('button', { name: 'Join' }).click();
-		await expect(phone.getByText('Waiting for the trainer')).toBeVisible();
-		phones.push(phone);
-	}
+	const { projector, phones, errors } = await roomWithPhones(page, browser, /Session B/, ['Aisha', 'Ben']);
 	const [a, b] = phones as [Page, Page];
 	await page.getByRole('button', { name: 'Start the agenda' }).click();
 

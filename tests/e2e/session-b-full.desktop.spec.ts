@@ -1,26 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, newPhone, signUp, startSession, watchErrors } from './helpers';
+import { expectAccessible, roomWithPhones } from './helpers';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/e2e/screens/full-b-${name}.png` });
 
-test('Session B from the first block to the last: a projector and three phones answer every activity', async ({ page, context, browser }) => {
+test('Session B from the first block to the last: a projector and three phones answer every activity', async ({ page, browser }) => {
 	test.setTimeout(240_000);
-	await signUp(page);
-	const code = await startSession(page, /Session B/);
-	const projector = await context.newPage();
-	await projector.setViewportSize({ width: 1920, height: 1080 });
-	await projector.goto(page.url() + '/projector');
-	const errors = watchErrors(page, projector);
-	const phones: Page[] = [];
-	for (const name of ['Aisha', 'Ben', 'Chen']) {
-		const phone = await newPhone(browser);
-		errors.add(phone);
-		await phone.goto(`/j/${code}`);
-		await phone.getByLabel('Your name').fill(name);
-		await phone.getByRole('button', { name: 'Join' }).click();
-		await expect(phone.getByText('Waiting for the trainer')).toBeVisible();
-		phones.push(phone);
-	}
+	const { projector, phones, errors } = await roomWithPhones(page, browser, /Session B/, ['Aisha', 'Ben', 'Chen']);
 
 	/** Launches the block's own activity (the chooser offers it first) and checks the phones have it. */
 	const launchBlockActivity = async (id: string, title: RegExp) => {

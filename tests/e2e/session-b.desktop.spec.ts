@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectNoSideScroll, newPhone, signUp, startSession, watchErrors } from './helpers';
+import { expectAccessible, expectNoSideScroll, roomWithPhones } from './helpers';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/e2e/screens/${name}.png` });
 
@@ -10,25 +10,9 @@ const GOALS = [
 	'Learn the new reporting tool and produce the monthly report within 6 weeks'
 ];
 
-test('projector and four phones run goal-setting and the conversation cards from Session B', async ({ page, context, browser }) => {
+test('projector and four phones run goal-setting and the conversation cards from Session B', async ({ page, browser }) => {
 	test.setTimeout(180_000);
-	await signUp(page);
-	const code = await startSession(page, /Session B/);
-	const projector = await context.newPage();
-	await projector.setViewportSize({ width: 1920, height: 1080 });
-	await projector.goto(page.url() + '/projector');
-	const errors = watchErrors(page, projector);
-
-	const phones: Page[] = [];
-	for (const name of ['Aisha', 'Ben', 'Chen', 'Dana']) {
-		const phone = await newPhone(browser);
-		errors.add(phone);
-		await phone.goto(`/j/${code}`);
-		await phone.getByLabel('Your name').fill(name);
-		await phone.getByRole('button', { name: 'Join' }).click();
-		await expect(phone.getByText('Waiting for the trainer')).toBeVisible();
-		phones.push(phone);
-	}
+	const { projector, phones, errors } = await roomWithPhones(page, browser, /Session B/, ['Aisha', 'Ben', 'Chen', 'Dana']);
 
 	// Block 2, goal setting: everyone writes a goal with the SMART coach, then reviews someone else's.
 	await page.getByRole('button', { name: 'Start the agenda' }).click();
