@@ -1,3 +1,4 @@
+import * as rounds from '../shared/rounds';
 import type { Role } from './words';
 
 /** The parts to hand out in a group of n: one manager, one employee, everyone else observes. */
@@ -9,26 +10,8 @@ export function slotsFor(n: number): Role[] {
 
 const none = (): Record<Role, number> => ({ manager: 0, employee: 0, observer: 0 });
 
-/**
- * Roles for one round. Each part goes to the member who has played it least so far; ties go
- * round the group in its member order, starting one place further on each round. In a stable
- * trio that is a plain rotation (three rounds: everyone plays each role once); in a pair the two
- * swap; in a four, over four rounds each person manages once, plays the employee once and
- * observes twice. Someone who joins late has played nothing, so they get the main parts first.
- */
-export function assignRoles(memberIds: string[], round: number, counts: Record<string, Record<Role, number>>): Record<string, Role> {
-	const n = memberIds.length;
-	const start = n ? round % n : 0;
-	const rotation = memberIds.map((_, i) => memberIds[(start + i) % n]!);
-	const roles: Record<string, Role> = {};
-	for (const role of slotsFor(n)) {
-		const free = rotation.filter((id) => !(id in roles));
-		const best = free.reduce((a, b) => ((counts[b] ?? none())[role] < (counts[a] ?? none())[role] ? b : a));
-		roles[best] = role;
-	}
-	return roles;
-}
+/** In a pair the two swap; in a four, over four rounds each person manages once, plays the employee once and observes twice. */
+export const assignRoles = (memberIds: string[], round: number, counts: Record<string, Record<Role, number>>) =>
+	rounds.assignRoles(memberIds, round, counts, slotsFor(memberIds.length), none);
 
-export function countRoles(counts: Record<string, Record<Role, number>>, roles: Record<string, Role>): void {
-	for (const [id, role] of Object.entries(roles)) (counts[id] ??= none())[role] += 1;
-}
+export const countRoles = (counts: Record<string, Record<Role, number>>, roles: Record<string, Role>) => rounds.countRoles(counts, roles, none);
