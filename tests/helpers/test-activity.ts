@@ -80,7 +80,7 @@ export const testList: ActivityType<
 export const testPlain = { ...testList, type: 'test-plain', trainer: undefined };
 
 function def(id: string, grouping: ActivityDefinition['grouping'], groupSize = 3, config: Config = { max: 50, labels: ['First', 'Second'] }, type = testList): ActivityDefinition {
-	return { id, file: `${id}.yaml`, type, title: `Test ${id}`, prompt: 'Add what comes to mind.', grouping, groupSize, config };
+	return { id, file: `${id}.yaml`, type, title: `Test ${id}`, prompt: 'Add what comes to mind.', grouping, groupSize, criteria: ['1.1'], config };
 }
 
 export const testCatalog: Catalog = () =>

@@ -74,6 +74,17 @@ export class InputRejected extends Error {
 export type ExportRow = Record<string, string | number | boolean | null>;
 
 /**
+ * One output in a learner's evidence pack: their own work, or a group's work they took part in.
+ * Plain text only: the pack is printed and handed to an assessor.
+ */
+export interface EvidenceItem {
+	heading: string;
+	/** 'own': this person's answers; 'group': shared work of a group they were in. */
+	kind: 'own' | 'group';
+	lines: { label?: string; text: string }[];
+}
+
+/**
  * A setting the trainer may change just before launching (e.g. the pyramid's five step labels).
  * The remote shows it prefilled from the content file; the edited value is checked by `config`.
  */
@@ -123,6 +134,13 @@ export interface ActivityType<Config, Input, State, ProjectorView, PhoneView> {
 	phone(state: State, ctx: PhoneContext<Config>): PhoneView;
 	/** Rows for the CSV/XLSX exports. */
 	exportRows(state: State, ctx: ViewContext<Config>): ExportRow[];
+	/**
+	 * One person's outputs for their evidence pack: their own answers and the group work they
+	 * contributed to, nobody else's private answers. Empty when they took no part.
+	 */
+	evidence?(state: State, ctx: PhoneContext<Config>): EvidenceItem[];
+	/** ILM 8600-323 criteria this type usually evidences; an activity file's `criteria:` overrides. */
+	criteria?: string[];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

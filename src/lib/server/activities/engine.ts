@@ -95,6 +95,7 @@ export class ActivityEngine {
 			grouping: def.grouping,
 			groups,
 			groupSize: size,
+			criteria: def.criteria,
 			status: 'open' as const,
 			launchedAt: now,
 			updatedAt: now,

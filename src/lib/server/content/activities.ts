@@ -1,6 +1,7 @@
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import type { AnyActivityType, Grouping } from '$lib/activities/contract';
+import { CRITERION_IDS } from '$lib/shared/ilm';
 import { yamlFiles } from './agendas';
 import { parseYamlFile, type ContentProblem } from './yaml-file';
 
@@ -13,6 +14,11 @@ export const activityFileSchema = z.strictObject({
 	prompt: z.string({ error: 'expected the prompt as text' }).trim().max(600, 'the prompt is longer than 600 characters').optional(),
 	grouping: z.enum(GROUPINGS, { error: `expected one of: ${GROUPINGS.join(', ')}` }).optional(),
 	groupSize: z.number({ error: 'expected the group size as a number' }).int('expected a whole number').min(2, 'a group has at least 2 people').max(12, 'a group has at most 12 people').optional(),
+	/** ILM 8600-323 assessment criteria this activity can evidence, e.g. ["1.1", "1.2"]. */
+	criteria: z
+		.array(z.enum(CRITERION_IDS, { error: `expected criteria ids from ILM 8600-323: ${CRITERION_IDS.join(', ')}` }), { error: 'expected a list of criteria, like ["1.1", "1.2"]' })
+		.max(11, 'the unit has 11 criteria')
+		.optional(),
 	config: z.record(z.string(), z.unknown(), { error: 'expected config as a map of settings' }).optional()
 });
 
@@ -25,6 +31,8 @@ export interface ActivityDefinition {
 	prompt: string | null;
 	grouping: Grouping;
 	groupSize: number;
+	/** ILM criteria it evidences: the file's list, else the type's usual ones. */
+	criteria: string[];
 	config: unknown;
 }
 
@@ -62,6 +70,7 @@ export function loadActivities(dir: string, types: ReadonlyMap<string, AnyActivi
 			prompt: raw.prompt ?? null,
 			grouping,
 			groupSize: grouping === 'pairs' ? 2 : (raw.groupSize ?? 4),
+			criteria: raw.criteria ?? type.criteria ?? [],
 			config: config.data
 		});
 	}

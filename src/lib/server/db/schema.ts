@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AgendaPlan, PlanBlock } from '../../shared/agenda';
 import type { RunState } from '../../shared/run';
 import type { ActivityStatus, GroupInfo, Grouping } from '../../activities/contract';
@@ -45,7 +45,11 @@ export const rooms = sqliteTable(
 		run: text('run', { mode: 'json' }).$type<RunState>().notNull(),
 		status: text('status', { enum: ['open', 'closed'] }).notNull(),
 		createdAt: ms('created_at').notNull(),
-		closedAt: ms('closed_at')
+		closedAt: ms('closed_at'),
+		/** Set when the participants' data was deleted (by a trainer or the retention period): exports say so. */
+		dataDeletedAt: ms('data_deleted_at'),
+		/** Who deleted it: a trainer's name, or "retention period". */
+		dataDeletedBy: text('data_deleted_by')
 	},
 	(t) => [
 		// A code is unique among open rooms only: closed rooms free their code for reuse.
@@ -119,6 +123,8 @@ export const activityRuns = sqliteTable(
 		status: text('status', { enum: ['open', 'closed', 'revealed'] }).$type<ActivityStatus>().notNull(),
 		/** Only the room's latest run is current; earlier ones stay for the exports. */
 		launchedAt: ms('launched_at').notNull(),
+		/** ILM 8600-323 assessment criteria this activity evidences ("1.1", "4.2"), as launched. */
+		criteria: text('criteria', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
 		/** Set when the agenda moved on after the run was closed: screens go back to the agenda. */
 		endedAt: ms('ended_at'),
 		updatedAt: ms('updated_at').notNull()
@@ -154,6 +160,36 @@ export const inputs = sqliteTable(
 		// Exactly one sender: the log is one ordered sequence that replays both kinds in turn.
 		check('inputs_one_sender', sql`(participant_id IS NULL) <> (trainer_id IS NULL)`)
 	]
+);
+
+/** Co-facilitators of a session: other trainer accounts who may run it and export it like its owner. */
+export const roomTrainers = sqliteTable(
+	'room_trainers',
+	{
+		roomId: text('room_id')
+			.notNull()
+			.references(() => rooms.id, { onDelete: 'cascade' }),
+		trainerId: text('trainer_id')
+			.notNull()
+			.references(() => trainers.id, { onDelete: 'cascade' }),
+		addedAt: ms('added_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.roomId, t.trainerId] }), index('room_trainers_trainer_idx').on(t.trainerId)]
+);
+
+/** Co-facilitators of an agenda copy: they may edit it and start sessions from it, and join those sessions. */
+export const agendaTrainers = sqliteTable(
+	'agenda_trainers',
+	{
+		agendaId: text('agenda_id')
+			.notNull()
+			.references(() => agendas.id, { onDelete: 'cascade' }),
+		trainerId: text('trainer_id')
+			.notNull()
+			.references(() => trainers.id, { onDelete: 'cascade' }),
+		addedAt: ms('added_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.agendaId, t.trainerId] }), index('agenda_trainers_trainer_idx').on(t.trainerId)]
 );
 
 export type Trainer = typeof trainers.$inferSelect;

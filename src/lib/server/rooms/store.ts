@@ -22,7 +22,9 @@ export function createRoom(db: Db, input: { trainerId: string; agendaId: string;
 			run: initialRun(agenda),
 			status: 'open',
 			createdAt: now,
-			closedAt: null
+			closedAt: null,
+			dataDeletedAt: null,
+			dataDeletedBy: null
 		};
 		try {
 			db.insert(rooms).values(row).run();

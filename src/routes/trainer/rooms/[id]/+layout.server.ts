@@ -2,13 +2,13 @@ import { error } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { getDb } from '$lib/server/db';
 import { joinAddress } from '$lib/server/public-url';
-import { getRoom } from '$lib/server/rooms/store';
+import { roomForTrainer } from '$lib/server/rooms/access';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ params, locals, url }) => {
-	const room = getRoom(getDb(), params.id);
+	const room = roomForTrainer(getDb(), params.id, locals.trainer!.id);
 	// Another trainer's room is "not found", not "forbidden": room ids are not confirmed to strangers.
-	if (!room || room.trainerId !== locals.trainer!.id) error(404, 'No such session among yours.');
+	if (!room) error(404, 'No such session among yours.');
 	const address = joinAddress(url);
 	const joinUrl = `${address.base}/j/${room.code}`;
 	// Black on white with a quiet zone scans best, whatever the page theme.
