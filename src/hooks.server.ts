@@ -5,7 +5,8 @@ import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { getAgendaLibrary } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
-import { attachRealtime, productionHttpServer } from '$lib/server/realtime';
+import { startRetention } from '$lib/server/exports/data-care';
+import { attachRealtime, currentRealtime, productionHttpServer } from '$lib/server/realtime';
 import { describeStartup } from '$lib/server/startup';
 
 /** Production: the server entry created the HTTP server before importing us; socket.io joins it here. */
@@ -13,6 +14,7 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	getDb();
 	getAgendaLibrary();
+	startRetention(getDb(), (roomId) => currentRealtime()?.engine.close(roomId));
 	const httpServer = productionHttpServer();
 	if (httpServer) {
 		attachRealtime(httpServer);

@@ -139,6 +139,8 @@ export interface ActivityType<Config, Input, State, ProjectorView, PhoneView> {
 	 * contributed to, nobody else's private answers. Empty when they took no part.
 	 */
 	evidence?(state: State, ctx: PhoneContext<Config>): EvidenceItem[];
+	/** The projector view shows one group's work when focused (G key): the report adds a view per group. */
+	groupFocus?: boolean;
 	/** ILM 8600-323 criteria this type usually evidences; an activity file's `criteria:` overrides. */
 	criteria?: string[];
 }

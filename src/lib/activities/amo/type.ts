@@ -3,6 +3,7 @@ import { roomView, type RoomView } from './aggregate';
 import { formatMean, profileOf, type Profile, type Rating } from './profile';
 import { configSchema, inputSchema, type Config, type Input, type Subject } from './schema';
 import { listStatements, type Statement } from './statements';
+import { evidence } from './evidence';
 
 export type { Config, Input, Subject };
 
@@ -46,6 +47,10 @@ export const amo: ActivityType<Config, Input, State, ProjectorView, PhoneView> =
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'individual',
+	/** Brief §1, A4 AMO assessment: causes of underperformance first, then the manager's part and actions. */
+	criteria: ['4.2', '1.2', '4.3'],
+	// The learner's own answers and their group's work, for their evidence pack.
+	evidence,
 
 	initial: () => ({ answers: {} }),
 

@@ -3,6 +3,7 @@ import { reduce, trainerReduce } from './reduce';
 import { configSchema, inputSchema, trainerInputSchema, type Config, type Display, type Input, type TrainerInput } from './schema';
 import { initialState, type Idea, type State, type Theme, type Vote } from './state';
 import { exportRows, phoneView, projectorView, type BallotCard, type MyIdea, type PhoneView, type ProjectorView, type TopIdea, type WallCard, type WallTheme } from './views';
+import { evidence } from './evidence';
 
 export type { BallotCard, Config, Display, Idea, Input, MyIdea, PhoneView, ProjectorView, State, Theme, TopIdea, TrainerInput, Vote, WallCard, WallTheme };
 
@@ -18,6 +19,10 @@ export const brainstorm: ActivityType<Config, Input, State, ProjectorView, Phone
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'individual',
+	/** Brief §1, B5 reward and recognition brainstorm. */
+	criteria: ['1.2', '4.3'],
+	// The learner's own answers and their group's work, for their evidence pack.
+	evidence,
 	trainer: { input: trainerInputSchema, reduce: (state: State, input: TrainerInput, ctx) => trainerReduce(state, input, ctx) },
 	initial: initialState,
 	reduce,

@@ -6,6 +6,7 @@ import { affected, reduce } from './reduce';
 import { configSchema, inputSchema, trainerInputSchema, type Config, type Input, type TrainerInput } from './schema';
 import { initialState, type State } from './state';
 import { trainerReduce } from './trainer';
+import { evidence } from './evidence';
 
 export type { Config, Input, PhoneView, ProjectorView, State, TrainerInput };
 
@@ -21,6 +22,12 @@ export const coaching: ActivityType<Config, Input, State, ProjectorView, PhoneVi
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'groups',
+	/** Brief §1, A8 coaching exercise (GROW). */
+	// Its projector shows one group's work when focused, so the report draws each group.
+	groupFocus: true,
+	criteria: ['4.3', '3.2'],
+	// The learner's own answers and their group's work, for their evidence pack.
+	evidence,
 	trainer: { input: trainerInputSchema, reduce: trainerReduce },
 	initial: () => initialState(),
 	reduce,

@@ -6,6 +6,7 @@ import { reduce } from './reduce';
 import { configSchema, inputSchema, trainerInputSchema, type Config, type Input, type TrainerInput } from './schema';
 import { initialState, type State } from './state';
 import { trainerReduce } from './trainer';
+import { evidence } from './evidence';
 
 export type { Config, Input, PhoneView, ProjectorView, State, TrainerInput };
 export type { Card } from './deck';
@@ -22,6 +23,12 @@ export const conversationCards: ActivityType<Config, Input, State, ProjectorView
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'groups',
+	/** Brief §1, B6 underperformance and difficult conversations. */
+	// Its projector shows one group's work when focused, so the report draws each group.
+	groupFocus: true,
+	criteria: ['4.1', '4.2', '4.3', '3.2'],
+	// The learner's own answers and their group's work, for their evidence pack.
+	evidence,
 	trainer: { input: trainerInputSchema, reduce: trainerReduce },
 	initial: () => initialState(),
 	reduce,

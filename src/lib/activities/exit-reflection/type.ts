@@ -1,5 +1,6 @@
 import { type ActivityType, type ExportRow } from '../contract';
 import { CONFIDENCE_MAX, configSchema, inputSchema, TEXT_MAX, type Config, type Input } from './schema';
+import { evidence } from './evidence';
 
 export type { Config, Input };
 
@@ -54,6 +55,10 @@ export const exitReflection: ActivityType<Config, Input, State, ProjectorView, P
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'individual',
+	/** No row of the brief's mapping covers the closing reflection: a content file may name some. */
+	criteria: [],
+	// The learner's own answers and their group's work, for their evidence pack.
+	evidence,
 
 	initial: () => ({ reflections: {} }),
 

@@ -3,6 +3,7 @@ import { reduce, reduceTrainer } from './reduce';
 import { configSchema, inputSchema, trainerInputSchema, type Config, type GoalType, type Input, type Scores, type Situation, type TrainerInput } from './schema';
 import { initialState, type Entry, type Review, type State, type Version } from './state';
 import { exportRows, phoneView, projectorView, type GoalCard, type PhoneView, type ProjectorView } from './views';
+import { evidence } from './evidence';
 
 export type { Config, Entry, GoalCard, GoalType, Input, PhoneView, ProjectorView, Review, Scores, Situation, State, TrainerInput, Version };
 
@@ -17,6 +18,10 @@ export const goalSetting: ActivityType<Config, Input, State, ProjectorView, Phon
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'individual',
+	/** Brief §1, B2 intelligent goal setting. */
+	criteria: ['2.2', '2.3', '2.4'],
+	// The learner's own answers and their group's work, for their evidence pack.
+	evidence,
 	trainer: {
 		input: trainerInputSchema,
 		reduce: (state: State, input: TrainerInput, ctx) => reduceTrainer(state, input, ctx)

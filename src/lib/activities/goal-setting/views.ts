@@ -77,7 +77,7 @@ export interface PhoneView {
 
 const ownLabel = 'Their own situation';
 
-function situationLabel(config: Config, s: Situation | null, withOwnText: boolean): string {
+export function situationLabel(config: Config, s: Situation | null, withOwnText: boolean): string {
 	if (!s) return '';
 	if (s.kind === 'own') return withOwnText ? `${ownLabel}: ${s.text}` : ownLabel;
 	const p = promptAt(config, s.promptId);

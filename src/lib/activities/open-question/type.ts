@@ -1,5 +1,6 @@
 import { InputRejected, type ActivityType, type ExportRow, type InputContext, type TrainerContext, type ViewContext, type PhoneContext } from '../contract';
 import { configSchema, inputSchema, trainerInputSchema, type Config, type Input, type TrainerInput } from './schema';
+import { evidence } from './evidence';
 
 export type { Config, Input, TrainerInput };
 
@@ -212,6 +213,10 @@ export const openQuestion: ActivityType<Config, Input, State, ProjectorView, Pho
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'individual',
+	/** Used for A6, B1, B4 and the introductions alike: each content file names its own row's criteria. */
+	criteria: [],
+	// The learner's own answers and their group's work, for their evidence pack.
+	evidence,
 	trainer: { input: trainerInputSchema, reduce: trainerReduce },
 	initial: () => initialState(),
 	reduce,

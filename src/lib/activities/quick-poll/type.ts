@@ -1,5 +1,6 @@
 import { InputRejected, type ActivityType, type ExportRow } from '../contract';
 import { configSchema, inputSchema, type Config, type Input } from './schema';
+import { evidence } from './evidence';
 
 export type { Config, Input };
 
@@ -41,6 +42,10 @@ export const quickPoll: ActivityType<Config, Input, State, ProjectorView, PhoneV
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'individual',
+	/** A general-purpose poll serves many rows of the brief's mapping: each content file names its own. */
+	criteria: [],
+	// The learner's own answers and their group's work, for their evidence pack.
+	evidence,
 
 	initial: () => ({ answers: {} }),
 

@@ -1,5 +1,6 @@
 import { InputRejected, type ActivityType, type ExportRow, type InputContext, type PhoneContext, type ViewContext } from '../contract';
 import { configSchema, inputSchema, ITEM_MAX, MAX_ITEMS, MIN_ITEMS, SCALE_LEVELS, strength, type Config, type Input, type Scale } from './schema';
+import { evidence } from './evidence';
 
 export type { Config, Input, Scale };
 
@@ -200,6 +201,10 @@ export const ratingChecklist: ActivityType<Config, Input, State, ProjectorView, 
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'pairs',
+	/** Brief §1, A2 "10 excellent practices" self-assessment. */
+	criteria: ['1.1', '1.2', '2.1'],
+	// The learner's own answers and their group's work, for their evidence pack.
+	evidence,
 	// The trainer types in their own practices (the workbook's) on the remote before launching.
 	setup: [{ key: 'items', label: 'Practices to rate', kind: 'text-list', min: MIN_ITEMS, max: MAX_ITEMS, maxLength: ITEM_MAX }],
 	initial: () => ({ scopes: {} }),

@@ -13,6 +13,7 @@ import {
 	type RoomView,
 	type ScalePoint
 } from './scoring';
+import { evidence } from './evidence';
 
 export type { Config, Input, Dimension, Item, Profile, RoomView, ScalePoint };
 
@@ -48,6 +49,10 @@ export const selfScoring: ActivityType<Config, Input, State, ProjectorView, Phon
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'individual',
+	/** Brief §1, A7 learning preferences: development actions. */
+	criteria: ['4.3'],
+	// The learner's own answers and their group's work, for their evidence pack.
+	evidence,
 
 	initial: () => ({ answers: {} }),
 

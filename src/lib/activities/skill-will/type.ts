@@ -1,6 +1,7 @@
 import { InputRejected, type ActivityType, type ExportRow, type ViewContext } from '../contract';
 import { QUADRANT_GUIDE, QUADRANTS, quadrantOf, type Quadrant } from './quadrant';
 import { configSchema, inputSchema, type Config, type Input } from './schema';
+import { evidence } from './evidence';
 
 export type { Config, Input, Quadrant };
 
@@ -65,6 +66,10 @@ export const skillWill: ActivityType<Config, Input, State, ProjectorView, PhoneV
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'individual',
+	/** Brief §1, A5 skill/will matrix. */
+	criteria: ['4.2', '4.3', '3.2'],
+	// The learner's own answers and their group's work, for their evidence pack.
+	evidence,
 
 	initial: () => ({ people: {} }),
 

@@ -7,7 +7,7 @@ import type { RoomEngine } from '../rooms/engine';
 import * as store from '../rooms/store';
 import { newId } from '../tokens';
 import { makeGroups, moveMember, placeNewcomer, reuseGroups } from './groups';
-import { LiveActivity } from './live-activity';
+import { LiveActivity, replayInputs } from './live-activity';
 
 export interface ActivityPublisher {
 	trainer(roomId: string, activity: TrainerActivity | null): void;
@@ -284,19 +284,7 @@ export class ActivityEngine {
 	}
 
 	#replay(live: LiveActivity): LiveActivity {
-		for (const input of store.runInputs(this.db, live.row.id)) {
-			try {
-				if (input.participantId) live.applyAs(input.participantId, input.groupId, input.clientInputId, input.payload, input.createdAt);
-				else {
-					const { input: action, groups, participants } = input.payload as { input: unknown; groups: GroupInfo[]; participants: PersonInfo[] };
-					live.applyTrainer(input.clientInputId, action, input.createdAt, groups, participants);
-				}
-			} catch (err) {
-				// Stored inputs were accepted once; a type change that now refuses one must not stop the room.
-				console.error(`[activities] replay of input ${input.seq} in run ${live.row.id} failed`, err);
-			}
-		}
-		return live;
+		return replayInputs(live, store.runInputs(this.db, live.row.id));
 	}
 
 	/** The sender's group (or just the sender) and the trainers need a fresh view. */

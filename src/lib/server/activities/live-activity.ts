@@ -96,3 +96,33 @@ export class LiveActivity {
 		};
 	}
 }
+
+/** A stored input as the log keeps it: a participant's, or a trainer's action with its room snapshot. */
+export interface StoredInput {
+	seq: number;
+	participantId: string | null;
+	groupId: string | null;
+	clientInputId: string;
+	payload: unknown;
+	createdAt: number;
+}
+
+/**
+ * Rebuilds a run's state from its input log, in order: the live engine after a restart and every
+ * export use this one path, so an export shows exactly what the room saw.
+ */
+export function replayInputs(live: LiveActivity, log: readonly StoredInput[]): LiveActivity {
+	for (const input of log) {
+		try {
+			if (input.participantId) live.applyAs(input.participantId, input.groupId, input.clientInputId, input.payload, input.createdAt);
+			else {
+				const { input: action, groups, participants } = input.payload as { input: unknown; groups: GroupInfo[]; participants: PersonInfo[] };
+				live.applyTrainer(input.clientInputId, action, input.createdAt, groups, participants);
+			}
+		} catch (err) {
+			// Stored inputs were accepted once; a type change that now refuses one must not stop the room.
+			console.error(`[activities] replay of input ${input.seq} in run ${live.row.id} failed`, err);
+		}
+	}
+	return live;
+}

@@ -4,7 +4,7 @@ import type { AgendaPlan } from '$lib/shared/agenda';
 import { getAgendaLibrary } from '../content';
 import { agendaSchema } from '../content/agendas';
 import type { Db } from '../db';
-import { agendas, type AgendaRow } from '../db/schema';
+import { agendaTrainers, agendas, type AgendaRow } from '../db/schema';
 import { newId } from '../tokens';
 
 /**
@@ -35,16 +35,26 @@ export function listCopies(db: Db, trainerId: string): AgendaRow[] {
 	return db.select().from(agendas).where(eq(agendas.trainerId, trainerId)).orderBy(desc(agendas.updatedAt)).all();
 }
 
-/** Every lookup carries the trainer: another trainer's copy is indistinguishable from a missing one. */
-export function getCopy(db: Db, id: string, trainerId: string): AgendaRow | undefined {
-	return db
-		.select()
-		.from(agendas)
-		.where(and(eq(agendas.id, id), eq(agendas.trainerId, trainerId)))
+/** True if this trainer owns the copy or is one of its co-facilitators. */
+export function isAgendaTrainer(db: Db, row: Pick<AgendaRow, 'id' | 'trainerId'>, trainerId: string): boolean {
+	if (row.trainerId === trainerId) return true;
+	return !!db
+		.select({ agendaId: agendaTrainers.agendaId })
+		.from(agendaTrainers)
+		.where(and(eq(agendaTrainers.agendaId, row.id), eq(agendaTrainers.trainerId, trainerId)))
 		.get();
 }
 
-/** An agenda this trainer may run or copy: a file, or one of their own copies (never someone else's). */
+/**
+ * Every lookup carries the trainer: a copy they neither own nor co-facilitate is indistinguishable
+ * from a missing one. Co-facilitators may open, edit, run and duplicate it; only the owner deletes it.
+ */
+export function getCopy(db: Db, id: string, trainerId: string): AgendaRow | undefined {
+	const row = db.select().from(agendas).where(eq(agendas.id, id)).get();
+	return row && isAgendaTrainer(db, row, trainerId) ? row : undefined;
+}
+
+/** An agenda this trainer may run or copy: a file, or a copy they own or co-facilitate (never a stranger's). */
 export function findAgendaForTrainer(db: Db, id: string, trainerId: string): AgendaEntry | undefined {
 	if (id.startsWith(COPY_PREFIX)) {
 		const row = getCopy(db, id, trainerId);
@@ -60,7 +70,7 @@ export function copyTitle(title: string): string {
 	return title.slice(0, TITLE_MAX - COPY_SUFFIX.length).trimEnd() + COPY_SUFFIX;
 }
 
-/** A new copy of a file agenda or of one of the trainer's own copies; undefined if they cannot see the source. */
+/** A new copy (theirs alone) of a file agenda or of a copy they may use; undefined if they cannot see the source. */
 export function duplicateAgenda(db: Db, sourceId: string, trainerId: string, now = Date.now()): AgendaRow | undefined {
 	const source = findAgendaForTrainer(db, sourceId, trainerId);
 	if (!source) return undefined;
@@ -98,13 +108,14 @@ export function saveCopy(db: Db, id: string, trainerId: string, input: unknown, 
 	const changed = db
 		.update(agendas)
 		.set({ title: plan.title, summary: plan.summary ?? null, start: plan.start, blocks: plan.blocks, updatedAt: now })
-		.where(and(eq(agendas.id, id), eq(agendas.trainerId, trainerId)))
+		// Access was checked above (owner or co-facilitator); the id alone finds the row.
+		.where(eq(agendas.id, id))
 		.returning()
 		.get();
 	return changed ? { ok: true, row: changed } : { ok: false, reason: 'not-found' };
 }
 
-/** True if a copy of this trainer's was deleted. Rooms keep their own snapshot, so they are unaffected. */
+/** True if a copy this trainer OWNS was deleted (co-facilitators cannot). Rooms keep their own snapshot, so they are unaffected. */
 export function deleteCopy(db: Db, id: string, trainerId: string): boolean {
 	return db.delete(agendas).where(and(eq(agendas.id, id), eq(agendas.trainerId, trainerId))).run().changes > 0;
 }

@@ -3,13 +3,16 @@ import { CLOSED_MESSAGE, REMOVED_MESSAGE, type RoomEngine } from '../rooms/engin
 import type { LiveRoom } from '../rooms/live-room';
 import type { IoSocket } from './types';
 
-/** The room, if this socket belongs to one of its trainers; every trainer event starts here. */
+/**
+ * The room, if this socket belongs to one of its trainers (the owner or a co-facilitator); every
+ * trainer event starts here. The live room's trainer set is current: a removed co-facilitator is refused at once.
+ */
 export function requireRoomTrainer(socket: IoSocket, engine: RoomEngine, roomId: string): LiveRoom {
 	const trainer = socket.data.trainer;
 	if (!trainer) throw new UserError('unauthenticated', 'Please sign in as a trainer to do that.');
 	const room = engine.room(roomId);
 	// Someone else's room answers exactly like a missing one: ids are not confirmed to strangers.
-	if (!room || room.trainerId !== trainer.id) throw new UserError('forbidden', 'You are not a trainer of that session.');
+	if (!room || !room.isTrainer(trainer.id)) throw new UserError('forbidden', 'You are not a trainer of that session.');
 	return room;
 }
 

@@ -50,6 +50,15 @@ function publisherFor(io: IoServer): RoomPublisher {
 		agenda: (roomId, update, view) => {
 			io.to(channel.trainers(roomId)).emit('agenda:run', update);
 			io.to(channel.room(roomId)).emit('agenda:now', view);
+		},
+		// Only this room, only this trainer's sockets: their other rooms and their session stay as they were.
+		// Looked up synchronously (one process, in-memory adapter), so no broadcast slips in between.
+		trainerRemoved: (roomId, trainerId) => {
+			const name = channel.trainers(roomId);
+			for (const id of [...(io.sockets.adapter.rooms.get(name) ?? [])]) {
+				const socket = io.sockets.sockets.get(id);
+				if (socket?.data.trainer?.id === trainerId) void socket.leave(name);
+			}
 		}
 	};
 }

@@ -20,3 +20,13 @@ export function roomForTrainer(db: Db, roomId: string, trainerId: string): Room 
 	const room = db.select().from(rooms).where(eq(rooms.id, roomId)).get();
 	return room && isRoomTrainer(db, room, trainerId) ? room : undefined;
 }
+
+/** The co-facilitators' trainer ids (not the owner), for the live room's trainer set. */
+export function coFacilitatorIds(db: Db, roomId: string): string[] {
+	return db
+		.select({ trainerId: roomTrainers.trainerId })
+		.from(roomTrainers)
+		.where(eq(roomTrainers.roomId, roomId))
+		.all()
+		.map((r) => r.trainerId);
+}

@@ -5,6 +5,7 @@ import { isRoomCode, normaliseRoomCode } from '$lib/shared/room-code';
 import type { Db } from '../db';
 import { isUniqueViolation, UserError } from '../errors';
 import { generateToken, hashToken, newId } from '../tokens';
+import { coFacilitatorIds } from './access';
 import { LiveRoom } from './live-room';
 import * as store from './store';
 
@@ -14,6 +15,8 @@ export interface RoomPublisher {
 	roomClosed(roomId: string, message: string): void;
 	seatRemoved(roomId: string, participantId: string, message: string): void;
 	agenda(roomId: string, update: AgendaRunUpdate, view: PublicAgendaView): void;
+	/** A co-facilitator was removed: their open screens of this room stop hearing it at once. */
+	trainerRemoved?(roomId: string, trainerId: string): void;
 }
 
 export const CLOSED_MESSAGE = 'The trainer has closed this session. Thank you for taking part!';
@@ -137,6 +140,22 @@ export class RoomEngine {
 		this.#rooms.delete(roomId);
 	}
 
+	/** A co-facilitator was added (facilitators.ts, after the database): their sockets are accepted at once. */
+	trainerAdded(roomId: string, trainerId: string): void {
+		this.#rooms.get(roomId)?.addTrainer(trainerId);
+	}
+
+	/**
+	 * A co-facilitator was removed or left (after the database): their events are refused from now on
+	 * and their open screens leave the trainers' channel. A room not in memory reads the table when loaded.
+	 */
+	trainerRemoved(roomId: string, trainerId: string): void {
+		const room = this.#rooms.get(roomId);
+		if (room?.trainerId === trainerId) return;
+		room?.removeTrainer(trainerId);
+		this.publish.trainerRemoved?.(roomId, trainerId);
+	}
+
 	roster(roomId: string): Roster {
 		const room = this.room(roomId);
 		if (!room) throw new UserError('not-found', 'That session does not exist.');
@@ -169,7 +188,7 @@ export class RoomEngine {
 	#load(roomId: string): LiveRoom | undefined {
 		const row = store.getRoom(this.db, roomId);
 		if (!row) return undefined;
-		const room = new LiveRoom(row, store.activeParticipants(this.db, roomId));
+		const room = new LiveRoom(row, store.activeParticipants(this.db, roomId), coFacilitatorIds(this.db, roomId));
 		if (row.status === 'open') this.#rooms.set(roomId, room);
 		return room;
 	}

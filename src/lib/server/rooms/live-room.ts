@@ -17,14 +17,17 @@ export class LiveRoom {
 	readonly id: string;
 	readonly code: string;
 	readonly title: string;
+	/** The owner: who started the session. */
 	readonly trainerId: string;
 	status: Room['status'];
 	readonly plan: AgendaPlan;
 	run: RunState;
 	readonly #seats = new Map<string, Seat>();
 	readonly #byName = new Map<string, string>();
+	/** Everyone who may run it: the owner and the co-facilitators (kept current by facilitators.ts). */
+	readonly #trainers: Set<string>;
 
-	constructor(room: Room, seats: Participant[]) {
+	constructor(room: Room, seats: Participant[], coFacilitatorIds: readonly string[] = []) {
 		this.id = room.id;
 		this.code = room.code;
 		this.title = room.title;
@@ -32,7 +35,22 @@ export class LiveRoom {
 		this.status = room.status;
 		this.plan = room.agenda;
 		this.run = room.run;
+		this.#trainers = new Set([room.trainerId, ...coFacilitatorIds]);
 		for (const p of seats) this.addSeat(p);
+	}
+
+	/** The owner or a co-facilitator: checked on every trainer socket event, so it is a Set lookup. */
+	isTrainer(trainerId: string): boolean {
+		return this.#trainers.has(trainerId);
+	}
+
+	addTrainer(trainerId: string): void {
+		this.#trainers.add(trainerId);
+	}
+
+	/** The owner stays whatever happens: only co-facilitators can be removed. */
+	removeTrainer(trainerId: string): void {
+		if (trainerId !== this.trainerId) this.#trainers.delete(trainerId);
 	}
 
 	get info(): RoomInfo {

@@ -3,7 +3,16 @@ import { findAgendaForTrainer, getCopy, rowToPlan, saveCopy, type AgendaErrors }
 import { activityIds } from '$lib/server/content/agendas';
 import { activitiesDir } from '$lib/server/content/dirs';
 import { getDb } from '$lib/server/db';
-import { createRoom } from '$lib/server/rooms/store';
+import {
+	addAgendaFacilitator,
+	addFacilitatorForm,
+	refusedChange,
+	listAgendaFacilitators,
+	removeAgendaFacilitator,
+	removeFacilitatorForm,
+	startSession
+} from '$lib/server/facilitators';
+import { formObject } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Far above 60 full blocks; anything bigger is not from the editor. */
@@ -13,13 +22,14 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const db = getDb();
 	const trainerId = locals.trainer!.id;
 	const row = getCopy(db, params.id, trainerId);
-	// Files and other trainers' copies alike are "not found": ids are not confirmed to strangers.
-	if (!row) error(404, 'No such agenda among yours. Only your own copies can be edited: duplicate an agenda first.');
+	// Files and strangers' copies alike are "not found": ids are not confirmed to strangers.
+	if (!row) error(404, 'No such agenda among yours. Only your own copies and those shared with you can be edited: duplicate an agenda first.');
 	const source = row.copiedFrom ? findAgendaForTrainer(db, row.copiedFrom, trainerId) : undefined;
 	return {
 		agenda: { id: row.id, plan: rowToPlan(row), updatedAt: row.updatedAt },
 		copiedFrom: source?.plan.title ?? null,
-		activityIds: [...activityIds(activitiesDir())]
+		activityIds: [...activityIds(activitiesDir())],
+		facilitators: listAgendaFacilitators(db, row.id, trainerId)
 	};
 };
 
@@ -54,7 +64,37 @@ export const actions: Actions = {
 		const trainerId = locals.trainer!.id;
 		const saved = await save(request, params.id, trainerId);
 		if (!saved.ok) return saved.failure;
-		const room = createRoom(getDb(), { trainerId, agendaId: saved.row.id, agenda: rowToPlan(saved.row) });
+		// The agenda's owner and co-facilitators become the session's trainers too.
+		const room = startSession(getDb(), { trainerId, agendaId: saved.row.id, agenda: rowToPlan(saved.row) });
 		redirect(303, `/trainer/rooms/${room.id}`);
+	},
+	/** Owner only (facilitators.ts enforces it): a trainer account, by email. */
+	addCoFacilitator: async ({ request, params, locals }) => {
+		const form = formObject(await request.formData());
+		const parsed = addFacilitatorForm.safeParse(form);
+		if (!parsed.success) return fail(400, { coFacilitatorError: parsed.error.issues[0]?.message ?? 'Check the email address.', email: form.email ?? '' });
+		const actorId = locals.trainer!.id;
+		const db = getDb();
+		try {
+			const added = addAgendaFacilitator(db, { agendaId: params.id, actorId, email: parsed.data.email });
+			return { facilitators: listAgendaFacilitators(db, params.id, actorId), coFacilitatorNotice: `${added.name} can now edit this agenda and run sessions from it.` };
+		} catch (err) {
+			return refusedChange(err, form.email);
+		}
+	},
+	/** The owner removes someone, or a co-facilitator leaves the agenda (and goes back to their dashboard). */
+	removeCoFacilitator: async ({ request, params, locals }) => {
+		const parsed = removeFacilitatorForm.safeParse(formObject(await request.formData()));
+		if (!parsed.success) return fail(400, { coFacilitatorError: parsed.error.issues[0]?.message ?? 'Choose who to remove.', email: '' });
+		const actorId = locals.trainer!.id;
+		const db = getDb();
+		let removed;
+		try {
+			removed = removeAgendaFacilitator(db, { agendaId: params.id, actorId, trainerId: parsed.data.trainerId });
+		} catch (err) {
+			return refusedChange(err);
+		}
+		if (removed.id === actorId) redirect(303, '/trainer');
+		return { facilitators: listAgendaFacilitators(db, params.id, actorId), coFacilitatorNotice: `${removed.name} is no longer a co-facilitator.` };
 	}
 };

@@ -1,0 +1,50 @@
+/**
+ * Cell values for files people open in spreadsheets. A cell that starts with = + - @ or a tab or
+ * carriage return could run as a formula in Excel or LibreOffice (CSV injection), so it gets a
+ * leading apostrophe: shown as text, and the apostrophe makes the change visible.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export type Cell = string | number | boolean | null;
+
+export function neutralise(value: Cell): Cell {
+	return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+
+/**
+ * ISO 8601 with the server's UTC offset ("2026-11-25T10:31:07.120+01:00"): a facilitator reads
+ * local time, and a program still knows the exact instant. The offset follows the TZ setting.
+ */
+export function isoTime(ms: number | null | undefined): string | null {
+	if (ms === null || ms === undefined) return null;
+	const d = new Date(ms);
+	const offset = -d.getTimezoneOffset();
+	const sign = offset >= 0 ? '+' : '-';
+	return (
+		`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
+		`T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}` +
+		`${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
+	);
+}
+
+/** Columns in order of first appearance, so rows of slightly different shapes share one header. */
+export function columnsOf(rows: readonly Record<string, unknown>[]): string[] {
+	const seen = new Set<string>();
+	for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+	return [...seen];
+}
+
+/** A file name part from a title: letters, digits and dashes only, never empty. */
+export function slug(text: string, fallback = 'export'): string {
+	const s = text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 50)
+		.replace(/-+$/g, '');
+	return s || fallback;
+}

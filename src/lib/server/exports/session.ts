@@ -1,0 +1,107 @@
+import { asc, eq } from 'drizzle-orm';
+import { activityTypes } from '$lib/activities/registry';
+import type { AnyActivityType, ExportRow, PersonInfo, ViewContext } from '$lib/activities/contract';
+import type { Db } from '../db';
+import { activityRuns, inputs, participants, roomTrainers, rooms, trainers, type ActivityRun, type Participant, type Room } from '../db/schema';
+import { LiveActivity, replayInputs } from '../activities/live-activity';
+
+export interface StoredInputRow {
+	seq: number;
+	participantId: string | null;
+	trainerId: string | null;
+	clientInputId: string;
+	groupId: string | null;
+	kind: string;
+	payload: unknown;
+	createdAt: number;
+}
+
+export interface RunData {
+	row: ActivityRun;
+	/** Undefined if the app no longer knows the run's type: its inputs are still exported raw. */
+	type: AnyActivityType | undefined;
+	label: string;
+	live: LiveActivity | null;
+	log: StoredInputRow[];
+	rows: ExportRow[];
+}
+
+export interface SessionData {
+	room: Room;
+	owner: { id: string; name: string; email: string };
+	coFacilitators: { id: string; name: string; email: string }[];
+	/** Everyone who joined, removed people included: their acknowledged inputs are part of the record. */
+	people: Participant[];
+	runs: RunData[];
+	deleted: { at: number; by: string } | null;
+}
+
+/**
+ * Everything a session's exports, report and evidence packs are made from, read in one go and
+ * rebuilt by the same replay the live engine uses: exports show exactly what was acknowledged.
+ */
+export function loadSession(db: Db, roomId: string): SessionData | undefined {
+	const room = db.select().from(rooms).where(eq(rooms.id, roomId)).get();
+	if (!room) return undefined;
+	const owner = db.select({ id: trainers.id, name: trainers.name, email: trainers.email }).from(trainers).where(eq(trainers.id, room.trainerId)).get();
+	const coFacilitators = db
+		.select({ id: trainers.id, name: trainers.name, email: trainers.email })
+		.from(roomTrainers)
+		.innerJoin(trainers, eq(trainers.id, roomTrainers.trainerId))
+		.where(eq(roomTrainers.roomId, roomId))
+		.orderBy(asc(roomTrainers.addedAt))
+		.all();
+	const people = db.select().from(participants).where(eq(participants.roomId, roomId)).orderBy(asc(participants.joinedAt)).all();
+	const persons: PersonInfo[] = people.map((p) => ({ id: p.id, name: p.name }));
+	const log = db
+		.select({
+			seq: inputs.seq,
+			participantId: inputs.participantId,
+			trainerId: inputs.trainerId,
+			clientInputId: inputs.clientInputId,
+			groupId: inputs.groupId,
+			kind: inputs.kind,
+			payload: inputs.payload,
+			createdAt: inputs.createdAt,
+			activityId: inputs.activityId
+		})
+		.from(inputs)
+		.where(eq(inputs.roomId, roomId))
+		.orderBy(asc(inputs.seq))
+		.all();
+	const byRun = new Map<string, StoredInputRow[]>();
+	for (const { activityId, ...input } of log) {
+		if (!activityId) continue;
+		let list = byRun.get(activityId);
+		if (!list) byRun.set(activityId, (list = []));
+		list.push(input);
+	}
+	const runRows = db.select().from(activityRuns).where(eq(activityRuns.roomId, roomId)).orderBy(asc(activityRuns.launchedAt)).all();
+	const runs = runRows.map((row): RunData => {
+		const type = activityTypes.get(row.type);
+		const runLog = byRun.get(row.id) ?? [];
+		const live = type ? replayInputs(new LiveActivity(row, type), runLog) : null;
+		return { row, type, label: type?.label ?? row.type, live, log: runLog, rows: live && type ? type.exportRows(live.state, viewContext(row, persons)) : [] };
+	});
+	return {
+		room,
+		owner: owner ?? { id: room.trainerId, name: 'Former trainer', email: '' },
+		coFacilitators,
+		people,
+		runs,
+		deleted: room.dataDeletedAt ? { at: room.dataDeletedAt, by: room.dataDeletedBy ?? 'a trainer' } : null
+	};
+}
+
+export function viewContext(row: ActivityRun, people: PersonInfo[]): ViewContext<unknown> {
+	return { config: row.config, status: row.status, groups: row.groups, participants: people };
+}
+
+export function personsOf(data: SessionData): PersonInfo[] {
+	return data.people.map((p) => ({ id: p.id, name: p.name }));
+}
+
+/** Participants' inputs only: trainer actions (dealing cards…) are controls, not answers. */
+export function answersOf(run: RunData): StoredInputRow[] {
+	return run.log.filter((i) => i.participantId !== null);
+}

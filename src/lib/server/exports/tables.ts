@@ -1,0 +1,99 @@
+import { formatClock, plannedStarts, schedule } from '$lib/shared/run';
+import { isoTime, type Cell } from './format';
+import type { RunData, SessionData } from './session';
+
+/**
+ * The tables every download shares, as plain rows: CSV, XLSX and JSON differ only in encoding,
+ * so a figure cannot disagree between two files of the same session.
+ */
+export type Row = Record<string, Cell>;
+
+export const DELETED_NOTE = (data: SessionData) =>
+	data.deleted
+		? `Participant data for this session was deleted on ${isoTime(data.deleted.at)} by ${data.deleted.by}. The agenda, timings and activity list remain; answers and names do not.`
+		: null;
+
+/** One row per acknowledged input, in the order the server accepted them. */
+export function inputLogRows(data: SessionData): Row[] {
+	const names = new Map(data.people.map((p) => [p.id, p.name]));
+	const trainerNames = new Map([data.owner, ...data.coFacilitators].map((t) => [t.id, t.name]));
+	const rows: Row[] = [];
+	for (const run of data.runs) {
+		const groups = new Map(run.row.groups.map((g) => [g.id, g.name]));
+		for (const input of run.log) {
+			const payload = input.participantId ? input.payload : (input.payload as { input?: unknown }).input;
+			rows.push({
+				seq: input.seq,
+				time: isoTime(input.createdAt),
+				activity: run.row.title,
+				runId: run.row.id,
+				from: input.participantId ? (names.get(input.participantId) ?? 'Former participant') : `Trainer: ${trainerNames.get(input.trainerId ?? '') ?? 'former trainer'}`,
+				participantId: input.participantId,
+				group: input.groupId ? (groups.get(input.groupId) ?? input.groupId) : null,
+				kind: input.kind,
+				inputId: input.clientInputId,
+				input: JSON.stringify(payload)
+			});
+		}
+	}
+	return rows;
+}
+
+export function activitySummaryRows(data: SessionData): Row[] {
+	return data.runs.map((run) => ({
+		activity: run.row.title,
+		type: run.label,
+		launched: isoTime(run.row.launchedAt),
+		ended: isoTime(run.row.endedAt),
+		status: run.row.status,
+		grouping: run.row.grouping,
+		groups: run.row.groups.length,
+		people: answeredBy(run),
+		answers: run.log.filter((i) => i.participantId).length,
+		criteria: run.row.criteria.join(', ')
+	}));
+}
+
+/** People who sent at least one input. */
+export function answeredBy(run: RunData): number {
+	return new Set(run.log.flatMap((i) => (i.participantId ? [i.participantId] : []))).size;
+}
+
+export function timingRows(data: SessionData): Row[] {
+	const { agenda: plan, run } = data.room;
+	const sched = schedule(plan, run, run.startedAt ?? data.room.createdAt);
+	const starts = plannedStarts(plan, sched.plannedStart);
+	return plan.blocks.map((block, i) => {
+		const b = run.blocks[i];
+		const actual = b?.startedAt ? Math.round(b.spentMs / 60_000) : null;
+		return {
+			block: block.title,
+			plannedStart: formatClock(starts[i]!),
+			plannedMinutes: block.minutes,
+			actualStart: b?.startedAt ? isoTime(b.startedAt) : null,
+			actualMinutes: actual,
+			differenceMinutes: actual === null ? null : actual - block.minutes
+		};
+	});
+}
+
+export function participantRows(data: SessionData): Row[] {
+	return data.people.map((p) => ({ name: p.name, joined: isoTime(p.joinedAt), removed: isoTime(p.removedAt) }));
+}
+
+export function sessionFacts(data: SessionData, now = Date.now()): [string, Cell][] {
+	const { room } = data;
+	return [
+		['Session', room.title],
+		['Room code', room.code],
+		['Trainer', data.owner.name],
+		['Co-facilitators', data.coFacilitators.map((t) => t.name).join(', ') || null],
+		['Created', isoTime(room.createdAt)],
+		['Started', isoTime(room.run.startedAt)],
+		['Finished', isoTime(room.run.finishedAt ?? room.closedAt)],
+		['Status', room.status === 'open' ? 'live' : 'closed'],
+		['Participants', data.people.length],
+		['Exported', isoTime(now)],
+		['Note', DELETED_NOTE(data)]
+	];
+}

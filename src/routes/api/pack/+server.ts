@@ -1,0 +1,26 @@
+import { error, json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { evidencePack } from '$lib/server/exports/evidence';
+import { loadSession } from '$lib/server/exports/session';
+import { findParticipantBySeat } from '$lib/server/rooms/store';
+import { hashToken } from '$lib/server/tokens';
+import type { RequestHandler } from './$types';
+
+const body = z.object({ seatToken: z.string().min(16).max(200) });
+
+/**
+ * A learner's own evidence pack. The phone proves who it is with its seat token (POSTed, never in
+ * a URL, so it stays out of logs and history); the token opens that one person's pack and no other.
+ */
+export const POST: RequestHandler = async ({ request }) => {
+	const parsed = body.safeParse(await request.json().catch(() => null));
+	if (!parsed.success) error(400, 'This phone has no seat for a session. Join with the code first.');
+	const db = getDb();
+	const participant = findParticipantBySeat(db, hashToken(parsed.data.seatToken));
+	if (!participant) error(404, 'No evidence pack was found for this phone. If the trainer deleted the session’s data, the pack went with it.');
+	const data = loadSession(db, participant.roomId);
+	const pack = data && evidencePack(data, participant.id);
+	if (!pack) error(404, 'No evidence pack was found for this phone.');
+	return json(pack, { headers: { 'cache-control': 'no-store' } });
+};

@@ -1,0 +1,159 @@
+import ExcelJS from 'exceljs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { completeAmo } from './activity-helpers';
+import { expectAccessible, roomWithPhones, signUp } from './helpers';
+import { pdfToPngs } from './pdf';
+
+const SCREENS = 'test-results/e2e/screens';
+const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage });
+
+/** Waits until every projector view on the page has loaded its component. */
+async function chartsLoaded(page: Page) {
+	await expect(page.locator('figure.slide').first()).toBeVisible();
+	await expect(page.locator('figure.slide').getByText('Loading…')).toHaveCount(0);
+}
+
+test('a finished Session A run: report, downloads, printed PDFs and evidence packs', async ({ page, browser }) => {
+	test.setTimeout(240_000);
+	const names = ['Zoë', 'Łukasz', 'Chen', 'Dana'];
+	const { phones, errors } = await roomWithPhones(page, browser, /Session A/, names);
+	page.on('dialog', (d) => void d.accept());
+
+	// The pyramid in two groups of two: everyone adds one card.
+	await page.getByRole('button', { name: 'Start the agenda' }).click();
+	await page.getByRole('button', { name: 'Next block →' }).click();
+	await expect(page.getByLabel('Launch an activity')).toHaveValue('pm-pyramid');
+	await page.getByLabel('Groups of').fill('2');
+	await page.getByRole('button', { name: /Launch “/ }).click();
+	for (const [i, phone] of phones.entries()) {
+		await phone.getByRole('button', { name: /^Step 1:/ }).click();
+		await phone.getByLabel('A practice your organisation uses at this step').fill(`Card from ${names[i]}`);
+		await phone.getByRole('button', { name: 'Add', exact: true }).click();
+		await expect(phone.getByText(`Card from ${names[i]}`)).toBeVisible();
+	}
+	await expect(page.getByText('4 of 4 in')).toBeVisible();
+	const groupOf = async (phone: Page) => (await phone.locator('.group strong').textContent())!.replace(':', '');
+	const groups = await Promise.all(phones.map(groupOf));
+	await page.getByRole('button', { name: 'Close and show results' }).click();
+
+	// AMO, two blocks on.
+	await page.getByRole('button', { name: 'Next block →' }).click();
+	await page.getByRole('button', { name: 'Next block →' }).click();
+	await expect(page.getByLabel('Launch an activity')).toHaveValue('amo-assessment');
+	await page.getByRole('button', { name: /Launch “/ }).click();
+	await Promise.all(phones.map((phone, p) => completeAmo(phone, (i) => ((i + p) % 5) + 1)));
+	await expect(page.getByText('4 of 4 in')).toBeVisible();
+	await page.getByRole('button', { name: 'Close and show results' }).click();
+
+	// Through the rest of the agenda to its end, then close the session.
+	for (let i = 0; i < 10 && !(await page.getByRole('heading', { name: 'Agenda finished' }).isVisible()); i++) {
+		await page.getByRole('button', { name: 'Next block →' }).click();
+	}
+	await expect(page.getByRole('heading', { name: 'Agenda finished' })).toBeVisible();
+	await page.getByRole('button', { name: 'Close the session' }).click();
+	await expect(page.getByText('This session is closed.')).toBeVisible();
+
+	// The report.
+	await page.getByRole('link', { name: 'Report and downloads' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /Session A/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Timing: planned and actual' })).toBeVisible();
+	const runs = page.locator('article.run');
+	await expect(runs).toHaveCount(2);
+	await expect(runs.nth(0).getByRole('heading', { name: '1. Map your performance-management practices' })).toBeVisible();
+	await expect(runs.nth(1).getByRole('heading', { name: /^2\. AMO/ })).toBeVisible();
+	// The pyramid for the whole room, then group by group.
+	await expect(runs.nth(0).locator('figure.slide')).toHaveCount(3);
+	await chartsLoaded(page);
+	await expect(runs.nth(0).getByText('Card from Zoë').first()).toBeVisible();
+	await expect(runs.nth(0).getByText('1.2').first()).toBeVisible();
+	await expectAccessible(page, 'session report');
+	await shot(page, 'report-desktop', true);
+
+	// The workbook: a sheet per activity with the cards as the phones sent them.
+	const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Workbook (XLSX)' }).click()]);
+	expect(xlsx.suggestedFilename()).toMatch(/^understanding-performance-management-session-a-\d{4}-\d{2}-\d{2}\.xlsx$/);
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.load(new Uint8Array(readFileSync(await xlsx.path())).buffer);
+	expect(wb.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Summary', 'Participants', 'Input log']));
+	const pyramidSheet = wb.worksheets[1]!;
+	const cells: string[] = [];
+	pyramidSheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+	for (const name of names) expect(cells).toContain(`Card from ${name}`);
+
+	// "Save as PDF": real pages, with ink on them.
+	const reportPdf = await page.pdf({ format: 'A4', printBackground: true });
+	const reportPages = await pdfToPngs(browser, reportPdf);
+	expect(reportPages.length).toBeGreaterThanOrEqual(2);
+	reportPages.forEach((p, i) => writeFileSync(`${SCREENS}/report-pdf-page-${i + 1}.png`, p.png));
+	// Every page carries something (a blank page means a print stylesheet went wrong); the first is full.
+	expect(reportPages[0]!.ink).toBeGreaterThan(0.01);
+	for (const [i, p] of reportPages.entries()) expect(p.ink, `report page ${i + 1} has content`).toBeGreaterThan(0.0005);
+
+	// A learner's evidence pack, printed.
+	await page.getByRole('link', { name: 'Zoë' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Zoë' })).toBeVisible();
+	await expect(page.getByText('Card from Zoë').first()).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Criteria covered' })).toBeVisible();
+	await expectAccessible(page, 'evidence pack');
+	// Printed at A4 width, no answer is squeezed into a sliver beside a long statement.
+	await page.emulateMedia({ media: 'print' });
+	await page.setViewportSize({ width: 794, height: 1123 });
+	const answerWidths = await page.locator('.pack dd').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+	expect(Math.min(...answerWidths)).toBeGreaterThan(150);
+	const packPages = await pdfToPngs(browser, await page.pdf({ format: 'A4', printBackground: true }));
+	expect(packPages.length).toBeGreaterThanOrEqual(1);
+	packPages.forEach((p, i) => writeFileSync(`${SCREENS}/pack-pdf-page-${i + 1}.png`, p.png));
+	expect(packPages[0]!.ink).toBeGreaterThan(0.01);
+	for (const [i, p] of packPages.entries()) expect(p.ink, `pack page ${i + 1} has content`).toBeGreaterThan(0.0005);
+
+	// Each phone gets its own pack at the end, with its own group's cards and not the other group's.
+	const zoe = phones[0]!;
+	await expect(zoe.getByRole('heading', { name: 'Session closed' })).toBeVisible();
+	await zoe.getByRole('link', { name: 'Get my evidence pack' }).click();
+	await expect(zoe.getByRole('heading', { level: 1, name: 'Zoë' })).toBeVisible();
+	for (const [i, name] of names.entries()) {
+		const card = zoe.getByText(`Card from ${name}`);
+		if (groups[i] === groups[0]) await expect(card.first()).toBeVisible();
+		else await expect(card).toHaveCount(0);
+	}
+	await expectAccessible(zoe, 'phone evidence pack');
+	await zoe.screenshot({ path: `${SCREENS}/pack-phone.png`, fullPage: true });
+	errors.expectNone();
+});
+
+test('only the session’s trainers can see its report and downloads; a phone only its own pack', async ({ page, browser, request }) => {
+	test.setTimeout(90_000);
+	const { phones } = await roomWithPhones(page, browser, /Session B/, ['Ana']);
+	const report = page.url() + '/report';
+	await page.goto(report);
+	await expect(page.getByRole('heading', { name: 'Downloads' })).toBeVisible();
+	const personLink = page.getByRole('link', { name: 'Ana' });
+	const packUrl = new URL((await personLink.getAttribute('href'))!, page.url()).href;
+	const xlsxUrl = new URL((await page.getByRole('link', { name: 'Workbook (XLSX)' }).getAttribute('href'))!, page.url()).href;
+	expect((await page.request.get(xlsxUrl)).status()).toBe(200);
+
+	// Another trainer: the same "not found" as for a session that does not exist.
+	const other = await browser.newContext();
+	const stranger = await other.newPage();
+	await signUp(stranger, 'Other Trainer');
+	for (const url of [report, packUrl, xlsxUrl, xlsxUrl.replace('session.xlsx', 'session.json'), xlsxUrl.replace('session.xlsx', 'inputs.csv')]) {
+		expect((await stranger.request.get(url)).status(), url).toBe(404);
+	}
+	await other.close();
+
+	// No sign-in at all (a participant's phone): sent to the trainer sign-in, nothing served.
+	for (const url of [report, packUrl, xlsxUrl]) {
+		const res = await request.get(url, { maxRedirects: 0 });
+		expect(res.status(), url).toBe(303);
+		expect(res.headers().location).toMatch(/^\/login/);
+	}
+	// The phone's own token opens its own pack; any other token opens nothing.
+	const token = await phones[0]!.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('wc.seat.'))![1]);
+	const own = await request.post('/api/pack', { data: { seatToken: JSON.parse(token).token } });
+	expect(own.status()).toBe(200);
+	expect((await own.json()).participant.name).toBe('Ana');
+	const forged = await request.post('/api/pack', { data: { seatToken: 'a'.repeat(32) } });
+	expect(forged.status()).toBe(404);
+	expect((await forged.json()).message).toMatch(/No evidence pack/);
+});
