@@ -88,7 +88,12 @@ function buildIfNeeded() {
 	const sourcesAt = Math.max(...inputs.map((p) => newest(join(root, p))));
 	if (existsSync(stamp) && statSync(stamp).mtimeMs >= sourcesAt) return false;
 	console.log('Building the app (npm run build)…');
-	execSync('npm run build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	try {
+		execSync('npm run build', { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+	} catch (err) {
+		console.error(err.stdout, err.stderr);
+		throw new Error('npm run build failed');
+	}
 	return true;
 }
 
