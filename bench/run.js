@@ -427,6 +427,8 @@ function machine() {
 		cpuModel: cpus[0]?.model ?? null,
 		totalMemoryGb: round(os.totalmem() / 1024 ** 3, 1),
 		platform: `${os.type()} ${os.release()} ${os.arch()}`,
+		// Other work on the machine skews every figure (the relay's too): look here first.
+		loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
 		node: process.version,
 		commit,
 		uncommittedChanges: dirty,
@@ -449,6 +451,7 @@ async function main() {
 
 	const facts = machine();
 	console.log(`Load benchmark on ${facts.cores} cores, ${facts.totalMemoryGb} GB, Node ${facts.node}, commit ${facts.commit?.slice(0, 10)}${facts.uncommittedChanges ? ' (+ uncommitted changes)' : ''}`);
+	if (facts.loadAverageAtStart[0] > facts.cores / 2) console.log(`Warning: load average ${facts.loadAverageAtStart.join(' ')} on ${facts.cores} cores: other work will skew the figures.`);
 	console.log(`phones ${opts.phones}, rooms ${opts.rooms} × ${opts.perRoom}, ${opts.workers} generator threads${opts.quick ? ' (quick)' : ''}`);
 	const results = { machine: facts, options: { ...opts, out: relative(root, opts.out) }, targets: {} };
 	try {
@@ -461,6 +464,7 @@ async function main() {
 			results.targets[name] = await runTarget(target, opts);
 		}
 		if (opts.scenarios.includes('bundle')) results.bundle = bundleSizes(root);
+		results.machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
 		results.checks = targetsFor(results, opts);
 		printTable(results, opts);
 		mkdirSync(dirname(opts.out), { recursive: true });
