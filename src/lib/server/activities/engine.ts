@@ -31,6 +31,12 @@ export class ActivityEngine {
 	readonly #dirtyTrainers = new Set<string>();
 	readonly #dirtyPhones = new Map<string, Set<string>>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/**
+	 * Accepted inputs waiting for their write: applied in memory, not yet acknowledged or announced.
+	 * A burst of inputs arriving in one turn of the event loop shares one transaction (group commit).
+	 */
+	#pending: { roomId: string; row: store.InputRow; done: (err?: unknown) => void }[] = [];
+	#writeScheduled = false;
 
 	constructor(
 		private readonly db: Db,
@@ -130,13 +136,19 @@ export class ActivityEngine {
 	}
 
 	/**
-	 * One phone's input: on disk before this returns (and so before the ack). A retry of an input
-	 * already accepted is acknowledged as a duplicate, even after the activity closed.
+	 * One phone's input: on disk before the promise resolves (and so before the ack). Inputs that
+	 * arrive in the same turn of the event loop are written together in one transaction. A retry of
+	 * an input already accepted is acknowledged as a duplicate, even after the activity closed.
 	 */
-	submit(roomId: string, participantId: string, runId: string, inputId: string, input: unknown, now = Date.now()): { duplicate: boolean } {
+	async submit(roomId: string, participantId: string, runId: string, inputId: string, input: unknown, now = Date.now()): Promise<{ duplicate: boolean }> {
 		const live = this.current(roomId);
 		if (!live || live.row.id !== runId) throw new UserError('closed', 'That activity has finished; the trainer has moved on.');
-		if (live.seen.has(`${participantId}:${inputId}`)) return { duplicate: true };
+		if (live.seen.has(`${participantId}:${inputId}`)) {
+			// The original may still be on its way to the disk: answer once it is there.
+			if (this.#pending.length) await this.#written();
+			if (!this.current(roomId)?.seen.has(`${participantId}:${inputId}`)) throw new UserError('server', 'That answer was not saved. Please send it again.');
+			return { duplicate: true };
+		}
 		if (live.row.status !== 'open') throw new UserError('closed', STATUS_MESSAGES[live.row.status]);
 		const parsed = live.type.input.safeParse(input);
 		if (!parsed.success) {
@@ -152,20 +164,71 @@ export class ActivityEngine {
 			if (err instanceof InputRejected) throw new UserError('invalid', err.message);
 			throw err;
 		}
-		try {
-			store.insertInput(this.db, { roomId, participantId, clientInputId: inputId, activityId: runId, groupId, kind: live.type.type, payload: parsed.data, createdAt: now });
-		} catch (err) {
-			// Memory moved ahead of the disk: rebuild from what is stored, then report the failure.
-			this.#current.set(roomId, this.#replay(new LiveActivity(live.row, live.type)));
-			throw err;
-		}
+		await this.#write(roomId, { roomId, participantId, clientInputId: inputId, activityId: runId, groupId, kind: live.type.type, payload: parsed.data, createdAt: now });
 		this.#touch(roomId, live, participantId);
 		if (others.length) this.#markPhones(roomId, others);
 		return { duplicate: false };
 	}
 
+	/** Queues one accepted input for the next group commit; resolves once it is on disk. */
+	#write(roomId: string, row: store.InputRow): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.#pending.push({ roomId, row, done: (err) => (err === undefined ? resolve() : reject(err)) });
+			if (!this.#writeScheduled) {
+				this.#writeScheduled = true;
+				setImmediate(() => this.#writeNow());
+			}
+		});
+	}
+
+	/** Resolves once everything queued so far is written (or has failed). */
+	#written(): Promise<void> {
+		return new Promise((resolve) => {
+			this.#pending.push({ roomId: '', row: undefined as never, done: () => resolve() });
+		});
+	}
+
+	/**
+	 * Writes every queued input in one transaction. If that fails, each is tried alone, so one bad
+	 * row fails only its own input; a room whose memory moved ahead of the disk is rebuilt from
+	 * what is stored before anyone is told.
+	 */
+	#writeNow(): void {
+		this.#writeScheduled = false;
+		const batch = this.#pending;
+		if (batch.length === 0) return;
+		this.#pending = [];
+		const rows = batch.filter((p) => p.row);
+		try {
+			if (rows.length) store.insertInputs(this.db, rows.map((p) => p.row));
+			for (const p of batch) p.done();
+			return;
+		} catch {
+			// Fall through: one at a time.
+		}
+		const failedRooms = new Set<string>();
+		const results = batch.map((p) => {
+			if (!p.row) return undefined;
+			try {
+				store.insertInput(this.db, p.row);
+				return undefined;
+			} catch (err) {
+				failedRooms.add(p.roomId);
+				return err;
+			}
+		});
+		for (const roomId of failedRooms) {
+			const live = this.#current.get(roomId);
+			// Memory moved ahead of the disk: rebuild from what is stored, then report the failure.
+			if (live) this.#current.set(roomId, this.#replay(new LiveActivity(live.row, live.type)));
+		}
+		batch.forEach((p, i) => p.done(results[i] ?? undefined));
+	}
+
 	/** A trainer's action inside the activity: stored with the room as it is now, so replays match. */
 	act(roomId: string, trainerId: string, runId: string, inputId: string, input: unknown, now = Date.now()): { duplicate: boolean } {
+		// Queued phone inputs go first, so the stored order is the order they were applied in.
+		this.#writeNow();
 		const live = this.#run(roomId, runId);
 		if (live.seen.has(`trainer:${inputId}`)) return { duplicate: true };
 		const actions = live.type.trainer;
@@ -233,6 +296,8 @@ export class ActivityEngine {
 	}
 
 	flush(): void {
+		// Nothing is announced before it is on disk.
+		this.#writeNow();
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
 		for (const roomId of this.#dirtyTrainers) this.publish.trainer(roomId, this.trainerView(roomId));
@@ -242,7 +307,7 @@ export class ActivityEngine {
 			const byId = new Map(people.map((p) => [p.id, p]));
 			for (const id of ids) {
 				const me = byId.get(id);
-				if (me) this.publish.phone(id, live ? live.phoneView(me, people) : null);
+				if (me) this.publish.phone(id, live ? live.phoneView(me, people, byId) : null);
 			}
 		}
 		this.#dirtyTrainers.clear();
@@ -289,8 +354,7 @@ export class ActivityEngine {
 
 	/** The sender's group (or just the sender) and the trainers need a fresh view. */
 	#touch(roomId: string, live: LiveActivity, participantId: string): void {
-		const groupId = live.groupIdOf(participantId);
-		const group = live.row.groups.find((g) => g.id === groupId);
+		const group = live.groupOf(participantId);
 		this.#markPhones(roomId, group ? group.memberIds : [participantId]);
 	}
 

@@ -2,7 +2,6 @@ import type { AnyActivityType, GroupInfo, PersonInfo } from '$lib/activities/con
 import { seededRandom } from '$lib/activities/shared/random';
 import type { ActivityHeader, GroupWithNames, PhoneActivity, TrainerActivity } from '$lib/shared/events';
 import type { ActivityRun } from '../db/schema';
-import { groupOf } from './groups';
 
 /**
  * One activity run in memory: its row, the type's state, and who has answered. Built by replaying
@@ -27,8 +26,22 @@ export class LiveActivity {
 		return { runId: id, activityId, type, title, prompt, status, grouping };
 	}
 
+	/** Member id → group, rebuilt when the row's groups change (they are replaced, never mutated). */
+	#index: { groups: GroupInfo[]; byMember: Map<string, GroupInfo> } | undefined;
+
+	/** The participant's group, without scanning every group on each input. */
+	groupOf(participantId: string): GroupInfo | null {
+		const groups = this.row.groups;
+		if (this.#index?.groups !== groups) {
+			const byMember = new Map<string, GroupInfo>();
+			for (const g of groups) for (const id of g.memberIds) if (!byMember.has(id)) byMember.set(id, g);
+			this.#index = { groups, byMember };
+		}
+		return this.#index.byMember.get(participantId) ?? null;
+	}
+
 	groupIdOf(participantId: string): string | null {
-		return groupOf(this.row.groups, participantId)?.id ?? null;
+		return this.groupOf(participantId)?.id ?? null;
 	}
 
 	/**
@@ -62,8 +75,7 @@ export class LiveActivity {
 		return { config: this.row.config, status: this.row.status, groups: this.row.groups, participants: people };
 	}
 
-	#named(groups: GroupInfo[], people: PersonInfo[]): GroupWithNames[] {
-		const byId = new Map(people.map((p) => [p.id, p]));
+	#named(groups: GroupInfo[], people: PersonInfo[], byId = new Map(people.map((p) => [p.id, p]))): GroupWithNames[] {
 		return groups.map((g) => ({ ...g, members: g.memberIds.flatMap((id) => byId.get(id) ?? []) }));
 	}
 
@@ -86,12 +98,13 @@ export class LiveActivity {
 		};
 	}
 
-	phoneView(me: PersonInfo, people: PersonInfo[]): PhoneActivity {
-		const group = groupOf(this.row.groups, me.id);
+	/** `byId` (people by id) may be passed in when many phones' views are built at once. */
+	phoneView(me: PersonInfo, people: PersonInfo[], byId?: Map<string, PersonInfo>): PhoneActivity {
+		const group = this.groupOf(me.id);
 		return {
 			...this.header,
 			me,
-			group: group ? this.#named([group], people)[0]! : null,
+			group: group ? this.#named([group], people, byId)[0]! : null,
 			view: this.type.phone(this.state, { ...this.#context(people), participantId: me.id, groupId: group?.id ?? null })
 		};
 	}

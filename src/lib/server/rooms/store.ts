@@ -109,6 +109,49 @@ export function runInputs(db: Db, runId: string) {
 	return db.select().from(inputs).where(eq(inputs.activityId, runId)).orderBy(inputs.seq).all();
 }
 
-export function insertInput(db: Db, row: typeof inputs.$inferInsert): void {
-	db.insert(inputs).values(row).run();
+export type InputRow = typeof inputs.$inferInsert;
+
+const INSERT_INPUT = `INSERT INTO inputs (room_id, participant_id, trainer_id, client_input_id, activity_id, group_id, kind, payload, created_at)
+	VALUES (@roomId, @participantId, @trainerId, @clientInputId, @activityId, @groupId, @kind, @payload, @createdAt)`;
+
+/**
+ * The hottest write (every phone's every input) as one statement compiled once per connection,
+ * not a query built and prepared per call. Columns as in schema.ts; the payload is JSON text,
+ * as drizzle's json mode stores it.
+ */
+const inputStatements = new WeakMap<object, { one: (row: InputRow) => void; many: (rows: InputRow[]) => void }>();
+
+function inputStatement(db: Db) {
+	let s = inputStatements.get(db.$client);
+	if (!s) {
+		const stmt = db.$client.prepare(INSERT_INPUT);
+		const one = (row: InputRow) => {
+			stmt.run({
+				roomId: row.roomId,
+				participantId: row.participantId ?? null,
+				trainerId: row.trainerId ?? null,
+				clientInputId: row.clientInputId,
+				activityId: row.activityId ?? null,
+				groupId: row.groupId ?? null,
+				kind: row.kind,
+				payload: JSON.stringify(row.payload),
+				createdAt: row.createdAt
+			});
+		};
+		const many = db.$client.transaction((rows: InputRow[]) => {
+			for (const row of rows) one(row);
+		});
+		s = { one, many };
+		inputStatements.set(db.$client, s);
+	}
+	return s;
+}
+
+export function insertInput(db: Db, row: InputRow): void {
+	inputStatement(db).one(row);
+}
+
+/** Several inputs in one transaction: one commit for the lot, all or nothing. */
+export function insertInputs(db: Db, rows: InputRow[]): void {
+	inputStatement(db).many(rows);
 }

@@ -1,0 +1,488 @@
+// `npm run bench`: the load benchmark. See the README's "Load benchmark" section.
+//
+//   node bench/run.js [--phones 2000] [--rooms 100 --per-room 30] [--group-seconds 60]
+//                     [--scenario join,burst,groups,rooms,bundle] [--target app,relay]
+//                     [--workers 2] [--quick] [--cpu-prof[=dir]] [--out bench/results/latest.json]
+//
+// Builds the app if the sources are newer than the build, starts the production server on a free
+// port with a fresh database, then drives it (and afterwards the bare relay, bench/relay.js) with
+// simulated phones in worker threads (bench/phones.js) and one trainer socket per room that is
+// also the projector. Prints a table and writes a JSON file with the machine's facts.
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { io } from 'socket.io-client';
+import { bundleSizes } from './bundle.js';
+import { now, readProc, round, sampler, sleep, summary } from './lib.js';
+import { printTable, targetsFor } from './report.js';
+import { appTarget, killAll, relayTarget } from './targets.js';
+
+const root = join(import.meta.dirname, '..');
+
+// ---------------------------------------------------------------- options
+
+function parseArgs(argv) {
+	const opts = {
+		phones: 2000,
+		rooms: 100,
+		perRoom: 30,
+		groupSeconds: 60,
+		burstSeconds: 10,
+		joinSpreadMs: 3000,
+		scenarios: ['join', 'burst', 'groups', 'rooms', 'bundle'],
+		targets: ['app', 'relay'],
+		workers: 2,
+		quick: false,
+		cpuProf: /** @type {string | null} */ (null),
+		out: join(root, 'bench', 'results', 'latest.json')
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i].split('=');
+		const value = () => inline ?? argv[++i];
+		switch (flag) {
+			case '--phones': opts.phones = Number(value()); break;
+			case '--rooms': opts.rooms = Number(value()); break;
+			case '--per-room': opts.perRoom = Number(value()); break;
+			case '--group-seconds': opts.groupSeconds = Number(value()); break;
+			case '--scenario': case '--scenarios': opts.scenarios = value().split(','); break;
+			case '--target': case '--targets': opts.targets = value().split(','); break;
+			case '--workers': opts.workers = Number(value()); break;
+			case '--out': opts.out = value(); break;
+			case '--cpu-prof': opts.cpuProf = inline ?? join(os.tmpdir(), 'wc-bench-profiles'); break;
+			case '--quick':
+				opts.quick = true;
+				opts.phones = 200;
+				opts.rooms = 10;
+				opts.perRoom = 10;
+				opts.groupSeconds = 15;
+				opts.burstSeconds = 5;
+				opts.joinSpreadMs = 1000;
+				break;
+			case '--help':
+				console.log('node bench/run.js [--phones N] [--rooms R --per-room M] [--scenario join,burst,groups,rooms,bundle] [--target app,relay] [--workers W] [--group-seconds S] [--quick] [--cpu-prof[=dir]] [--out file]');
+				process.exit(0);
+			default:
+				throw new Error(`Unknown option ${argv[i]} (try --help)`);
+		}
+	}
+	// --quick given after --phones must not undo an explicit size; good enough: flags after --quick win.
+	return opts;
+}
+
+// ---------------------------------------------------------------- build
+
+function newest(path) {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let max = stat.mtimeMs;
+	for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry)));
+	return max;
+}
+
+function buildIfNeeded() {
+	const stamp = join(root, 'build', 'handler.js');
+	const inputs = ['src', 'static', 'drizzle', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+	const sourcesAt = Math.max(...inputs.map((p) => newest(join(root, p))));
+	if (existsSync(stamp) && statSync(stamp).mtimeMs >= sourcesAt) return false;
+	console.log('Building the app (npm run build)…');
+	try {
+		execSync('npm run build', { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+	} catch (err) {
+		console.error(err.stdout, err.stderr);
+		throw new Error('npm run build failed');
+	}
+	return true;
+}
+
+// ---------------------------------------------------------------- phones (worker pool)
+
+class Pool {
+	constructor(size) {
+		this.workers = Array.from({ length: size }, (_, index) => new Worker(join(import.meta.dirname, 'phones.js'), { workerData: { index } }));
+		for (const w of this.workers) w.setMaxListeners(50);
+	}
+
+	/** Sends one command to every worker (each its own share) and collects the replies. */
+	all(makeMessage, replyType) {
+		return Promise.all(
+			this.workers.map(
+				(w, i) =>
+					new Promise((resolve, reject) => {
+						const onMessage = (msg) => {
+							if (msg.type === replyType) {
+								w.off('message', onMessage);
+								w.off('error', onError);
+								resolve(msg);
+							} else if (msg.type === 'error') {
+								w.off('message', onMessage);
+								w.off('error', onError);
+								reject(new Error(`phone worker ${i}: ${msg.message}`));
+							}
+						};
+						const onError = (err) => reject(err);
+						w.on('message', onMessage);
+						w.on('error', onError);
+						w.postMessage(makeMessage(i));
+					})
+			)
+		);
+	}
+
+	async join(url, phones, spreadMs) {
+		const startAt = now() + 300;
+		const n = this.workers.length;
+		const replies = await this.all((i) => ({ type: 'join', url, spreadMs, startAt, phones: phones.filter((_, j) => j % n === i) }), 'joined');
+		return replies.flatMap((r) => r.results);
+	}
+
+	async run(scenario) {
+		const startAt = now() + 300;
+		const replies = await this.all(() => ({ type: 'run', scenario, startAt }), 'ran');
+		return { startAt, records: replies.flatMap((r) => r.records) };
+	}
+
+	async counters() {
+		const replies = await this.all(() => ({ type: 'counters' }), 'counters');
+		const sum = { connectErrors: 0, disconnects: 0, ackTimeouts: 0, ackErrors: 0, phoneUpdates: 0, connected: 0, errorSamples: [] };
+		for (const r of replies) {
+			for (const k of Object.keys(r.counters)) sum[k] += r.counters[k];
+			sum.connected += r.connected;
+			sum.errorSamples.push(...r.errorSamples);
+		}
+		return sum;
+	}
+
+	close() {
+		return this.all(() => ({ type: 'close' }), 'closed');
+	}
+
+	terminate() {
+		return Promise.all(this.workers.map((w) => w.terminate()));
+	}
+}
+
+// ---------------------------------------------------------------- the trainer's socket, also the projector
+
+class Projector {
+	constructor(target, url, roomId) {
+		this.target = target;
+		this.url = url;
+		this.roomId = roomId;
+		this.runId = '';
+		this.disconnects = 0;
+		this.closing = false;
+		this.updates = 0;
+		this.reset();
+	}
+
+	reset() {
+		/** answeredAt[k]: when the projector first saw k or more answers in (1-based). */
+		this.answeredAt = [];
+		this.completedAt = [];
+		/** @type {Map<string, number>} marker → first time a card text carrying it was on screen */
+		this.markers = new Map();
+	}
+
+	async open() {
+		const cookie = this.target.trainerCookie;
+		this.socket = io(this.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: cookie ? { cookie } : undefined });
+		await new Promise((resolve, reject) => {
+			this.socket.once('connect', resolve);
+			this.socket.once('connect_error', reject);
+		});
+		this.socket.on('disconnect', () => {
+			if (!this.closing) this.disconnects++;
+		});
+		this.socket.on('activity:trainer', (update) => this.#onUpdate(update));
+		const res = await this.#send('room:watch', { roomId: this.roomId });
+		this.code = res.room.code;
+		return this;
+	}
+
+	#onUpdate({ activity }) {
+		if (!activity || activity.runId !== this.runId) return;
+		const t = now();
+		this.updates++;
+		const v = this.target.projectorView(activity);
+		for (let k = this.answeredAt.length + 1; k <= v.answered; k++) this.answeredAt[k - 1] = t;
+		for (let k = this.completedAt.length + 1; k <= v.completed; k++) this.completedAt[k - 1] = t;
+		for (const text of v.texts) {
+			const m = /^Practice (\S+)$/.exec(text);
+			if (m && !this.markers.has(m[1])) this.markers.set(m[1], t);
+		}
+	}
+
+	async #send(event, payload) {
+		const res = await this.socket.timeout(30_000).emitWithAck(event, payload);
+		if (!res.ok) throw new Error(`${event}: ${res.error}`);
+		return res.data;
+	}
+
+	async launch(kind) {
+		this.reset();
+		this.runId = 'pending';
+		const activity = await this.#send('activity:launch', { roomId: this.roomId, activityId: this.target.activities[kind] });
+		this.runId = activity.runId;
+		this.reset();
+		return activity.runId;
+	}
+
+	status(status) {
+		return this.#send('activity:status', { roomId: this.roomId, runId: this.runId, status });
+	}
+
+	close() {
+		this.closing = true;
+		this.socket?.disconnect();
+	}
+}
+
+// ---------------------------------------------------------------- figures
+
+function joinFigures(results, n, startAt) {
+	const ok = results.filter((r) => r.ok);
+	return {
+		phones: n,
+		joined: ok.length,
+		failed: n - ok.length,
+		timeToAllJoinedS: ok.length ? round((Math.max(...ok.map((r) => r.ackAt)) - startAt) / 1000, 2) : null,
+		joinLatencyMs: summary(ok.map((r) => r.ackAt - r.start))
+	};
+}
+
+/**
+ * Input figures. Ack latency: send → ack at the phone. Submit → projector: for inputs with a marker,
+ * when the projector first showed the marker's text; for counted inputs (poll answers, AMO submits),
+ * the k-th accepted input of a room (in ack order) is visible once the room's count reaches k.
+ */
+function inputFigures(records, projectors) {
+	const ok = records.filter((r) => r.ok);
+	const toProjector = [];
+	let unseen = 0;
+	const byRoom = new Map();
+	for (const r of ok) {
+		if (r.marker) {
+			const seen = projectors.get(r.code)?.markers.get(r.marker);
+			if (seen === undefined) unseen++;
+			else toProjector.push(seen - r.sentAt);
+		} else if (r.counted) {
+			const key = `${r.code}|${r.counted}`;
+			if (!byRoom.has(key)) byRoom.set(key, []);
+			byRoom.get(key).push(r);
+		}
+	}
+	for (const [key, list] of byRoom) {
+		const [code, counted] = key.split('|');
+		const seenAt = counted === 'answered' ? projectors.get(code)?.answeredAt : projectors.get(code)?.completedAt;
+		list.sort((a, b) => a.ackAt - b.ackAt);
+		list.forEach((r, i) => {
+			const t = seenAt?.[i];
+			if (t === undefined) unseen++;
+			else toProjector.push(Math.max(0, t - r.sentAt));
+		});
+	}
+	const first = Math.min(...records.map((r) => r.sentAt));
+	const last = Math.max(...ok.map((r) => r.ackAt));
+	return {
+		sent: records.length,
+		accepted: ok.length,
+		rejected: records.length - ok.length,
+		acceptedPerSecond: ok.length ? round(ok.length / ((last - first) / 1000)) : null,
+		ackMs: summary(ok.map((r) => r.ackAt - r.sentAt)),
+		toProjectorMs: summary(toProjector),
+		notSeenByProjector: unseen
+	};
+}
+
+// ---------------------------------------------------------------- scenarios
+
+async function scenario(label, pid, fn) {
+	process.stdout.write(`  ${label}…`);
+	const s = sampler(pid);
+	const t0 = now();
+	const cpu0 = process.cpuUsage();
+	const figures = await fn();
+	const server = s.stop();
+	const cpu = process.cpuUsage(cpu0);
+	const seconds = (now() - t0) / 1000;
+	// The generator's own CPU (every thread of this process), to tell when it, not the server, is the limit.
+	const generatorCpuPct = round((cpu.user + cpu.system) / 1e4 / seconds);
+	console.log(` ${round(seconds, 1)} s`);
+	return { ...figures, server, generatorCpuPct };
+}
+
+async function burst(pool, projectors, kind, windowMs, settleMs = 2000) {
+	const runIds = {};
+	for (const p of projectors.values()) runIds[p.code] = await p.launch(kind);
+	await sleep(500); // phones receive the new activity
+	const { records } = await pool.run({ kind, windowMs, periodMs: 2000, runIds });
+	await sleep(settleMs); // the last coalesced updates reach the projector
+	for (const p of projectors.values()) await p.status('closed');
+	return inputFigures(records, projectors);
+}
+
+async function errorsSince(pool, before, projectors) {
+	const after = await pool.counters();
+	const d = (k) => after[k] - before[k];
+	return {
+		connectErrors: d('connectErrors'),
+		ackErrors: d('ackErrors'),
+		ackTimeouts: d('ackTimeouts'),
+		disconnects: d('disconnects') + [...projectors.values()].reduce((s, p) => s + p.disconnects, 0),
+		samples: after.errorSamples.slice(0, 5)
+	};
+}
+
+async function runTarget(target, opts) {
+	console.log(`\n${target.name}: starting…`);
+	const { pid, url } = await target.start();
+	const out = { pid };
+	const pool = new Pool(opts.workers);
+	try {
+		await sleep(2000);
+		const idle = readProc(pid);
+		out.idleRssMb = round(idle.rssKb / 1024);
+		const wants = (s) => opts.scenarios.includes(s);
+
+		if (wants('join') || wants('burst') || wants('groups')) {
+			const [room] = await target.openRooms(1);
+			const projector = await new Projector(target, url, room.roomId).open();
+			const projectors = new Map([[projector.code, projector]]);
+			const before = await pool.counters();
+			const phones = Array.from({ length: opts.phones }, (_, i) => ({ id: String(i), code: projector.code, name: `Phone ${i + 1}` }));
+
+			out.join = await scenario(`join storm: ${opts.phones} phones`, pid, async () => {
+				const startAt = now() + 300;
+				return joinFigures(await pool.join(url, phones, opts.joinSpreadMs), opts.phones, startAt);
+			});
+			await sleep(3000);
+			const joinedRss = readProc(pid);
+			out.join.rssMb = round(joinedRss.rssKb / 1024);
+			out.join.rssPerPhoneKb = round((joinedRss.rssKb - idle.rssKb) / Math.max(1, out.join.joined));
+
+			if (wants('burst')) {
+				out.poll = await scenario(`answer burst: quick poll, ${opts.burstSeconds} s`, pid, () => burst(pool, projectors, 'poll', opts.burstSeconds * 1000));
+				out.amo = await scenario(`answer burst: AMO (17 inputs each), ${opts.burstSeconds} s`, pid, () => burst(pool, projectors, 'amo', opts.burstSeconds * 1000));
+			}
+			if (wants('groups')) {
+				out.groups = await scenario(`group editing: pyramid, groups of 4, ${opts.groupSeconds} s`, pid, () => burst(pool, projectors, 'pyramid', opts.groupSeconds * 1000, 3000));
+			}
+			out.singleRoomErrors = await errorsSince(pool, before, projectors);
+			await pool.close();
+			projector.close();
+			await sleep(2000);
+		}
+
+		if (wants('rooms')) {
+			const rooms = await target.openRooms(opts.rooms);
+			const projectors = new Map();
+			for (const r of rooms) {
+				const p = await new Projector(target, url, r.roomId).open();
+				projectors.set(p.code, p);
+			}
+			const before = await pool.counters();
+			const codes = [...projectors.keys()];
+			const total = opts.rooms * opts.perRoom;
+			// Interleaved, so every room fills during the whole storm.
+			const phones = Array.from({ length: total }, (_, i) => ({ id: `m${i}`, code: codes[i % codes.length], name: `Phone ${Math.floor(i / codes.length) + 1}` }));
+			const rssBefore = readProc(pid);
+			out.rooms = { rooms: opts.rooms, perRoom: opts.perRoom };
+			out.rooms.join = await scenario(`many rooms: ${opts.rooms} × ${opts.perRoom} join`, pid, async () => {
+				const startAt = now() + 300;
+				return joinFigures(await pool.join(url, phones, Math.max(opts.joinSpreadMs, 5000)), total, startAt);
+			});
+			await sleep(3000);
+			out.rooms.join.rssPerPhoneKb = round((readProc(pid).rssKb - rssBefore.rssKb) / Math.max(1, out.rooms.join.joined));
+			out.rooms.poll = await scenario(`many rooms: quick poll in every room`, pid, () => burst(pool, projectors, 'poll', opts.burstSeconds * 1000));
+			out.rooms.amo = await scenario(`many rooms: AMO in every room`, pid, () => burst(pool, projectors, 'amo', opts.burstSeconds * 1000));
+			out.rooms.errors = await errorsSince(pool, before, projectors);
+			await pool.close();
+			for (const p of projectors.values()) p.close();
+		}
+		out.peakRssMb = round(readProc(pid)?.rssKb / 1024);
+	} finally {
+		await pool.terminate();
+		await target.stop();
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------- main
+
+function machine() {
+	let commit = null;
+	let dirty = false;
+	try {
+		commit = execSync('git rev-parse HEAD', { cwd: root, encoding: 'utf8' }).trim();
+		dirty = execSync('git status --porcelain -- src bench scripts', { cwd: root, encoding: 'utf8' }).trim() !== '';
+	} catch {
+		/* not a git checkout */
+	}
+	const cpus = os.cpus();
+	return {
+		cores: cpus.length,
+		cpuModel: cpus[0]?.model ?? null,
+		totalMemoryGb: round(os.totalmem() / 1024 ** 3, 1),
+		platform: `${os.type()} ${os.release()} ${os.arch()}`,
+		// Other work on the machine skews every figure (the relay's too): look here first.
+		loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
+		node: process.version,
+		commit,
+		uncommittedChanges: dirty,
+		date: new Date().toISOString()
+	};
+}
+
+async function main() {
+	const opts = parseArgs(process.argv.slice(2));
+	const stopOnSignal = (signal) => {
+		console.error(`\n${signal}: stopping the servers…`);
+		killAll('SIGTERM');
+		setTimeout(() => {
+			killAll('SIGKILL');
+			process.exit(130);
+		}, 3000).unref();
+	};
+	process.on('SIGINT', () => stopOnSignal('SIGINT'));
+	process.on('SIGTERM', () => stopOnSignal('SIGTERM'));
+
+	const facts = machine();
+	console.log(`Load benchmark on ${facts.cores} cores, ${facts.totalMemoryGb} GB, Node ${facts.node}, commit ${facts.commit?.slice(0, 10)}${facts.uncommittedChanges ? ' (+ uncommitted changes)' : ''}`);
+	if (facts.loadAverageAtStart[0] > facts.cores / 2) console.log(`Warning: load average ${facts.loadAverageAtStart.join(' ')} on ${facts.cores} cores: other work will skew the figures.`);
+	console.log(`phones ${opts.phones}, rooms ${opts.rooms} × ${opts.perRoom}, ${opts.workers} generator threads${opts.quick ? ' (quick)' : ''}`);
+	const results = { machine: facts, options: { ...opts, out: relative(root, opts.out) }, targets: {} };
+	try {
+		if (opts.targets.includes('app') || opts.scenarios.includes('bundle')) {
+			if (buildIfNeeded()) console.log('Built.');
+		}
+		if (opts.cpuProf) mkdirSync(opts.cpuProf, { recursive: true });
+		for (const name of opts.targets) {
+			const target = name === 'app' ? appTarget({ cpuProfDir: opts.cpuProf ?? undefined }) : relayTarget();
+			results.targets[name] = await runTarget(target, opts);
+		}
+		if (opts.scenarios.includes('bundle')) results.bundle = bundleSizes(root);
+		results.machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
+		results.checks = targetsFor(results, opts);
+		printTable(results, opts);
+		mkdirSync(dirname(opts.out), { recursive: true });
+		writeFileSync(opts.out, JSON.stringify(results, null, '\t') + '\n');
+		console.log(`\nWrote ${relative(process.cwd(), opts.out)}`);
+		if (opts.cpuProf) console.log(`CPU profiles of the app server: ${opts.cpuProf}`);
+		const failed = results.checks.filter((c) => c.met === false).length;
+		console.log(failed ? `${failed} target(s) not met.` : 'All targets met.');
+	} finally {
+		killAll('SIGTERM');
+	}
+}
+
+main().then(
+	() => process.exit(0),
+	(err) => {
+		console.error(err);
+		killAll('SIGKILL');
+		process.exit(1);
+	}
+);
