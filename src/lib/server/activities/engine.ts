@@ -135,7 +135,11 @@ export class ActivityEngine {
 	 */
 	submit(roomId: string, participantId: string, runId: string, inputId: string, input: unknown, now = Date.now()): { duplicate: boolean } {
 		const live = this.current(roomId);
-		if (!live || live.row.id !== runId) throw new UserError('closed', 'That activity has finished; the trainer has moved on.');
+		if (!live || live.row.id !== runId) {
+			// A phone's outbox may retry after the run ended: if it was stored, that is its ack.
+			if (store.hasInput(this.db, runId, participantId, inputId)) return { duplicate: true };
+			throw new UserError('closed', 'That activity has finished; the trainer has moved on.');
+		}
 		if (live.seen.has(`${participantId}:${inputId}`)) return { duplicate: true };
 		if (live.row.status !== 'open') throw new UserError('closed', STATUS_MESSAGES[live.row.status]);
 		const parsed = live.type.input.safeParse(input);

@@ -109,6 +109,15 @@ export function runInputs(db: Db, runId: string) {
 	return db.select().from(inputs).where(eq(inputs.activityId, runId)).orderBy(inputs.seq).all();
 }
 
+/** Whether a phone's input with this id is already stored in that run (a retry of an earlier run's input). */
+export function hasInput(db: Db, runId: string, participantId: string, clientInputId: string): boolean {
+	return !!db
+		.select({ seq: inputs.seq })
+		.from(inputs)
+		.where(and(eq(inputs.activityId, runId), eq(inputs.participantId, participantId), eq(inputs.clientInputId, clientInputId)))
+		.get();
+}
+
 export function insertInput(db: Db, row: typeof inputs.$inferInsert): void {
 	db.insert(inputs).values(row).run();
 }
