@@ -29,14 +29,20 @@ function storage(): Storage | null {
  * stores it again only if the server refuses it.
  */
 export class Draft {
-	readonly key: string | null;
+	key: string | null = null;
 	/** True when the text came back from storage rather than from `initial`. */
-	readonly restored: boolean;
+	restored = false;
+	#scope: string | null;
 	#value = $state('');
 
 	constructor(field: string, initial = '') {
-		const scope = getContext<(() => string | null) | undefined>(SCOPE)?.() ?? null;
-		this.key = scope ? `wc.draft.${scope}.${field}` : null;
+		this.#scope = getContext<(() => string | null) | undefined>(SCOPE)?.() ?? null;
+		this.use(field, initial);
+	}
+
+	/** Follows another field (a new round): its stored draft if there is one, else `initial`. */
+	use(field: string, initial = ''): void {
+		this.key = this.#scope ? `wc.draft.${this.#scope}.${field}` : null;
 		const stored = this.key ? (storage()?.getItem(this.key) ?? null) : null;
 		this.restored = stored !== null;
 		this.#value = stored ?? initial;
