@@ -45,6 +45,10 @@ export class Seat {
 		const removed = ({ message }: { message: string }) => this.#end('removed', message);
 		const now = (view: PublicAgendaView) => (this.agenda = view);
 		const activity = (a: PhoneActivity | null) => (this.activity = a);
+		// The phone knows its network went before the server's ping does (40 s): drop the socket now,
+		// so inputs say "will send when back online" at once; socket.io then reconnects by itself.
+		const networkLost = () => socket.io.engine?.close();
+		if (typeof window !== 'undefined') window.addEventListener('offline', networkLost);
 		socket.on('connect', resume);
 		socket.on('disconnect', offline);
 		socket.on('room:closed', closed);
@@ -55,6 +59,7 @@ export class Seat {
 		this.#detach = () => {
 			clearTimeout(this.#retry);
 			this.outbox?.dispose();
+			if (typeof window !== 'undefined') window.removeEventListener('offline', networkLost);
 			socket.off('connect', resume);
 			socket.off('disconnect', offline);
 			socket.off('room:closed', closed);
