@@ -1,4 +1,5 @@
 import type { PhoneActivity, PublicAgendaView, RoomInfo, SeatInfo } from '$lib/shared/events';
+import { Outbox } from './outbox.svelte';
 import { forgetSeat, loadSeat } from './seat-store';
 import { getSocket, request } from './socket';
 
@@ -6,7 +7,9 @@ type Status = 'connecting' | 'ready' | 'offline' | 'retrying' | 'closed' | 'remo
 
 /**
  * A participant's place in a live room, as the phone sees it. Resumes with the stored seat token on
- * every (re)connect, so sleep, Wi-Fi hops and server restarts bring back the same person.
+ * every (re)connect, so sleep, Wi-Fi hops and server restarts bring back the same person, and each
+ * resume brings the whole current view (agenda and activity), however long the phone was away.
+ * Inputs go through the seat's outbox: kept on the phone until the server acknowledges them.
  */
 export class Seat {
 	status = $state<Status>('connecting');
@@ -15,10 +18,13 @@ export class Seat {
 	agenda = $state<PublicAgendaView | null>(null);
 	activity = $state<PhoneActivity | null>(null);
 	message = $state('');
+	/** Made once the seat knows who it is (the first resume); sends only while the seat is ready. */
+	outbox = $state<Outbox | null>(null);
 	#code: string;
 	#detach: (() => void) | undefined;
 	#retry: ReturnType<typeof setTimeout> | undefined;
 	#attempt = 0;
+	#outboxOwner = '';
 
 	constructor(code: string) {
 		this.#code = code;
@@ -32,12 +38,17 @@ export class Seat {
 		const socket = getSocket();
 		const resume = () => void this.#resume();
 		const offline = () => {
+			this.outbox?.setOnline(false);
 			if (this.status === 'ready' || this.status === 'connecting' || this.status === 'retrying') this.status = 'offline';
 		};
 		const closed = ({ message }: { message: string }) => this.#end('closed', message);
 		const removed = ({ message }: { message: string }) => this.#end('removed', message);
 		const now = (view: PublicAgendaView) => (this.agenda = view);
 		const activity = (a: PhoneActivity | null) => (this.activity = a);
+		// The phone knows its network went before the server's ping does (40 s): drop the socket now,
+		// so inputs say "will send when back online" at once; socket.io then reconnects by itself.
+		const networkLost = () => socket.io.engine?.close();
+		if (typeof window !== 'undefined') window.addEventListener('offline', networkLost);
 		socket.on('connect', resume);
 		socket.on('disconnect', offline);
 		socket.on('room:closed', closed);
@@ -47,6 +58,8 @@ export class Seat {
 		if (socket.connected) resume();
 		this.#detach = () => {
 			clearTimeout(this.#retry);
+			this.outbox?.dispose();
+			if (typeof window !== 'undefined') window.removeEventListener('offline', networkLost);
 			socket.off('connect', resume);
 			socket.off('disconnect', offline);
 			socket.off('room:closed', closed);
@@ -61,8 +74,11 @@ export class Seat {
 		clearTimeout(this.#retry);
 		const stored = loadSeat(this.#code);
 		if (!stored) return this.#end('lost', 'This phone has not joined this session yet.');
+		// Until the resume is answered, this connection speaks for nobody: hold the outbox.
+		this.outbox?.setOnline(false);
 		const res = await request('room:resume', { code: this.#code, seatToken: stored.token });
 		if (res.ok) {
+			// The full view, replacing whatever the phone showed before it went away.
 			this.room = res.data.room;
 			this.seat = res.data.seat;
 			this.agenda = res.data.agenda;
@@ -70,6 +86,7 @@ export class Seat {
 			this.status = 'ready';
 			this.message = '';
 			this.#attempt = 0;
+			this.#outboxFor(this.#code, res.data.seat.participantId).setOnline(getSocket().connected);
 		} else if (res.code === 'closed' || res.code === 'removed') {
 			this.#end(res.code, res.error);
 		} else if (res.code === 'not-found') {
@@ -84,26 +101,34 @@ export class Seat {
 	}
 
 	/**
-	 * Sends one activity input with a fresh id. The id is kept by the caller's retry (same input,
-	 * same id), so a resend after a dropped connection is never counted twice.
+	 * Sends one activity input through the outbox: it gets its id once, is kept on the phone (and
+	 * survives a reload) until the server acknowledges it, and is retried with the same id, so it is
+	 * never counted twice. Resolves on the ack or a definite refusal, never on a timeout.
 	 */
-	async submit(input: unknown, inputId = newInputId()): Promise<{ ok: true } | { ok: false; error: string }> {
+	submit(input: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
 		const activity = this.activity;
-		if (!activity) return { ok: false, error: 'There is no activity running now.' };
-		const res = await request('activity:submit', { runId: activity.runId, inputId, input });
-		return res.ok ? { ok: true } : { ok: false, error: res.error };
+		if (!activity) return Promise.resolve({ ok: false, error: 'There is no activity running now.' });
+		if (!this.outbox) return Promise.resolve({ ok: false, error: 'Still connecting. Try again in a moment.' });
+		return this.outbox.submit(activity.runId, input);
+	}
+
+	#outboxFor(code: string, participantId: string): Outbox {
+		if (this.#outboxOwner !== `${code}.${participantId}`) {
+			this.outbox?.dispose();
+			this.outbox = new Outbox(code, participantId);
+			this.#outboxOwner = `${code}.${participantId}`;
+		}
+		return this.outbox!;
 	}
 
 	#end(status: 'closed' | 'removed' | 'lost', message: string) {
 		this.status = status;
 		this.message = message;
+		// Nothing waiting can be delivered any more: say so rather than keep it forever.
+		this.outbox?.discardAll(message);
+		this.outbox?.dispose();
 		// The seat is over: a later visit to the code should start a fresh join, not a dead resume.
 		if (status !== 'closed') forgetSeat(this.#code);
 		this.#detach?.();
 	}
-}
-
-/** 128 random bits as hex. (crypto.randomUUID needs https; venue LANs are plain http.) */
-function newInputId(): string {
-	return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,7 +1,7 @@
 import { STEP_COUNT } from './steps';
 
 /**
- * What is typed in each step's add box, kept in this tab's storage so a refresh or a sleeping
+ * What is typed in each step's add box, kept in the phone's storage so a refresh or a sleeping
  * phone does not lose it. Storage may be off (private mode): then drafts last for the page.
  */
 const key = (participantId: string) => `wc.pm-pyramid.drafts.${participantId}`;
@@ -9,7 +9,7 @@ const key = (participantId: string) => `wc.pm-pyramid.drafts.${participantId}`;
 export function loadDrafts(participantId: string): string[] {
 	const empty = Array.from({ length: STEP_COUNT }, () => '');
 	try {
-		const saved: unknown = JSON.parse(sessionStorage.getItem(key(participantId)) ?? 'null');
+		const saved: unknown = JSON.parse(localStorage.getItem(key(participantId)) ?? 'null');
 		if (Array.isArray(saved)) return empty.map((_, i) => (typeof saved[i] === 'string' ? saved[i] : ''));
 	} catch {
 		/* no storage on the server, or storage off */
@@ -19,7 +19,7 @@ export function loadDrafts(participantId: string): string[] {
 
 export function saveDrafts(participantId: string, drafts: string[]): void {
 	try {
-		sessionStorage.setItem(key(participantId), JSON.stringify(drafts));
+		localStorage.setItem(key(participantId), JSON.stringify(drafts));
 	} catch {
 		/* storage off: keep them in memory only */
 	}

@@ -142,7 +142,12 @@ export class ActivityEngine {
 	 */
 	async submit(roomId: string, participantId: string, runId: string, inputId: string, input: unknown, now = Date.now()): Promise<{ duplicate: boolean }> {
 		const live = this.current(roomId);
-		if (!live || live.row.id !== runId) throw new UserError('closed', 'That activity has finished; the trainer has moved on.');
+		if (!live || live.row.id !== runId) {
+			// A phone's outbox may retry after the run ended: if it was stored, that is its ack.
+			if (this.#pending.length) await this.#written();
+			if (store.hasInput(this.db, runId, participantId, inputId)) return { duplicate: true };
+			throw new UserError('closed', 'That activity has finished; the trainer has moved on.');
+		}
 		if (live.seen.has(`${participantId}:${inputId}`)) {
 			// The original may still be on its way to the disk: answer once it is there.
 			if (this.#pending.length) await this.#written();

@@ -155,3 +155,13 @@ export function insertInput(db: Db, row: InputRow): void {
 export function insertInputs(db: Db, rows: InputRow[]): void {
 	inputStatement(db).many(rows);
 }
+
+/** Whether a phone's input with this id is already stored in that run (a retry of an earlier run's input). */
+export function hasInput(db: Db, runId: string, participantId: string, clientInputId: string): boolean {
+	return !!db
+		.select({ seq: inputs.seq })
+		.from(inputs)
+		.where(and(eq(inputs.activityId, runId), eq(inputs.participantId, participantId), eq(inputs.clientInputId, clientInputId)))
+		.get();
+}
+
