@@ -157,3 +157,47 @@ test('only the session’s trainers can see its report and downloads; a phone on
 	expect(forged.status()).toBe(404);
 	expect((await forged.json()).message).toMatch(/No evidence pack/);
 });
+
+test('the owner deletes a closed session’s participant data; the report and downloads then say so', async ({ page, browser }) => {
+	test.setTimeout(90_000);
+	const { phones } = await roomWithPhones(page, browser, /Session B/, ['Łukasz']);
+	page.on('dialog', (d) => void d.accept());
+	await page.getByLabel('Launch an activity').selectOption('quick-poll-example');
+	await page.getByRole('button', { name: /Launch “/ }).click();
+	await phones[0]!.getByRole('radio', { name: 'Once a year', exact: true }).check();
+	await expect(page.getByText('1 of 1 in')).toBeVisible();
+	const room = page.url();
+
+	// Live: the report is there, deleting is not offered yet.
+	await page.goto(room + '/report');
+	await expect(page.getByText('This session is still running')).toBeVisible();
+	await expect(page.getByText('Close the session before deleting its participant data.')).toBeVisible();
+	await page.goto(room);
+	await page.getByRole('button', { name: 'Close the session' }).click();
+	await expect(page.getByText('This session is closed.')).toBeVisible();
+
+	await page.goto(room + '/report');
+	const form = page.locator('form[action="?/deleteData"]');
+	await expect(form.getByText('the names of 1 participant')).toBeVisible();
+	await expect(form.getByText('1 answer they sent in 1 activity')).toBeVisible();
+	const button = form.getByRole('button', { name: 'Delete participant data' });
+	await expect(button).toBeDisabled();
+	await form.getByLabel(/delete this session's participant data/).check();
+	await page.screenshot({ path: `${SCREENS}/report-delete-confirm.png`, fullPage: true });
+	await button.click();
+	await expect(page.getByText(/Participant data was deleted on .* by Jo Trainer/)).toBeVisible();
+	await expect(page.getByText('Results are not available: the participant data was deleted.')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Evidence packs' })).toHaveCount(0);
+
+	const csvHref = await page.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href');
+	const csv = await (await page.request.get(new URL(csvHref!, page.url()).href)).text();
+	expect(csv).toContain('Participant data for this session was deleted');
+	expect(csv).not.toContain('Łukasz');
+	const json = await (await page.request.get(room + '/export/session.json')).json();
+	expect(json.dataDeleted.by).toBe('Jo Trainer');
+	expect(JSON.stringify(json)).not.toContain('Łukasz');
+
+	// The phone's pack went with the data, and it is told so.
+	await phones[0]!.goto(phones[0]!.url() + '/pack');
+	await expect(phones[0]!.getByRole('alert')).toContainText('No evidence pack was found for this phone');
+});
