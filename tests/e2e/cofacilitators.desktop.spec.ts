@@ -66,7 +66,8 @@ test('an owner shares a live session with a second trainer, who runs it until re
 	await expect(section.getByRole('status')).toHaveText('Cam Cofac is no longer a co-facilitator.');
 	await expect(section.getByText('No co-facilitators yet.')).toBeVisible();
 
-	// Their open remote is refused at once, and a reload is "not found".
+	// Their open remote says so at once, refuses controls, and a reload is "not found".
+	await expect(other.getByRole('alert').filter({ hasText: 'The owner removed you from this session’s co-facilitators' })).toBeVisible();
 	await other.getByRole('button', { name: 'Next block →' }).click();
 	await expect(other.getByRole('alert').filter({ hasText: 'You are not a trainer of that session.' })).toBeVisible();
 	await expect(page.locator('.block-title')).toHaveText(BLOCK_2);

@@ -14,7 +14,7 @@ import { testCatalog } from './test-activity';
 import { createRoom, getRoom } from '$lib/server/rooms/store';
 import { hashToken } from '$lib/server/tokens';
 import type { AgendaPlan } from '$lib/shared/agenda';
-import type { Ack, ClientEvents, ServerEvents } from '$lib/shared/events';
+import type { Ack, ClientEvents, PhoneActivity, ServerEvents } from '$lib/shared/events';
 
 export type Client = Socket<ServerEvents, ClientEvents>;
 
@@ -171,6 +171,40 @@ export function serverPerTest(): { readonly server: TestServer; restart(): Promi
 			await current.stop();
 			current = await startServer(tmp.path);
 			return current;
+		}
+	};
+}
+
+/**
+ * A phone's activity view as its page holds it: the latest of the server's pushes and of the views
+ * its own submits' acks carry (a sender gets its fresh view in the ack, not as a push).
+ */
+export function phoneViews(client: Client) {
+	type View = PhoneActivity | null;
+	let latest: View | undefined;
+	const waiters = new Set<{ where: (a: View) => boolean; resolve: (a: View) => void }>();
+	const offer = (a: View) => {
+		latest = a;
+		for (const w of [...waiters]) if (w.where(a)) (waiters.delete(w), w.resolve(a));
+	};
+	client.on('activity:phone', offer);
+	return {
+		get latest() {
+			return latest;
+		},
+		async submit(req: { runId: string; inputId: string; input: unknown }) {
+			const res = await send(client, 'activity:submit', req);
+			if (res.ok && res.data.activity !== undefined) offer(res.data.activity);
+			return res;
+		},
+		/** Resolves once the phone's view passes `where` (at once if it already does). */
+		until(where: (a: View) => boolean, timeoutMs = 5000): Promise<View> {
+			if (latest !== undefined && where(latest)) return Promise.resolve(latest);
+			return new Promise((resolve, reject) => {
+				const w = { where, resolve: (a: View) => (clearTimeout(timer), resolve(a)) };
+				const timer = setTimeout(() => (waiters.delete(w), reject(new Error(`The phone's view did not get there within ${timeoutMs} ms`))), timeoutMs);
+				waiters.add(w);
+			});
 		}
 	};
 }

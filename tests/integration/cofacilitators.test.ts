@@ -130,7 +130,10 @@ describe('a co-facilitator on the live room', () => {
 		expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'start' } }));
 		await heardBefore;
 
+		const told = next(theirs, 'room:access-ended');
 		removeRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, trainerId: cofac.id, live });
+		// Their screen is told why it stops, rather than going quiet.
+		expect(await told).toEqual({ roomId: room.id, message: expect.stringContaining('removed you from this session’s co-facilitators') });
 		const heard = listen(theirs, ['agenda:run', 'room:roster', 'activity:trainer', 'room:closed']);
 
 		// The owner carries on: a control, a phone joining, an activity. The owner hears all of it; they hear none.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PhoneView as PyramidPhone, ProjectorView as PyramidProjector } from '$lib/activities/pm-pyramid/type';
 import { getActivityCatalog } from '$lib/server/content';
-import { expectOk, next, send, sessionCookieFor, startServer, tempDbPath } from '../helpers/server';
+import { expectOk, next, phoneViews, send, sessionCookieFor, startServer, tempDbPath } from '../helpers/server';
 
 // The real pm-pyramid type and content file, on a real server: what the issue's socket tests ask for.
 describe('PM pyramid over sockets', () => {
@@ -23,13 +23,11 @@ describe('PM pyramid over sockets', () => {
 			expect(groups).toHaveLength(1);
 
 			const cardsOf = (view: unknown) => (view as PyramidPhone).cards.length;
-			const converged = phones.map((p) => next(p, 'activity:phone', (a) => a !== null && cardsOf(a.view) === 15));
+			const views = phones.map((p) => phoneViews(p));
 			await Promise.all(
-				phones.flatMap((p, i) =>
-					Array.from({ length: 5 }, (_, k) => send(p, 'activity:submit', { runId, inputId: `c-${i}-${k}`, input: { kind: 'add-card', step: k, text: `Practice ${i}.${k}` } }))
-				)
+				views.flatMap((v, i) => Array.from({ length: 5 }, (_, k) => v.submit({ runId, inputId: `c-${i}-${k}`, input: { kind: 'add-card', step: k, text: `Practice ${i}.${k}` } })))
 			);
-			for (const view of await Promise.all(converged)) {
+			for (const view of await Promise.all(views.map((v) => v.until((a) => a !== null && cardsOf(a.view) === 15)))) {
 				const texts = (view!.view as PyramidPhone).cards.map((c) => c.text).sort();
 				expect(texts).toHaveLength(15);
 				expect(new Set(texts).size).toBe(15);

@@ -3,7 +3,7 @@ import type { PhoneView as CardsPhone } from '$lib/activities/conversation-cards
 import type { PhoneView as GoalPhone } from '$lib/activities/goal-setting/type';
 import type { PhoneActivity } from '$lib/shared/events';
 import { getActivityCatalog } from '$lib/server/content';
-import { expectOk, next, send, startServer, tempDbPath, type Client } from '../helpers/server';
+import { expectOk, next, phoneViews, send, startServer, tempDbPath, type Client } from '../helpers/server';
 
 // Session B's two activities with their real types and content files, on a real server.
 async function setup(n: number) {
@@ -41,13 +41,11 @@ describe('Session B over sockets', () => {
 			expect(views.map((v) => cards(v)!.card!.id)).toEqual([cardId, cardId, cardId]);
 
 			const fields = ['prepare', 'open', 'evidence', 'cause', 'actions', 'follow-up'] as const;
-			const converged = phones.map((p) => next(p.socket, 'activity:phone', (a) => fields.every((f) => (cards(a)?.plan[f]?.text ?? '') !== '')));
+			const tracked = phones.map((p) => phoneViews(p.socket));
 			await Promise.all(
-				fields.map((field, i) =>
-					send(phones[i % 3]!.socket, 'activity:submit', { runId, inputId: `f-${field}`, input: { kind: 'edit-plan', cardId, field, text: `Part ${field} by P${i % 3}` } })
-				)
+				fields.map((field, i) => tracked[i % 3]!.submit({ runId, inputId: `f-${field}`, input: { kind: 'edit-plan', cardId, field, text: `Part ${field} by P${i % 3}` } }))
 			);
-			for (const view of await Promise.all(converged)) {
+			for (const view of await Promise.all(tracked.map((t) => t.until((a) => fields.every((f) => (cards(a)?.plan[f]?.text ?? '') !== ''))))) {
 				for (const [i, field] of fields.entries()) expect(cards(view)!.plan[field].text).toBe(`Part ${field} by P${i % 3}`);
 			}
 		} finally {

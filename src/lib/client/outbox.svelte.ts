@@ -1,5 +1,6 @@
 import type { SendResult } from '$lib/activities/shared/send-status.svelte';
 import { OutboxCore, outboxKey, type KeyValueStorage, type OutboxItem, type Settled, type SubmitAck } from './outbox-core';
+import type { PhoneActivity } from '$lib/shared/events';
 import { getSocket } from './socket';
 
 /** How long one attempt waits for the server's ack before it is retried (with the same id). */
@@ -13,19 +14,26 @@ function browserStorage(): KeyValueStorage | null {
 	}
 }
 
-/** Sends one item on the tab's socket; no answer within the timeout (or no connection) is 'timeout'. */
-const socketTransport = {
-	async send(item: OutboxItem): Promise<SubmitAck> {
-		const socket = getSocket();
-		if (!socket.connected) return 'timeout';
-		const s = socket as unknown as { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<SubmitAck> } };
-		try {
-			return await s.timeout(ACK_TIMEOUT_MS).emitWithAck('activity:submit', { runId: item.runId, inputId: item.id, input: item.input });
-		} catch {
-			return 'timeout';
+/**
+ * Sends one item on the tab's socket; no answer within the timeout (or no connection) is 'timeout'.
+ * A new input's ack carries the phone's fresh view, handed to `onView` (the server sends no other).
+ */
+function socketTransport(onView: (activity: PhoneActivity | null) => void) {
+	return {
+		async send(item: OutboxItem): Promise<SubmitAck> {
+			const socket = getSocket();
+			if (!socket.connected) return 'timeout';
+			const s = socket as unknown as { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<SubmitAck & { data?: { activity?: PhoneActivity | null } }> } };
+			try {
+				const ack = await s.timeout(ACK_TIMEOUT_MS).emitWithAck('activity:submit', { runId: item.runId, inputId: item.id, input: item.input });
+				if (ack !== 'timeout' && ack.ok && ack.data.activity !== undefined) onView(ack.data.activity);
+				return ack;
+			} catch {
+				return 'timeout';
+			}
 		}
-	}
-};
+	};
+}
 
 /** Which outbox a `send` promise belongs to, so the status line can say "will send when back online". */
 const owners = new WeakMap<Promise<SendResult>, Outbox>();
@@ -48,11 +56,11 @@ export class Outbox {
 	#core: OutboxCore;
 	#waited = new Set<string>();
 
-	constructor(roomCode: string, participantId: string) {
+	constructor(roomCode: string, participantId: string, onView: (activity: PhoneActivity | null) => void = () => {}) {
 		this.#core = new OutboxCore({
 			storage: browserStorage(),
 			key: outboxKey(roomCode, participantId),
-			transport: socketTransport,
+			transport: socketTransport(onView),
 			onChange: () => {
 				this.online = this.#core.online;
 				this.pending = this.#core.items.length;

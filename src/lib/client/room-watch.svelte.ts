@@ -53,8 +53,12 @@ export class RoomWatch {
 		const onClosed = () => {
 			if (this.room) this.room = { ...this.room, status: 'closed' };
 		};
+		const onAccessEnded = (info: { roomId: string; message: string }) => {
+			if (info.roomId === this.#roomId) this.error = info.message;
+		};
 		const offline = () => (this.connected = false);
 		socket.on('connect', watch);
+		socket.on('room:access-ended', onAccessEnded);
 		socket.on('disconnect', offline);
 		socket.on('room:roster', onRoster);
 		socket.on('agenda:run', onRun);
@@ -68,6 +72,7 @@ export class RoomWatch {
 			socket.off('agenda:run', onRun);
 			socket.off('activity:trainer', onActivity);
 			socket.off('room:closed', onClosed);
+			socket.off('room:access-ended', onAccessEnded);
 		};
 	}
 

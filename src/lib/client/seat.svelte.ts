@@ -115,7 +115,7 @@ export class Seat {
 	#outboxFor(code: string, participantId: string): Outbox {
 		if (this.#outboxOwner !== `${code}.${participantId}`) {
 			this.outbox?.dispose();
-			this.outbox = new Outbox(code, participantId);
+			this.outbox = new Outbox(code, participantId, (activity) => (this.activity = activity));
 			this.#outboxOwner = `${code}.${participantId}`;
 		}
 		return this.outbox!;

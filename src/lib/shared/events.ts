@@ -160,7 +160,8 @@ export interface ClientEvents {
 	/** A trainer's action inside the running activity (deal, rotate, spotlight…); acknowledged like an input. */
 	'activity:act': (req: { roomId: string; runId: string; inputId: string; input: unknown }, ack: AckFn<{ duplicate: boolean }>) => void;
 	/** A phone's input. `inputId` is made by the phone: a retry with the same id is acknowledged, never applied twice. */
-	'activity:submit': (req: { runId: string; inputId: string; input: unknown }, ack: AckFn<{ duplicate: boolean }>) => void;
+	/** A new input's ack carries the sender's fresh view (`activity`); a retry's says `duplicate`. */
+	'activity:submit': (req: { runId: string; inputId: string; input: unknown }, ack: AckFn<{ duplicate: boolean; activity?: PhoneActivity | null }>) => void;
 }
 
 export interface ServerEvents {
@@ -170,6 +171,8 @@ export interface ServerEvents {
 	'room:closed': (info: { message: string }) => void;
 	/** One participant: the trainer removed them. */
 	'seat:removed': (info: { message: string }) => void;
+	/** One co-facilitator's screens of a room: the owner removed them, so the room stops updating here. */
+	'room:access-ended': (info: { roomId: string; message: string }) => void;
 	/** Trainer views: the agenda clock changed (start, pause, next, +5…). */
 	'agenda:run': (update: AgendaRunUpdate) => void;
 	/** Phones: the current block changed. */

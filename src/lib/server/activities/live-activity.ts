@@ -75,7 +75,7 @@ export class LiveActivity {
 		return { config: this.row.config, status: this.row.status, groups: this.row.groups, participants: people };
 	}
 
-	#named(groups: GroupInfo[], people: PersonInfo[], byId = new Map(people.map((p) => [p.id, p]))): GroupWithNames[] {
+	#named(groups: GroupInfo[], people: PersonInfo[], byId: ReadonlyMap<string, PersonInfo> = new Map(people.map((p) => [p.id, p]))): GroupWithNames[] {
 		return groups.map((g) => ({ ...g, members: g.memberIds.flatMap((id) => byId.get(id) ?? []) }));
 	}
 
@@ -99,7 +99,7 @@ export class LiveActivity {
 	}
 
 	/** `byId` (people by id) may be passed in when many phones' views are built at once. */
-	phoneView(me: PersonInfo, people: PersonInfo[], byId?: Map<string, PersonInfo>): PhoneActivity {
+	phoneView(me: PersonInfo, people: PersonInfo[], byId?: ReadonlyMap<string, PersonInfo>): PhoneActivity {
 		const group = this.groupOf(me.id);
 		return {
 			...this.header,

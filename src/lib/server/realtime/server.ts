@@ -57,7 +57,9 @@ function publisherFor(io: IoServer): RoomPublisher {
 			const name = channel.trainers(roomId);
 			for (const id of [...(io.sockets.adapter.rooms.get(name) ?? [])]) {
 				const socket = io.sockets.sockets.get(id);
-				if (socket?.data.trainer?.id === trainerId) void socket.leave(name);
+				if (socket?.data.trainer?.id !== trainerId) continue;
+				void socket.leave(name);
+				socket.emit('room:access-ended', { roomId, message: 'The owner removed you from this session’s co-facilitators, so it no longer updates here.' });
 			}
 		}
 	};

@@ -24,6 +24,8 @@ export class LiveRoom {
 	run: RunState;
 	readonly #seats = new Map<string, Seat>();
 	readonly #byName = new Map<string, string>();
+	/** Built once per change of who is seated: every input and every update reads it. */
+	#people: { list: { id: string; name: string }[]; byId: Map<string, { id: string; name: string }> } | null = null;
 	/** Everyone who may run it: the owner and the co-facilitators (kept current by facilitators.ts). */
 	readonly #trainers: Set<string>;
 
@@ -68,6 +70,7 @@ export class LiveRoom {
 	addSeat(p: Pick<Participant, 'id' | 'name' | 'nameKey' | 'joinedAt'>): void {
 		this.#seats.set(p.id, { id: p.id, name: p.name, nameKey: p.nameKey, joinedAt: p.joinedAt, sockets: 0 });
 		this.#byName.set(p.nameKey, p.id);
+		this.#people = null;
 	}
 
 	removeSeat(id: string): boolean {
@@ -75,6 +78,7 @@ export class LiveRoom {
 		if (!seat) return false;
 		this.#seats.delete(id);
 		this.#byName.delete(seat.nameKey);
+		this.#people = null;
 		return true;
 	}
 
@@ -99,7 +103,20 @@ export class LiveRoom {
 
 	/** Everyone seated now, in arrival order: who activities group and count. */
 	people(): { id: string; name: string }[] {
-		return [...this.#seats.values()].map((s) => ({ id: s.id, name: s.name }));
+		return this.#everyone().list;
+	}
+
+	/** The same people by id. Shared and cached: callers must not change either. */
+	peopleById(): ReadonlyMap<string, { id: string; name: string }> {
+		return this.#everyone().byId;
+	}
+
+	#everyone() {
+		if (!this.#people) {
+			const list = [...this.#seats.values()].map((s) => ({ id: s.id, name: s.name }));
+			this.#people = { list, byId: new Map(list.map((p) => [p.id, p])) };
+		}
+		return this.#people;
 	}
 
 	roster(): Roster {
