@@ -137,7 +137,7 @@ describe('activity engine', () => {
 		const { room, remote } = await roomWith(4);
 		const launched = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists', groupSize: 2 }));
 		expect(launched.groups.map((g) => g.memberIds.length)).toEqual([2, 2]);
-		expect(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists', groupSize: 1 })).toMatchObject({ ok: false, error: 'groupSize: a group has at least 2 people' });
+		expect(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists', groupSize: 1 })).toMatchObject({ ok: false, error: 'groupSize: a group has at least 2 people.' });
 	});
 
 	it('a room that fills after the launch still gets groups of the size asked for', async () => {
@@ -250,7 +250,7 @@ describe('activity engine', () => {
 			const act = { roomId: room.id, runId, inputId: 'same', input: { kind: 'banner', text: 'once' } };
 			expect(expectOk(await send(remote, 'activity:act', act))).toEqual({ duplicate: false });
 			expect(expectOk(await send(remote, 'activity:act', act))).toEqual({ duplicate: true });
-			expect(await send(remote, 'activity:act', { ...act, inputId: 'bad', input: { kind: 'shuffle' } })).toMatchObject({ ok: false, error: 'expected a deal or a banner' });
+			expect(await send(remote, 'activity:act', { ...act, inputId: 'bad', input: { kind: 'shuffle' } })).toMatchObject({ ok: false, error: 'Expected a deal or a banner.' });
 			const plain = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'plain' }));
 			expect(await send(remote, 'activity:act', { ...act, runId: plain.runId, inputId: 'x' })).toMatchObject({ ok: false, error: 'This activity has no trainer controls.' });
 		});

@@ -74,7 +74,7 @@ describe('malformed payloads', () => {
 
 	it('says which field was wrong, in words', async () => {
 		const res = (await sendRaw(trainer, 'room:join', { code: 5, name: 'x' })) as { error: string };
-		expect(res.error).toBe('code: expected the room code as text');
+		expect(res.error).toBe('code: expected the room code as text.');
 	});
 
 	it('an oversized message is refused by the transport and the server stays up', async () => {
