@@ -4,6 +4,7 @@ import type { ActivityDefinition } from '../content/activities';
 import type { Db } from '../db';
 import { UserError } from '../errors';
 import { humanIssue, sentence } from '../messages';
+import { hasLoneSurrogate, UNREADABLE_TEXT } from '../well-formed';
 import type { RoomEngine } from '../rooms/engine';
 import * as store from '../rooms/store';
 import { newId } from '../tokens';
@@ -156,6 +157,7 @@ export class ActivityEngine {
 			const issue = parsed.error.issues[0];
 			throw new UserError('invalid', issue ? sentence(issue.message) : 'That answer was not understood.');
 		}
+		if (hasLoneSurrogate(parsed.data)) throw new UserError('invalid', UNREADABLE_TEXT);
 		this.#placeLateJoiner(roomId, live, participantId, now);
 		const groupId = live.groupIdOf(participantId);
 		let others: string[];
@@ -236,6 +238,7 @@ export class ActivityEngine {
 		if (!actions) throw new UserError('invalid', 'This activity has no trainer controls.');
 		const parsed = actions.input.safeParse(input, { error: humanIssue });
 		if (!parsed.success) throw new UserError('invalid', sentence(parsed.error.issues[0]?.message ?? 'That action was not understood.'));
+		if (hasLoneSurrogate(parsed.data)) throw new UserError('invalid', UNREADABLE_TEXT);
 		const groups = live.row.groups;
 		const participants = this.#people(roomId);
 		try {
@@ -327,6 +330,7 @@ export class ActivityEngine {
 		if (edits.length === 0) return def.config;
 		const parsed = def.type.config.safeParse({ ...(def.config as object), ...Object.fromEntries(edits) }, { error: humanIssue });
 		if (!parsed.success) throw new UserError('invalid', sentence(parsed.error.issues[0]?.message ?? 'Those settings are not valid.'));
+		if (hasLoneSurrogate(parsed.data)) throw new UserError('invalid', UNREADABLE_TEXT);
 		return parsed.data;
 	}
 
