@@ -7,6 +7,11 @@ export type NameCheck = { ok: true; name: string; key: string } | { ok: false; e
 // allowed: emoji sequences and several scripts (Persian, Hindi) need them.
 const INVISIBLE = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 
+/** Whether a name holds a character that is invisible or changes how the text around it reads. */
+export function hasHiddenCharacter(name: string): boolean {
+	return INVISIBLE.test(name);
+}
+
 /** Shared by the phone (instant feedback) and the server (the rule that counts). */
 export function checkDisplayName(raw: unknown): NameCheck {
 	if (typeof raw !== 'string') return { ok: false, error: 'Please type your name.' };
