@@ -28,7 +28,7 @@ let handle = (_req, res) => {
 	res.end('Starting up…');
 };
 // The same security headers as the app's hooks (src/lib/server/security-headers.ts), here for what
-// bypasses them: static files (JS, CSS, images) and socket.io's polling answers.
+// bypasses them: static files (JS, CSS, images). socket.io's answers get them from its own hook.
 const SECURITY_HEADERS = {
 	'x-content-type-options': 'nosniff',
 	'referrer-policy': 'same-origin',

@@ -1,6 +1,7 @@
 /**
- * On every response from the app: pages, downloads, redirects and error pages (hooks.server.ts);
- * scripts/serve.js sets the same on static files and socket.io's answers, which bypass the hooks.
+ * On every response from the app: pages, downloads, redirects and error pages (hooks.server.ts),
+ * socket.io's own answers (realtime/server.ts), and static files (scripts/serve.js, which cannot
+ * import this file: keep the two lists the same).
  * SvelteKit adds the content security policy to HTML pages itself (svelte.config.js); its
  * frame-ancestors and X-Frame-Options here keep the app out of other sites' frames.
  */

@@ -3,6 +3,7 @@ import { Server } from 'socket.io';
 import { readCookie, SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import type { Db } from '../db';
 import { RateLimiter } from '../rate-limit';
+import { SECURITY_HEADERS } from '../security-headers';
 import { inputLimiters, MAX_MESSAGE_BYTES } from './limits';
 import { RoomEngine, type RoomPublisher } from '../rooms/engine';
 import { ActivityEngine, type ActivityPublisher, type Catalog } from '../activities/engine';
@@ -140,6 +141,8 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 		pingTimeout: 20_000,
 		destroyUpgrade: !deps.shareUpgrades
 	});
+	// engine.io answers /socket.io/ before the app's handler sees it: its responses get the same headers.
+	io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, SECURITY_HEADERS));
 	let app = buildApp(io, deps);
 	io.use((socket, next) => app.authenticate(socket, next));
 	io.on('connection', (socket) => app.connect(socket));
