@@ -371,3 +371,212 @@ test('deleting participant data: owner only, once closed; a co-facilitator is to
 	expect((await as.owner!.post(path, { form: { confirm: 'yes' }, maxRedirects: 0 })).status()).toBe(200);
 	expect((await as.owner!.get(`/trainer/rooms/${ids.roomA}/evidence/${ids.participantA}`, { maxRedirects: 0 })).status()).toBe(410);
 });
+
+// ——— forms with values nobody should send ———
+
+const ODD: [string, string][] = [
+	['empty', ''],
+	['100 KB', 'x'.repeat(100_000)],
+	['a lone surrogate', 'ab\uD800cd'],
+	['an RTL override', 'a\u202Eb@example.org'],
+	['zero-width and NUL', 'a\u200B\u0000b'],
+	['an emoji ZWJ sequence', '👩‍👩‍👧@example.org'],
+	['combining marks', 'e' + '\u0301'.repeat(500)],
+	['HTML', '<script>alert(1)</script>'],
+	['a formula', '=HYPERLINK("http://evil.example")'],
+	['another formula', '@SUM(A1)'],
+	['JSON nested 10,000 deep', '['.repeat(10_000) + ']'.repeat(10_000)]
+];
+
+/** The forms, each with the fields it reads; odd values go into one field at a time. */
+function forms(i: Ids): { path: string; fields: string[]; valid: Record<string, string> }[] {
+	return [
+		{ path: '/trainer?/start', fields: ['agendaId'], valid: { agendaId: 'session-a' } },
+		{ path: '/trainer?/duplicate', fields: ['agendaId'], valid: { agendaId: 'session-a' } },
+		{ path: '/trainer?/delete', fields: ['agendaId'], valid: { agendaId: 'no-such-copy' } },
+		{ path: `/trainer/agendas/${i.copyId}?/save`, fields: ['agenda'], valid: { agenda: plan } },
+		{ path: `/trainer/agendas/${i.copyId}?/addCoFacilitator`, fields: ['email'], valid: { email: 'nobody@example.org' } },
+		{ path: `/trainer/agendas/${i.copyId}?/removeCoFacilitator`, fields: ['trainerId'], valid: { trainerId: 'nobody' } },
+		{ path: `/trainer/rooms/${i.roomA}?/addCoFacilitator`, fields: ['email'], valid: { email: 'nobody@example.org' } },
+		{ path: `/trainer/rooms/${i.roomA}?/removeCoFacilitator`, fields: ['trainerId'], valid: { trainerId: 'nobody' } },
+		{ path: `/trainer/rooms/${i.roomA}/report?/deleteData`, fields: ['confirm'], valid: { confirm: 'no' } }
+	];
+}
+
+test('every form answers odd values with a 4xx and a message, never a 500; the server stays up', async () => {
+	test.setTimeout(120_000);
+	const problems: string[] = [];
+	const check = async (what: string, res: APIResponse, acceptable: number[] = []) => {
+		const status = res.status();
+		if (status >= 500) problems.push(`${what}: ${status}`);
+		else if (status < 400 && !acceptable.includes(status)) problems.push(`${what}: ${status} (accepted)`);
+		else if (status >= 400 && status !== 413) {
+			const text = await res.text();
+			// The page re-rendered with its error, or SvelteKit's error page with our sentence.
+			if (!/[A-Za-z]{3,}[^<]*[.!?]/.test(text)) problems.push(`${what}: ${status} without a readable message`);
+			if (text.includes('<script>alert(1)</script>')) problems.push(`${what}: the script came back unescaped`);
+		}
+	};
+	for (const form of forms(ids)) {
+		for (const field of form.fields) {
+			const { [field]: _, ...missing } = form.valid;
+			// Some forms answer "200 with an error" (a stranger's list stays unchanged) or redirect back: not a 500 is what counts.
+			await check(`${form.path} without ${field}`, await as.owner!.post(form.path, { form: missing, maxRedirects: 0 }), [200, 303]);
+			for (const [label, value] of ODD) {
+				await check(`${form.path} ${field} as ${label}`, await as.owner!.post(form.path, { form: { ...form.valid, [field]: value }, maxRedirects: 0 }), [200, 303]);
+			}
+		}
+	}
+	// Sign-up and sign-in, signed out (the limits have a server of their own below).
+	// A password may hold any character; a name may hold markup, emoji and accents (shown as text), never a hidden character.
+	const mayAccept = (field: string, label: string) =>
+		field === 'password' ? label !== 'empty' && label !== '100 KB' : field === 'name' && !['empty', '100 KB', 'an RTL override', 'zero-width and NUL'].includes(label);
+	for (const [label, value] of ODD) {
+		for (const field of ['name', 'email', 'password']) {
+			// Each attempt signed out: an accepted one signs its context in.
+			const ctx = await context();
+			const valid = { name: 'Nia', email: uniqueEmail(), password: PASSWORD };
+			await check(`signup ${field} as ${label}`, await ctx.post('/signup', { form: { ...valid, [field]: value }, maxRedirects: 0 }), mayAccept(field, label) ? [303] : []);
+			await ctx.dispose();
+		}
+	}
+	// The phone's pack: JSON that is not what we asked for.
+	for (const body of [null, 42, 'text', [], { seatToken: 42 }, { seatToken: 'x'.repeat(100_000) }, { seatToken: '\uD800'.repeat(20) }, { seatToken: '<script>alert(1)</script>' }]) {
+		await check(`/api/pack with ${JSON.stringify(body)?.slice(0, 40)}`, await as.participant!.post('/api/pack', { data: body }));
+	}
+	const garbage = await as.participant!.post('/api/pack', { data: '{"seatToken": [[[[', headers: { 'content-type': 'application/json' } });
+	await check('/api/pack with broken JSON', garbage);
+	expect(problems).toEqual([]);
+	expect((await as.anonymous!.get('/join')).status()).toBe(200);
+});
+
+// ——— headers on every kind of response ———
+
+test('security headers on pages, downloads, redirects, errors, JSON, static files and socket.io; CSP with nonces on HTML', async () => {
+	const join = await as.anonymous!.get('/join');
+	const html = await join.text();
+	const asset = /(?:href|src)="([^"]*_app\/immutable\/[^"]+\.(?:css|js))"/.exec(html)![1]!.replace(/^(\.\.\/)+|^\.\//, '/');
+	const responses: [string, APIResponse][] = [
+		['an HTML page', join],
+		['a page with a session', await as.owner!.get(`/trainer/rooms/${ids.roomA}/report`)],
+		['a download', await as.owner!.get(`/trainer/rooms/${ids.roomA}/export/inputs.csv`)],
+		['the /trainer redirect', await as.anonymous!.get('/trainer/rooms/x', { maxRedirects: 0 })],
+		["a stranger's room (404)", await as.otherTrainer!.get(`/trainer/rooms/${ids.roomA}`, { maxRedirects: 0 })],
+		['a missing page (404)', await as.anonymous!.get('/no/such/page')],
+		['JSON (400)', await as.anonymous!.post('/api/pack', { data: {} })],
+		['a static file', await as.anonymous!.get(asset.startsWith('/') ? asset : `/${asset}`)],
+		['socket.io polling', await as.anonymous!.get('/socket.io/?EIO=4&transport=polling')]
+	];
+	for (const [what, res] of responses) {
+		const h = res.headers();
+		expect(res.status(), what).toBeLessThan(500);
+		expect(h['x-content-type-options'], what).toBe('nosniff');
+		expect(h['referrer-policy'], what).toBe('same-origin');
+		expect(h['x-frame-options'], what).toBe('DENY');
+		expect(h['permissions-policy'], what).toContain('camera=()');
+		// Every page that runs a script carries the policy. (An endpoint's error, asked for as HTML, is
+		// SvelteKit's static error template: text and a style, no script, so no policy to carry.)
+		const body = (h['content-type'] ?? '').startsWith('text/html') ? await res.text() : '';
+		if (body.includes('<script')) {
+			const csp = h['content-security-policy'] ?? '';
+			expect(csp, `${what}: CSP`).toContain("frame-ancestors 'none'");
+			expect(csp, `${what}: CSP`).toContain("object-src 'none'");
+			const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? '';
+			expect(scriptSrc, `${what}: script-src`).toMatch(/'nonce-[^']+'/);
+			expect(scriptSrc, `${what}: script-src`).not.toContain('unsafe-inline');
+			expect(scriptSrc, `${what}: script-src`).not.toContain('unsafe-eval');
+			// Every inline script on the page carries this response's nonce.
+			const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1]!;
+			for (const tag of body.match(/<script\b[^>]*>/g) ?? []) if (!/\bsrc=/.test(tag)) expect(tag, what).toContain(`nonce="${nonce}"`);
+		}
+	}
+	expect(await responses[0]![1].text()).toContain('<script');
+	expect(await responses[5]![1].text(), 'the 404 page is a SvelteKit page with its policy').toContain('<script');
+	expect(responses[2]![1].headers()['content-disposition']).toContain('attachment');
+	expect(responses[2]![1].headers()['cache-control']).toBe('no-store');
+});
+
+// ——— the session cookie ———
+
+function sessionCookie(res: APIResponse): string {
+	const cookie = res.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('wc_session='));
+	expect(cookie, 'a session cookie is set').toBeTruthy();
+	return cookie!.value;
+}
+
+test('over plain http the session cookie is HttpOnly, SameSite=Lax, Path=/ and not Secure, even if a client claims https', async () => {
+	const claims: Record<string, string>[] = [{}, { 'x-forwarded-proto': 'https', 'x-workshop-companion-protocol': 'https' }];
+	for (const headers of claims) {
+		const ctx = await context();
+		const res = await ctx.post('/signup', { form: { name: 'Plain', email: uniqueEmail(), password: PASSWORD }, headers, maxRedirects: 0 });
+		expect(res.status()).toBe(303);
+		const cookie = sessionCookie(res);
+		expect(cookie).toMatch(/;\s*HttpOnly/i);
+		expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+		expect(cookie).toMatch(/;\s*Path=\/(;|$)/i);
+		// A venue LAN is plain http: a Secure cookie would never come back and nobody could sign in.
+		expect(cookie).not.toMatch(/;\s*Secure/i);
+		await ctx.dispose();
+	}
+});
+
+test('behind a TLS proxy (PROTOCOL_HEADER=x-forwarded-proto) the session cookie is also Secure', async () => {
+	const proxied = new OwnServer(base + 62, { PROTOCOL_HEADER: 'x-forwarded-proto' });
+	await proxied.start();
+	try {
+		const origin = `https://localhost:${proxied.port}`;
+		const ctx = await http.newContext({ baseURL: proxied.url, extraHTTPHeaders: { origin, 'x-forwarded-proto': 'https', accept: 'text/html' } });
+		const res = await ctx.post('/signup', { form: { name: 'Proxied', email: uniqueEmail(), password: PASSWORD }, maxRedirects: 0 });
+		expect(res.status(), await res.text()).toBe(303);
+		const cookie = sessionCookie(res);
+		expect(cookie).toMatch(/;\s*Secure/i);
+		expect(cookie).toMatch(/;\s*HttpOnly/i);
+		expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+		await ctx.dispose();
+	} finally {
+		await proxied.stop();
+	}
+});
+
+// ——— sign-in and sign-up limits ———
+
+test('sign-in: 8 wrong passwords for one account from one address, then a clear refusal; sign-up limited per address', async () => {
+	test.setTimeout(90_000);
+	const limited = new OwnServer(base + 63, { SIGNUP_LIMIT_PER_HOUR: '3' });
+	await limited.start();
+	try {
+		const ctx = await http.newContext({ baseURL: limited.url, extraHTTPHeaders: { origin: limited.url, accept: 'text/html' } });
+		const email = uniqueEmail();
+		expect((await ctx.post('/signup', { form: { name: 'Limit', email, password: PASSWORD }, maxRedirects: 0 })).status()).toBe(303);
+		const fresh = await http.newContext({ baseURL: limited.url, extraHTTPHeaders: { origin: limited.url, accept: 'text/html' } });
+		for (let i = 0; i < 8; i++) {
+			const res = await fresh.post('/login', { form: { email, password: `wrong password ${i}` }, maxRedirects: 0 });
+			expect(res.status(), `attempt ${i + 1}`).toBe(400);
+			expect(await res.text()).toContain('Email or password is wrong.');
+		}
+		const locked = await fresh.post('/login', { form: { email, password: PASSWORD }, maxRedirects: 0 });
+		expect(locked.status()).toBe(429);
+		expect(await locked.text()).toMatch(/Too many sign-in attempts\. Try again in \d+ minutes?\./);
+		// Another account from the same address is not locked by it.
+		const other = await fresh.post('/login', { form: { email: 'someone-else@example.org', password: 'wrong password' }, maxRedirects: 0 });
+		expect(other.status()).toBe(400);
+
+		// Sign-ups: 3 per hour here (SIGNUP_LIMIT_PER_HOUR), one used above.
+		// Each from a signed-out browser (a signed-in one is sent to its dashboard whatever happened).
+		const signUp = async () => {
+			const one = await http.newContext({ baseURL: limited.url, extraHTTPHeaders: { origin: limited.url, accept: 'text/html' } });
+			const res = await one.post('/signup', { form: { name: 'More', email: uniqueEmail(), password: PASSWORD }, maxRedirects: 0 });
+			const out = { status: res.status(), text: await res.text() };
+			await one.dispose();
+			return out;
+		};
+		for (let i = 0; i < 2; i++) expect((await signUp()).status).toBe(303);
+		const tooMany = await signUp();
+		expect(tooMany.status).toBe(429);
+		expect(tooMany.text).toMatch(/Too many sign-ups from this device\. Try again in \d+ minutes?\./);
+		await ctx.dispose();
+		await fresh.dispose();
+	} finally {
+		await limited.stop();
+	}
+});
