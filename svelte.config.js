@@ -7,6 +7,11 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// SvelteKit's CSP, on every page it renders: a fresh nonce per response for its own inline
+		// scripts (mode auto would hash prerendered pages; there are none). script-src has no
+		// 'unsafe-inline'. style-src keeps it: Svelte writes style attributes (bars, charts, the
+		// countdown) and transitions add <style> elements, which nonces cannot cover.
+		// tests/e2e/csp.desktop.spec.ts walks the app and fails on any violation.
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -20,7 +20,7 @@ const http = createServer((_req, res) => {
 const io = new Server(http, {
 	serveClient: false,
 	transports: ['websocket', 'polling'],
-	maxHttpBufferSize: 64 * 1024,
+	maxHttpBufferSize: 32 * 1024, // as the app (src/lib/server/realtime/limits.ts)
 	pingInterval: 20_000,
 	pingTimeout: 20_000
 });

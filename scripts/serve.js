@@ -27,8 +27,17 @@ let handle = (_req, res) => {
 	res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain' });
 	res.end('Starting up…');
 };
+// The same security headers as the app's hooks (src/lib/server/security-headers.ts), here for what
+// bypasses them: static files (JS, CSS, images). socket.io's answers get them from its own hook.
+const SECURITY_HEADERS = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'same-origin',
+	'x-frame-options': 'DENY',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'
+};
 const server = createServer((req, res) => {
 	if (stampProtocol) req.headers[OWN_PROTOCOL_HEADER] = req.socket.encrypted ? 'https' : 'http';
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 	handle(req, res);
 });
 globalThis[Symbol.for('workshop-companion.http-server')] = server;

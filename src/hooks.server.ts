@@ -7,6 +7,7 @@ import { getAgendaLibrary } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { startRetention } from '$lib/server/exports/data-care';
 import { attachRealtime, currentRealtime, productionHttpServer } from '$lib/server/realtime';
+import { SECURITY_HEADERS } from '$lib/server/security-headers';
 import { describeStartup } from '$lib/server/startup';
 
 /** Production: the server entry created the HTTP server before importing us; socket.io joins it here. */
@@ -42,19 +43,24 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Every /trainer page needs a signed-in trainer; the rest is public (participants have no accounts). */
+/**
+ * Every /trainer page needs a signed-in trainer; the rest is public (participants have no accounts).
+ * A page or download is answered here, so the redirect passes through `headers` like any other
+ * response; the client router's data and form requests get SvelteKit's own redirect format.
+ */
 const guard: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.startsWith('/trainer') && !event.locals.trainer) {
-		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		const location = `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`;
+		if (event.isDataRequest || event.request.headers.has('x-sveltekit-action')) redirect(303, location);
+		return new Response(null, { status: 303, headers: { location } });
 	}
 	return resolve(event);
 };
 
 const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	return response;
 };
 
-export const handle = sequence(session, guard, headers);
+export const handle = sequence(headers, session, guard);

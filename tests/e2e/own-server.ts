@@ -10,7 +10,11 @@ import { join } from 'node:path';
 export class OwnServer {
 	readonly dbPath = join(mkdtempSync(join(tmpdir(), 'wc-own-')), 'own.db');
 	#child: ChildProcess | undefined;
-	constructor(readonly port: number) {}
+	/** `env`: settings of this server only (e.g. PROTOCOL_HEADER for a proxy), on top of the test's environment. */
+	constructor(
+		readonly port: number,
+		readonly env: Record<string, string> = {}
+	) {}
 
 	get url(): string {
 		return `http://localhost:${this.port}`;
@@ -18,7 +22,7 @@ export class OwnServer {
 
 	start(): Promise<void> {
 		const child = spawn(process.execPath, ['scripts/serve.js'], {
-			env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATABASE_PATH: this.dbPath, SIGNUP_LIMIT_PER_HOUR: '1000' },
+			env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATABASE_PATH: this.dbPath, SIGNUP_LIMIT_PER_HOUR: '1000', ...this.env },
 			stdio: ['ignore', 'pipe', 'inherit', 'ipc']
 		});
 		this.#child = child;

@@ -2,9 +2,15 @@ export const NAME_MAX = 40;
 
 export type NameCheck = { ok: true; name: string; key: string } | { ok: false; error: string };
 
-// Control, format (bidi overrides, zero-width space) and line separators. The zero-width joiner and
-// non-joiner are allowed: emoji sequences and several scripts (Persian, Hindi) need them.
-const INVISIBLE = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+// Control, format (bidi overrides, zero-width space) and line separators, and half of a surrogate
+// pair (unreadable, and stored as replacement characters). The zero-width joiner and non-joiner are
+// allowed: emoji sequences and several scripts (Persian, Hindi) need them.
+const INVISIBLE = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+
+/** Whether a name holds a character that is invisible or changes how the text around it reads. */
+export function hasHiddenCharacter(name: string): boolean {
+	return INVISIBLE.test(name);
+}
 
 /** Shared by the phone (instant feedback) and the server (the rule that counts). */
 export function checkDisplayName(raw: unknown): NameCheck {

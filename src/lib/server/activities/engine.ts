@@ -3,6 +3,8 @@ import type { CatalogEntry, PhoneActivity, TrainerActivity } from '$lib/shared/e
 import type { ActivityDefinition } from '../content/activities';
 import type { Db } from '../db';
 import { UserError } from '../errors';
+import { humanIssue, sentence } from '../messages';
+import { hasLoneSurrogate, UNREADABLE_TEXT } from '../well-formed';
 import type { RoomEngine } from '../rooms/engine';
 import * as store from '../rooms/store';
 import { newId } from '../tokens';
@@ -161,11 +163,12 @@ export class ActivityEngine {
 			return { duplicate: true };
 		}
 		if (live.row.status !== 'open') throw new UserError('closed', STATUS_MESSAGES[live.row.status]);
-		const parsed = live.type.input.safeParse(input);
+		const parsed = live.type.input.safeParse(input, { error: humanIssue });
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
-			throw new UserError('invalid', issue ? issue.message : 'That answer was not understood.');
+			throw new UserError('invalid', issue ? sentence(issue.message) : 'That answer was not understood.');
 		}
+		if (hasLoneSurrogate(parsed.data)) throw new UserError('invalid', UNREADABLE_TEXT);
 		this.#placeLateJoiner(roomId, live, participantId, now);
 		const groupId = live.groupIdOf(participantId);
 		let others: string[];
@@ -257,8 +260,9 @@ export class ActivityEngine {
 		if (live.seen.has(`trainer:${inputId}`)) return { duplicate: true };
 		const actions = live.type.trainer;
 		if (!actions) throw new UserError('invalid', 'This activity has no trainer controls.');
-		const parsed = actions.input.safeParse(input);
-		if (!parsed.success) throw new UserError('invalid', parsed.error.issues[0]?.message ?? 'That action was not understood.');
+		const parsed = actions.input.safeParse(input, { error: humanIssue });
+		if (!parsed.success) throw new UserError('invalid', sentence(parsed.error.issues[0]?.message ?? 'That action was not understood.'));
+		if (hasLoneSurrogate(parsed.data)) throw new UserError('invalid', UNREADABLE_TEXT);
 		const groups = live.row.groups;
 		const participants = this.#people(roomId);
 		try {
@@ -349,8 +353,9 @@ export class ActivityEngine {
 		const editable = new Set((def.type.setup ?? []).map((f) => f.key));
 		const edits = Object.entries(setup ?? {}).filter(([key]) => editable.has(key));
 		if (edits.length === 0) return def.config;
-		const parsed = def.type.config.safeParse({ ...(def.config as object), ...Object.fromEntries(edits) });
-		if (!parsed.success) throw new UserError('invalid', parsed.error.issues[0]?.message ?? 'Those settings are not valid.');
+		const parsed = def.type.config.safeParse({ ...(def.config as object), ...Object.fromEntries(edits) }, { error: humanIssue });
+		if (!parsed.success) throw new UserError('invalid', sentence(parsed.error.issues[0]?.message ?? 'Those settings are not valid.'));
+		if (hasLoneSurrogate(parsed.data)) throw new UserError('invalid', UNREADABLE_TEXT);
 		return parsed.data;
 	}
 

@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db';
 import { trainers } from '../db/schema';
+import { hasHiddenCharacter } from '$lib/shared/names';
 import { newId } from '../tokens';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './password';
 
@@ -17,7 +18,9 @@ export const signUpSchema = z.object({
 		.string({ error: 'Please enter your name.' })
 		.trim()
 		.min(1, 'Please enter your name.')
-		.max(80, 'Please keep your name to 80 characters or fewer.'),
+		.max(80, 'Please keep your name to 80 characters or fewer.')
+		// Shown to co-facilitators and printed in reports: no bidi overrides or invisible characters.
+		.refine((name) => !hasHiddenCharacter(name), 'Your name has a hidden character in it. Please retype it.'),
 	email: emailSchema,
 	password: z
 		.string({ error: 'Please choose a password.' })

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Ack, AckFn, ClientEventName, ClientEvents } from '$lib/shared/events';
 import { UserError } from '../errors';
+import { fieldPath, humanIssue, sentence, stop } from '../messages';
 import type { IoSocket } from './types';
 
 type Payload<E extends ClientEventName> = Parameters<ClientEvents[E]>[0];
@@ -8,12 +9,12 @@ type Result<E extends ClientEventName> = Parameters<ClientEvents[E]>[1] extends 
 
 const SERVER_ERROR = 'Something went wrong on our side. Please try again.';
 
-/** The first problem zod found, as a sentence a person can act on. */
+/** The first problem zod found, as a sentence a person can act on, naming the field when there is one. */
 export function describeIssue(error: z.ZodError): string {
 	const issue = error.issues[0];
 	if (!issue) return 'That request was not understood.';
-	const field = issue.path.map(String).join('.');
-	return field ? `${field}: ${issue.message}` : issue.message;
+	const field = fieldPath(issue.path);
+	return field ? stop(`${field}: ${issue.message}`) : sentence(issue.message);
 }
 
 /**
@@ -36,7 +37,7 @@ export function on<E extends ClientEventName>(
 			answered = true;
 			ack(res);
 		};
-		const parsed = schema.safeParse(args.length > 1 || typeof last !== 'function' ? args[0] : undefined);
+		const parsed = schema.safeParse(args.length > 1 || typeof last !== 'function' ? args[0] : undefined, { error: humanIssue });
 		if (!parsed.success) return reply({ ok: false, code: 'invalid', error: describeIssue(parsed.error) });
 		try {
 			reply({ ok: true, data: await handler(parsed.data) });

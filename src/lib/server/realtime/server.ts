@@ -3,6 +3,8 @@ import { Server } from 'socket.io';
 import { readCookie, SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import type { Db } from '../db';
 import { RateLimiter } from '../rate-limit';
+import { SECURITY_HEADERS } from '../security-headers';
+import { inputLimiters, MAX_MESSAGE_BYTES } from './limits';
 import { RoomEngine, type RoomPublisher } from '../rooms/engine';
 import { ActivityEngine, type ActivityPublisher, type Catalog } from '../activities/engine';
 import { getActivityCatalog } from '../content';
@@ -79,8 +81,7 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 	const activities = new ActivityEngine(deps.db, engine, activityPublisherFor(io), deps.catalog ?? getActivityCatalog);
 	// Generous: a whole venue may share one address (NAT, proxy); guessing 887 million codes still takes years.
 	const joinFailures = new RateLimiter(60, 10 * 60_000);
-	/** Activity inputs per participant: 40 per 10 seconds. */
-	const inputRate = new RateLimiter(40, 10_000);
+	const inputRate = inputLimiters();
 	return {
 		engine,
 		activities,
@@ -136,12 +137,14 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 		serveClient: false,
 		// Phones try WebSocket first (a third of the server CPU of polling-then-upgrade); polling stays as fallback.
 		transports: ['websocket', 'polling'],
-		maxHttpBufferSize: 64 * 1024,
+		maxHttpBufferSize: MAX_MESSAGE_BYTES,
 		allowRequest: sameOrigin(deps.allowedOrigins ?? []),
 		pingInterval: 20_000,
 		pingTimeout: 20_000,
 		destroyUpgrade: !deps.shareUpgrades
 	});
+	// engine.io answers /socket.io/ before the app's handler sees it: its responses get the same headers.
+	io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, SECURITY_HEADERS));
 	let app = buildApp(io, deps);
 	io.use((socket, next) => app.authenticate(socket, next));
 	io.on('connection', (socket) => app.connect(socket));

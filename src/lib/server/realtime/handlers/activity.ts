@@ -1,14 +1,14 @@
 import type { ActivityEngine } from '../../activities/engine';
 import { UserError } from '../../errors';
-import type { RateLimiter } from '../../rate-limit';
 import type { RoomEngine } from '../../rooms/engine';
 import { requireRoomTrainer, requireSeat } from '../authz';
 import { on } from '../handle';
 import { activityStatusSchema, actSchema, launchSchema, moveSchema, submitSchema } from '../schemas';
 import type { IoSocket } from '../types';
+import { INPUT_RATE_MESSAGE, type InputLimiters } from '../limits';
 
 /** Activities: the room's trainer launches and steers them; seated phones send inputs. */
-export function registerActivityHandlers(socket: IoSocket, rooms: RoomEngine, activities: ActivityEngine, inputRate: RateLimiter): void {
+export function registerActivityHandlers(socket: IoSocket, rooms: RoomEngine, activities: ActivityEngine, inputRate: InputLimiters): void {
 	const openRoomOfTrainer = (roomId: string) => {
 		const room = requireRoomTrainer(socket, rooms, roomId);
 		if (room.status !== 'open') throw new UserError('closed', 'This session is closed.');
@@ -37,8 +37,11 @@ export function registerActivityHandlers(socket: IoSocket, rooms: RoomEngine, ac
 
 	on(socket, 'activity:submit', submitSchema, ({ runId, inputId, input }) => {
 		const { room, participantId } = requireSeat(socket, rooms);
-		// Generous for a person tapping fast, but a script cannot flood the disk or the room.
-		if (!inputRate.hit(participantId).allowed) throw new UserError('rate-limited', 'You are sending very quickly. Wait a moment, then try again.');
+		// Generous for a person tapping fast or a phone resending its queue, but a script cannot flood the disk or the room.
+		// Both windows count every attempt, so hammering through a refusal keeps it refused.
+		const burst = inputRate.burst.hit(participantId).allowed;
+		const sustained = inputRate.sustained.hit(participantId).allowed;
+		if (!burst || !sustained) throw new UserError('rate-limited', INPUT_RATE_MESSAGE);
 		return activities.submit(room.id, participantId, runId, inputId, input);
 	});
 }

@@ -13,6 +13,7 @@ import {
 	startSession
 } from '$lib/server/facilitators';
 import { formObject } from '$lib/server/forms';
+import { hasLoneSurrogate } from '$lib/server/well-formed';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Far above 60 full blocks; anything bigger is not from the editor. */
@@ -42,6 +43,8 @@ async function save(request: Request, id: string, trainerId: string) {
 	try {
 		if (typeof raw !== 'string' || raw.length > MAX_BODY) throw new Error('not editor data');
 		input = JSON.parse(raw);
+		// "\ud800" in JSON is half a character: nothing the editor sends, and unreadable once stored.
+		if (hasLoneSurrogate(input)) throw new Error('not editor data');
 	} catch {
 		return { ok: false as const, failure: failWith(400, { form: 'The editor sent something unreadable. Reload the page and try again.' }) };
 	}
