@@ -2,7 +2,8 @@
 // before the page works, gzipped (level 9, as a server would serve it precompressed: the build
 // ships .gz files made the same way). A page's first load is SvelteKit's client entry (start, app),
 // the root layout node and the page's node, with every static import and their CSS. Activity views
-// are dynamic imports loaded when an activity opens; they are reported on top, per type.
+// are dynamic imports loaded when an activity opens (with the activity frame and the phone's
+// outbox); they are reported on top, per type.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,6 +11,8 @@ import { round } from './lib.js';
 
 const PAGES = { join: '/join', phone: '/p/[code]' };
 const VIEWS = ['quick-poll', 'amo', 'pm-pyramid'];
+// Loaded with the first activity, before the type's own view: the frame around it and the outbox.
+const ACTIVITY_FRAME = ['src/lib/components/activity/PhoneActivityView.svelte', 'src/lib/client/outbox.svelte.ts'];
 
 export function bundleSizes(root) {
 	const manifestPath = join(root, '.svelte-kit', 'output', 'client', '.vite', 'manifest.json');
@@ -61,7 +64,7 @@ export function bundleSizes(root) {
 			for (const type of VIEWS) {
 				const key = `src/lib/activities/${type}/Phone.svelte`;
 				if (!manifest[key]) continue;
-				const extra = closure([key], new Set(first.seen));
+				const extra = closure([key, ...ACTIVITY_FRAME.filter((k) => manifest[k])], new Set(first.seen));
 				out[name].withActivityView[type] = total(new Set([...first.files, ...extra.files]));
 			}
 		}

@@ -1,5 +1,5 @@
 import type { PhoneActivity, PublicAgendaView, RoomInfo, SeatInfo } from '$lib/shared/events';
-import { Outbox } from './outbox.svelte';
+import type { Outbox } from './outbox.svelte';
 import { forgetSeat, loadSeat } from './seat-store';
 import { getSocket, request } from './socket';
 
@@ -25,6 +25,7 @@ export class Seat {
 	#retry: ReturnType<typeof setTimeout> | undefined;
 	#attempt = 0;
 	#outboxOwner = '';
+	#outboxReady: Promise<Outbox> | null = null;
 
 	constructor(code: string) {
 		this.#code = code;
@@ -86,7 +87,9 @@ export class Seat {
 			this.status = 'ready';
 			this.message = '';
 			this.#attempt = 0;
-			this.#outboxFor(this.#code, res.data.seat.participantId).setOnline(getSocket().connected);
+			const outbox = await this.#outboxFor(this.#code, res.data.seat.participantId);
+			// Still the same connection, still ready: only then may the outbox send.
+			outbox.setOnline(getSocket().connected && this.status === 'ready');
 		} else if (res.code === 'closed' || res.code === 'removed') {
 			this.#end(res.code, res.error);
 		} else if (res.code === 'not-found') {
@@ -108,17 +111,29 @@ export class Seat {
 	submit(input: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
 		const activity = this.activity;
 		if (!activity) return Promise.resolve({ ok: false, error: 'There is no activity running now.' });
-		if (!this.outbox) return Promise.resolve({ ok: false, error: 'Still connecting. Try again in a moment.' });
-		return this.outbox.submit(activity.runId, input);
+		// Loaded (nearly always): its own promise, which the status line follows ("will send when back online").
+		if (this.outbox) return this.outbox.submit(activity.runId, input);
+		if (!this.#outboxReady) return Promise.resolve({ ok: false, error: 'Still connecting. Try again in a moment.' });
+		return this.#outboxReady.then((outbox) => outbox.submit(activity.runId, input));
 	}
 
-	#outboxFor(code: string, participantId: string): Outbox {
-		if (this.#outboxOwner !== `${code}.${participantId}`) {
+	/**
+	 * The outbox's code loads after the page is up (the join and waiting screens never need it), so
+	 * a phone on weak Wi-Fi sees its first screen sooner. Inputs wait for it, they are never lost.
+	 */
+	#outboxFor(code: string, participantId: string): Promise<Outbox> {
+		const owner = `${code}.${participantId}`;
+		if (this.#outboxOwner !== owner || !this.#outboxReady) {
+			this.#outboxOwner = owner;
 			this.outbox?.dispose();
-			this.outbox = new Outbox(code, participantId, (activity) => (this.activity = activity));
-			this.#outboxOwner = `${code}.${participantId}`;
+			this.outbox = null;
+			this.#outboxReady = import('./outbox.svelte').then(({ Outbox }) => {
+				const outbox = new Outbox(code, participantId, (activity) => (this.activity = activity));
+				if (this.#outboxOwner === owner) this.outbox = outbox;
+				return outbox;
+			});
 		}
-		return this.outbox!;
+		return this.#outboxReady;
 	}
 
 	#end(status: 'closed' | 'removed' | 'lost', message: string) {

@@ -48,8 +48,14 @@ export function statementId(dimension: Dimension, index: number): string {
 }
 
 /** Every statement of a config, flattened in display order. */
+const listed = new WeakMap<object, Statement[]>();
+
+/** Built once per run's config and shared (every view of every phone reads it): never change it. */
 export function listStatements(statements: Record<Dimension, readonly string[]>): Statement[] {
-	return DIMENSIONS.flatMap((dimension) =>
-		statements[dimension].map((text, i) => ({ id: statementId(dimension, i), dimension, text }))
-	);
+	let list = listed.get(statements);
+	if (!list) {
+		list = DIMENSIONS.flatMap((dimension) => statements[dimension].map((text, i) => ({ id: statementId(dimension, i), dimension, text })));
+		listed.set(statements, list);
+	}
+	return list;
 }
