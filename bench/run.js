@@ -35,6 +35,7 @@ function parseArgs(argv) {
 		targets: ['app', 'relay'],
 		workers: 2,
 		quick: false,
+		smoke: false,
 		cpuProf: /** @type {string | null} */ (null),
 		out: join(root, 'bench', 'results', 'latest.json')
 	};
@@ -59,6 +60,11 @@ function parseArgs(argv) {
 				opts.groupSeconds = 15;
 				opts.burstSeconds = 5;
 				opts.joinSpreadMs = 1000;
+				break;
+			case '--smoke':
+				// The short form inside `npm test`: small, app only, and a failure only when a phone
+				// failed to join, saw an error or was disconnected (timings depend on the machine).
+				Object.assign(opts, { smoke: true, quick: true, phones: 100, rooms: 5, perRoom: 10, groupSeconds: 5, burstSeconds: 4, joinSpreadMs: 1000, targets: ['app'], scenarios: ['join', 'burst', 'groups', 'rooms'] });
 				break;
 			case '--help':
 				console.log('node bench/run.js [--phones N] [--rooms R --per-room M] [--scenario join,burst,groups,rooms,bundle] [--target app,relay] [--workers W] [--group-seconds S] [--quick] [--cpu-prof[=dir]] [--out file]');
@@ -473,13 +479,20 @@ async function main() {
 		if (opts.cpuProf) console.log(`CPU profiles of the app server: ${opts.cpuProf}`);
 		const failed = results.checks.filter((c) => c.met === false).length;
 		console.log(failed ? `${failed} target(s) not met.` : 'All targets met.');
+		if (opts.smoke) {
+			const broken = results.checks.filter((c) => c.met === false && /phones joined|errors \+ disconnects/.test(c.figure));
+			if (broken.length) {
+				console.log(`Smoke run FAILED: ${broken.map((c) => `${c.section}: ${c.figure} = ${c.app}`).join('; ')}`);
+				process.exitCode = 1;
+			} else console.log('Smoke run: every phone joined, no errors, no disconnects.');
+		}
 	} finally {
 		killAll('SIGTERM');
 	}
 }
 
 main().then(
-	() => process.exit(0),
+	() => process.exit(process.exitCode ?? 0),
 	(err) => {
 		console.error(err);
 		killAll('SIGKILL');

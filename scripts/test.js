@@ -1,5 +1,5 @@
 // `npm test`: every check, in order, stopping at the first failure: types, content, unit and socket
-// integration tests (vitest), then the browser tests (Playwright on Debian's Chromium).
+// integration tests (vitest), the browser tests (Playwright on Debian's Chromium), then a short load run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,7 +16,10 @@ const steps = [
 	['Unit and socket tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`]],
 	['Chromium', 'node', ['scripts/ensure-chromium.js']],
 	['Build', 'npm', ['run', '--silent', 'build']],
-	['Browser tests', 'npx', ['playwright', 'test']]
+	['Browser tests', 'npx', ['playwright', 'test']],
+	// The load benchmark's short form: 100 phones and 5 rooms of 10 on the production build; fails
+	// only if a phone could not join, got an error or was disconnected. `npm run bench` is the full one.
+	['Load benchmark, short form', 'node', ['bench/run.js', '--smoke', '--out', join(results, 'bench-smoke.json')]]
 ];
 
 let passed = 0;
