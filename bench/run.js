@@ -478,7 +478,8 @@ async function main() {
 		console.log(`\nWrote ${relative(process.cwd(), opts.out)}`);
 		if (opts.cpuProf) console.log(`CPU profiles of the app server: ${opts.cpuProf}`);
 		const failed = results.checks.filter((c) => c.met === false).length;
-		console.log(failed ? `${failed} target(s) not met.` : 'All targets met.');
+		// The short form's timings say nothing about the targets (they are set for 2,000 phones).
+		if (!opts.smoke) console.log(failed ? `${failed} target(s) not met.` : 'All targets met.');
 		if (opts.smoke) {
 			const broken = results.checks.filter((c) => c.met === false && /phones joined|errors \+ disconnects/.test(c.figure));
 			if (broken.length) {

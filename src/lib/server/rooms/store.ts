@@ -112,7 +112,7 @@ export function runInputs(db: Db, runId: string) {
 export type InputRow = typeof inputs.$inferInsert;
 
 const INSERT_INPUT = `INSERT INTO inputs (room_id, participant_id, trainer_id, client_input_id, activity_id, group_id, kind, payload, created_at)
-	VALUES (@roomId, @participantId, @trainerId, @clientInputId, @activityId, @groupId, @kind, @payload, @createdAt)`;
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * The hottest write (every phone's every input) as one statement compiled once per connection,
@@ -126,17 +126,18 @@ function inputStatement(db: Db) {
 	if (!s) {
 		const stmt = db.$client.prepare(INSERT_INPUT);
 		const one = (row: InputRow) => {
-			stmt.run({
-				roomId: row.roomId,
-				participantId: row.participantId ?? null,
-				trainerId: row.trainerId ?? null,
-				clientInputId: row.clientInputId,
-				activityId: row.activityId ?? null,
-				groupId: row.groupId ?? null,
-				kind: row.kind,
-				payload: JSON.stringify(row.payload),
-				createdAt: row.createdAt
-			});
+			// Positional parameters: binding by name costs a lookup per column per row.
+			stmt.run(
+				row.roomId,
+				row.participantId ?? null,
+				row.trainerId ?? null,
+				row.clientInputId,
+				row.activityId ?? null,
+				row.groupId ?? null,
+				row.kind,
+				JSON.stringify(row.payload),
+				row.createdAt
+			);
 		};
 		const many = db.$client.transaction((rows: InputRow[]) => {
 			for (const row of rows) one(row);
