@@ -23,6 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
+import { mulberry32 } from '../../src/lib/activities/shared/random';
 import { MemoryStorage, OutboxCore, outboxKey, type OutboxItem, type SubmitAck } from '../../src/lib/client/outbox-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -100,17 +101,6 @@ const DEFAULTS: Omit<ChaosOptions, 'log'> = {
 	out: join(root, 'tests', 'chaos', 'last-run.json')
 };
 
-/** Small seeded generator, so a failing run can be repeated with its --seed. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

@@ -1,26 +1,31 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser, type TestInfo } from '@playwright/test';
 import { signUp, startSession } from './helpers';
 import { OwnServer } from './own-server';
 
 /** Ports of this run's own servers: beside the shared one, so parallel checkouts do not collide. */
 const ownPort = (workerIndex: number) => Number(process.env.E2E_PORT ?? 4173) + 100 + workerIndex;
 
+/** A trainer (desktop) with Session A started on the given server, and Grace's phone joined to it. */
+async function sessionWithGrace(browser: Browser, info: TestInfo, baseURL: string) {
+	const trainerContext = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, isMobile: false });
+	const trainer = await trainerContext.newPage();
+	await signUp(trainer);
+	const code = await startSession(trainer, /Session A/);
+	const consoleUrl = trainer.url();
+	const phoneContext = await browser.newContext({ ...info.project.use, baseURL });
+	const phone = await phoneContext.newPage();
+	await phone.goto(`/j/${code}`);
+	await phone.getByLabel('Your name').fill('Grace');
+	await phone.getByRole('button', { name: 'Join' }).click();
+	await expect(phone.getByText('You: Grace')).toBeVisible();
+	return { trainerContext, trainer, code, consoleUrl, phoneContext, phone };
+}
+
 test('after kill -9 and a restart, the phone comes back by itself as the same person', async ({ browser }, info) => {
 	const server = new OwnServer(ownPort(info.workerIndex));
 	await server.start();
 	try {
-		const trainerContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 }, isMobile: false });
-		const trainer = await trainerContext.newPage();
-		await signUp(trainer);
-		const code = await startSession(trainer, /Session A/);
-		const consoleUrl = trainer.url();
-
-		const phoneContext = await browser.newContext({ ...info.project.use, baseURL: server.url });
-		const phone = await phoneContext.newPage();
-		await phone.goto(`/j/${code}`);
-		await phone.getByLabel('Your name').fill('Grace');
-		await phone.getByRole('button', { name: 'Join' }).click();
-		await expect(phone.getByText('You: Grace')).toBeVisible();
+		const { trainerContext, trainer, code, consoleUrl, phoneContext, phone } = await sessionWithGrace(browser, info, server.url);
 
 		await server.crash();
 		await expect(phone.getByText('Reconnecting…')).toBeVisible();
@@ -46,18 +51,7 @@ test('kill -9 mid-activity: acknowledged answers stay, one made while the server
 	const server = new OwnServer(ownPort(info.workerIndex));
 	await server.start();
 	try {
-		const trainerContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 }, isMobile: false });
-		const trainer = await trainerContext.newPage();
-		await signUp(trainer);
-		const code = await startSession(trainer, /Session A/);
-		const consoleUrl = trainer.url();
-
-		const phoneContext = await browser.newContext({ ...info.project.use, baseURL: server.url });
-		const phone = await phoneContext.newPage();
-		await phone.goto(`/j/${code}`);
-		await phone.getByLabel('Your name').fill('Grace');
-		await phone.getByRole('button', { name: 'Join' }).click();
-		await expect(phone.getByText('You: Grace')).toBeVisible();
+		const { trainerContext, trainer, code, consoleUrl, phoneContext, phone } = await sessionWithGrace(browser, info, server.url);
 
 		await trainer.getByRole('button', { name: 'Start the agenda' }).click();
 		await trainer.getByLabel('Launch an activity').selectOption('quick-poll-example');

@@ -8,7 +8,12 @@ export function seededRandom(seed: string): () => number {
 		h ^= seed.charCodeAt(i);
 		h = Math.imul(h, 0x01000193);
 	}
-	let a = h >>> 0;
+	return mulberry32(h);
+}
+
+/** mulberry32: small, fast and good enough for dealing cards and for repeatable test runs. */
+export function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
 		let t = a;
