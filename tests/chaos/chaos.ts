@@ -6,8 +6,8 @@
  * The phones are real socket.io clients running the app's own outbox core, so they behave like the
  * browser: an input gets its id once, is kept until acknowledged, and is retried with the same id.
  *
- * At the end it reads the `inputs` table of the SQLite file (read-only) and checks that every input
- * a phone got an ack for is stored exactly once, that every input a phone made was acknowledged,
+ * At the end it exports the session (the JSON download's own code, over the database the restarted
+ * server left) and checks that every input a phone got an ack for is in the export exactly once, that every input a phone made was acknowledged,
  * that each phone's inputs are stored in the order it made them, and that a fresh resume shows
  * each phone its last answer.
  *
@@ -21,9 +21,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
 import { mulberry32 } from '../../src/lib/activities/shared/random';
+import { openDatabase } from '../../src/lib/server/db';
+import { toJson } from '../../src/lib/server/exports/json';
+import { loadSession } from '../../src/lib/server/exports/session';
 import { MemoryStorage, OutboxCore, outboxKey, type OutboxItem, type SubmitAck } from '../../src/lib/client/outbox-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -417,16 +419,20 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
 		for (const phone of phones) phone.close();
 		await server.kill('SIGTERM');
 
-		// The truth on disk, read-only.
-		const db = new Database(dbPath, { readonly: true });
-		const rows = db
-			.prepare(
-				`SELECT participant_id AS participantId, client_input_id AS id, COUNT(*) AS n, MIN(seq) AS seq
-				 FROM inputs WHERE activity_id = ? AND participant_id IS NOT NULL
-				 GROUP BY participant_id, client_input_id ORDER BY seq`
-			)
-			.all(runId) as { participantId: string; id: string; n: number; seq: number }[];
-		db.close();
+		// The truth as a facilitator gets it: the session's JSON export (the same code as the download),
+		// rebuilt from the database file the killed and restarted server left behind.
+		const exportDb = openDatabase(dbPath);
+		const exported = toJson(loadSession(exportDb, setup.roomId)!);
+		exportDb.$client.close();
+		const counted = new Map<string, { participantId: string; id: string; n: number; seq: number }>();
+		for (const input of exported.activities.find((a) => a.runId === runId)?.inputs ?? []) {
+			if (!input.participantId) continue;
+			const key = `${input.participantId}:${input.inputId}`;
+			const row = counted.get(key);
+			if (row) row.n++;
+			else counted.set(key, { participantId: input.participantId, id: input.inputId, n: 1, seq: input.seq });
+		}
+		const rows = [...counted.values()].sort((a, b) => a.seq - b.seq);
 
 		const storedBy = new Map<string, { id: string; n: number }[]>();
 		for (const row of rows) {
