@@ -22,7 +22,9 @@ test('an answer made offline waits on the phone, says so, and is saved once back
 	await expect(phone.getByText('Reconnecting…')).toBeVisible();
 	await phone.getByRole('radio', { name: 'Once a year', exact: true }).check();
 	await expect(phone.getByText('Will send when back online', { exact: true })).toBeVisible();
-	await expect(phone.getByText('One answer on this phone will send when back online.')).toBeVisible();
+	await expect(phone.getByRole('status').filter({ hasText: 'Reconnecting' })).toHaveText(
+		'Reconnecting… you will be back in a moment. One answer on this phone will send when back online.'
+	);
 	await expect(phone.getByText('Saved')).toBeHidden();
 	await expect(page.getByText('0 of 1 in')).toBeVisible();
 
