@@ -35,7 +35,7 @@ export class OwnServer {
 	/** kill -9: no graceful shutdown, exactly like a crash or a pulled plug. */
 	async crash(): Promise<void> {
 		const child = this.#child;
-		if (!child || child.exitCode !== null) return;
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
 		const exited = new Promise((resolve) => child.once('exit', resolve));
 		child.kill('SIGKILL');
 		await exited;
@@ -44,7 +44,8 @@ export class OwnServer {
 	/** SIGTERM, as a service manager stops it; resolves with the exit code (0 = clean shutdown). */
 	async stop(): Promise<number | null> {
 		const child = this.#child;
-		if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+		// Already gone (exited, or killed by a signal as crash() does): nothing to wait for.
+		if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
 		const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 		child.kill('SIGTERM');
 		return exited;

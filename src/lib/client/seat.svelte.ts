@@ -24,6 +24,8 @@ export class Seat {
 	#detach: (() => void) | undefined;
 	#retry: ReturnType<typeof setTimeout> | undefined;
 	#attempt = 0;
+	/** Counts resumes, so only the latest one's answer is used. */
+	#resumes = 0;
 	#outboxOwner = '';
 	#outboxReady: Promise<Outbox> | null = null;
 
@@ -77,7 +79,10 @@ export class Seat {
 		if (!stored) return this.#end('lost', 'This phone has not joined this session yet.');
 		// Until the resume is answered, this connection speaks for nobody: hold the outbox.
 		this.outbox?.setOnline(false);
+		const attempt = ++this.#resumes;
 		const res = await request('room:resume', { code: this.#code, seatToken: stored.token });
+		// A newer resume (a reconnect while this one waited) speaks for the phone now.
+		if (attempt !== this.#resumes) return;
 		if (res.ok) {
 			// The full view, replacing whatever the phone showed before it went away.
 			this.room = res.data.room;
@@ -94,6 +99,10 @@ export class Seat {
 			this.#end(res.code, res.error);
 		} else if (res.code === 'not-found') {
 			this.#end('lost', res.error);
+		} else if (!getSocket().connected) {
+			// The connection went while we asked: reconnecting resumes again by itself, so this is
+			// "Reconnecting…", not an error to show.
+			this.status = 'offline';
 		} else {
 			// A server error or a timeout: say so, keep what we showed, and try again with backoff.
 			this.status = 'retrying';
