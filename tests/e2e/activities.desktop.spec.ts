@@ -1,30 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { completeAmo } from './activity-helpers';
-import { expectAccessible, expectNoSideScroll, newPhone, signUp, startSession, watchErrors } from './helpers';
+import { expectAccessible, expectNoSideScroll, roomWithPhones } from './helpers';
 
 /** Screens worth looking at after a run: test-results/e2e/screens/. */
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/e2e/screens/${name}.png` });
 
-test('projector and four phones in two groups run the pyramid and the AMO assessment from Session A', async ({ page, context, browser }) => {
+test('projector and four phones in two groups run the pyramid and the AMO assessment from Session A', async ({ page, browser }) => {
 	test.setTimeout(120_000);
-	await signUp(page);
-	const code = await startSession(page, /Session A/);
-	const projector = await context.newPage();
-	await projector.setViewportSize({ width: 1920, height: 1080 });
-	await projector.goto(page.url() + '/projector');
-	const errors = watchErrors(page, projector);
-
 	const names = ['Aisha', 'Ben', 'Chen', 'Dana'];
-	const phones: Page[] = [];
-	for (const name of names) {
-		const phone = await newPhone(browser);
-		errors.add(phone);
-		await phone.goto(`/j/${code}`);
-		await phone.getByLabel('Your name').fill(name);
-		await phone.getByRole('button', { name: 'Join' }).click();
-		await expect(phone.getByText('Waiting for the trainer')).toBeVisible();
-		phones.push(phone);
-	}
+	const { projector, phones, errors } = await roomWithPhones(page, browser, /Session A/, names);
 
 	// Block 2 is the pyramid: the remote offers its activity first, with the step labels to edit.
 	await page.getByRole('button', { name: 'Start the agenda' }).click();

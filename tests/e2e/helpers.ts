@@ -89,3 +89,19 @@ export async function roomWithPhones(page: Page, browser: Browser, agenda: RegEx
 	}
 	return { code, projector, phones, errors };
 }
+
+/**
+ * For phone-project tests, whose own page is the phone: a trainer's remote (1280×900) with a session
+ * started from `agenda`, and the 1080p projector beside it in the same desktop context.
+ */
+export async function deskWithSession(browser: Browser, agenda: RegExp) {
+	const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const remote = await desk.newPage();
+	await signUp(remote);
+	await startSession(remote, agenda);
+	const projector = await desk.newPage();
+	await projector.setViewportSize({ width: 1920, height: 1080 });
+	await projector.goto(remote.url() + '/projector');
+	const code = (await remote.locator('.lead .code').textContent())!.replace(/\s/g, '');
+	return { desk, remote, projector, code };
+}

@@ -1,16 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, expectNoSideScroll, joinByCode, signUp, startSession, watchErrors } from './helpers';
+import { deskWithSession, expectAccessible, expectNoSideScroll, joinByCode, watchErrors } from './helpers';
 
 test('the learning-preferences reflection: a private profile on the phone, nothing on the projector before the reveal', async ({ browser, page }) => {
-	const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-	const remote = await desk.newPage();
-	await signUp(remote);
-	await startSession(remote, /Session A/);
-	const projector = await desk.newPage();
-	await projector.setViewportSize({ width: 1920, height: 1080 });
-	await projector.goto(remote.url() + '/projector');
+	const { desk, remote, projector, code } = await deskWithSession(browser, /Session A/);
 	const errors = watchErrors(remote, projector, page);
-	const code = (await remote.locator('.lead .code').textContent())!.replace(/\s/g, '');
 	await joinByCode(page, code, 'Priya');
 	await expect(page.getByText('Waiting for the trainer')).toBeVisible();
 

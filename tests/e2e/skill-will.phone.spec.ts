@@ -1,15 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, expectNoSideScroll, joinByCode, signUp, startSession } from './helpers';
+import { deskWithSession, expectAccessible, expectNoSideScroll, joinByCode } from './helpers';
 
 test('skill/will launched ad hoc: each phone sees its quadrant; the projector shows anonymous dots only', async ({ browser, page }) => {
-	const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-	const remote = await desk.newPage();
-	await signUp(remote);
-	await startSession(remote, /Session A/);
-	const projector = await desk.newPage();
-	await projector.setViewportSize({ width: 1920, height: 1080 });
-	await projector.goto(remote.url() + '/projector');
-	const code = (await remote.locator('.lead .code').textContent())!.replace(/\s/g, '');
+	const { desk, remote, projector, code } = await deskWithSession(browser, /Session A/);
 
 	await joinByCode(page, code, 'Priya');
 	await expect(page.getByText('Waiting for the trainer')).toBeVisible();
