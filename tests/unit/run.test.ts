@@ -151,3 +151,19 @@ describe('re-plan proposals', () => {
 		expect(proposeReplan(plan, s, nineThirty + MIN)).toBeNull();
 	});
 });
+
+describe('block timings (the timing report and the exports)', () => {
+	it('gives planned starts from the plan and actual minutes of the blocks that ran', async () => {
+		const { blockTimings, initialRun, applyControl } = await import('$lib/shared/run');
+		const plan: AgendaPlan = { title: 'T', start: '09:30', blocks: [{ title: 'A', minutes: 10, kind: 'talk' }, { title: 'B', minutes: 20, kind: 'talk' }] };
+		const t0 = new Date(2026, 10, 25, 9, 30).getTime();
+		let run = applyControl(initialRun(plan), { type: 'start' }, t0);
+		run = applyControl(run, { type: 'next' }, t0 + 12 * 60_000);
+		const rows = blockTimings(plan, run, t0);
+		expect(rows.map((r) => [r.title, r.plannedAt - t0, r.plannedMinutes, r.actualMinutes, r.differenceMinutes])).toEqual([
+			['A', 0, 10, 12, 2],
+			['B', 10 * 60_000, 20, 0, -20]
+		]);
+		expect(rows[1]!.startedAt).toBe(t0 + 12 * 60_000);
+	});
+});

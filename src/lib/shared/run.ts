@@ -177,6 +177,34 @@ export function driftMs(plan: AgendaPlan, run: RunState, now: number): number {
 	return projectedEndMs(run, now) - schedule(plan, run, now).plannedEnd;
 }
 
+/** One block, planned and as it ran: what the timing report and the exports both show. */
+export interface BlockTiming {
+	title: string;
+	plannedAt: number;
+	plannedMinutes: number;
+	/** Null until the block first started. */
+	startedAt: number | null;
+	actualMinutes: number | null;
+	differenceMinutes: number | null;
+}
+
+/** Planned against actual, block by block; `fallbackStart` places a plan that never started. */
+export function blockTimings(plan: AgendaPlan, run: RunState, fallbackStart: number): BlockTiming[] {
+	const starts = plannedStarts(plan, schedule(plan, run, run.startedAt ?? fallbackStart).plannedStart);
+	return plan.blocks.map((block, i) => {
+		const b = run.blocks[i];
+		const actualMinutes = b?.startedAt ? Math.round(b.spentMs / MINUTE) : null;
+		return {
+			title: block.title,
+			plannedAt: starts[i]!,
+			plannedMinutes: block.minutes,
+			startedAt: b?.startedAt ?? null,
+			actualMinutes,
+			differenceMinutes: actualMinutes === null ? null : actualMinutes - block.minutes
+		};
+	});
+}
+
 /** Planned start time of each block on the original paper plan. */
 export function plannedStarts(plan: AgendaPlan, plannedStart: number): number[] {
 	let at = plannedStart;

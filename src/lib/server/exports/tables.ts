@@ -1,4 +1,4 @@
-import { formatClock, plannedStarts, schedule } from '$lib/shared/run';
+import { blockTimings, formatClock } from '$lib/shared/run';
 import { isoTime, type Cell } from './format';
 import type { RunData, SessionData } from './session';
 
@@ -61,20 +61,14 @@ export function answeredBy(run: RunData): number {
 
 export function timingRows(data: SessionData): Row[] {
 	const { agenda: plan, run } = data.room;
-	const sched = schedule(plan, run, run.startedAt ?? data.room.createdAt);
-	const starts = plannedStarts(plan, sched.plannedStart);
-	return plan.blocks.map((block, i) => {
-		const b = run.blocks[i];
-		const actual = b?.startedAt ? Math.round(b.spentMs / 60_000) : null;
-		return {
-			block: block.title,
-			plannedStart: formatClock(starts[i]!),
-			plannedMinutes: block.minutes,
-			actualStart: b?.startedAt ? isoTime(b.startedAt) : null,
-			actualMinutes: actual,
-			differenceMinutes: actual === null ? null : actual - block.minutes
-		};
-	});
+	return blockTimings(plan, run, data.room.createdAt).map((t) => ({
+		block: t.title,
+		plannedStart: formatClock(t.plannedAt),
+		plannedMinutes: t.plannedMinutes,
+		actualStart: isoTime(t.startedAt),
+		actualMinutes: t.actualMinutes,
+		differenceMinutes: t.differenceMinutes
+	}));
 }
 
 export function participantRows(data: SessionData): Row[] {
