@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '../db';
 import { roomForTrainer } from '../rooms/access';
-import { loadSession, type SessionData } from './session';
+import { sessionOf, type SessionData } from './session';
 import { slug } from './format';
 
 /**
@@ -12,10 +12,9 @@ export function sessionForTrainer(locals: App.Locals, roomId: string): SessionDa
 	const trainer = locals.trainer;
 	if (!trainer) error(401, 'Please sign in as a trainer.');
 	const db = getDb();
-	if (!roomForTrainer(db, roomId, trainer.id)) error(404, 'No such session among yours.');
-	const data = loadSession(db, roomId);
-	if (!data) error(404, 'No such session among yours.');
-	return data;
+	const room = roomForTrainer(db, roomId, trainer.id);
+	if (!room) error(404, 'No such session among yours.');
+	return sessionOf(db, room);
 }
 
 /** "pm-session-a-2026-11-25": readable, sortable, safe in every file system. */

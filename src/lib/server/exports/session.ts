@@ -42,7 +42,12 @@ export interface SessionData {
  */
 export function loadSession(db: Db, roomId: string): SessionData | undefined {
 	const room = db.select().from(rooms).where(eq(rooms.id, roomId)).get();
-	if (!room) return undefined;
+	return room && sessionOf(db, room);
+}
+
+/** The same, for a room already read (e.g. by the access check). */
+export function sessionOf(db: Db, room: Room): SessionData {
+	const roomId = room.id;
 	const owner = db.select({ id: trainers.id, name: trainers.name, email: trainers.email }).from(trainers).where(eq(trainers.id, room.trainerId)).get();
 	const coFacilitators = db
 		.select({ id: trainers.id, name: trainers.name, email: trainers.email })
