@@ -38,8 +38,16 @@ export default defineConfig({
 		screenshot: 'only-on-failure'
 	},
 	projects: [
-		{ name: 'desktop', testMatch: /\.desktop\.spec\.ts$/, use: { ...devices['Desktop Chrome'], launchOptions } },
-		{ name: 'phone', testMatch: /\.phone\.spec\.ts$/, use: { ...devices['Pixel 7'], launchOptions } }
+		{
+			name: 'desktop',
+			testMatch: /\.desktop\.spec\.ts$/,
+			use: { ...devices['Desktop Chrome'], launchOptions }
+		},
+		{
+			name: 'phone',
+			testMatch: /\.phone\.spec\.ts$/,
+			use: { ...devices['Pixel 7'], launchOptions }
+		}
 	],
 	webServer: {
 		// The production build on the production entry, as `npm start` runs it.
@@ -48,6 +56,11 @@ export default defineConfig({
 		reuseExistingServer: false,
 		timeout: 60_000,
 		// Every test signs up its own trainer from 127.0.0.1: lift the per-address sign-up limit.
-		env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: process.env.E2E_DATABASE_PATH, SIGNUP_LIMIT_PER_HOUR: '1000' }
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+			SIGNUP_LIMIT_PER_HOUR: '1000'
+		}
 	}
 });

@@ -20,12 +20,18 @@ function realtimeDev(): Plugin {
 				const mod = await server.ssrLoadModule(entry);
 				mod.attachRealtime(httpServer, { development: true });
 			};
-			httpServer.once('listening', () => void load().catch((err) => console.error('[realtime]', err)));
+			httpServer.once(
+				'listening',
+				() => void load().catch((err) => console.error('[realtime]', err))
+			);
 			// A change to server code swaps the handlers; phones reconnect by themselves.
 			server.watcher.on('change', (file) => {
 				if (!/src[\\/]lib[\\/](server|shared)[\\/]/.test(file)) return;
 				clearTimeout(pending);
-				pending = setTimeout(() => void load().catch((err) => console.error('[realtime]', err)), 200);
+				pending = setTimeout(
+					() => void load().catch((err) => console.error('[realtime]', err)),
+					200
+				);
 			});
 		}
 	};

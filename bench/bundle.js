@@ -12,12 +12,16 @@ import { round } from './lib.js';
 const PAGES = { join: '/join', phone: '/p/[code]' };
 const VIEWS = ['quick-poll', 'amo', 'pm-pyramid'];
 // Loaded with the first activity, before the type's own view: the frame around it and the outbox.
-const ACTIVITY_FRAME = ['src/lib/components/activity/PhoneActivityView.svelte', 'src/lib/client/outbox.svelte.ts'];
+const ACTIVITY_FRAME = [
+	'src/lib/components/activity/PhoneActivityView.svelte',
+	'src/lib/client/outbox.svelte.ts'
+];
 
 export function bundleSizes(root) {
 	const manifestPath = join(root, '.svelte-kit', 'output', 'client', '.vite', 'manifest.json');
 	const serverManifest = join(root, '.svelte-kit', 'output', 'server', 'manifest.js');
-	if (!existsSync(manifestPath) || !existsSync(serverManifest)) return { error: 'no build output: run npm run build' };
+	if (!existsSync(manifestPath) || !existsSync(serverManifest))
+		return { error: 'no build output: run npm run build' };
 	/** @type {Record<string, { file: string, imports?: string[], css?: string[], isEntry?: boolean }>} */
 	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 	const routes = readFileSync(serverManifest, 'utf8');
@@ -25,7 +29,8 @@ export function bundleSizes(root) {
 
 	const gz = new Map();
 	const sizeOf = (file) => {
-		if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(join(clientDir, file)), { level: 9 }).length);
+		if (!gz.has(file))
+			gz.set(file, gzipSync(readFileSync(join(clientDir, file)), { level: 9 }).length);
 		return gz.get(file);
 	};
 	/** Every file a set of manifest keys loads statically (JS and CSS). */
@@ -46,15 +51,25 @@ export function bundleSizes(root) {
 	const total = (files) => {
 		let js = 0;
 		let css = 0;
-		for (const f of files) (f.endsWith('.css') ? (css += sizeOf(f)) : (js += sizeOf(f)));
-		return { jsKb: round(js / 1024, 1), cssKb: round(css / 1024, 1), totalKb: round((js + css) / 1024, 1), files: files.size };
+		for (const f of files) f.endsWith('.css') ? (css += sizeOf(f)) : (js += sizeOf(f));
+		return {
+			jsKb: round(js / 1024, 1),
+			cssKb: round(css / 1024, 1),
+			totalKb: round((js + css) / 1024, 1),
+			files: files.size
+		};
 	};
 
-	const entryKeys = Object.keys(manifest).filter((k) => /client-optimized\/app\.js$/.test(k) || /kit\/src\/runtime\/client\/entry\.js$/.test(k));
-	const nodeKey = (n) => Object.keys(manifest).find((k) => k.endsWith(`client-optimized/nodes/${n}.js`));
+	const entryKeys = Object.keys(manifest).filter(
+		(k) => /client-optimized\/app\.js$/.test(k) || /kit\/src\/runtime\/client\/entry\.js$/.test(k)
+	);
+	const nodeKey = (n) =>
+		Object.keys(manifest).find((k) => k.endsWith(`client-optimized/nodes/${n}.js`));
 	const out = {};
 	for (const [name, id] of Object.entries(PAGES)) {
-		const m = new RegExp(`id: "${id.replace(/[[\]]/g, '\\$&')}",[\\s\\S]*?layouts: \\[([\\d,]*)\\][\\s\\S]*?leaf: (\\d+)`).exec(routes);
+		const m = new RegExp(
+			`id: "${id.replace(/[[\]]/g, '\\$&')}",[\\s\\S]*?layouts: \\[([\\d,]*)\\][\\s\\S]*?leaf: (\\d+)`
+		).exec(routes);
 		if (!m) throw new Error(`route ${id} not found in the server manifest`);
 		const nodes = [...m[1].split(',').filter(Boolean), m[2]].map(nodeKey);
 		const first = closure([...entryKeys, ...nodes]);
@@ -64,7 +79,10 @@ export function bundleSizes(root) {
 			for (const type of VIEWS) {
 				const key = `src/lib/activities/${type}/Phone.svelte`;
 				if (!manifest[key]) continue;
-				const extra = closure([key, ...ACTIVITY_FRAME.filter((k) => manifest[k])], new Set(first.seen));
+				const extra = closure(
+					[key, ...ACTIVITY_FRAME.filter((k) => manifest[k])],
+					new Set(first.seen)
+				);
 				out[name].withActivityView[type] = total(new Set([...first.files, ...extra.files]));
 			}
 		}

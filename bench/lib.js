@@ -75,13 +75,15 @@ export function sampler(pid, everyMs = 250) {
 			clearInterval(timer);
 			const last = readProc(pid);
 			if (last) samples.push(last);
-			if (samples.length < 2) return { cpuPct: null, cpuPeakPct: null, rssPeakMb: null, rssEndMb: null };
+			if (samples.length < 2)
+				return { cpuPct: null, cpuPeakPct: null, rssPeakMb: null, rssEndMb: null };
 			const a = samples[0];
 			const b = samples.at(-1);
 			let peak = 0;
 			for (let i = 1; i < samples.length; i++) {
 				const dt = (samples[i].at - samples[i - 1].at) / 1000;
-				if (dt > 0.1) peak = Math.max(peak, (samples[i].cpuSeconds - samples[i - 1].cpuSeconds) / dt);
+				if (dt > 0.1)
+					peak = Math.max(peak, (samples[i].cpuSeconds - samples[i - 1].cpuSeconds) / dt);
 			}
 			return {
 				cpuPct: round((100 * (b.cpuSeconds - a.cpuSeconds)) / ((b.at - a.at) / 1000)),

@@ -15,7 +15,13 @@ const ACK_TIMEOUT_MS = 30_000;
  */
 /** @type {Phone[]} */
 let phones = [];
-const counters = { connectErrors: 0, disconnects: 0, ackTimeouts: 0, ackErrors: 0, phoneUpdates: 0 };
+const counters = {
+	connectErrors: 0,
+	disconnects: 0,
+	ackTimeouts: 0,
+	ackErrors: 0,
+	phoneUpdates: 0
+};
 /** @type {string[]} */
 const errorSamples = [];
 
@@ -41,7 +47,12 @@ function send(socket, event, payload) {
 async function joinOne(phone, url, at) {
 	await sleepUntil(at);
 	const start = now();
-	const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 30_000 });
+	const socket = io(url, {
+		transports: ['websocket'],
+		forceNew: true,
+		reconnection: false,
+		timeout: 30_000
+	});
 	phone.socket = socket;
 	socket.on('activity:phone', () => counters.phoneUpdates++);
 	socket.on('disconnect', (reason) => {
@@ -79,13 +90,28 @@ const AMO_STATEMENTS = ['a', 'm', 'o'].flatMap((d) => [1, 2, 3, 4, 5].map((i) =>
  */
 function planFor(phone, scenario, t0, index) {
 	const { kind, windowMs } = scenario;
-	if (kind === 'poll') return [{ at: t0 + Math.random() * windowMs, input: { kind: 'choose', options: [rand(5)] }, counted: 'answered' }];
+	if (kind === 'poll')
+		return [
+			{
+				at: t0 + Math.random() * windowMs,
+				input: { kind: 'choose', options: [rand(5)] },
+				counted: 'answered'
+			}
+		];
 	if (kind === 'amo') {
 		// Each phone starts within the first fifth of the window and spreads its 17 inputs over the rest.
-		const inputs = [{ kind: 'set-subject', subject: { type: 'team' } }, ...AMO_STATEMENTS.map((statementId) => ({ kind: 'rate', statementId, value: 1 + rand(5) })), { kind: 'submit' }];
+		const inputs = [
+			{ kind: 'set-subject', subject: { type: 'team' } },
+			...AMO_STATEMENTS.map((statementId) => ({ kind: 'rate', statementId, value: 1 + rand(5) })),
+			{ kind: 'submit' }
+		];
 		const start = t0 + Math.random() * windowMs * 0.2;
 		const gap = (windowMs * 0.75) / inputs.length;
-		return inputs.map((input, i) => ({ at: start + i * gap, input, counted: input.kind === 'submit' ? 'completed' : undefined }));
+		return inputs.map((input, i) => ({
+			at: start + i * gap,
+			input,
+			counted: input.kind === 'submit' ? 'completed' : undefined
+		}));
 	}
 	if (kind === 'pyramid') {
 		// One input per phone every `periodMs`, each phone at its own phase. The first 14 add cards
@@ -123,7 +149,14 @@ async function runPhone(phone, scenario, t0, index, records) {
 			counters.ackErrors++;
 			noteError(`activity:submit ${input.kind}: ${res.error}`);
 		}
-		records.push({ code: phone.code, sentAt, ackAt: res.ackAt, ok: !!res.ok, counted: step.counted, marker: step.marker });
+		records.push({
+			code: phone.code,
+			sentAt,
+			ackAt: res.ackAt,
+			ok: !!res.ok,
+			counted: step.counted,
+			marker: step.marker
+		});
 	}
 }
 
@@ -131,7 +164,11 @@ parentPort.on('message', async (msg) => {
 	try {
 		if (msg.type === 'join') {
 			phones = msg.phones.map((p) => ({ ...p, cards: [] }));
-			const results = await Promise.all(phones.map((p, i) => joinOne(p, msg.url, msg.startAt + (msg.spreadMs * i) / Math.max(1, phones.length))));
+			const results = await Promise.all(
+				phones.map((p, i) =>
+					joinOne(p, msg.url, msg.startAt + (msg.spreadMs * i) / Math.max(1, phones.length))
+				)
+			);
 			parentPort.postMessage({ type: 'joined', results });
 		} else if (msg.type === 'run') {
 			const records = [];
@@ -139,7 +176,12 @@ parentPort.on('message', async (msg) => {
 			await Promise.all(phones.map((p, i) => runPhone(p, msg.scenario, msg.startAt, i, records)));
 			parentPort.postMessage({ type: 'ran', records });
 		} else if (msg.type === 'counters') {
-			parentPort.postMessage({ type: 'counters', counters: { ...counters }, errorSamples: [...errorSamples], connected: phones.filter((p) => p.socket?.connected).length });
+			parentPort.postMessage({
+				type: 'counters',
+				counters: { ...counters },
+				errorSamples: [...errorSamples],
+				connected: phones.filter((p) => p.socket?.connected).length
+			});
 		} else if (msg.type === 'close') {
 			for (const p of phones) {
 				p.closing = true;

@@ -18,11 +18,15 @@ for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n
 
 // Sample time per node from the time deltas.
 const self = new Map();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+profile.samples.forEach((id, i) =>
+	self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+);
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
-const short = (url) => url.replace(/^.*\/(node_modules\/)/, '$1').replace(/^file:\/\/.*\/build\//, 'build/');
-const keyOf = (n) => `${n.callFrame.functionName || '(anonymous)'}  ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+const short = (url) =>
+	url.replace(/^.*\/(node_modules\/)/, '$1').replace(/^file:\/\/.*\/build\//, 'build/');
+const keyOf = (n) =>
+	`${n.callFrame.functionName || '(anonymous)'}  ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
 
 const bySelf = new Map();
 for (const [id, ms] of self) {
@@ -41,10 +45,20 @@ for (const [id, ms] of self) {
 	}
 }
 const idle = [...bySelf].filter(([k]) => k.startsWith('(idle)')).reduce((s, [, v]) => s + v, 0);
-console.log(`${file}\n${(total / 1000).toFixed(1)} s sampled, ${(((total - idle) / total) * 100).toFixed(0)} % busy\n`);
+console.log(
+	`${file}\n${(total / 1000).toFixed(1)} s sampled, ${(((total - idle) / total) * 100).toFixed(0)} % busy\n`
+);
 console.log(`Top ${top} by self time:`);
-for (const [k, ms] of [...bySelf].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms.toFixed(0).padStart(8)} ms  ${((ms / (total - idle)) * 100).toFixed(1).padStart(5)} %  ${k}`);
+for (const [k, ms] of [...bySelf].sort((a, b) => b[1] - a[1]).slice(0, top))
+	console.log(
+		`${ms.toFixed(0).padStart(8)} ms  ${((ms / (total - idle)) * 100).toFixed(1).padStart(5)} %  ${k}`
+	);
 console.log(`\nTop ${top} by total time (excluding runtime internals):`);
-for (const [k, ms] of [...inclusive].filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, top)) {
-	console.log(`${ms.toFixed(0).padStart(8)} ms  ${((ms / (total - idle)) * 100).toFixed(1).padStart(5)} %  ${k}`);
+for (const [k, ms] of [...inclusive]
+	.filter(([k]) => !k.startsWith('('))
+	.sort((a, b) => b[1] - a[1])
+	.slice(0, top)) {
+	console.log(
+		`${ms.toFixed(0).padStart(8)} ms  ${((ms / (total - idle)) * 100).toFixed(1).padStart(5)} %  ${k}`
+	);
 }

@@ -96,18 +96,22 @@ io.on('connection', (socket) => {
 		const input = req?.input ?? {};
 		r.senders.add(socket.data.participantId);
 		if (input.kind === 'submit') r.completed++;
-		if (typeof input.text === 'string') r.texts.set(input.cardId ?? `${socket.data.participantId}:${req.inputId}`, input.text);
+		if (typeof input.text === 'string')
+			r.texts.set(input.cardId ?? `${socket.data.participantId}:${req.inputId}`, input.text);
 		ack?.({ ok: true, data: { duplicate: false } });
 		markDirty(code);
 	});
 });
 
-http.listen({ port: Number(process.env.PORT ?? 0), host: process.env.HOST ?? '127.0.0.1', backlog: 4096 }, () => {
-	const address = http.address();
-	const port = typeof address === 'object' && address ? address.port : 0;
-	process.send?.({ ready: true, port });
-	if (!process.send) console.log(`relay listening on ${port}`);
-});
+http.listen(
+	{ port: Number(process.env.PORT ?? 0), host: process.env.HOST ?? '127.0.0.1', backlog: 4096 },
+	() => {
+		const address = http.address();
+		const port = typeof address === 'object' && address ? address.port : 0;
+		process.send?.({ ready: true, port });
+		if (!process.send) console.log(`relay listening on ${port}`);
+	}
+);
 
 const stop = () => {
 	io.close();

@@ -20,20 +20,51 @@ function rows(opts) {
 		met: target ? (a) => a !== null && a !== undefined && a <= 250 : null
 	});
 	return [
-		{ section: 'join storm', label: `phones joined (of ${N})`, path: 'join.joined', unit: '', target: `= ${N}`, met: (a) => a === N },
-		{ section: 'join storm', label: 'time to all joined', path: 'join.timeToAllJoinedS', unit: 's', target: '≤ 10 s', met: (a) => a !== null && a <= 10 },
+		{
+			section: 'join storm',
+			label: `phones joined (of ${N})`,
+			path: 'join.joined',
+			unit: '',
+			target: `= ${N}`,
+			met: (a) => a === N
+		},
+		{
+			section: 'join storm',
+			label: 'time to all joined',
+			path: 'join.timeToAllJoinedS',
+			unit: 's',
+			target: '≤ 10 s',
+			met: (a) => a !== null && a <= 10
+		},
 		{ section: 'join storm', label: 'join ack p50', path: 'join.joinLatencyMs.p50', unit: 'ms' },
 		{ section: 'join storm', label: 'join ack p99', path: 'join.joinLatencyMs.p99', unit: 'ms' },
-		{ section: 'join storm', label: 'server CPU (mean, % of a core)', path: 'join.server.cpuPct', unit: '%' },
+		{
+			section: 'join storm',
+			label: 'server CPU (mean, % of a core)',
+			path: 'join.server.cpuPct',
+			unit: '%'
+		},
 		{ section: 'memory', label: 'RSS idle', path: 'idleRssMb', unit: 'MB' },
 		{ section: 'memory', label: `RSS with ${N} phones`, path: 'join.rssMb', unit: 'MB' },
-		{ section: 'memory', label: 'RSS per connected phone', path: 'join.rssPerPhoneKb', unit: 'KB', target: '≤ 30 KB', met: (a) => a !== null && a !== undefined && a <= 30 },
+		{
+			section: 'memory',
+			label: 'RSS per connected phone',
+			path: 'join.rssPerPhoneKb',
+			unit: 'KB',
+			target: '≤ 30 KB',
+			met: (a) => a !== null && a !== undefined && a <= 30
+		},
 		lat('answer burst: poll', 'ack p50', 'poll.ackMs.p50'),
 		lat('answer burst: poll', 'ack p95', 'poll.ackMs.p95'),
 		lat('answer burst: poll', 'ack p99', 'poll.ackMs.p99', true),
 		lat('answer burst: poll', 'submit→projector p50', 'poll.toProjectorMs.p50'),
 		lat('answer burst: poll', 'submit→projector p99', 'poll.toProjectorMs.p99', true),
-		{ section: 'answer burst: poll', label: 'server CPU (mean)', path: 'poll.server.cpuPct', unit: '%' },
+		{
+			section: 'answer burst: poll',
+			label: 'server CPU (mean)',
+			path: 'poll.server.cpuPct',
+			unit: '%'
+		},
 		lat('answer burst: AMO', 'ack p50', 'amo.ackMs.p50'),
 		lat('answer burst: AMO', 'ack p95', 'amo.ackMs.p95'),
 		lat('answer burst: AMO', 'ack p99', 'amo.ackMs.p99', true),
@@ -47,28 +78,119 @@ function rows(opts) {
 			target: '≥ 50 % of relay',
 			met: (a, r) => a != null && r != null && a >= 0.5 * r
 		},
-		{ section: 'answer burst: AMO', label: 'server CPU (mean / peak)', path: 'amo.server.cpuPct', unit: '%', alsoPath: 'amo.server.cpuPeakPct' },
-		{ section: 'answer burst: AMO', label: 'generator CPU, all threads (mean)', path: 'amo.generatorCpuPct', unit: '%' },
+		{
+			section: 'answer burst: AMO',
+			label: 'server CPU (mean / peak)',
+			path: 'amo.server.cpuPct',
+			unit: '%',
+			alsoPath: 'amo.server.cpuPeakPct'
+		},
+		{
+			section: 'answer burst: AMO',
+			label: 'generator CPU, all threads (mean)',
+			path: 'amo.generatorCpuPct',
+			unit: '%'
+		},
 		lat('group editing', 'ack p50', 'groups.ackMs.p50'),
 		lat('group editing', 'ack p99', 'groups.ackMs.p99'),
 		lat('group editing', 'submit→projector p50', 'groups.toProjectorMs.p50'),
 		lat('group editing', 'submit→projector p99', 'groups.toProjectorMs.p99'),
-		{ section: 'group editing', label: 'accepted inputs per second', path: 'groups.acceptedPerSecond', unit: '/s' },
-		{ section: 'group editing', label: 'server CPU (mean / peak)', path: 'groups.server.cpuPct', unit: '%', alsoPath: 'groups.server.cpuPeakPct' },
-		{ section: 'group editing', label: 'server RSS peak', path: 'groups.server.rssPeakMb', unit: 'MB' },
-		{ section: 'group editing', label: 'generator CPU, all threads (mean)', path: 'groups.generatorCpuPct', unit: '%' },
-		{ section: 'one room', label: 'errors + disconnects', path: 'singleRoomErrors', unit: '', value: (e) => (e ? errorsOf(e) + e.disconnects : undefined), target: '0', met: (a) => a === 0 },
-		{ section: `many rooms ${opts.rooms}×${opts.perRoom}`, label: `phones joined (of ${R})`, path: 'rooms.join.joined', unit: '', target: `= ${R}`, met: (a) => a === R },
-		{ section: `many rooms ${opts.rooms}×${opts.perRoom}`, label: 'time to all joined', path: 'rooms.join.timeToAllJoinedS', unit: 's' },
-		{ section: `many rooms ${opts.rooms}×${opts.perRoom}`, label: 'RSS per connected phone', path: 'rooms.join.rssPerPhoneKb', unit: 'KB' },
+		{
+			section: 'group editing',
+			label: 'accepted inputs per second',
+			path: 'groups.acceptedPerSecond',
+			unit: '/s'
+		},
+		{
+			section: 'group editing',
+			label: 'server CPU (mean / peak)',
+			path: 'groups.server.cpuPct',
+			unit: '%',
+			alsoPath: 'groups.server.cpuPeakPct'
+		},
+		{
+			section: 'group editing',
+			label: 'server RSS peak',
+			path: 'groups.server.rssPeakMb',
+			unit: 'MB'
+		},
+		{
+			section: 'group editing',
+			label: 'generator CPU, all threads (mean)',
+			path: 'groups.generatorCpuPct',
+			unit: '%'
+		},
+		{
+			section: 'one room',
+			label: 'errors + disconnects',
+			path: 'singleRoomErrors',
+			unit: '',
+			value: (e) => (e ? errorsOf(e) + e.disconnects : undefined),
+			target: '0',
+			met: (a) => a === 0
+		},
+		{
+			section: `many rooms ${opts.rooms}×${opts.perRoom}`,
+			label: `phones joined (of ${R})`,
+			path: 'rooms.join.joined',
+			unit: '',
+			target: `= ${R}`,
+			met: (a) => a === R
+		},
+		{
+			section: `many rooms ${opts.rooms}×${opts.perRoom}`,
+			label: 'time to all joined',
+			path: 'rooms.join.timeToAllJoinedS',
+			unit: 's'
+		},
+		{
+			section: `many rooms ${opts.rooms}×${opts.perRoom}`,
+			label: 'RSS per connected phone',
+			path: 'rooms.join.rssPerPhoneKb',
+			unit: 'KB'
+		},
 		lat(`many rooms ${opts.rooms}×${opts.perRoom}`, 'poll ack p99', 'rooms.poll.ackMs.p99', true),
-		lat(`many rooms ${opts.rooms}×${opts.perRoom}`, 'poll submit→projector p99', 'rooms.poll.toProjectorMs.p99', true),
+		lat(
+			`many rooms ${opts.rooms}×${opts.perRoom}`,
+			'poll submit→projector p99',
+			'rooms.poll.toProjectorMs.p99',
+			true
+		),
 		lat(`many rooms ${opts.rooms}×${opts.perRoom}`, 'AMO ack p99', 'rooms.amo.ackMs.p99', true),
-		lat(`many rooms ${opts.rooms}×${opts.perRoom}`, 'AMO submit→projector p99', 'rooms.amo.toProjectorMs.p99', true),
-		{ section: `many rooms ${opts.rooms}×${opts.perRoom}`, label: 'AMO accepted inputs per second', path: 'rooms.amo.acceptedPerSecond', unit: '/s' },
-		{ section: `many rooms ${opts.rooms}×${opts.perRoom}`, label: 'server CPU AMO (mean / peak)', path: 'rooms.amo.server.cpuPct', unit: '%', alsoPath: 'rooms.amo.server.cpuPeakPct' },
-		{ section: `many rooms ${opts.rooms}×${opts.perRoom}`, label: 'generator CPU AMO, all threads (mean)', path: 'rooms.amo.generatorCpuPct', unit: '%' },
-		{ section: `many rooms ${opts.rooms}×${opts.perRoom}`, label: 'errors + disconnects', path: 'rooms.errors', unit: '', value: (e) => (e ? errorsOf(e) + e.disconnects : undefined), target: '0', met: (a) => a === 0 }
+		lat(
+			`many rooms ${opts.rooms}×${opts.perRoom}`,
+			'AMO submit→projector p99',
+			'rooms.amo.toProjectorMs.p99',
+			true
+		),
+		{
+			section: `many rooms ${opts.rooms}×${opts.perRoom}`,
+			label: 'AMO accepted inputs per second',
+			path: 'rooms.amo.acceptedPerSecond',
+			unit: '/s'
+		},
+		{
+			section: `many rooms ${opts.rooms}×${opts.perRoom}`,
+			label: 'server CPU AMO (mean / peak)',
+			path: 'rooms.amo.server.cpuPct',
+			unit: '%',
+			alsoPath: 'rooms.amo.server.cpuPeakPct'
+		},
+		{
+			section: `many rooms ${opts.rooms}×${opts.perRoom}`,
+			label: 'generator CPU AMO, all threads (mean)',
+			path: 'rooms.amo.generatorCpuPct',
+			unit: '%'
+		},
+		{
+			section: `many rooms ${opts.rooms}×${opts.perRoom}`,
+			label: 'errors + disconnects',
+			path: 'rooms.errors',
+			unit: '',
+			value: (e) => (e ? errorsOf(e) + e.disconnects : undefined),
+			target: '0',
+			met: (a) => a === 0
+		}
 	];
 }
 
@@ -87,7 +209,9 @@ export function targetsFor(results, opts) {
 		const a = valueOf(row, app);
 		const r = valueOf(row, relay);
 		if (a === undefined && r === undefined) continue;
-		const also = row.alsoPath ? { app: get(app, row.alsoPath) ?? null, relay: get(relay, row.alsoPath) ?? null } : undefined;
+		const also = row.alsoPath
+			? { app: get(app, row.alsoPath) ?? null, relay: get(relay, row.alsoPath) ?? null }
+			: undefined;
 		checks.push({
 			section: row.section,
 			figure: row.label,
@@ -102,10 +226,37 @@ export function targetsFor(results, opts) {
 	}
 	const b = results.bundle;
 	if (b && !b.error) {
-		checks.push({ section: 'bundle (gzipped JS + CSS)', figure: 'join page first load', unit: 'KB', app: b.join.totalKb, relay: null, ratio: null, target: '≤ 60 KB', met: b.join.totalKb <= 60 });
-		checks.push({ section: 'bundle (gzipped JS + CSS)', figure: 'phone page first load', unit: 'KB', app: b.phone.totalKb, relay: null, ratio: null, target: '≤ 60 KB', met: b.phone.totalKb <= 60 });
+		checks.push({
+			section: 'bundle (gzipped JS + CSS)',
+			figure: 'join page first load',
+			unit: 'KB',
+			app: b.join.totalKb,
+			relay: null,
+			ratio: null,
+			target: '≤ 60 KB',
+			met: b.join.totalKb <= 60
+		});
+		checks.push({
+			section: 'bundle (gzipped JS + CSS)',
+			figure: 'phone page first load',
+			unit: 'KB',
+			app: b.phone.totalKb,
+			relay: null,
+			ratio: null,
+			target: '≤ 60 KB',
+			met: b.phone.totalKb <= 60
+		});
 		for (const [type, s] of Object.entries(b.phone.withActivityView ?? {})) {
-			checks.push({ section: 'bundle (gzipped JS + CSS)', figure: `phone page + ${type} view`, unit: 'KB', app: s.totalKb, relay: null, ratio: null, target: null, met: null });
+			checks.push({
+				section: 'bundle (gzipped JS + CSS)',
+				figure: `phone page + ${type} view`,
+				unit: 'KB',
+				app: s.totalKb,
+				relay: null,
+				ratio: null,
+				target: null,
+				met: null
+			});
 		}
 	}
 	return checks;
@@ -135,11 +286,18 @@ export function printTable(results) {
 			c.met === null ? '' : c.met ? 'met' : 'NOT MET'
 		]);
 	}
-	const widths = lines[0].map((_, i) => Math.max(...lines.map((l, j) => (sectionRows.includes(j) ? 0 : l[i].length))));
+	const widths = lines[0].map((_, i) =>
+		Math.max(...lines.map((l, j) => (sectionRows.includes(j) ? 0 : l[i].length)))
+	);
 	const m = results.machine;
-	console.log(`\nResults — ${m.cores} cores (${m.cpuModel}), ${m.totalMemoryGb} GB, Node ${m.node}, commit ${m.commit?.slice(0, 10)}, ${m.date}`);
+	console.log(
+		`\nResults — ${m.cores} cores (${m.cpuModel}), ${m.totalMemoryGb} GB, Node ${m.node}, commit ${m.commit?.slice(0, 10)}, ${m.date}`
+	);
 	lines.forEach((l, j) => {
 		if (sectionRows.includes(j)) console.log(l[0]);
-		else console.log(l.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+		else
+			console.log(
+				l.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')
+			);
 	});
 }

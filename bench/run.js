@@ -43,15 +43,35 @@ function parseArgs(argv) {
 		const [flag, inline] = argv[i].split('=');
 		const value = () => inline ?? argv[++i];
 		switch (flag) {
-			case '--phones': opts.phones = Number(value()); break;
-			case '--rooms': opts.rooms = Number(value()); break;
-			case '--per-room': opts.perRoom = Number(value()); break;
-			case '--group-seconds': opts.groupSeconds = Number(value()); break;
-			case '--scenario': case '--scenarios': opts.scenarios = value().split(','); break;
-			case '--target': case '--targets': opts.targets = value().split(','); break;
-			case '--workers': opts.workers = Number(value()); break;
-			case '--out': opts.out = value(); break;
-			case '--cpu-prof': opts.cpuProf = inline ?? join(os.tmpdir(), 'wc-bench-profiles'); break;
+			case '--phones':
+				opts.phones = Number(value());
+				break;
+			case '--rooms':
+				opts.rooms = Number(value());
+				break;
+			case '--per-room':
+				opts.perRoom = Number(value());
+				break;
+			case '--group-seconds':
+				opts.groupSeconds = Number(value());
+				break;
+			case '--scenario':
+			case '--scenarios':
+				opts.scenarios = value().split(',');
+				break;
+			case '--target':
+			case '--targets':
+				opts.targets = value().split(',');
+				break;
+			case '--workers':
+				opts.workers = Number(value());
+				break;
+			case '--out':
+				opts.out = value();
+				break;
+			case '--cpu-prof':
+				opts.cpuProf = inline ?? join(os.tmpdir(), 'wc-bench-profiles');
+				break;
 			case '--quick':
 				opts.quick = true;
 				opts.phones = 200;
@@ -64,10 +84,23 @@ function parseArgs(argv) {
 			case '--smoke':
 				// The short form inside `npm test`: small, app only, and a failure only when a phone
 				// failed to join, saw an error or was disconnected (timings depend on the machine).
-				Object.assign(opts, { smoke: true, quick: true, phones: 100, rooms: 5, perRoom: 10, groupSeconds: 5, burstSeconds: 4, joinSpreadMs: 1000, targets: ['app'], scenarios: ['join', 'burst', 'groups', 'rooms'] });
+				Object.assign(opts, {
+					smoke: true,
+					quick: true,
+					phones: 100,
+					rooms: 5,
+					perRoom: 10,
+					groupSeconds: 5,
+					burstSeconds: 4,
+					joinSpreadMs: 1000,
+					targets: ['app'],
+					scenarios: ['join', 'burst', 'groups', 'rooms']
+				});
 				break;
 			case '--help':
-				console.log('node bench/run.js [--phones N] [--rooms R --per-room M] [--scenario join,burst,groups,rooms,bundle] [--target app,relay] [--workers W] [--group-seconds S] [--quick] [--cpu-prof[=dir]] [--out file]');
+				console.log(
+					'node bench/run.js [--phones N] [--rooms R --per-room M] [--scenario join,burst,groups,rooms,bundle] [--target app,relay] [--workers W] [--group-seconds S] [--quick] [--cpu-prof[=dir]] [--out file]'
+				);
 				process.exit(0);
 			default:
 				throw new Error(`Unknown option ${argv[i]} (try --help)`);
@@ -90,7 +123,14 @@ function newest(path) {
 
 function buildIfNeeded() {
 	const stamp = join(root, 'build', 'handler.js');
-	const inputs = ['src', 'static', 'drizzle', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+	const inputs = [
+		'src',
+		'static',
+		'drizzle',
+		'svelte.config.js',
+		'vite.config.ts',
+		'package-lock.json'
+	];
 	const sourcesAt = Math.max(...inputs.map((p) => newest(join(root, p))));
 	if (existsSync(stamp) && statSync(stamp).mtimeMs >= sourcesAt) return false;
 	console.log('Building the app (npm run build)…');
@@ -107,7 +147,10 @@ function buildIfNeeded() {
 
 class Pool {
 	constructor(size) {
-		this.workers = Array.from({ length: size }, (_, index) => new Worker(join(import.meta.dirname, 'phones.js'), { workerData: { index } }));
+		this.workers = Array.from(
+			{ length: size },
+			(_, index) => new Worker(join(import.meta.dirname, 'phones.js'), { workerData: { index } })
+		);
 		for (const w of this.workers) w.setMaxListeners(50);
 	}
 
@@ -140,7 +183,16 @@ class Pool {
 	async join(url, phones, spreadMs) {
 		const startAt = now() + 300;
 		const n = this.workers.length;
-		const replies = await this.all((i) => ({ type: 'join', url, spreadMs, startAt, phones: phones.filter((_, j) => j % n === i) }), 'joined');
+		const replies = await this.all(
+			(i) => ({
+				type: 'join',
+				url,
+				spreadMs,
+				startAt,
+				phones: phones.filter((_, j) => j % n === i)
+			}),
+			'joined'
+		);
 		return replies.flatMap((r) => r.results);
 	}
 
@@ -152,7 +204,15 @@ class Pool {
 
 	async counters() {
 		const replies = await this.all(() => ({ type: 'counters' }), 'counters');
-		const sum = { connectErrors: 0, disconnects: 0, ackTimeouts: 0, ackErrors: 0, phoneUpdates: 0, connected: 0, errorSamples: [] };
+		const sum = {
+			connectErrors: 0,
+			disconnects: 0,
+			ackTimeouts: 0,
+			ackErrors: 0,
+			phoneUpdates: 0,
+			connected: 0,
+			errorSamples: []
+		};
 		for (const r of replies) {
 			for (const k of Object.keys(r.counters)) sum[k] += r.counters[k];
 			sum.connected += r.connected;
@@ -194,7 +254,12 @@ class Projector {
 
 	async open() {
 		const cookie = this.target.trainerCookie;
-		this.socket = io(this.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: cookie ? { cookie } : undefined });
+		this.socket = io(this.url, {
+			transports: ['websocket'],
+			forceNew: true,
+			reconnection: false,
+			extraHeaders: cookie ? { cookie } : undefined
+		});
 		await new Promise((resolve, reject) => {
 			this.socket.once('connect', resolve);
 			this.socket.once('connect_error', reject);
@@ -230,7 +295,10 @@ class Projector {
 	async launch(kind) {
 		this.reset();
 		this.runId = 'pending';
-		const activity = await this.#send('activity:launch', { roomId: this.roomId, activityId: this.target.activities[kind] });
+		const activity = await this.#send('activity:launch', {
+			roomId: this.roomId,
+			activityId: this.target.activities[kind]
+		});
 		this.runId = activity.runId;
 		this.reset();
 		return activity.runId;
@@ -254,7 +322,9 @@ function joinFigures(results, n, startAt) {
 		phones: n,
 		joined: ok.length,
 		failed: n - ok.length,
-		timeToAllJoinedS: ok.length ? round((Math.max(...ok.map((r) => r.ackAt)) - startAt) / 1000, 2) : null,
+		timeToAllJoinedS: ok.length
+			? round((Math.max(...ok.map((r) => r.ackAt)) - startAt) / 1000, 2)
+			: null,
 		joinLatencyMs: summary(ok.map((r) => r.ackAt - r.start))
 	};
 }
@@ -282,7 +352,8 @@ function inputFigures(records, projectors) {
 	}
 	for (const [key, list] of byRoom) {
 		const [code, counted] = key.split('|');
-		const seenAt = counted === 'answered' ? projectors.get(code)?.answeredAt : projectors.get(code)?.completedAt;
+		const seenAt =
+			counted === 'answered' ? projectors.get(code)?.answeredAt : projectors.get(code)?.completedAt;
 		list.sort((a, b) => a.ackAt - b.ackAt);
 		list.forEach((r, i) => {
 			const t = seenAt?.[i];
@@ -358,7 +429,11 @@ async function runTarget(target, opts) {
 			const projector = await new Projector(target, url, room.roomId).open();
 			const projectors = new Map([[projector.code, projector]]);
 			const before = await pool.counters();
-			const phones = Array.from({ length: opts.phones }, (_, i) => ({ id: String(i), code: projector.code, name: `Phone ${i + 1}` }));
+			const phones = Array.from({ length: opts.phones }, (_, i) => ({
+				id: String(i),
+				code: projector.code,
+				name: `Phone ${i + 1}`
+			}));
 
 			out.join = await scenario(`join storm: ${opts.phones} phones`, pid, async () => {
 				const startAt = now() + 300;
@@ -370,11 +445,21 @@ async function runTarget(target, opts) {
 			out.join.rssPerPhoneKb = round((joinedRss.rssKb - idle.rssKb) / Math.max(1, out.join.joined));
 
 			if (wants('burst')) {
-				out.poll = await scenario(`answer burst: quick poll, ${opts.burstSeconds} s`, pid, () => burst(pool, projectors, 'poll', opts.burstSeconds * 1000));
-				out.amo = await scenario(`answer burst: AMO (17 inputs each), ${opts.burstSeconds} s`, pid, () => burst(pool, projectors, 'amo', opts.burstSeconds * 1000));
+				out.poll = await scenario(`answer burst: quick poll, ${opts.burstSeconds} s`, pid, () =>
+					burst(pool, projectors, 'poll', opts.burstSeconds * 1000)
+				);
+				out.amo = await scenario(
+					`answer burst: AMO (17 inputs each), ${opts.burstSeconds} s`,
+					pid,
+					() => burst(pool, projectors, 'amo', opts.burstSeconds * 1000)
+				);
 			}
 			if (wants('groups')) {
-				out.groups = await scenario(`group editing: pyramid, groups of 4, ${opts.groupSeconds} s`, pid, () => burst(pool, projectors, 'pyramid', opts.groupSeconds * 1000, 3000));
+				out.groups = await scenario(
+					`group editing: pyramid, groups of 4, ${opts.groupSeconds} s`,
+					pid,
+					() => burst(pool, projectors, 'pyramid', opts.groupSeconds * 1000, 3000)
+				);
 			}
 			out.singleRoomErrors = await errorsSince(pool, before, projectors);
 			await pool.close();
@@ -393,17 +478,35 @@ async function runTarget(target, opts) {
 			const codes = [...projectors.keys()];
 			const total = opts.rooms * opts.perRoom;
 			// Interleaved, so every room fills during the whole storm.
-			const phones = Array.from({ length: total }, (_, i) => ({ id: `m${i}`, code: codes[i % codes.length], name: `Phone ${Math.floor(i / codes.length) + 1}` }));
+			const phones = Array.from({ length: total }, (_, i) => ({
+				id: `m${i}`,
+				code: codes[i % codes.length],
+				name: `Phone ${Math.floor(i / codes.length) + 1}`
+			}));
 			const rssBefore = readProc(pid);
 			out.rooms = { rooms: opts.rooms, perRoom: opts.perRoom };
-			out.rooms.join = await scenario(`many rooms: ${opts.rooms} × ${opts.perRoom} join`, pid, async () => {
-				const startAt = now() + 300;
-				return joinFigures(await pool.join(url, phones, Math.max(opts.joinSpreadMs, 5000)), total, startAt);
-			});
+			out.rooms.join = await scenario(
+				`many rooms: ${opts.rooms} × ${opts.perRoom} join`,
+				pid,
+				async () => {
+					const startAt = now() + 300;
+					return joinFigures(
+						await pool.join(url, phones, Math.max(opts.joinSpreadMs, 5000)),
+						total,
+						startAt
+					);
+				}
+			);
 			await sleep(3000);
-			out.rooms.join.rssPerPhoneKb = round((readProc(pid).rssKb - rssBefore.rssKb) / Math.max(1, out.rooms.join.joined));
-			out.rooms.poll = await scenario(`many rooms: quick poll in every room`, pid, () => burst(pool, projectors, 'poll', opts.burstSeconds * 1000));
-			out.rooms.amo = await scenario(`many rooms: AMO in every room`, pid, () => burst(pool, projectors, 'amo', opts.burstSeconds * 1000));
+			out.rooms.join.rssPerPhoneKb = round(
+				(readProc(pid).rssKb - rssBefore.rssKb) / Math.max(1, out.rooms.join.joined)
+			);
+			out.rooms.poll = await scenario(`many rooms: quick poll in every room`, pid, () =>
+				burst(pool, projectors, 'poll', opts.burstSeconds * 1000)
+			);
+			out.rooms.amo = await scenario(`many rooms: AMO in every room`, pid, () =>
+				burst(pool, projectors, 'amo', opts.burstSeconds * 1000)
+			);
 			out.rooms.errors = await errorsSince(pool, before, projectors);
 			await pool.close();
 			for (const p of projectors.values()) p.close();
@@ -423,7 +526,11 @@ function machine() {
 	let dirty = false;
 	try {
 		commit = execSync('git rev-parse HEAD', { cwd: root, encoding: 'utf8' }).trim();
-		dirty = execSync('git status --porcelain -- src bench scripts', { cwd: root, encoding: 'utf8' }).trim() !== '';
+		dirty =
+			execSync('git status --porcelain -- src bench scripts', {
+				cwd: root,
+				encoding: 'utf8'
+			}).trim() !== '';
 	} catch {
 		/* not a git checkout */
 	}
@@ -456,17 +563,29 @@ async function main() {
 	process.on('SIGTERM', () => stopOnSignal('SIGTERM'));
 
 	const facts = machine();
-	console.log(`Load benchmark on ${facts.cores} cores, ${facts.totalMemoryGb} GB, Node ${facts.node}, commit ${facts.commit?.slice(0, 10)}${facts.uncommittedChanges ? ' (+ uncommitted changes)' : ''}`);
-	if (facts.loadAverageAtStart[0] > facts.cores / 2) console.log(`Warning: load average ${facts.loadAverageAtStart.join(' ')} on ${facts.cores} cores: other work will skew the figures.`);
-	console.log(`phones ${opts.phones}, rooms ${opts.rooms} × ${opts.perRoom}, ${opts.workers} generator threads${opts.quick ? ' (quick)' : ''}`);
-	const results = { machine: facts, options: { ...opts, out: relative(root, opts.out) }, targets: {} };
+	console.log(
+		`Load benchmark on ${facts.cores} cores, ${facts.totalMemoryGb} GB, Node ${facts.node}, commit ${facts.commit?.slice(0, 10)}${facts.uncommittedChanges ? ' (+ uncommitted changes)' : ''}`
+	);
+	if (facts.loadAverageAtStart[0] > facts.cores / 2)
+		console.log(
+			`Warning: load average ${facts.loadAverageAtStart.join(' ')} on ${facts.cores} cores: other work will skew the figures.`
+		);
+	console.log(
+		`phones ${opts.phones}, rooms ${opts.rooms} × ${opts.perRoom}, ${opts.workers} generator threads${opts.quick ? ' (quick)' : ''}`
+	);
+	const results = {
+		machine: facts,
+		options: { ...opts, out: relative(root, opts.out) },
+		targets: {}
+	};
 	try {
 		if (opts.targets.includes('app') || opts.scenarios.includes('bundle')) {
 			if (buildIfNeeded()) console.log('Built.');
 		}
 		if (opts.cpuProf) mkdirSync(opts.cpuProf, { recursive: true });
 		for (const name of opts.targets) {
-			const target = name === 'app' ? appTarget({ cpuProfDir: opts.cpuProf ?? undefined }) : relayTarget();
+			const target =
+				name === 'app' ? appTarget({ cpuProfDir: opts.cpuProf ?? undefined }) : relayTarget();
 			results.targets[name] = await runTarget(target, opts);
 		}
 		if (opts.scenarios.includes('bundle')) results.bundle = bundleSizes(root);
@@ -481,9 +600,13 @@ async function main() {
 		// The short form's timings say nothing about the targets (they are set for 2,000 phones).
 		if (!opts.smoke) console.log(failed ? `${failed} target(s) not met.` : 'All targets met.');
 		if (opts.smoke) {
-			const broken = results.checks.filter((c) => c.met === false && /phones joined|errors \+ disconnects/.test(c.figure));
+			const broken = results.checks.filter(
+				(c) => c.met === false && /phones joined|errors \+ disconnects/.test(c.figure)
+			);
 			if (broken.length) {
-				console.log(`Smoke run FAILED: ${broken.map((c) => `${c.section}: ${c.figure} = ${c.app}`).join('; ')}`);
+				console.log(
+					`Smoke run FAILED: ${broken.map((c) => `${c.section}: ${c.figure} = ${c.app}`).join('; ')}`
+				);
 				process.exitCode = 1;
 			} else console.log('Smoke run: every phone joined, no errors, no disconnects.');
 		}

@@ -17,11 +17,17 @@ const children = new Set();
 
 /** Kills every server this process started (finally blocks, SIGINT, uncaught errors). */
 export function killAll(signal = 'SIGTERM') {
-	for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+	for (const child of children)
+		if (child.exitCode === null && child.signalCode === null) child.kill(signal);
 }
 
 function startChild(script, env, execArgv = []) {
-	const child = fork(script, [], { cwd: root, env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+	const child = fork(script, [], {
+		cwd: root,
+		env: { ...process.env, ...env },
+		execArgv,
+		stdio: ['ignore', 'pipe', 'pipe', 'ipc']
+	});
 	children.add(child);
 	let log = '';
 	const keep = (chunk) => {
@@ -30,7 +36,10 @@ function startChild(script, env, execArgv = []) {
 	child.stdout.on('data', keep);
 	child.stderr.on('data', keep);
 	const ready = new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`${script} did not start within 60 s:\n${log}`)), 60_000);
+		const timer = setTimeout(
+			() => reject(new Error(`${script} did not start within 60 s:\n${log}`)),
+			60_000
+		);
 		child.on('message', (msg) => {
 			if (msg && typeof msg === 'object' && msg.ready) {
 				clearTimeout(timer);
@@ -65,7 +74,16 @@ export function appTarget({ cpuProfDir } = {}) {
 		async start() {
 			const port = await freePort();
 			const execArgv = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-			handle = startChild(join(root, 'scripts', 'serve.js'), { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'bench.db'), NODE_ENV: 'production' }, execArgv);
+			handle = startChild(
+				join(root, 'scripts', 'serve.js'),
+				{
+					PORT: String(port),
+					HOST: '127.0.0.1',
+					DATABASE_PATH: join(dir, 'bench.db'),
+					NODE_ENV: 'production'
+				},
+				execArgv
+			);
 			await handle.ready;
 			url = `http://127.0.0.1:${port}`;
 			cookie = await signUp(url);
@@ -81,12 +99,18 @@ export function appTarget({ cpuProfDir } = {}) {
 				const res = await fetch(`${url}/trainer?/start`, {
 					method: 'POST',
 					redirect: 'manual',
-					headers: { cookie, origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+					headers: {
+						cookie,
+						origin: url,
+						accept: 'text/html',
+						'content-type': 'application/x-www-form-urlencoded'
+					},
 					body: new URLSearchParams({ agendaId: 'session-a' })
 				});
 				const location = res.headers.get('location') ?? '';
 				const m = /\/trainer\/rooms\/([^/?#]+)$/.exec(location);
-				if (res.status !== 303 || !m) throw new Error(`Starting a room failed: ${res.status} ${location} ${await res.text()}`);
+				if (res.status !== 303 || !m)
+					throw new Error(`Starting a room failed: ${res.status} ${location} ${await res.text()}`);
 				rooms.push({ roomId: m[1] });
 			}
 			return rooms;
@@ -95,7 +119,8 @@ export function appTarget({ cpuProfDir } = {}) {
 		projectorView(activity) {
 			const view = activity?.view ?? {};
 			const texts = [];
-			for (const g of view.groups ?? []) for (const t of g.tiers ?? []) for (const c of t.cards ?? []) texts.push(c.text);
+			for (const g of view.groups ?? [])
+				for (const t of g.tiers ?? []) for (const c of t.cards ?? []) texts.push(c.text);
 			return { answered: activity?.progress?.answered ?? 0, completed: view.completed ?? 0, texts };
 		},
 		async stop() {
@@ -111,11 +136,20 @@ async function signUp(url) {
 	const res = await fetch(`${url}/signup`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ name: 'Bench Trainer', email: `bench-${Date.now()}@example.org`, password: 'benchmark password 123' })
+		headers: {
+			origin: url,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams({
+			name: 'Bench Trainer',
+			email: `bench-${Date.now()}@example.org`,
+			password: 'benchmark password 123'
+		})
 	});
 	const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('wc_session='));
-	if (res.status !== 303 || !setCookie) throw new Error(`Sign-up failed: ${res.status} ${await res.text()}`);
+	if (res.status !== 303 || !setCookie)
+		throw new Error(`Sign-up failed: ${res.status} ${await res.text()}`);
 	return setCookie.split(';')[0];
 }
 
@@ -127,7 +161,10 @@ export function relayTarget() {
 		name: 'relay',
 		async start() {
 			const port = await freePort();
-			handle = startChild(join(import.meta.dirname, 'relay.js'), { PORT: String(port), HOST: '127.0.0.1' });
+			handle = startChild(join(import.meta.dirname, 'relay.js'), {
+				PORT: String(port),
+				HOST: '127.0.0.1'
+			});
 			await handle.ready;
 			return { pid: handle.child.pid, url: `http://127.0.0.1:${port}` };
 		},
@@ -137,7 +174,11 @@ export function relayTarget() {
 		},
 		activities: { poll: 'poll', amo: 'amo', pyramid: 'pyramid' },
 		projectorView(activity) {
-			return { answered: activity?.progress?.answered ?? 0, completed: activity?.view?.completed ?? 0, texts: activity?.view?.texts ?? [] };
+			return {
+				answered: activity?.progress?.answered ?? 0,
+				completed: activity?.view?.completed ?? 0,
+				texts: activity?.view?.texts ?? []
+			};
 		},
 		async stop() {
 			await handle?.stop();

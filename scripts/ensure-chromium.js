@@ -3,7 +3,11 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-export const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+export const CANDIDATES = [
+	process.env.CHROMIUM_PATH,
+	'/usr/bin/chromium',
+	'/usr/bin/chromium-browser'
+].filter(Boolean);
 
 export function findChromium() {
 	return CANDIDATES.find((p) => existsSync(p));
@@ -21,7 +25,9 @@ function install() {
 		process.exit(1);
 	}
 	console.log('Chromium not found: installing Debian’s chromium package (about a minute)…');
-	execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+	execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+		stdio: 'inherit'
+	});
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -6,10 +6,21 @@ const base = process.argv[2] ?? 'http://localhost:3000';
 const out = process.argv[3] ?? 'docs/screenshots';
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
 });
 
-const trainerContext = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 } });
+const trainerContext = await browser.newContext({
+	baseURL: base,
+	viewport: { width: 1280, height: 800 }
+});
 const trainer = await trainerContext.newPage();
 await trainer.goto('/signup');
 await trainer.getByLabel('Your name').fill('Jo Trainer');
@@ -52,7 +63,11 @@ await projector.getByRole('timer').waitFor();
 await projector.screenshot({ path: `${out}/projector-running.png` });
 await phones[0].getByText('Now').first().waitFor();
 await phones[0].screenshot({ path: `${out}/phone-block.png` });
-const remote = await browser.newContext({ ...devices['Pixel 7'], baseURL: base, storageState: await trainerContext.storageState() });
+const remote = await browser.newContext({
+	...devices['Pixel 7'],
+	baseURL: base,
+	storageState: await trainerContext.storageState()
+});
 const remotePage = await remote.newPage();
 await remotePage.goto(trainer.url());
 await remotePage.getByRole('timer').waitFor();

@@ -10,7 +10,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const handlerPath = join(root, 'build', 'handler.js');
 if (!existsSync(handlerPath)) {
-	console.error('No build found. Run `npm start` (it builds when needed) or `npm run build` first.');
+	console.error(
+		'No build found. Run `npm start` (it builds when needed) or `npm run build` first.'
+	);
 	process.exit(1);
 }
 
@@ -49,7 +51,9 @@ if (!realtime) throw new Error('The socket server did not attach during start-up
 
 server.on('error', (err) => {
 	if (err.code === 'EADDRINUSE') {
-		console.error(`Port ${port} is already in use (is Workshop Companion already running?). Start on another port: PORT=${port + 1} npm start`);
+		console.error(
+			`Port ${port} is already in use (is Workshop Companion already running?). Start on another port: PORT=${port + 1} npm start`
+		);
 	} else console.error(err);
 	process.exit(1);
 });

@@ -16,7 +16,14 @@ function newest(path) {
 	return max;
 }
 
-const inputs = ['src', 'static', 'drizzle', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const inputs = [
+	'src',
+	'static',
+	'drizzle',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json'
+];
 const sourcesAt = Math.max(...inputs.map((p) => newest(join(root, p))));
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < sourcesAt) {
 	console.log('Building the app (first run, or the sources changed)…');

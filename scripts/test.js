@@ -13,13 +13,27 @@ rmSync(join(results, 'playwright.json'), { force: true });
 const steps = [
 	['Type check', 'npm', ['run', '--silent', 'check']],
 	['Content check', 'npm', ['run', '--silent', 'content:check']],
-	['Unit and socket tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`]],
+	[
+		'Unit and socket tests',
+		'npx',
+		[
+			'vitest',
+			'run',
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${join(results, 'vitest.json')}`
+		]
+	],
 	['Chromium', 'node', ['scripts/ensure-chromium.js']],
 	['Build', 'npm', ['run', '--silent', 'build']],
 	['Browser tests', 'npx', ['playwright', 'test']],
 	// The load benchmark's short form: 100 phones and 5 rooms of 10 on the production build; fails
 	// only if a phone could not join, got an error or was disconnected. `npm run bench` is the full one.
-	['Load benchmark, short form', 'node', ['bench/run.js', '--smoke', '--out', join(results, 'bench-smoke.json')]]
+	[
+		'Load benchmark, short form',
+		'node',
+		['bench/run.js', '--smoke', '--out', join(results, 'bench-smoke.json')]
+	]
 ];
 
 let passed = 0;
@@ -35,8 +49,14 @@ function tally() {
 for (const [title, cmd, args] of steps) {
 	console.log(`\n━━ ${title} ━━`);
 	const started = Date.now();
-	const run = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
-	console.log(`━━ ${title}: ${run.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	const run = spawnSync(cmd, args, {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' }
+	});
+	console.log(
+		`━━ ${title}: ${run.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`
+	);
 	if (run.status !== 0) {
 		tally();
 		console.log(`\n${passed} passed, ${Math.max(failed, 1)} failed`);

@@ -20,7 +20,8 @@ export const init: ServerInit = async () => {
 	if (httpServer) {
 		attachRealtime(httpServer);
 		// The production entry prints this once it listens (it knows the port; we know the rest).
-		(globalThis as Record<symbol, unknown>)[Symbol.for('workshop-companion.describe-startup')] = describeStartup;
+		(globalThis as Record<symbol, unknown>)[Symbol.for('workshop-companion.describe-startup')] =
+			describeStartup;
 	}
 };
 
@@ -34,7 +35,12 @@ const session: Handle = async ({ event, resolve }) => {
 			event.locals.trainer = valid.trainer;
 			event.locals.session = valid.session;
 			if (valid.session.renewed) {
-				setSessionCookie(event.cookies, token, valid.session.expiresAt, event.url.protocol === 'https:');
+				setSessionCookie(
+					event.cookies,
+					token,
+					valid.session.expiresAt,
+					event.url.protocol === 'https:'
+				);
 			}
 		} else {
 			clearSessionCookie(event.cookies);
@@ -51,7 +57,8 @@ const session: Handle = async ({ event, resolve }) => {
 const guard: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.startsWith('/trainer') && !event.locals.trainer) {
 		const location = `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`;
-		if (event.isDataRequest || event.request.headers.has('x-sveltekit-action')) redirect(303, location);
+		if (event.isDataRequest || event.request.headers.has('x-sveltekit-action'))
+			redirect(303, location);
 		return new Response(null, { status: 303, headers: { location } });
 	}
 	return resolve(event);

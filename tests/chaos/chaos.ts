@@ -26,7 +26,13 @@ import { mulberry32 } from '../../src/lib/activities/shared/random';
 import { openDatabase } from '../../src/lib/server/db';
 import { toJson } from '../../src/lib/server/exports/json';
 import { loadSession } from '../../src/lib/server/exports/session';
-import { MemoryStorage, OutboxCore, outboxKey, type OutboxItem, type SubmitAck } from '../../src/lib/client/outbox-core';
+import {
+	MemoryStorage,
+	OutboxCore,
+	outboxKey,
+	type OutboxItem,
+	type SubmitAck
+} from '../../src/lib/client/outbox-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -103,7 +109,6 @@ const DEFAULTS: Omit<ChaosOptions, 'log'> = {
 	out: join(root, 'tests', 'chaos', 'last-run.json')
 };
 
-
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function freePort(): Promise<number> {
@@ -132,11 +137,20 @@ class ServerProcess {
 	) {}
 
 	start(setup = false): Promise<Setup | undefined> {
-		const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'chaos', 'server.ts')], {
-			cwd: root,
-			env: { ...process.env, DATABASE_PATH: this.dbPath, PORT: String(this.port), CHAOS_SETUP: setup ? '1' : '0' },
-			stdio: ['ignore', 'ignore', 'inherit', 'ipc']
-		});
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', join(root, 'tests', 'chaos', 'server.ts')],
+			{
+				cwd: root,
+				env: {
+					...process.env,
+					DATABASE_PATH: this.dbPath,
+					PORT: String(this.port),
+					CHAOS_SETUP: setup ? '1' : '0'
+				},
+				stdio: ['ignore', 'ignore', 'inherit', 'ipc']
+			}
+		);
 		this.#child = child;
 		return new Promise((resolveStart, reject) => {
 			child.once('message', (msg: { setup?: Setup }) => resolveStart(msg.setup));
@@ -155,7 +169,12 @@ class ServerProcess {
 
 type Ack<T> = { ok: true; data: T } | { ok: false; error: string; code?: string };
 
-function emit<T>(socket: Socket, event: string, payload: unknown, timeoutMs: number): Promise<Ack<T> | 'timeout'> {
+function emit<T>(
+	socket: Socket,
+	event: string,
+	payload: unknown,
+	timeoutMs: number
+): Promise<Ack<T> | 'timeout'> {
 	return socket
 		.timeout(timeoutMs)
 		.emitWithAck(event, payload)
@@ -205,8 +224,14 @@ class Phone {
 			this.socket.once('connect', () => r());
 			this.socket.once('connect_error', reject);
 		});
-		const res = await emit<{ seatToken: string; seat: { participantId: string } }>(this.socket, 'room:join', { code: this.code, name: this.name }, 10_000);
-		if (res === 'timeout' || !res.ok) throw new Error(`${this.name} could not join: ${res === 'timeout' ? 'timeout' : res.error}`);
+		const res = await emit<{ seatToken: string; seat: { participantId: string } }>(
+			this.socket,
+			'room:join',
+			{ code: this.code, name: this.name },
+			10_000
+		);
+		if (res === 'timeout' || !res.ok)
+			throw new Error(`${this.name} could not join: ${res === 'timeout' ? 'timeout' : res.error}`);
 		this.token = res.data.seatToken;
 		this.participantId = res.data.seat.participantId;
 		this.#makeCore();
@@ -219,7 +244,12 @@ class Phone {
 		const transport = {
 			send: async (item: OutboxItem): Promise<SubmitAck> => {
 				if (!this.socket.connected) return 'timeout';
-				const res = emit<{ duplicate: boolean }>(this.socket, 'activity:submit', { runId: item.runId, inputId: item.id, input: item.input }, this.ackTimeoutMs);
+				const res = emit<{ duplicate: boolean }>(
+					this.socket,
+					'activity:submit',
+					{ runId: item.runId, inputId: item.id, input: item.input },
+					this.ackTimeoutMs
+				);
 				if (this.loseAck()) {
 					// The Wi-Fi dies just after the input left: the server may store it, the ack never comes.
 					this.acksLost++;
@@ -257,14 +287,20 @@ class Phone {
 		this.#resuming = true;
 		try {
 			while (socket === this.socket && socket.connected) {
-				const res = await emit<unknown>(socket, 'room:resume', { code: this.code, seatToken: this.token }, 5000);
+				const res = await emit<unknown>(
+					socket,
+					'room:resume',
+					{ code: this.code, seatToken: this.token },
+					5000
+				);
 				if (res !== 'timeout' && res.ok) {
 					this.ready = true;
 					this.resumedAt.push(Date.now());
 					this.core.setOnline(socket.connected);
 					return;
 				}
-				if (res !== 'timeout' && ['closed', 'removed', 'not-found'].includes(res.code ?? '')) throw new Error(`${this.name}: resume refused: ${res.error}`);
+				if (res !== 'timeout' && ['closed', 'removed', 'not-found'].includes(res.code ?? ''))
+					throw new Error(`${this.name}: resume refused: ${res.error}`);
 				await sleep(300);
 			}
 		} finally {
@@ -296,7 +332,9 @@ class Phone {
 	}
 
 	get settled(): boolean {
-		return this.core.items.length === 0 && this.acked.size + this.refused.length >= this.made.length;
+		return (
+			this.core.items.length === 0 && this.acked.size + this.refused.length >= this.made.length
+		);
 	}
 
 	/** A fresh connection's resume: what a phone back after hours would be shown. */
@@ -307,7 +345,12 @@ class Phone {
 				socket.once('connect', () => r());
 				socket.once('connect_error', reject);
 			});
-			const res = await emit<{ activity: { view: { mine: number[] } } | null }>(socket, 'room:resume', { code: this.code, seatToken: this.token }, 10_000);
+			const res = await emit<{ activity: { view: { mine: number[] } } | null }>(
+				socket,
+				'room:resume',
+				{ code: this.code, seatToken: this.token },
+				10_000
+			);
 			return res !== 'timeout' && res.ok ? (res.data.activity?.view ?? null) : null;
 		} finally {
 			socket.disconnect();
@@ -336,22 +379,49 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
 	try {
 		const setup = await server.start(true);
 		if (!setup) throw new Error('the chaos server did not report its set-up');
-		o.log(`chaos: server on ${url}, room ${setup.code}; ${o.phones} phones, drop rate ${Math.round(o.dropRate * 100)} %, ${o.durationMs / 1000} s, seed ${o.seed}`);
+		o.log(
+			`chaos: server on ${url}, room ${setup.code}; ${o.phones} phones, drop rate ${Math.round(o.dropRate * 100)} %, ${o.durationMs / 1000} s, seed ${o.seed}`
+		);
 
-		trainer = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: setup.cookie } });
+		trainer = io(url, {
+			transports: ['websocket'],
+			forceNew: true,
+			reconnection: false,
+			extraHeaders: { cookie: setup.cookie }
+		});
 		await new Promise<void>((r, reject) => {
 			trainer!.once('connect', () => r());
 			trainer!.once('connect_error', reject);
 		});
 		const watched = await emit(trainer, 'room:watch', { roomId: setup.roomId }, 10_000);
-		if (watched === 'timeout' || !watched.ok) throw new Error('the trainer could not watch the room');
-		const launched = await emit<{ runId: string }>(trainer, 'activity:launch', { roomId: setup.roomId, activityId: 'quick-poll-example' }, 10_000);
-		if (launched === 'timeout' || !launched.ok) throw new Error(`the poll did not launch: ${launched === 'timeout' ? 'timeout' : launched.error}`);
+		if (watched === 'timeout' || !watched.ok)
+			throw new Error('the trainer could not watch the room');
+		const launched = await emit<{ runId: string }>(
+			trainer,
+			'activity:launch',
+			{ roomId: setup.roomId, activityId: 'quick-poll-example' },
+			10_000
+		);
+		if (launched === 'timeout' || !launched.ok)
+			throw new Error(
+				`the poll did not launch: ${launched === 'timeout' ? 'timeout' : launched.error}`
+			);
 		const runId = launched.data.runId;
 		trainer.disconnect();
 
-		for (let i = 0; i < o.phones; i++) phones.push(new Phone(`Phone ${String(i + 1).padStart(3, '0')}`, url, setup.code, runId, o.ackTimeoutMs, () => random() < o.ackLoss));
-		for (let i = 0; i < phones.length; i += 25) await Promise.all(phones.slice(i, i + 25).map((p) => p.join()));
+		for (let i = 0; i < o.phones; i++)
+			phones.push(
+				new Phone(
+					`Phone ${String(i + 1).padStart(3, '0')}`,
+					url,
+					setup.code,
+					runId,
+					o.ackTimeoutMs,
+					() => random() < o.ackLoss
+				)
+			);
+		for (let i = 0; i < phones.length; i += 25)
+			await Promise.all(phones.slice(i, i + 25).map((p) => p.join()));
 		o.log(`chaos: ${phones.length} phones joined`);
 
 		// Answers at random moments over the first 90 % of the run; a few on each phone.
@@ -393,7 +463,8 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
 		}
 		timers.forEach(clearTimeout);
 		// Answers whose moment had not come yet are made now, so every phone makes all of its inputs.
-		for (const phone of phones) while (phone.made.length < o.inputsPerPhone) phone.answer(Math.floor(random() * 5));
+		for (const phone of phones)
+			while (phone.made.length < o.inputsPerPhone) phone.answer(Math.floor(random() * 5));
 
 		o.log('chaos: answering over; waiting for every outbox to empty');
 		const settleStart = Date.now();
@@ -404,7 +475,10 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
 		const settleMs = Date.now() - settleStart;
 		// Every phone back by itself after the restart: the time of the last one's first resume.
 		const firstBack = phones.map((p) => p.resumedAt.find((t) => t >= restartedAt));
-		const recoveryMs = restartedAt && firstBack.every((t) => t !== undefined) ? Math.max(...(firstBack as number[])) - restartedAt : null;
+		const recoveryMs =
+			restartedAt && firstBack.every((t) => t !== undefined)
+				? Math.max(...(firstBack as number[])) - restartedAt
+				: null;
 
 		// What a phone coming back after a long time would see: its last answer.
 		let staleViews = 0;
@@ -424,13 +498,22 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
 		const exportDb = openDatabase(dbPath);
 		const exported = toJson(loadSession(exportDb, setup.roomId)!);
 		exportDb.$client.close();
-		const counted = new Map<string, { participantId: string; id: string; n: number; seq: number }>();
+		const counted = new Map<
+			string,
+			{ participantId: string; id: string; n: number; seq: number }
+		>();
 		for (const input of exported.activities.find((a) => a.runId === runId)?.inputs ?? []) {
 			if (!input.participantId) continue;
 			const key = `${input.participantId}:${input.inputId}`;
 			const row = counted.get(key);
 			if (row) row.n++;
-			else counted.set(key, { participantId: input.participantId, id: input.inputId, n: 1, seq: input.seq });
+			else
+				counted.set(key, {
+					participantId: input.participantId,
+					id: input.inputId,
+					n: 1,
+					seq: input.seq
+				});
 		}
 		const rows = [...counted.values()].sort((a, b) => a.seq - b.seq);
 
@@ -452,7 +535,10 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
 			const madeIds = new Set(phone.made.map((m) => m.id));
 			unknown += stored.filter((r) => !madeIds.has(r.id)).length;
 			const storedOrder = stored.map((r) => r.id).join(',');
-			const madeOrder = phone.made.map((m) => m.id).filter((id) => counts.has(id)).join(',');
+			const madeOrder = phone.made
+				.map((m) => m.id)
+				.filter((id) => counts.has(id))
+				.join(',');
 			if (storedOrder !== madeOrder) outOfOrder++;
 		}
 
@@ -485,8 +571,17 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
 			seed: o.seed,
 			at: new Date().toISOString()
 		};
-		summary.ok = lost === 0 && duplicates === 0 && summary.unacked === 0 && unknown === 0 && outOfOrder === 0 && staleViews === 0 && killed && rows.length === acked;
-		for (const p of phones) for (const r of p.refused.slice(0, 2)) o.log(`chaos: ${p.name} refused: ${r.error}`);
+		summary.ok =
+			lost === 0 &&
+			duplicates === 0 &&
+			summary.unacked === 0 &&
+			unknown === 0 &&
+			outOfOrder === 0 &&
+			staleViews === 0 &&
+			killed &&
+			rows.length === acked;
+		for (const p of phones)
+			for (const r of p.refused.slice(0, 2)) o.log(`chaos: ${p.name} refused: ${r.error}`);
 		o.log(
 			`chaos: ${summary.ok ? 'PASS' : 'FAIL'}: ${summary.phones} phones, drop rate ${Math.round(o.dropRate * 100)} %, ` +
 				`${drops} drops, ${summary.acksLost} dropped mid-send, ${reloads} reloads, 1 kill -9; inputs made ${inputsMade}, acked ${acked} (${summary.ackedAsDuplicate} as duplicates), ` +
@@ -512,16 +607,37 @@ function parseArgs(argv: string[]): Partial<ChaosOptions> {
 		const [key, value = ''] = arg.replace(/^--/, '').split('=');
 		const num = Number(value);
 		switch (key) {
-			case 'phones': opts.phones = num; break;
-			case 'drop': opts.dropRate = num > 1 ? num / 100 : num; break;
-			case 'duration': opts.durationMs = num * 1000; break;
-			case 'inputs': opts.inputsPerPhone = num; break;
-			case 'seed': opts.seed = num; break;
-			case 'reloads': opts.reloadShare = num; break;
-			case 'ack-loss': opts.ackLoss = num; break;
-			case 'out': opts.out = resolve(value); break;
-			case 'short': Object.assign(opts, { phones: 20, durationMs: 10_000, inputsPerPhone: 6 }); break;
-			default: throw new Error(`unknown option ${arg} (use --phones=N --drop=0.2 --duration=SECONDS --inputs=N --seed=N --reloads=0.25 --ack-loss=0.05 --out=FILE --short)`);
+			case 'phones':
+				opts.phones = num;
+				break;
+			case 'drop':
+				opts.dropRate = num > 1 ? num / 100 : num;
+				break;
+			case 'duration':
+				opts.durationMs = num * 1000;
+				break;
+			case 'inputs':
+				opts.inputsPerPhone = num;
+				break;
+			case 'seed':
+				opts.seed = num;
+				break;
+			case 'reloads':
+				opts.reloadShare = num;
+				break;
+			case 'ack-loss':
+				opts.ackLoss = num;
+				break;
+			case 'out':
+				opts.out = resolve(value);
+				break;
+			case 'short':
+				Object.assign(opts, { phones: 20, durationMs: 10_000, inputsPerPhone: 6 });
+				break;
+			default:
+				throw new Error(
+					`unknown option ${arg} (use --phones=N --drop=0.2 --duration=SECONDS --inputs=N --seed=N --reloads=0.25 --ack-loss=0.05 --out=FILE --short)`
+				);
 		}
 	}
 	return opts;

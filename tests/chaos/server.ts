@@ -19,19 +19,29 @@ if (!dbPath || !port) throw new Error('DATABASE_PATH and PORT are required');
 const db = openDatabase(dbPath);
 let setup: { cookie: string; roomId: string; code: string } | undefined;
 if (process.env.CHAOS_SETUP === '1') {
-	const trainer = await createTrainer(db, { name: 'Chaos Trainer', email: 'chaos@example.org', password: 'correct horse battery' });
+	const trainer = await createTrainer(db, {
+		name: 'Chaos Trainer',
+		email: 'chaos@example.org',
+		password: 'correct horse battery'
+	});
 	const { token } = createSession(db, trainer.id);
 	const room = createRoom(db, {
 		trainerId: trainer.id,
 		agendaId: 'chaos',
-		agenda: { title: 'Chaos session', start: '09:30', blocks: [{ title: 'Poll', minutes: 30, kind: 'activity', task: 'Answer the poll.' }] }
+		agenda: {
+			title: 'Chaos session',
+			start: '09:30',
+			blocks: [{ title: 'Poll', minutes: 30, kind: 'activity', task: 'Answer the poll.' }]
+		}
 	});
 	setup = { cookie: `${SESSION_COOKIE}=${token}`, roomId: room.id, code: room.code };
 }
 
 const http = createServer();
 const realtime = createSocketServer(http, { db });
-http.listen({ port, host: '127.0.0.1', backlog: 4096 }, () => process.send?.({ ready: true, port, setup }));
+http.listen({ port, host: '127.0.0.1', backlog: 4096 }, () =>
+	process.send?.({ ready: true, port, setup })
+);
 
 async function shutdown() {
 	await realtime.close();

@@ -3,9 +3,13 @@ import { completeAmo } from './activity-helpers';
 import { expectAccessible, expectNoSideScroll, roomWithPhones } from './helpers';
 
 /** Screens worth looking at after a run: test-results/e2e/screens/. */
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/e2e/screens/${name}.png` });
+const shot = (page: Page, name: string) =>
+	page.screenshot({ path: `test-results/e2e/screens/${name}.png` });
 
-test('projector and four phones in two groups run the pyramid and the AMO assessment from Session A', async ({ page, browser }) => {
+test('projector and four phones in two groups run the pyramid and the AMO assessment from Session A', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(120_000);
 	const names = ['Aisha', 'Ben', 'Chen', 'Dana'];
 	const { projector, phones, errors } = await roomWithPhones(page, browser, /Session A/, names);
@@ -21,8 +25,10 @@ test('projector and four phones in two groups run the pyramid and the AMO assess
 	await expect(page.getByText('0 of 4 in')).toBeVisible();
 
 	// Two groups of two; each phone names its group and who is in it.
-	const groupOf = async (phone: Page) => (await phone.locator('.group strong').textContent())!.replace(':', '');
-	for (const phone of phones) await expect(phone.getByRole('heading', { name: 'Pick a step' })).toBeVisible();
+	const groupOf = async (phone: Page) =>
+		(await phone.locator('.group strong').textContent())!.replace(':', '');
+	for (const phone of phones)
+		await expect(phone.getByRole('heading', { name: 'Pick a step' })).toBeVisible();
 	const groups = await Promise.all(phones.map(groupOf));
 	expect(new Set(groups)).toEqual(new Set(['Group 1', 'Group 2']));
 	const [a, b] = phones.filter((_, i) => groups[i] === 'Group 1') as [Page, Page];
@@ -73,7 +79,8 @@ test('projector and four phones in two groups run the pyramid and the AMO assess
 	await page.getByRole('button', { name: 'Go to The Bath model' }).click();
 	await expect(page.getByLabel('Launch an activity')).toHaveValue('amo-assessment');
 	await page.getByRole('button', { name: /Launch “AMO/ }).click();
-	for (const [n, phone] of phones.slice(0, 2).entries()) await completeAmo(phone, (i) => ((i * 3 + n) % 5) + 1);
+	for (const [n, phone] of phones.slice(0, 2).entries())
+		await completeAmo(phone, (i) => ((i * 3 + n) % 5) + 1);
 	await expect(projector.getByText(/^2 of 3 needed$|2\s*of 3 needed/)).toBeVisible();
 	await completeAmo(phones[2]!, (i) => (i % 2 ? 5 : 2));
 	// While answers come in the projector shows the count only; the picture waits for the reveal.

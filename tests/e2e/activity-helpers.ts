@@ -13,8 +13,17 @@ export async function completeAmo(phone: Page, score: (i: number) => number): Pr
 		const count = await items.count();
 		for (let k = 0; k < count; k++) {
 			const value = score(i++);
-			await items.nth(k).getByRole('radio').nth(value - 1).check();
-			await expect(items.nth(k).getByRole('radio').nth(value - 1)).toBeChecked();
+			await items
+				.nth(k)
+				.getByRole('radio')
+				.nth(value - 1)
+				.check();
+			await expect(
+				items
+					.nth(k)
+					.getByRole('radio')
+					.nth(value - 1)
+			).toBeChecked();
 		}
 		await phone.getByRole('button', { name: 'Next' }).click();
 	}

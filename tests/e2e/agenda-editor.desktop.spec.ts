@@ -4,12 +4,18 @@ import { expectAccessible, signUp } from './helpers';
 const NEW_TITLE = 'Tuesday cohort: performance management';
 
 /** A block of the editor by its position ("Block 3 · 10:20–10:40"). */
-const block = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Block ${n} `) });
+const block = (page: Page, n: number) =>
+	page.getByRole('group', { name: new RegExp(`^Block ${n} `) });
 const titleOf = (page: Page, n: number) => block(page, n).getByLabel('Title', { exact: true });
 
-test('a trainer duplicates Session A, edits it with live timings, saves it and runs it', async ({ page, browser }) => {
+test('a trainer duplicates Session A, edits it with live timings, saves it and runs it', async ({
+	page,
+	browser
+}) => {
 	await signUp(page);
-	const fileCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Session A$/ }) });
+	const fileCard = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: /Session A$/ }) });
 	await expect(fileCard.getByText('Shipped with the app · read-only')).toBeVisible();
 	await fileCard.getByRole('button', { name: 'Duplicate to edit' }).click();
 
@@ -70,7 +76,9 @@ test('a trainer duplicates Session A, edits it with live timings, saves it and r
 	await page.reload();
 	await expect(title).toHaveValue(NEW_TITLE);
 	await expect(total).toHaveText('Total 2 h 50 min · 09:30–12:20');
-	const titles = await page.getByLabel('Title', { exact: true }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+	const titles = await page
+		.getByLabel('Title', { exact: true })
+		.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 	expect(titles).toEqual([
 		'Introductions',
 		'Big picture: the performance-management pyramid',
@@ -83,9 +91,13 @@ test('a trainer duplicates Session A, edits it with live timings, saves it and r
 	]);
 	await expect(block(page, 1).getByLabel('Minutes')).toHaveValue('25');
 	await expect(block(page, 7).getByLabel('Kind')).toHaveValue('activity');
-	await expect(block(page, 7).getByLabel('What participants do')).toHaveValue('Answer three quick questions.');
+	await expect(block(page, 7).getByLabel('What participants do')).toHaveValue(
+		'Answer three quick questions.'
+	);
 	// Slides the editor does not edit survived the save.
-	await expect(block(page, 1).getByText('Resources kept from the original: slides 1–2')).toBeVisible();
+	await expect(
+		block(page, 1).getByText('Resources kept from the original: slides 1–2')
+	).toBeVisible();
 
 	// Another trainer cannot open it at all, and the editor is for copies only, never the files.
 	const otherContext = await browser.newContext();
@@ -104,7 +116,9 @@ test('a trainer duplicates Session A, edits it with live timings, saves it and r
 	// On the dashboard it is one of "Your agendas"; deleting asks first, by name.
 	await page.goto('/trainer');
 	const yours = page.getByRole('region', { name: 'Your agendas' });
-	const card = yours.getByRole('listitem').filter({ has: page.getByRole('heading', { name: NEW_TITLE }) });
+	const card = yours
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: NEW_TITLE }) });
 	await expect(card).toContainText('Based on “Understanding Performance Management — Session A”');
 	await expectAccessible(page, 'dashboard with an agenda of your own');
 	page.once('dialog', (d) => {
@@ -115,10 +129,11 @@ test('a trainer duplicates Session A, edits it with live timings, saves it and r
 	await expect(card).toBeVisible();
 	page.once('dialog', (d) => void d.accept());
 	await card.getByRole('button', { name: 'Delete' }).click();
-	await expect(page.getByRole('status').filter({ hasText: `Deleted “${NEW_TITLE}”.` })).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: `Deleted “${NEW_TITLE}”.` })
+	).toBeVisible();
 	await expect(card).toHaveCount(0);
 	await expect(yours.getByText('None yet.')).toBeVisible();
 	// The live session it started is unaffected.
 	await expect(page.getByRole('region', { name: 'Live now' })).toContainText(NEW_TITLE);
 });
-

@@ -1,13 +1,20 @@
 import { devices, expect, test } from '@playwright/test';
 import { expectAccessible, newPhone, signUp, startSession } from './helpers';
 
-test('a trainer runs the first blocks of Session A with projector, remote and two phones', async ({ browser, context, page }) => {
+test('a trainer runs the first blocks of Session A with projector, remote and two phones', async ({
+	browser,
+	context,
+	page
+}) => {
 	await signUp(page);
 	const code = await startSession(page, /Session A/);
 	const consoleUrl = page.url();
 
 	// The remote: the trainer's own phone, signed in as the same trainer.
-	const remoteContext = await browser.newContext({ ...devices['Pixel 7'], storageState: await context.storageState() });
+	const remoteContext = await browser.newContext({
+		...devices['Pixel 7'],
+		storageState: await context.storageState()
+	});
 	const remote = await remoteContext.newPage();
 	await remote.goto(consoleUrl);
 	const projector = await context.newPage();
@@ -30,7 +37,9 @@ test('a trainer runs the first blocks of Session A with projector, remote and tw
 	await expect(clock).toHaveText(/^(20:00|19:5\d)$/);
 	for (const phone of phones) {
 		await expect(phone.getByRole('heading', { name: 'Introductions' })).toBeVisible();
-		await expect(phone.getByText('Tell us which performance-management jobs you do today')).toBeVisible();
+		await expect(
+			phone.getByText('Tell us which performance-management jobs you do today')
+		).toBeVisible();
 	}
 	await expect(remote.getByText('Ask each person what performance-management work')).toBeVisible();
 	await expectAccessible(remote, 'remote while running');
@@ -49,12 +58,20 @@ test('a trainer runs the first blocks of Session A with projector, remote and tw
 
 	// Next by keyboard (→), next by the remote: blocks 2 and 3 on every screen.
 	await projector.keyboard.press('ArrowRight');
-	await expect(projector.getByRole('heading', { name: /performance-management pyramid/ })).toBeVisible();
+	await expect(
+		projector.getByRole('heading', { name: /performance-management pyramid/ })
+	).toBeVisible();
 	await expect(remote.getByText('look for three things: gaps')).toBeVisible();
-	await expect(phones[1]!.getByRole('heading', { name: /performance-management pyramid/ })).toBeVisible();
+	await expect(
+		phones[1]!.getByRole('heading', { name: /performance-management pyramid/ })
+	).toBeVisible();
 	await remote.getByRole('button', { name: 'Next block →' }).click();
-	await expect(projector.getByRole('heading', { name: 'Best practice: ten excellent practices' })).toBeVisible();
-	await expect(phones[0]!.getByRole('heading', { name: 'Best practice: ten excellent practices' })).toBeVisible();
+	await expect(
+		projector.getByRole('heading', { name: 'Best practice: ten excellent practices' })
+	).toBeVisible();
+	await expect(
+		phones[0]!.getByRole('heading', { name: 'Best practice: ten excellent practices' })
+	).toBeVisible();
 
 	// Jump to the break: the projector and phones say when we are back; +1 minute moves it.
 	await remote.getByRole('button', { name: 'Go to Break' }).click();

@@ -19,7 +19,9 @@ async function watchCsp(context: BrowserContext, seen: string[]): Promise<void> 
 	await context.addInitScript(() => {
 		window.__cspViolations = [];
 		document.addEventListener('securitypolicyviolation', (e) => {
-			window.__cspViolations!.push(`${e.violatedDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+			window.__cspViolations!.push(
+				`${e.violatedDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`
+			);
 		});
 	});
 	const listen = (page: Page) =>
@@ -37,11 +39,15 @@ async function expectNoViolations(page: Page, what: string, seen: string[]): Pro
 	const recorded = await page.evaluate(() => window.__cspViolations ?? null);
 	expect(recorded, `${what}: the listener is installed`).not.toBeNull();
 	expect([...recorded!, ...seen], `CSP violations on ${what}`).toEqual([]);
-	const csp = await page.evaluate(async () => (await fetch(location.href, { method: 'HEAD' })).headers.get('content-security-policy'));
+	const csp = await page.evaluate(async () =>
+		(await fetch(location.href, { method: 'HEAD' })).headers.get('content-security-policy')
+	);
 	if (csp !== null) expect(csp, `${what}: script-src`).not.toMatch(/script-src[^;]*unsafe-inline/);
 }
 
-test('no CSP violations anywhere: home, join, phone with an activity, dashboard, editor, remote, projector, report, evidence packs', async ({ browser }) => {
+test('no CSP violations anywhere: home, join, phone with an activity, dashboard, editor, remote, projector, report, evidence packs', async ({
+	browser
+}) => {
 	test.setTimeout(180_000);
 	const seen: string[] = [];
 	const trainerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -57,7 +63,9 @@ test('no CSP violations anywhere: home, join, phone with an activity, dashboard,
 		document.body.append(s);
 	});
 	await expect.poll(() => page.evaluate(() => window.__cspViolations!.length)).toBeGreaterThan(0);
-	expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+	expect(
+		await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)
+	).toBeUndefined();
 	await page.evaluate(() => (window.__cspViolations = []));
 	await expect.poll(() => seen.length).toBeGreaterThan(0);
 	seen.length = 0;
@@ -66,7 +74,10 @@ test('no CSP violations anywhere: home, join, phone with an activity, dashboard,
 	await expectNoViolations(page, 'trainer dashboard', seen);
 
 	// The agenda editor, on a copy.
-	const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Session A/ }) }).first();
+	const card = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: /Session A/ }) })
+		.first();
 	await card.getByRole('button', { name: 'Duplicate to edit' }).click();
 	await expect(page).toHaveURL(/\/trainer\/agendas\//);
 	await page.getByRole('textbox').first().fill('CSP check copy');

@@ -3,8 +3,12 @@ import { devices, expect, type Browser, type Page } from '@playwright/test';
 
 /** Automated accessibility check of the page as it is now: no WCAG A/AA violations. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
 	expect(summary, `accessibility of ${what}`).toEqual([]);
 }
 
@@ -27,7 +31,9 @@ export async function signUp(page: Page, name = 'Jo Trainer'): Promise<string> {
 
 /** Starts a live session from the named agenda and returns its room code (no space). */
 export async function startSession(page: Page, agendaTitle: RegExp): Promise<string> {
-	const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: agendaTitle }) });
+	const card = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: agendaTitle }) });
 	await card.getByRole('button', { name: 'Start live session' }).click();
 	await expect(page).toHaveURL(/\/trainer\/rooms\/[a-z2-7]+$/);
 	const code = (await page.locator('.lead .code').textContent())!.replace(/\s/g, '');
@@ -61,7 +67,8 @@ export async function expectNoSideScroll(page: Page, what: string): Promise<void
 /** Collects uncaught errors from pages; a crash in a component must fail the test, not pass quietly. */
 export function watchErrors(...pages: Page[]): { add(page: Page): void; expectNone(): void } {
 	const errors: string[] = [];
-	const add = (page: Page) => page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
+	const add = (page: Page) =>
+		page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
 	pages.forEach(add);
 	return { add, expectNone: () => expect(errors, 'errors thrown in the pages').toEqual([]) };
 }
@@ -70,7 +77,12 @@ export function watchErrors(...pages: Page[]): { add(page: Page): void; expectNo
  * The usual scene: a trainer signed up with a session started from `agenda`, the projector at
  * 1080p in the same browser, and one Pixel 7 phone per name, joined and waiting. Page errors fail.
  */
-export async function roomWithPhones(page: Page, browser: Browser, agenda: RegExp, names: string[]) {
+export async function roomWithPhones(
+	page: Page,
+	browser: Browser,
+	agenda: RegExp,
+	names: string[]
+) {
 	await signUp(page);
 	const code = await startSession(page, agenda);
 	const projector = await page.context().newPage();

@@ -1,11 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, expectNoSideScroll, roomWithPhones } from './helpers';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/e2e/screens/${name}.png` });
+const shot = (page: Page, name: string) =>
+	page.screenshot({ path: `test-results/e2e/screens/${name}.png` });
 
-test('open question, rating checklist and brainstorm wall run with a projector and two phones', async ({ page, browser }) => {
+test('open question, rating checklist and brainstorm wall run with a projector and two phones', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(150_000);
-	const { projector, phones, errors } = await roomWithPhones(page, browser, /Session B/, ['Aisha', 'Ben']);
+	const { projector, phones, errors } = await roomWithPhones(page, browser, /Session B/, [
+		'Aisha',
+		'Ben'
+	]);
 	const [a, b] = phones as [Page, Page];
 	await page.getByRole('button', { name: 'Start the agenda' }).click();
 
@@ -14,11 +21,15 @@ test('open question, rating checklist and brainstorm wall run with a projector a
 	await page.getByRole('button', { name: /Launch “/ }).click();
 	await a.getByLabel('Your answer').fill('Gives a regular moment to talk about development');
 	await a.getByRole('button', { name: 'Add', exact: true }).click();
-	await expect(a.getByText('Gives a regular moment to talk about development').first()).toBeVisible();
+	await expect(
+		a.getByText('Gives a regular moment to talk about development').first()
+	).toBeVisible();
 	await expectAccessible(a, 'open question on a phone');
 	await expectNoSideScroll(a, 'open question');
 	await page.getByRole('button', { name: 'Close and show results' }).click();
-	await expect(projector.getByText('Gives a regular moment to talk about development').first()).toBeVisible();
+	await expect(
+		projector.getByText('Gives a regular moment to talk about development').first()
+	).toBeVisible();
 	await expect(projector.locator('main')).not.toContainText('Aisha');
 	await shot(projector, 'open-question-projector');
 
@@ -26,7 +37,10 @@ test('open question, rating checklist and brainstorm wall run with a projector a
 	await page.getByRole('button', { name: 'Go to Reward and recognition brainstorm' }).click();
 	await expect(page.getByLabel('Launch an activity')).toHaveValue('reward-brainstorm');
 	await page.getByRole('button', { name: /Launch “/ }).click();
-	for (const [phone, idea] of [[a, 'Thank-you note from the director'], [b, 'Extra day of leave']] as const) {
+	for (const [phone, idea] of [
+		[a, 'Thank-you note from the director'],
+		[b, 'Extra day of leave']
+	] as const) {
 		await phone.getByLabel('Your idea, one per card').fill(idea);
 		await phone.getByRole('button', { name: 'Add', exact: true }).click();
 		await expect(phone.getByText(idea).first()).toBeVisible();
@@ -37,12 +51,19 @@ test('open question, rating checklist and brainstorm wall run with a projector a
 	await expectAccessible(b, 'brainstorm voting on a phone');
 	await expectNoSideScroll(b, 'brainstorm voting');
 	await page.getByRole('button', { name: 'Close and show results' }).click();
-	await expect(projector.getByText('Extra day of leave').or(projector.getByText('Thank-you note from the director')).first()).toBeVisible();
+	await expect(
+		projector
+			.getByText('Extra day of leave')
+			.or(projector.getByText('Thank-you note from the director'))
+			.first()
+	).toBeVisible();
 	await shot(projector, 'brainstorm-projector');
 
 	// The ten practices (ad hoc here): the trainer types in their own items first; pairs rate them.
 	await page.getByLabel('Launch an activity').selectOption('ten-practices');
-	await page.getByRole('textbox', { name: 'Practices to rate 1', exact: true }).fill('Objectives are agreed, not handed down');
+	await page
+		.getByRole('textbox', { name: 'Practices to rate 1', exact: true })
+		.fill('Objectives are agreed, not handed down');
 	await page.getByRole('button', { name: 'Remove Practices to rate 10' }).click();
 	await page.getByRole('button', { name: /Launch “/ }).click();
 	await expect(a.getByText('Objectives are agreed, not handed down')).toBeVisible();
@@ -50,7 +71,10 @@ test('open question, rating checklist and brainstorm wall run with a projector a
 	const firstItem = a.locator('.seg').first();
 	await firstItem.getByRole('button').nth(1).click();
 	await expect(firstItem.getByRole('button').nth(1)).toHaveAttribute('aria-pressed', 'true');
-	await expect(b.locator('.seg').first().getByRole('button').nth(1)).toHaveAttribute('aria-pressed', 'true');
+	await expect(b.locator('.seg').first().getByRole('button').nth(1)).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
 	await expectNoSideScroll(a, 'rating checklist');
 	await page.getByRole('button', { name: 'Close and show results' }).click();
 	await expect(projector.getByRole('table')).toBeVisible();

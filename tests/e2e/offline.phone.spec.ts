@@ -12,7 +12,10 @@ async function launch(remote: Page, activityId: string) {
 	await remote.getByRole('button', { name: /Launch “/ }).click();
 }
 
-test('an answer made offline waits on the phone, says so, and is saved once back online', async ({ page, browser }) => {
+test('an answer made offline waits on the phone, says so, and is saved once back online', async ({
+	page,
+	browser
+}) => {
 	const { phones, errors } = await roomWithPhones(page, browser, /Session A/, ['Ada']);
 	const phone = phones[0]!;
 	await launch(page, 'quick-poll-example');
@@ -35,12 +38,17 @@ test('an answer made offline waits on the phone, says so, and is saved once back
 	errors.expectNone();
 });
 
-test('an answer made offline is sent by the next page after the phone closed this one', async ({ page, browser }) => {
+test('an answer made offline is sent by the next page after the phone closed this one', async ({
+	page,
+	browser
+}) => {
 	const { code, phones, errors } = await roomWithPhones(page, browser, /Session A/, ['Ben']);
 	const phone = phones[0]!;
 	const context = phone.context();
 	await launch(page, 'quick-poll-example');
-	await expect(phone.getByRole('radio', { name: 'Twice a year or more', exact: true })).toBeVisible();
+	await expect(
+		phone.getByRole('radio', { name: 'Twice a year or more', exact: true })
+	).toBeVisible();
 
 	await context.setOffline(true);
 	await expect(phone.getByText('Reconnecting…')).toBeVisible();
@@ -55,7 +63,9 @@ test('an answer made offline is sent by the next page after the phone closed thi
 	errors.add(again);
 	await again.goto(`/p/${code}`);
 	await expect(page.getByText('1 of 1 in')).toBeVisible({ timeout: 20_000 });
-	await expect(again.getByRole('radio', { name: 'Twice a year or more', exact: true })).toBeChecked();
+	await expect(
+		again.getByRole('radio', { name: 'Twice a year or more', exact: true })
+	).toBeChecked();
 	errors.expectNone();
 });
 

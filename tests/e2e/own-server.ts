@@ -22,7 +22,14 @@ export class OwnServer {
 
 	start(): Promise<void> {
 		const child = spawn(process.execPath, ['scripts/serve.js'], {
-			env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATABASE_PATH: this.dbPath, SIGNUP_LIMIT_PER_HOUR: '1000', ...this.env },
+			env: {
+				...process.env,
+				PORT: String(this.port),
+				HOST: '127.0.0.1',
+				DATABASE_PATH: this.dbPath,
+				SIGNUP_LIMIT_PER_HOUR: '1000',
+				...this.env
+			},
 			stdio: ['ignore', 'pipe', 'inherit', 'ipc']
 		});
 		this.#child = child;
@@ -45,8 +52,11 @@ export class OwnServer {
 	async stop(): Promise<number | null> {
 		const child = this.#child;
 		// Already gone (exited, or killed by a signal as crash() does): nothing to wait for.
-		if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
-		const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+		if (!child || child.exitCode !== null || child.signalCode !== null)
+			return child?.exitCode ?? null;
+		const exited = new Promise<number | null>((resolve) =>
+			child.once('exit', (code) => resolve(code))
+		);
 		child.kill('SIGTERM');
 		return exited;
 	}

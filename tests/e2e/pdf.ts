@@ -9,16 +9,25 @@ const pdfjs = (file: string) => readFileSync(require.resolve(`pdfjs-dist/build/$
  * Renders every page of a PDF to PNG with pdf.js inside Chromium (no system PDF tools needed), so
  * a test can look at what "Save as PDF" really produced. Returns one PNG per page.
  */
-export async function pdfToPngs(browser: Browser, pdf: Buffer, scale = 1.25): Promise<{ png: Buffer; ink: number }[]> {
+export async function pdfToPngs(
+	browser: Browser,
+	pdf: Buffer,
+	scale = 1.25
+): Promise<{ png: Buffer; ink: number }[]> {
 	const page = await browser.newPage();
 	try {
 		// A made-up origin served from memory: pdf.js and the PDF never touch the app under test.
 		await page.route('https://pdf.test/**', async (route) => {
 			const path = new URL(route.request().url()).pathname;
 			if (path === '/doc.pdf') return route.fulfill({ body: pdf, contentType: 'application/pdf' });
-			if (path === '/pdf.mjs') return route.fulfill({ body: pdfjs('pdf.min.mjs'), contentType: 'text/javascript' });
-			if (path === '/pdf.worker.mjs') return route.fulfill({ body: pdfjs('pdf.worker.min.mjs'), contentType: 'text/javascript' });
-			return route.fulfill({ body: '<!doctype html><body style="margin:0;background:#888"></body>', contentType: 'text/html' });
+			if (path === '/pdf.mjs')
+				return route.fulfill({ body: pdfjs('pdf.min.mjs'), contentType: 'text/javascript' });
+			if (path === '/pdf.worker.mjs')
+				return route.fulfill({ body: pdfjs('pdf.worker.min.mjs'), contentType: 'text/javascript' });
+			return route.fulfill({
+				body: '<!doctype html><body style="margin:0;background:#888"></body>',
+				contentType: 'text/html'
+			});
 		});
 		await page.goto('https://pdf.test/');
 		const inks = await page.evaluate(async (scale) => {
@@ -41,13 +50,15 @@ export async function pdfToPngs(browser: Browser, pdf: Buffer, scale = 1.25): Pr
 				// Share of pixels that are not near-white: a blank or nearly empty page shows up as ~0.
 				const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
 				let dark = 0;
-				for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 600) dark++;
+				for (let i = 0; i < data.length; i += 4)
+					if (data[i]! + data[i + 1]! + data[i + 2]! < 600) dark++;
 				inks.push(dark / (data.length / 4));
 			}
 			return inks;
 		}, scale);
 		const pages: { png: Buffer; ink: number }[] = [];
-		for (const [i, ink] of inks.entries()) pages.push({ png: await page.locator(`#page-${i + 1}`).screenshot(), ink });
+		for (const [i, ink] of inks.entries())
+			pages.push({ png: await page.locator(`#page-${i + 1}`).screenshot(), ink });
 		return pages;
 	} finally {
 		await page.close();

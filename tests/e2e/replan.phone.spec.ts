@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectNoSideScroll, signUp, startSession } from './helpers';
 
-test('on the phone remote, running late offers a re-plan that lands back on the planned end', async ({ page }) => {
+test('on the phone remote, running late offers a re-plan that lands back on the planned end', async ({
+	page
+}) => {
 	await signUp(page);
 	await startSession(page, /Session B/);
 	await page.getByRole('button', { name: 'Start the agenda' }).click();

@@ -6,7 +6,8 @@ import { expectAccessible, roomWithPhones, signUp } from './helpers';
 import { pdfToPngs } from './pdf';
 
 const SCREENS = 'test-results/e2e/screens';
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage });
+const shot = (page: Page, name: string, fullPage = false) =>
+	page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage });
 
 /** Waits until every projector view on the page has loaded its component. */
 async function chartsLoaded(page: Page) {
@@ -14,7 +15,10 @@ async function chartsLoaded(page: Page) {
 	await expect(page.locator('figure.slide').getByText('Loading…')).toHaveCount(0);
 }
 
-test('a finished Session A run: report, downloads, printed PDFs and evidence packs', async ({ page, browser }) => {
+test('a finished Session A run: report, downloads, printed PDFs and evidence packs', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(240_000);
 	const names = ['Zoë', 'Łukasz', 'Chen', 'Dana'];
 	const { phones, errors } = await roomWithPhones(page, browser, /Session A/, names);
@@ -28,12 +32,15 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	await page.getByRole('button', { name: /Launch “/ }).click();
 	for (const [i, phone] of phones.entries()) {
 		await phone.getByRole('button', { name: /^Step 1:/ }).click();
-		await phone.getByLabel('A practice your organisation uses at this step').fill(`Card from ${names[i]}`);
+		await phone
+			.getByLabel('A practice your organisation uses at this step')
+			.fill(`Card from ${names[i]}`);
 		await phone.getByRole('button', { name: 'Add', exact: true }).click();
 		await expect(phone.getByText(`Card from ${names[i]}`)).toBeVisible();
 	}
 	await expect(page.getByText('4 of 4 in')).toBeVisible();
-	const groupOf = async (phone: Page) => (await phone.locator('.group strong').textContent())!.replace(':', '');
+	const groupOf = async (phone: Page) =>
+		(await phone.locator('.group strong').textContent())!.replace(':', '');
 	const groups = await Promise.all(phones.map(groupOf));
 	await page.getByRole('button', { name: 'Close and show results' }).click();
 
@@ -49,7 +56,9 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	// Through the rest of the agenda (blocks 5 to 8) to its end, then close the session.
 	for (let block = 5; block <= 8; block++) {
 		await page.getByRole('button', { name: 'Next block →' }).click();
-		await expect(page.getByRole('img', { name: `Agenda progress: Block ${block} of 8` })).toBeVisible();
+		await expect(
+			page.getByRole('img', { name: `Agenda progress: Block ${block} of 8` })
+		).toBeVisible();
 	}
 	await page.getByRole('button', { name: 'Next block →' }).click();
 	await expect(page.getByRole('heading', { name: 'Agenda finished' })).toBeVisible();
@@ -62,7 +71,9 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	await expect(page.getByRole('heading', { name: 'Timing: planned and actual' })).toBeVisible();
 	const runs = page.locator('article.run');
 	await expect(runs).toHaveCount(2);
-	await expect(runs.nth(0).getByRole('heading', { name: '1. Map your performance-management practices' })).toBeVisible();
+	await expect(
+		runs.nth(0).getByRole('heading', { name: '1. Map your performance-management practices' })
+	).toBeVisible();
 	await expect(runs.nth(1).getByRole('heading', { name: /^2\. AMO/ })).toBeVisible();
 	// The pyramid for the whole room, then group by group.
 	await expect(runs.nth(0).locator('figure.slide')).toHaveCount(3);
@@ -73,11 +84,18 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	await shot(page, 'report-desktop', true);
 
 	// The workbook: a sheet per activity with the cards as the phones sent them.
-	const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Workbook (XLSX)' }).click()]);
-	expect(xlsx.suggestedFilename()).toMatch(/^understanding-performance-management-session-a-\d{4}-\d{2}-\d{2}\.xlsx$/);
+	const [xlsx] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'Workbook (XLSX)' }).click()
+	]);
+	expect(xlsx.suggestedFilename()).toMatch(
+		/^understanding-performance-management-session-a-\d{4}-\d{2}-\d{2}\.xlsx$/
+	);
 	const wb = new ExcelJS.Workbook();
 	await wb.xlsx.load(new Uint8Array(readFileSync(await xlsx.path())).buffer);
-	expect(wb.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Summary', 'Participants', 'Input log']));
+	expect(wb.worksheets.map((s) => s.name)).toEqual(
+		expect.arrayContaining(['Summary', 'Participants', 'Input log'])
+	);
 	const pyramidSheet = wb.worksheets[1]!;
 	const cells: string[] = [];
 	pyramidSheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
@@ -90,7 +108,8 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	reportPages.forEach((p, i) => writeFileSync(`${SCREENS}/report-pdf-page-${i + 1}.png`, p.png));
 	// Every page carries something (a blank page means a print stylesheet went wrong); the first is full.
 	expect(reportPages[0]!.ink).toBeGreaterThan(0.01);
-	for (const [i, p] of reportPages.entries()) expect(p.ink, `report page ${i + 1} has content`).toBeGreaterThan(0.0005);
+	for (const [i, p] of reportPages.entries())
+		expect(p.ink, `report page ${i + 1} has content`).toBeGreaterThan(0.0005);
 
 	// A learner's evidence pack, printed.
 	await page.getByRole('link', { name: 'Zoë' }).click();
@@ -101,13 +120,19 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	// Printed at A4 width, no answer is squeezed into a sliver beside a long statement.
 	await page.emulateMedia({ media: 'print' });
 	await page.setViewportSize({ width: 794, height: 1123 });
-	const answerWidths = await page.locator('.pack dd').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+	const answerWidths = await page
+		.locator('.pack dd')
+		.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
 	expect(Math.min(...answerWidths)).toBeGreaterThan(150);
-	const packPages = await pdfToPngs(browser, await page.pdf({ format: 'A4', printBackground: true }));
+	const packPages = await pdfToPngs(
+		browser,
+		await page.pdf({ format: 'A4', printBackground: true })
+	);
 	expect(packPages.length).toBeGreaterThanOrEqual(1);
 	packPages.forEach((p, i) => writeFileSync(`${SCREENS}/pack-pdf-page-${i + 1}.png`, p.png));
 	expect(packPages[0]!.ink).toBeGreaterThan(0.01);
-	for (const [i, p] of packPages.entries()) expect(p.ink, `pack page ${i + 1} has content`).toBeGreaterThan(0.0005);
+	for (const [i, p] of packPages.entries())
+		expect(p.ink, `pack page ${i + 1} has content`).toBeGreaterThan(0.0005);
 
 	// Each phone gets its own pack at the end, with its own group's cards and not the other group's.
 	const zoe = phones[0]!;
@@ -124,7 +149,11 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	errors.expectNone();
 });
 
-test('only the session’s trainers can see its report and downloads; a phone only its own pack', async ({ page, browser, request }) => {
+test('only the session’s trainers can see its report and downloads; a phone only its own pack', async ({
+	page,
+	browser,
+	request
+}) => {
 	test.setTimeout(90_000);
 	const { phones } = await roomWithPhones(page, browser, /Session B/, ['Ana']);
 	const report = page.url() + '/report';
@@ -132,14 +161,23 @@ test('only the session’s trainers can see its report and downloads; a phone on
 	await expect(page.getByRole('heading', { name: 'Downloads' })).toBeVisible();
 	const personLink = page.getByRole('link', { name: 'Ana' });
 	const packUrl = new URL((await personLink.getAttribute('href'))!, page.url()).href;
-	const xlsxUrl = new URL((await page.getByRole('link', { name: 'Workbook (XLSX)' }).getAttribute('href'))!, page.url()).href;
+	const xlsxUrl = new URL(
+		(await page.getByRole('link', { name: 'Workbook (XLSX)' }).getAttribute('href'))!,
+		page.url()
+	).href;
 	expect((await page.request.get(xlsxUrl)).status()).toBe(200);
 
 	// Another trainer: the same "not found" as for a session that does not exist.
 	const other = await browser.newContext();
 	const stranger = await other.newPage();
 	await signUp(stranger, 'Other Trainer');
-	for (const url of [report, packUrl, xlsxUrl, xlsxUrl.replace('session.xlsx', 'session.json'), xlsxUrl.replace('session.xlsx', 'inputs.csv')]) {
+	for (const url of [
+		report,
+		packUrl,
+		xlsxUrl,
+		xlsxUrl.replace('session.xlsx', 'session.json'),
+		xlsxUrl.replace('session.xlsx', 'inputs.csv')
+	]) {
 		expect((await stranger.request.get(url)).status(), url).toBe(404);
 	}
 	await other.close();
@@ -151,7 +189,9 @@ test('only the session’s trainers can see its report and downloads; a phone on
 		expect(res.headers().location).toMatch(/^\/login/);
 	}
 	// The phone's own token opens its own pack; any other token opens nothing.
-	const token = await phones[0]!.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('wc.seat.'))![1]);
+	const token = await phones[0]!.evaluate(
+		() => Object.entries(localStorage).find(([k]) => k.startsWith('wc.seat.'))![1]
+	);
 	const own = await request.post('/api/pack', { data: { seatToken: JSON.parse(token).token } });
 	expect(own.status()).toBe(200);
 	expect((await own.json()).participant.name).toBe('Ana');
@@ -160,7 +200,10 @@ test('only the session’s trainers can see its report and downloads; a phone on
 	expect((await forged.json()).message).toMatch(/No evidence pack/);
 });
 
-test('the owner deletes a closed session’s participant data; the report and downloads then say so', async ({ page, browser }) => {
+test('the owner deletes a closed session’s participant data; the report and downloads then say so', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(90_000);
 	const { phones } = await roomWithPhones(page, browser, /Session B/, ['Łukasz']);
 	page.on('dialog', (d) => void d.accept());
@@ -173,7 +216,9 @@ test('the owner deletes a closed session’s participant data; the report and do
 	// Live: the report is there, deleting is not offered yet.
 	await page.goto(room + '/report');
 	await expect(page.getByText('This session is still running')).toBeVisible();
-	await expect(page.getByText('Close the session before deleting its participant data.')).toBeVisible();
+	await expect(
+		page.getByText('Close the session before deleting its participant data.')
+	).toBeVisible();
 	await page.goto(room);
 	await page.getByRole('button', { name: 'Close the session' }).click();
 	await expect(page.getByText('This session is closed.')).toBeVisible();
@@ -188,7 +233,9 @@ test('the owner deletes a closed session’s participant data; the report and do
 	await page.screenshot({ path: `${SCREENS}/report-delete-confirm.png`, fullPage: true });
 	await button.click();
 	await expect(page.getByText(/Participant data was deleted on .* by Jo Trainer/)).toBeVisible();
-	await expect(page.getByText('Results are not available: the participant data was deleted.')).toBeVisible();
+	await expect(
+		page.getByText('Results are not available: the participant data was deleted.')
+	).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Evidence packs' })).toHaveCount(0);
 
 	const csvHref = await page.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href');
@@ -201,5 +248,7 @@ test('the owner deletes a closed session’s participant data; the report and do
 
 	// The phone's pack went with the data, and it is told so.
 	await phones[0]!.goto(phones[0]!.url() + '/pack');
-	await expect(phones[0]!.getByRole('alert')).toContainText('No evidence pack was found for this phone');
+	await expect(phones[0]!.getByRole('alert')).toContainText(
+		'No evidence pack was found for this phone'
+	);
 });

@@ -7,7 +7,11 @@ const ownPort = (workerIndex: number) => Number(process.env.E2E_PORT ?? 4173) + 
 
 /** A trainer (desktop) with Session A started on the given server, and Grace's phone joined to it. */
 async function sessionWithGrace(browser: Browser, info: TestInfo, baseURL: string) {
-	const trainerContext = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, isMobile: false });
+	const trainerContext = await browser.newContext({
+		baseURL,
+		viewport: { width: 1280, height: 800 },
+		isMobile: false
+	});
 	const trainer = await trainerContext.newPage();
 	await signUp(trainer);
 	const code = await startSession(trainer, /Session A/);
@@ -21,11 +25,14 @@ async function sessionWithGrace(browser: Browser, info: TestInfo, baseURL: strin
 	return { trainerContext, trainer, code, consoleUrl, phoneContext, phone };
 }
 
-test('after kill -9 and a restart, the phone comes back by itself as the same person', async ({ browser }, info) => {
+test('after kill -9 and a restart, the phone comes back by itself as the same person', async ({
+	browser
+}, info) => {
 	const server = new OwnServer(ownPort(info.workerIndex));
 	await server.start();
 	try {
-		const { trainerContext, trainer, code, consoleUrl, phoneContext, phone } = await sessionWithGrace(browser, info, server.url);
+		const { trainerContext, trainer, code, consoleUrl, phoneContext, phone } =
+			await sessionWithGrace(browser, info, server.url);
 
 		await server.crash();
 		await expect(phone.getByText('Reconnecting…')).toBeVisible();
@@ -46,12 +53,15 @@ test('after kill -9 and a restart, the phone comes back by itself as the same pe
 	}
 });
 
-test('kill -9 mid-activity: acknowledged answers stay, one made while the server is down is sent after the restart, the block and the activity resume', async ({ browser }, info) => {
+test('kill -9 mid-activity: acknowledged answers stay, one made while the server is down is sent after the restart, the block and the activity resume', async ({
+	browser
+}, info) => {
 	test.setTimeout(90_000);
 	const server = new OwnServer(ownPort(info.workerIndex));
 	await server.start();
 	try {
-		const { trainerContext, trainer, code, consoleUrl, phoneContext, phone } = await sessionWithGrace(browser, info, server.url);
+		const { trainerContext, trainer, code, consoleUrl, phoneContext, phone } =
+			await sessionWithGrace(browser, info, server.url);
 
 		await trainer.getByRole('button', { name: 'Start the agenda' }).click();
 		await trainer.getByLabel('Launch an activity').selectOption('quick-poll-example');
@@ -59,7 +69,11 @@ test('kill -9 mid-activity: acknowledged answers stay, one made while the server
 		await phone.getByRole('radio', { name: 'Never', exact: true }).check();
 		await expect(phone.getByText('Saved')).toBeVisible();
 		await expect(trainer.getByText('1 of 1 in')).toBeVisible();
-		const secs = (t: string | null) => t!.trim().split(':').reduce((n, part) => n * 60 + Number(part), 0);
+		const secs = (t: string | null) =>
+			t!
+				.trim()
+				.split(':')
+				.reduce((n, part) => n * 60 + Number(part), 0);
 		const before = secs(await trainer.getByRole('timer').first().textContent());
 
 		await server.crash();

@@ -1,7 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, joinByCode, newPhone, signUp, startSession } from './helpers';
 
-test('a trainer opens a room, two phones join, a reload keeps the same person', async ({ page, browser, context }) => {
+test('a trainer opens a room, two phones join, a reload keeps the same person', async ({
+	page,
+	browser,
+	context
+}) => {
 	await page.goto('/');
 	await expectAccessible(page, 'home page');
 	await signUp(page);
@@ -22,8 +26,14 @@ test('a trainer opens a room, two phones join, a reload keeps the same person', 
 
 	// Phone 1 types the code the sloppy way people do.
 	let phone1 = await newPhone(browser);
-	await joinByCode(phone1, `${code.slice(0, 3).toLowerCase()}-${code.slice(3).toLowerCase()}`, 'Aisha');
-	await expect(phone1.getByRole('heading', { name: /Understanding Performance Management — Session A/ })).toBeVisible();
+	await joinByCode(
+		phone1,
+		`${code.slice(0, 3).toLowerCase()}-${code.slice(3).toLowerCase()}`,
+		'Aisha'
+	);
+	await expect(
+		phone1.getByRole('heading', { name: /Understanding Performance Management — Session A/ })
+	).toBeVisible();
 	await expect(phone1.getByText('Waiting for the trainer')).toBeVisible();
 	await expect(phone1.getByText('You: Aisha')).toBeVisible();
 
@@ -109,7 +119,11 @@ test('sign-up explains a short password and a bad email', async ({ page }) => {
 	// Bypass the browser's own checks to see the server's messages, as a script or old browser would.
 	await page.locator('form').evaluate((f) => ((f as HTMLFormElement).noValidate = true));
 	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page.getByText('Please use at least 10 characters for your password.')).toBeVisible();
-	await expect(page.getByText('Please enter a valid email address, like name@example.org.')).toBeVisible();
+	await expect(
+		page.getByText('Please use at least 10 characters for your password.')
+	).toBeVisible();
+	await expect(
+		page.getByText('Please enter a valid email address, like name@example.org.')
+	).toBeVisible();
 	await expectAccessible(page, 'sign-up page with errors');
 });

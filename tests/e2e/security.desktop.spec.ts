@@ -9,7 +9,13 @@
  * - the sign-in and sign-up limits; security headers on every kind of response; the session
  *   cookie's flags over plain http and behind a TLS proxy.
  */
-import { expect, request as http, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import {
+	expect,
+	request as http,
+	test,
+	type APIRequestContext,
+	type APIResponse
+} from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -64,11 +70,15 @@ function routeEntries(): string[] {
 		const id = '/' + dir.filter((p) => !/^\(.*\)$/.test(p)).join('/');
 		const name = file.split(sep).at(-1)!;
 		const source = readFileSync(file, 'utf8');
-		if (name === '+page.svelte' || name === '+page.server.ts' || name === '+page.ts') out.add(`GET ${id}`);
-		if (name === '+server.ts') for (const m of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) out.add(`${m[1]} ${id}`);
+		if (name === '+page.svelte' || name === '+page.server.ts' || name === '+page.ts')
+			out.add(`GET ${id}`);
+		if (name === '+server.ts')
+			for (const m of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g))
+				out.add(`${m[1]} ${id}`);
 		if (name === '+page.server.ts' && source.includes('export const actions')) {
 			const body = source.slice(source.indexOf('export const actions'));
-			for (const m of body.matchAll(/^\t([A-Za-z]\w*)\s*:/gm)) out.add(m[1] === 'default' ? `POST ${id}` : `POST ${id}?/${m[1]}`);
+			for (const m of body.matchAll(/^\t([A-Za-z]\w*)\s*:/gm))
+				out.add(m[1] === 'default' ? `POST ${id}` : `POST ${id}?/${m[1]}`);
 		}
 	}
 	return [...out].sort();
@@ -90,25 +100,65 @@ interface Row {
 	note?: string;
 }
 
-const everyone = (status: Expect): Record<Role, Expect> => ({ anonymous: status, participant: status, otherTrainer: status, coFacilitator: status, owner: status });
-const roomTrainersOnly: Record<Role, Expect> = { anonymous: 'login', participant: 'login', otherTrainer: 404, coFacilitator: 200, owner: 200 };
-const ownerOnly = (coFacilitator: Expect, owner: Expect): Record<Role, Expect> => ({ anonymous: 'login', participant: 'login', otherTrainer: 404, coFacilitator, owner });
-const signedOutOnly: Record<Role, Expect> = { anonymous: 200, participant: 200, otherTrainer: 303, coFacilitator: 303, owner: 303 };
-const anyTrainer = (otherTrainer: Expect, coFacilitator: Expect, owner: Expect): Record<Role, Expect> => ({
+const everyone = (status: Expect): Record<Role, Expect> => ({
+	anonymous: status,
+	participant: status,
+	otherTrainer: status,
+	coFacilitator: status,
+	owner: status
+});
+const roomTrainersOnly: Record<Role, Expect> = {
+	anonymous: 'login',
+	participant: 'login',
+	otherTrainer: 404,
+	coFacilitator: 200,
+	owner: 200
+};
+const ownerOnly = (coFacilitator: Expect, owner: Expect): Record<Role, Expect> => ({
+	anonymous: 'login',
+	participant: 'login',
+	otherTrainer: 404,
+	coFacilitator,
+	owner
+});
+const signedOutOnly: Record<Role, Expect> = {
+	anonymous: 200,
+	participant: 200,
+	otherTrainer: 303,
+	coFacilitator: 303,
+	owner: 303
+};
+const anyTrainer = (
+	otherTrainer: Expect,
+	coFacilitator: Expect,
+	owner: Expect
+): Record<Role, Expect> => ({
 	anonymous: 'login',
 	participant: 'login',
 	otherTrainer,
 	coFacilitator,
 	owner
 });
-const plan = JSON.stringify({ title: 'Shared copy', start: '09:30', blocks: [{ title: 'Welcome', minutes: 10, kind: 'talk' }] });
+const plan = JSON.stringify({
+	title: 'Shared copy',
+	start: '09:30',
+	blocks: [{ title: 'Welcome', minutes: 10, kind: 'talk' }]
+});
 
 const matrix: Record<string, Row> = {
 	'GET /': { path: () => '/', expect: everyone(200) },
 	'GET /join': { path: () => '/join', expect: everyone(200) },
 	'GET /j/[code]': { path: (i) => `/j/${i.codeA}`, expect: everyone(200) },
-	'GET /p/[code]': { path: (i) => `/p/${i.codeA}`, expect: everyone(200), note: 'a shell: the seat token on the phone decides what it shows' },
-	'GET /p/[code]/pack': { path: (i) => `/p/${i.codeA}/pack`, expect: everyone(200), note: 'a shell: the pack is fetched with the seat token' },
+	'GET /p/[code]': {
+		path: (i) => `/p/${i.codeA}`,
+		expect: everyone(200),
+		note: 'a shell: the seat token on the phone decides what it shows'
+	},
+	'GET /p/[code]/pack': {
+		path: (i) => `/p/${i.codeA}/pack`,
+		expect: everyone(200),
+		note: 'a shell: the pack is fetched with the seat token'
+	},
 	'POST /api/pack': {
 		path: () => '/api/pack',
 		json: (i, role) => (role === 'participant' ? { seatToken: i.tokenA } : {}),
@@ -129,19 +179,47 @@ const matrix: Record<string, Row> = {
 		expect: { anonymous: 400, participant: 400, otherTrainer: 303, coFacilitator: 303, owner: 303 }
 	},
 	'GET /logout': { path: () => '/logout', expect: everyone(303) },
-	'POST /logout': { path: () => '/logout', form: () => ({}), expect: everyone(303), signsOut: true },
-	'GET /trainer': { path: () => '/trainer', expect: anyTrainer(200, 200, 200), note: "everyone's own dashboard; the other trainer's does not list room A (checked below)" },
-	'POST /trainer?/start': { path: () => '/trainer?/start', form: (i) => ({ agendaId: i.copyId }), expect: anyTrainer(400, 303, 303) },
-	'POST /trainer?/duplicate': { path: () => '/trainer?/duplicate', form: (i) => ({ agendaId: i.copyId }), expect: anyTrainer(400, 303, 303) },
+	'POST /logout': {
+		path: () => '/logout',
+		form: () => ({}),
+		expect: everyone(303),
+		signsOut: true
+	},
+	'GET /trainer': {
+		path: () => '/trainer',
+		expect: anyTrainer(200, 200, 200),
+		note: "everyone's own dashboard; the other trainer's does not list room A (checked below)"
+	},
+	'POST /trainer?/start': {
+		path: () => '/trainer?/start',
+		form: (i) => ({ agendaId: i.copyId }),
+		expect: anyTrainer(400, 303, 303)
+	},
+	'POST /trainer?/duplicate': {
+		path: () => '/trainer?/duplicate',
+		form: (i) => ({ agendaId: i.copyId }),
+		expect: anyTrainer(400, 303, 303)
+	},
 	'POST /trainer?/delete': {
 		path: () => '/trainer?/delete',
 		form: (i) => ({ agendaId: i.spareCopyId }),
 		expect: anyTrainer(400, 400, 200),
 		note: 'owner only: a co-facilitator of the agenda cannot delete it'
 	},
-	'GET /trainer/agendas/[id]': { path: (i) => `/trainer/agendas/${i.copyId}`, expect: roomTrainersOnly },
-	'POST /trainer/agendas/[id]?/save': { path: (i) => `/trainer/agendas/${i.copyId}?/save`, form: () => ({ agenda: plan }), expect: roomTrainersOnly },
-	'POST /trainer/agendas/[id]?/start': { path: (i) => `/trainer/agendas/${i.copyId}?/start`, form: () => ({ agenda: plan }), expect: ownerOnly(303, 303) },
+	'GET /trainer/agendas/[id]': {
+		path: (i) => `/trainer/agendas/${i.copyId}`,
+		expect: roomTrainersOnly
+	},
+	'POST /trainer/agendas/[id]?/save': {
+		path: (i) => `/trainer/agendas/${i.copyId}?/save`,
+		form: () => ({ agenda: plan }),
+		expect: roomTrainersOnly
+	},
+	'POST /trainer/agendas/[id]?/start': {
+		path: (i) => `/trainer/agendas/${i.copyId}?/start`,
+		form: () => ({ agenda: plan }),
+		expect: ownerOnly(303, 303)
+	},
 	'POST /trainer/agendas/[id]?/addCoFacilitator': {
 		path: (i) => `/trainer/agendas/${i.copyId}?/addCoFacilitator`,
 		form: (i) => ({ email: i.extraEmail }),
@@ -163,19 +241,40 @@ const matrix: Record<string, Row> = {
 		form: (i) => ({ trainerId: i.extraTrainerId }),
 		expect: ownerOnly(403, 200)
 	},
-	'GET /trainer/rooms/[id]/projector': { path: (i) => `/trainer/rooms/${i.roomA}/projector`, expect: roomTrainersOnly },
-	'GET /trainer/rooms/[id]/report': { path: (i) => `/trainer/rooms/${i.roomA}/report`, expect: roomTrainersOnly },
+	'GET /trainer/rooms/[id]/projector': {
+		path: (i) => `/trainer/rooms/${i.roomA}/projector`,
+		expect: roomTrainersOnly
+	},
+	'GET /trainer/rooms/[id]/report': {
+		path: (i) => `/trainer/rooms/${i.roomA}/report`,
+		expect: roomTrainersOnly
+	},
 	'POST /trainer/rooms/[id]/report?/deleteData': {
 		path: (i) => `/trainer/rooms/${i.roomA}/report?/deleteData`,
 		form: () => ({ confirm: 'yes' }),
 		expect: ownerOnly(403, 409),
 		note: 'owner only, and only once closed: room A is still open here (409); see the test after the matrix'
 	},
-	'GET /trainer/rooms/[id]/evidence/[participantId]': { path: (i) => `/trainer/rooms/${i.roomA}/evidence/${i.participantA}`, expect: roomTrainersOnly },
-	'GET /trainer/rooms/[id]/export/session.xlsx': { path: (i) => `/trainer/rooms/${i.roomA}/export/session.xlsx`, expect: roomTrainersOnly },
-	'GET /trainer/rooms/[id]/export/session.json': { path: (i) => `/trainer/rooms/${i.roomA}/export/session.json`, expect: roomTrainersOnly },
-	'GET /trainer/rooms/[id]/export/inputs.csv': { path: (i) => `/trainer/rooms/${i.roomA}/export/inputs.csv`, expect: roomTrainersOnly },
-	'GET /trainer/rooms/[id]/export/activity-[runId].csv': { path: (i) => `/trainer/rooms/${i.roomA}/export/activity-${i.runId}.csv`, expect: roomTrainersOnly }
+	'GET /trainer/rooms/[id]/evidence/[participantId]': {
+		path: (i) => `/trainer/rooms/${i.roomA}/evidence/${i.participantA}`,
+		expect: roomTrainersOnly
+	},
+	'GET /trainer/rooms/[id]/export/session.xlsx': {
+		path: (i) => `/trainer/rooms/${i.roomA}/export/session.xlsx`,
+		expect: roomTrainersOnly
+	},
+	'GET /trainer/rooms/[id]/export/session.json': {
+		path: (i) => `/trainer/rooms/${i.roomA}/export/session.json`,
+		expect: roomTrainersOnly
+	},
+	'GET /trainer/rooms/[id]/export/inputs.csv': {
+		path: (i) => `/trainer/rooms/${i.roomA}/export/inputs.csv`,
+		expect: roomTrainersOnly
+	},
+	'GET /trainer/rooms/[id]/export/activity-[runId].csv': {
+		path: (i) => `/trainer/rooms/${i.roomA}/export/activity-${i.runId}.csv`,
+		expect: roomTrainersOnly
+	}
 };
 
 // ——— helpers ———
@@ -183,14 +282,21 @@ const matrix: Record<string, Row> = {
 type Client = Socket<ServerEvents, ClientEvents>;
 
 async function context(cookieJarFrom?: APIRequestContext): Promise<APIRequestContext> {
-	const ctx = await http.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url, accept: 'text/html' }, storageState: cookieJarFrom ? await cookieJarFrom.storageState() : undefined });
+	const ctx = await http.newContext({
+		baseURL: server.url,
+		extraHTTPHeaders: { origin: server.url, accept: 'text/html' },
+		storageState: cookieJarFrom ? await cookieJarFrom.storageState() : undefined
+	});
 	return ctx;
 }
 
 async function signUpHttp(name: string): Promise<{ ctx: APIRequestContext; email: string }> {
 	const ctx = await context();
 	const email = uniqueEmail();
-	const res = await ctx.post('/signup', { form: { name, email, password: PASSWORD }, maxRedirects: 0 });
+	const res = await ctx.post('/signup', {
+		form: { name, email, password: PASSWORD },
+		maxRedirects: 0
+	});
 	expect(res.status(), await res.text()).toBe(303);
 	return { ctx, email };
 }
@@ -200,8 +306,15 @@ function locationOf(res: APIResponse): string {
 }
 
 async function socketFor(ctx?: APIRequestContext): Promise<Client> {
-	const cookies = ctx ? (await ctx.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ') : undefined;
-	const socket: Client = connect(server.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: cookies ? { cookie: cookies } : undefined });
+	const cookies = ctx
+		? (await ctx.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ')
+		: undefined;
+	const socket: Client = connect(server.url, {
+		transports: ['websocket'],
+		forceNew: true,
+		reconnection: false,
+		extraHeaders: cookies ? { cookie: cookies } : undefined
+	});
 	await new Promise<void>((resolve, reject) => {
 		socket.once('connect', () => resolve());
 		socket.once('connect_error', reject);
@@ -209,8 +322,16 @@ async function socketFor(ctx?: APIRequestContext): Promise<Client> {
 	return socket;
 }
 
-async function ack<E extends keyof ClientEvents>(socket: Client, event: E, payload: Parameters<ClientEvents[E]>[0]) {
-	const raw = socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> } };
+async function ack<E extends keyof ClientEvents>(
+	socket: Client,
+	event: E,
+	payload: Parameters<ClientEvents[E]>[0]
+) {
+	const raw = socket as unknown as {
+		timeout(ms: number): {
+			emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }>;
+		};
+	};
 	const res = await raw.timeout(5000).emitWithAck(event, payload);
 	if (!res.ok) throw new Error(`${event}: ${res.error}`);
 	return res.data as never;
@@ -221,7 +342,10 @@ async function call(role: Role, row: Row): Promise<APIResponse> {
 	if (row.signsOut && ctx !== as.anonymous && ctx !== as.participant) {
 		// A fresh session of the same trainer, so the shared one survives.
 		ctx = await context();
-		const res = await ctx.post('/login', { form: { email: emails[role]!, password: PASSWORD }, maxRedirects: 0 });
+		const res = await ctx.post('/login', {
+			form: { email: emails[role]!, password: PASSWORD },
+			maxRedirects: 0
+		});
 		expect(res.status()).toBe(303);
 	}
 	const path = row.path(ids);
@@ -251,44 +375,81 @@ test.beforeAll(async () => {
 	// Two agenda copies of the owner's, each shared with the co-facilitator.
 	const copies: string[] = [];
 	for (let n = 0; n < 2; n++) {
-		const dup = await owner.ctx.post('/trainer?/duplicate', { form: { agendaId: 'session-a' }, maxRedirects: 0 });
+		const dup = await owner.ctx.post('/trainer?/duplicate', {
+			form: { agendaId: 'session-a' },
+			maxRedirects: 0
+		});
 		expect(dup.status()).toBe(303);
 		const copyId = locationOf(dup).split('/').at(-1)!;
-		const shared = await owner.ctx.post(`/trainer/agendas/${copyId}?/addCoFacilitator`, { form: { email: cofac.email }, maxRedirects: 0 });
+		const shared = await owner.ctx.post(`/trainer/agendas/${copyId}?/addCoFacilitator`, {
+			form: { email: cofac.email },
+			maxRedirects: 0
+		});
 		expect(shared.status()).toBe(200);
 		copies.push(copyId);
 	}
 	// Room A, started from the shared copy: the co-facilitator runs it too.
-	const started = await owner.ctx.post('/trainer?/start', { form: { agendaId: copies[0]! }, maxRedirects: 0 });
+	const started = await owner.ctx.post('/trainer?/start', {
+		form: { agendaId: copies[0]! },
+		maxRedirects: 0
+	});
 	expect(started.status()).toBe(303);
 	const roomA = locationOf(started).split('/').at(-1)!;
 	const ownerSocket = await socketFor(owner.ctx);
-	const watched = (await ack(ownerSocket, 'room:watch', { roomId: roomA })) as { room: { code: string } };
+	const watched = (await ack(ownerSocket, 'room:watch', { roomId: roomA })) as {
+		room: { code: string };
+	};
 	const phoneA = await socketFor();
-	const joinedA = (await ack(phoneA, 'room:join', { code: watched.room.code, name: 'Aisha Phone' })) as { seatToken: string; seat: { participantId: string } };
-	const run = (await ack(ownerSocket, 'activity:launch', { roomId: roomA, activityId: 'quick-poll-example' })) as { runId: string };
-	await ack(phoneA, 'activity:submit', { runId: run.runId, inputId: 'answer-1', input: { kind: 'choose', options: [0] } });
+	const joinedA = (await ack(phoneA, 'room:join', {
+		code: watched.room.code,
+		name: 'Aisha Phone'
+	})) as { seatToken: string; seat: { participantId: string } };
+	const run = (await ack(ownerSocket, 'activity:launch', {
+		roomId: roomA,
+		activityId: 'quick-poll-example'
+	})) as { runId: string };
+	await ack(phoneA, 'activity:submit', {
+		runId: run.runId,
+		inputId: 'answer-1',
+		input: { kind: 'choose', options: [0] }
+	});
 
 	// Room B, the other trainer's, with its own phone.
-	const startedB = await other.ctx.post('/trainer?/start', { form: { agendaId: 'session-a' }, maxRedirects: 0 });
+	const startedB = await other.ctx.post('/trainer?/start', {
+		form: { agendaId: 'session-a' },
+		maxRedirects: 0
+	});
 	const roomB = locationOf(startedB).split('/').at(-1)!;
 	const otherSocket = await socketFor(other.ctx);
-	const watchedB = (await ack(otherSocket, 'room:watch', { roomId: roomB })) as { room: { code: string } };
+	const watchedB = (await ack(otherSocket, 'room:watch', { roomId: roomB })) as {
+		room: { code: string };
+	};
 	const phoneB = await socketFor();
-	const joinedB = (await ack(phoneB, 'room:join', { code: watchedB.room.code, name: 'Bella Phone' })) as { seatToken: string };
+	const joinedB = (await ack(phoneB, 'room:join', {
+		code: watchedB.room.code,
+		name: 'Bella Phone'
+	})) as { seatToken: string };
 
 	const extraId = await (async () => {
 		// The extra trainer's id, as the owner's add form shows it once added (then removed again).
-		const added = await owner.ctx.post(`/trainer/rooms/${roomA}?/addCoFacilitator`, { form: { email: extra.email }, maxRedirects: 0 });
+		const added = await owner.ctx.post(`/trainer/rooms/${roomA}?/addCoFacilitator`, {
+			form: { email: extra.email },
+			maxRedirects: 0
+		});
 		expect(added.status()).toBe(200);
 		const s = await socketFor(extra.ctx);
 		const mine = (await ack(s, 'room:watch', { roomId: roomA })) as { room: { id: string } };
 		expect(mine.room.id).toBe(roomA);
 		s.disconnect();
 		const page = await (await owner.ctx.get(`/trainer/rooms/${roomA}`)).text();
-		const m = new RegExp(`${extra.email.replace(/[.+]/g, '\\$&')}[\\s\\S]*?name="trainerId" value="([^"]+)"`).exec(page);
+		const m = new RegExp(
+			`${extra.email.replace(/[.+]/g, '\\$&')}[\\s\\S]*?name="trainerId" value="([^"]+)"`
+		).exec(page);
 		expect(m, 'the remove form names the trainer by id').toBeTruthy();
-		const removed = await owner.ctx.post(`/trainer/rooms/${roomA}?/removeCoFacilitator`, { form: { trainerId: m![1]! }, maxRedirects: 0 });
+		const removed = await owner.ctx.post(`/trainer/rooms/${roomA}?/removeCoFacilitator`, {
+			form: { trainerId: m![1]! },
+			maxRedirects: 0
+		});
 		expect(removed.status()).toBe(200);
 		return m![1]!;
 	})();
@@ -318,8 +479,14 @@ test.afterAll(async () => {
 
 test('every route under src/routes has a row in the matrix, and every row is a route', () => {
 	const entries = routeEntries();
-	expect(entries.filter((e) => !(e in matrix)), 'routes without a row').toEqual([]);
-	expect(Object.keys(matrix).filter((e) => !entries.includes(e)), 'rows without a route').toEqual([]);
+	expect(
+		entries.filter((e) => !(e in matrix)),
+		'routes without a row'
+	).toEqual([]);
+	expect(
+		Object.keys(matrix).filter((e) => !entries.includes(e)),
+		'rows without a route'
+	).toEqual([]);
 });
 
 test('the route matrix: each role gets exactly what it should', async () => {
@@ -329,12 +496,14 @@ test('the route matrix: each role gets exactly what it should', async () => {
 			const res = await call(role, row);
 			const want = row.expect[role];
 			const got = res.status();
-			const ok = want === 'login' ? got === 303 && locationOf(res).startsWith('/login?next=') : got === want;
+			const ok =
+				want === 'login' ? got === 303 && locationOf(res).startsWith('/login?next=') : got === want;
 			if (!ok) wrong.push(`${entry} as ${role}: expected ${want}, got ${got} ${locationOf(res)}`);
 			// Whoever is refused as a stranger never sees room A's people or code in the answer.
 			if (typeof want === 'number' && want >= 400 && role !== 'owner' && role !== 'coFacilitator') {
 				const text = await res.text();
-				if (text.includes(ids.nameA) || text.includes(ids.codeA)) wrong.push(`${entry} as ${role}: the refusal shows room A's data`);
+				if (text.includes(ids.nameA) || text.includes(ids.codeA))
+					wrong.push(`${entry} as ${role}: the refusal shows room A's data`);
 			}
 		}
 	}
@@ -363,13 +532,25 @@ test('deleting participant data: owner only, once closed; a co-facilitator is to
 	await ack(owner, 'room:close', { roomId: ids.roomA });
 	owner.disconnect();
 	const path = `/trainer/rooms/${ids.roomA}/report?/deleteData`;
-	expect((await as.otherTrainer!.post(path, { form: { confirm: 'yes' }, maxRedirects: 0 })).status()).toBe(404);
+	expect(
+		(await as.otherTrainer!.post(path, { form: { confirm: 'yes' }, maxRedirects: 0 })).status()
+	).toBe(404);
 	const cofac = await as.coFacilitator!.post(path, { form: { confirm: 'yes' }, maxRedirects: 0 });
 	expect(cofac.status()).toBe(403);
-	expect(await cofac.text()).toContain('Only the trainer who owns this session can delete its participant data.');
+	expect(await cofac.text()).toContain(
+		'Only the trainer who owns this session can delete its participant data.'
+	);
 	expect((await as.owner!.post(path, { form: {}, maxRedirects: 0 })).status()).toBe(400);
-	expect((await as.owner!.post(path, { form: { confirm: 'yes' }, maxRedirects: 0 })).status()).toBe(200);
-	expect((await as.owner!.get(`/trainer/rooms/${ids.roomA}/evidence/${ids.participantA}`, { maxRedirects: 0 })).status()).toBe(410);
+	expect((await as.owner!.post(path, { form: { confirm: 'yes' }, maxRedirects: 0 })).status()).toBe(
+		200
+	);
+	expect(
+		(
+			await as.owner!.get(`/trainer/rooms/${ids.roomA}/evidence/${ids.participantA}`, {
+				maxRedirects: 0
+			})
+		).status()
+	).toBe(410);
 });
 
 // ——— forms with values nobody should send ———
@@ -395,11 +576,31 @@ function forms(i: Ids): { path: string; fields: string[]; valid: Record<string, 
 		{ path: '/trainer?/duplicate', fields: ['agendaId'], valid: { agendaId: 'session-a' } },
 		{ path: '/trainer?/delete', fields: ['agendaId'], valid: { agendaId: 'no-such-copy' } },
 		{ path: `/trainer/agendas/${i.copyId}?/save`, fields: ['agenda'], valid: { agenda: plan } },
-		{ path: `/trainer/agendas/${i.copyId}?/addCoFacilitator`, fields: ['email'], valid: { email: 'nobody@example.org' } },
-		{ path: `/trainer/agendas/${i.copyId}?/removeCoFacilitator`, fields: ['trainerId'], valid: { trainerId: 'nobody' } },
-		{ path: `/trainer/rooms/${i.roomA}?/addCoFacilitator`, fields: ['email'], valid: { email: 'nobody@example.org' } },
-		{ path: `/trainer/rooms/${i.roomA}?/removeCoFacilitator`, fields: ['trainerId'], valid: { trainerId: 'nobody' } },
-		{ path: `/trainer/rooms/${i.roomA}/report?/deleteData`, fields: ['confirm'], valid: { confirm: 'no' } }
+		{
+			path: `/trainer/agendas/${i.copyId}?/addCoFacilitator`,
+			fields: ['email'],
+			valid: { email: 'nobody@example.org' }
+		},
+		{
+			path: `/trainer/agendas/${i.copyId}?/removeCoFacilitator`,
+			fields: ['trainerId'],
+			valid: { trainerId: 'nobody' }
+		},
+		{
+			path: `/trainer/rooms/${i.roomA}?/addCoFacilitator`,
+			fields: ['email'],
+			valid: { email: 'nobody@example.org' }
+		},
+		{
+			path: `/trainer/rooms/${i.roomA}?/removeCoFacilitator`,
+			fields: ['trainerId'],
+			valid: { trainerId: 'nobody' }
+		},
+		{
+			path: `/trainer/rooms/${i.roomA}/report?/deleteData`,
+			fields: ['confirm'],
+			valid: { confirm: 'no' }
+		}
 	];
 }
 
@@ -409,42 +610,78 @@ test('every form answers odd values with a 4xx and a message, never a 500; the s
 	const check = async (what: string, res: APIResponse, acceptable: number[] = []) => {
 		const status = res.status();
 		if (status >= 500) problems.push(`${what}: ${status}`);
-		else if (status < 400 && !acceptable.includes(status)) problems.push(`${what}: ${status} (accepted)`);
+		else if (status < 400 && !acceptable.includes(status))
+			problems.push(`${what}: ${status} (accepted)`);
 		else if (status >= 400 && status !== 413) {
 			const text = await res.text();
 			// The page re-rendered with its error, or SvelteKit's error page with our sentence.
-			if (!/[A-Za-z]{3,}[^<]*[.!?]/.test(text)) problems.push(`${what}: ${status} without a readable message`);
-			if (text.includes('<script>alert(1)</script>')) problems.push(`${what}: the script came back unescaped`);
+			if (!/[A-Za-z]{3,}[^<]*[.!?]/.test(text))
+				problems.push(`${what}: ${status} without a readable message`);
+			if (text.includes('<script>alert(1)</script>'))
+				problems.push(`${what}: the script came back unescaped`);
 		}
 	};
 	for (const form of forms(ids)) {
 		for (const field of form.fields) {
 			const { [field]: _, ...missing } = form.valid;
 			// Some forms answer "200 with an error" (a stranger's list stays unchanged) or redirect back: not a 500 is what counts.
-			await check(`${form.path} without ${field}`, await as.owner!.post(form.path, { form: missing, maxRedirects: 0 }), [200, 303]);
+			await check(
+				`${form.path} without ${field}`,
+				await as.owner!.post(form.path, { form: missing, maxRedirects: 0 }),
+				[200, 303]
+			);
 			for (const [label, value] of ODD) {
-				await check(`${form.path} ${field} as ${label}`, await as.owner!.post(form.path, { form: { ...form.valid, [field]: value }, maxRedirects: 0 }), [200, 303]);
+				await check(
+					`${form.path} ${field} as ${label}`,
+					await as.owner!.post(form.path, {
+						form: { ...form.valid, [field]: value },
+						maxRedirects: 0
+					}),
+					[200, 303]
+				);
 			}
 		}
 	}
 	// Sign-up and sign-in, signed out (the limits have a server of their own below).
 	// A password may hold any character; a name may hold markup, emoji and accents (shown as text), never a hidden character.
 	const mayAccept = (field: string, label: string) =>
-		field === 'password' ? label !== 'empty' && label !== '100 KB' : field === 'name' && !['empty', '100 KB', 'an RTL override', 'zero-width and NUL'].includes(label);
+		field === 'password'
+			? label !== 'empty' && label !== '100 KB'
+			: field === 'name' &&
+				!['empty', '100 KB', 'an RTL override', 'zero-width and NUL'].includes(label);
 	for (const [label, value] of ODD) {
 		for (const field of ['name', 'email', 'password']) {
 			// Each attempt signed out: an accepted one signs its context in.
 			const ctx = await context();
 			const valid = { name: 'Nia', email: uniqueEmail(), password: PASSWORD };
-			await check(`signup ${field} as ${label}`, await ctx.post('/signup', { form: { ...valid, [field]: value }, maxRedirects: 0 }), mayAccept(field, label) ? [303] : []);
+			await check(
+				`signup ${field} as ${label}`,
+				await ctx.post('/signup', { form: { ...valid, [field]: value }, maxRedirects: 0 }),
+				mayAccept(field, label) ? [303] : []
+			);
 			await ctx.dispose();
 		}
 	}
 	// The phone's pack: JSON that is not what we asked for.
-	for (const body of [null, 42, 'text', [], { seatToken: 42 }, { seatToken: 'x'.repeat(100_000) }, { seatToken: '\uD800'.repeat(20) }, { seatToken: '<script>alert(1)</script>' }]) {
-		await check(`/api/pack with ${JSON.stringify(body)?.slice(0, 40)}`, await as.participant!.post('/api/pack', { data: body }));
+	for (const body of [
+		null,
+		42,
+		'text',
+		[],
+		{ seatToken: 42 },
+		{ seatToken: 'x'.repeat(100_000) },
+		{ seatToken: '\uD800'.repeat(20) },
+		{ seatToken: '<script>alert(1)</script>' }
+	]) {
+		await check(
+			`/api/pack with ${JSON.stringify(body)?.slice(0, 40)}`,
+			await as.participant!.post('/api/pack', { data: body })
+		);
 	}
-	const garbage = await as.participant!.post('/api/pack', { data: '{"seatToken": [[[[', headers: { 'content-type': 'application/json' } });
+	const garbage = await as.participant!.post('/api/pack', {
+		data: '{"seatToken": [[[[',
+		headers: { 'content-type': 'application/json' }
+	});
 	await check('/api/pack with broken JSON', garbage);
 	expect(problems).toEqual([]);
 	expect((await as.anonymous!.get('/join')).status()).toBe(200);
@@ -455,13 +692,18 @@ test('every form answers odd values with a 4xx and a message, never a 500; the s
 test('security headers on pages, downloads, redirects, errors, JSON, static files and socket.io; CSP with nonces on HTML', async () => {
 	const join = await as.anonymous!.get('/join');
 	const html = await join.text();
-	const asset = /(?:href|src)="([^"]*_app\/immutable\/[^"]+\.(?:css|js))"/.exec(html)![1]!.replace(/^(\.\.\/)+|^\.\//, '/');
+	const asset = /(?:href|src)="([^"]*_app\/immutable\/[^"]+\.(?:css|js))"/
+		.exec(html)![1]!
+		.replace(/^(\.\.\/)+|^\.\//, '/');
 	const responses: [string, APIResponse][] = [
 		['an HTML page', join],
 		['a page with a session', await as.owner!.get(`/trainer/rooms/${ids.roomA}/report`)],
 		['a download', await as.owner!.get(`/trainer/rooms/${ids.roomA}/export/inputs.csv`)],
 		['the /trainer redirect', await as.anonymous!.get('/trainer/rooms/x', { maxRedirects: 0 })],
-		["a stranger's room (404)", await as.otherTrainer!.get(`/trainer/rooms/${ids.roomA}`, { maxRedirects: 0 })],
+		[
+			"a stranger's room (404)",
+			await as.otherTrainer!.get(`/trainer/rooms/${ids.roomA}`, { maxRedirects: 0 })
+		],
 		['a missing page (404)', await as.anonymous!.get('/no/such/page')],
 		['JSON (400)', await as.anonymous!.post('/api/pack', { data: {} })],
 		['a static file', await as.anonymous!.get(asset.startsWith('/') ? asset : `/${asset}`)],
@@ -487,11 +729,15 @@ test('security headers on pages, downloads, redirects, errors, JSON, static file
 			expect(scriptSrc, `${what}: script-src`).not.toContain('unsafe-eval');
 			// Every inline script on the page carries this response's nonce.
 			const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1]!;
-			for (const tag of body.match(/<script\b[^>]*>/g) ?? []) if (!/\bsrc=/.test(tag)) expect(tag, what).toContain(`nonce="${nonce}"`);
+			for (const tag of body.match(/<script\b[^>]*>/g) ?? [])
+				if (!/\bsrc=/.test(tag)) expect(tag, what).toContain(`nonce="${nonce}"`);
 		}
 	}
 	expect(await responses[0]![1].text()).toContain('<script');
-	expect(await responses[5]![1].text(), 'the 404 page is a SvelteKit page with its policy').toContain('<script');
+	expect(
+		await responses[5]![1].text(),
+		'the 404 page is a SvelteKit page with its policy'
+	).toContain('<script');
 	expect(responses[2]![1].headers()['content-disposition']).toContain('attachment');
 	expect(responses[2]![1].headers()['cache-control']).toBe('no-store');
 });
@@ -499,16 +745,25 @@ test('security headers on pages, downloads, redirects, errors, JSON, static file
 // ——— the session cookie ———
 
 function sessionCookie(res: APIResponse): string {
-	const cookie = res.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('wc_session='));
+	const cookie = res
+		.headersArray()
+		.find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('wc_session='));
 	expect(cookie, 'a session cookie is set').toBeTruthy();
 	return cookie!.value;
 }
 
 test('over plain http the session cookie is HttpOnly, SameSite=Lax, Path=/ and not Secure, even if a client claims https', async () => {
-	const claims: Record<string, string>[] = [{}, { 'x-forwarded-proto': 'https', 'x-workshop-companion-protocol': 'https' }];
+	const claims: Record<string, string>[] = [
+		{},
+		{ 'x-forwarded-proto': 'https', 'x-workshop-companion-protocol': 'https' }
+	];
 	for (const headers of claims) {
 		const ctx = await context();
-		const res = await ctx.post('/signup', { form: { name: 'Plain', email: uniqueEmail(), password: PASSWORD }, headers, maxRedirects: 0 });
+		const res = await ctx.post('/signup', {
+			form: { name: 'Plain', email: uniqueEmail(), password: PASSWORD },
+			headers,
+			maxRedirects: 0
+		});
 		expect(res.status()).toBe(303);
 		const cookie = sessionCookie(res);
 		expect(cookie).toMatch(/;\s*HttpOnly/i);
@@ -525,8 +780,14 @@ test('behind a TLS proxy (PROTOCOL_HEADER=x-forwarded-proto) the session cookie 
 	await proxied.start();
 	try {
 		const origin = `https://localhost:${proxied.port}`;
-		const ctx = await http.newContext({ baseURL: proxied.url, extraHTTPHeaders: { origin, 'x-forwarded-proto': 'https', accept: 'text/html' } });
-		const res = await ctx.post('/signup', { form: { name: 'Proxied', email: uniqueEmail(), password: PASSWORD }, maxRedirects: 0 });
+		const ctx = await http.newContext({
+			baseURL: proxied.url,
+			extraHTTPHeaders: { origin, 'x-forwarded-proto': 'https', accept: 'text/html' }
+		});
+		const res = await ctx.post('/signup', {
+			form: { name: 'Proxied', email: uniqueEmail(), password: PASSWORD },
+			maxRedirects: 0
+		});
 		expect(res.status(), await res.text()).toBe(303);
 		const cookie = sessionCookie(res);
 		expect(cookie).toMatch(/;\s*Secure/i);
@@ -545,27 +806,55 @@ test('sign-in: 8 wrong passwords for one account from one address, then a clear 
 	const limited = new OwnServer(base + 63, { SIGNUP_LIMIT_PER_HOUR: '3' });
 	await limited.start();
 	try {
-		const ctx = await http.newContext({ baseURL: limited.url, extraHTTPHeaders: { origin: limited.url, accept: 'text/html' } });
+		const ctx = await http.newContext({
+			baseURL: limited.url,
+			extraHTTPHeaders: { origin: limited.url, accept: 'text/html' }
+		});
 		const email = uniqueEmail();
-		expect((await ctx.post('/signup', { form: { name: 'Limit', email, password: PASSWORD }, maxRedirects: 0 })).status()).toBe(303);
-		const fresh = await http.newContext({ baseURL: limited.url, extraHTTPHeaders: { origin: limited.url, accept: 'text/html' } });
+		expect(
+			(
+				await ctx.post('/signup', {
+					form: { name: 'Limit', email, password: PASSWORD },
+					maxRedirects: 0
+				})
+			).status()
+		).toBe(303);
+		const fresh = await http.newContext({
+			baseURL: limited.url,
+			extraHTTPHeaders: { origin: limited.url, accept: 'text/html' }
+		});
 		for (let i = 0; i < 8; i++) {
-			const res = await fresh.post('/login', { form: { email, password: `wrong password ${i}` }, maxRedirects: 0 });
+			const res = await fresh.post('/login', {
+				form: { email, password: `wrong password ${i}` },
+				maxRedirects: 0
+			});
 			expect(res.status(), `attempt ${i + 1}`).toBe(400);
 			expect(await res.text()).toContain('Email or password is wrong.');
 		}
-		const locked = await fresh.post('/login', { form: { email, password: PASSWORD }, maxRedirects: 0 });
+		const locked = await fresh.post('/login', {
+			form: { email, password: PASSWORD },
+			maxRedirects: 0
+		});
 		expect(locked.status()).toBe(429);
 		expect(await locked.text()).toMatch(/Too many sign-in attempts\. Try again in \d+ minutes?\./);
 		// Another account from the same address is not locked by it.
-		const other = await fresh.post('/login', { form: { email: 'someone-else@example.org', password: 'wrong password' }, maxRedirects: 0 });
+		const other = await fresh.post('/login', {
+			form: { email: 'someone-else@example.org', password: 'wrong password' },
+			maxRedirects: 0
+		});
 		expect(other.status()).toBe(400);
 
 		// Sign-ups: 3 per hour here (SIGNUP_LIMIT_PER_HOUR), one used above.
 		// Each from a signed-out browser (a signed-in one is sent to its dashboard whatever happened).
 		const signUp = async () => {
-			const one = await http.newContext({ baseURL: limited.url, extraHTTPHeaders: { origin: limited.url, accept: 'text/html' } });
-			const res = await one.post('/signup', { form: { name: 'More', email: uniqueEmail(), password: PASSWORD }, maxRedirects: 0 });
+			const one = await http.newContext({
+				baseURL: limited.url,
+				extraHTTPHeaders: { origin: limited.url, accept: 'text/html' }
+			});
+			const res = await one.post('/signup', {
+				form: { name: 'More', email: uniqueEmail(), password: PASSWORD },
+				maxRedirects: 0
+			});
 			const out = { status: res.status(), text: await res.text() };
 			await one.dispose();
 			return out;
@@ -573,7 +862,9 @@ test('sign-in: 8 wrong passwords for one account from one address, then a clear 
 		for (let i = 0; i < 2; i++) expect((await signUp()).status).toBe(303);
 		const tooMany = await signUp();
 		expect(tooMany.status).toBe(429);
-		expect(tooMany.text).toMatch(/Too many sign-ups from this device\. Try again in \d+ minutes?\./);
+		expect(tooMany.text).toMatch(
+			/Too many sign-ups from this device\. Try again in \d+ minutes?\./
+		);
 		await ctx.dispose();
 		await fresh.dispose();
 	} finally {

@@ -1,17 +1,26 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, roomWithPhones } from './helpers';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/e2e/screens/full-b-${name}.png` });
+const shot = (page: Page, name: string) =>
+	page.screenshot({ path: `test-results/e2e/screens/full-b-${name}.png` });
 
-test('Session B from the first block to the last: a projector and three phones answer every activity', async ({ page, browser }) => {
+test('Session B from the first block to the last: a projector and three phones answer every activity', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(240_000);
-	const { projector, phones, errors } = await roomWithPhones(page, browser, /Session B/, ['Aisha', 'Ben', 'Chen']);
+	const { projector, phones, errors } = await roomWithPhones(page, browser, /Session B/, [
+		'Aisha',
+		'Ben',
+		'Chen'
+	]);
 
 	/** Launches the block's own activity (the chooser offers it first) and checks the phones have it. */
 	const launchBlockActivity = async (id: string, title: RegExp) => {
 		await expect(page.getByLabel('Launch an activity')).toHaveValue(id);
 		await page.getByRole('button', { name: /Launch “/ }).click();
-		for (const phone of phones) await expect(phone.getByRole('heading', { name: title }).first()).toBeVisible();
+		for (const phone of phones)
+			await expect(phone.getByRole('heading', { name: title }).first()).toBeVisible();
 	};
 	const reveal = async (name: string) => {
 		await page.getByRole('button', { name: 'Close and show results' }).click();
@@ -20,7 +29,9 @@ test('Session B from the first block to the last: a projector and three phones a
 	};
 	const next = async (title: string) => {
 		await page.getByRole('button', { name: 'Next block →' }).click();
-		await expect(projector.getByRole('heading', { name: title }).or(projector.getByText(title)).first()).toBeVisible();
+		await expect(
+			projector.getByRole('heading', { name: title }).or(projector.getByText(title)).first()
+		).toBeVisible();
 	};
 
 	// 1. Appraisal: why we have it, pros and cons (open question in groups).
@@ -29,7 +40,9 @@ test('Session B from the first block to the last: a projector and three phones a
 	for (const [i, phone] of phones.entries()) {
 		await phone.getByLabel('Your answer').fill(`Reason ${i + 1}: a regular, recorded conversation`);
 		await phone.getByRole('button', { name: 'Add', exact: true }).click();
-		await expect(phone.getByText(`Reason ${i + 1}: a regular, recorded conversation`).first()).toBeVisible();
+		await expect(
+			phone.getByText(`Reason ${i + 1}: a regular, recorded conversation`).first()
+		).toBeVisible();
 	}
 	await reveal('1-appraisal');
 
@@ -45,7 +58,11 @@ test('Session B from the first block to the last: a projector and three phones a
 		await phone.getByRole('radio').first().check();
 		await phone.getByRole('button', { name: 'Next: write it' }).click();
 		await expect(phone.getByRole('heading', { name: 'Write the goal' })).toBeVisible();
-		await phone.getByLabel('The goal, as you would agree it with them').fill(`Cut rework on reports by ${20 + i}% by the end of June so that the team meets its service target`);
+		await phone
+			.getByLabel('The goal, as you would agree it with them')
+			.fill(
+				`Cut rework on reports by ${20 + i}% by the end of June so that the team meets its service target`
+			);
 		await phone.getByRole('radio', { name: '4' }).check();
 		await phone.getByRole('button', { name: 'Send for review' }).click();
 		await expect(phone.getByRole('heading', { name: 'Your goal' })).toBeVisible();
@@ -58,7 +75,9 @@ test('Session B from the first block to the last: a projector and three phones a
 	for (const phone of phones) {
 		await phone.getByLabel('Your answer').fill('Praise the effort and the strategy, not talent');
 		await phone.getByRole('button', { name: 'Add', exact: true }).click();
-		await expect(phone.getByText('Praise the effort and the strategy, not talent').first()).toBeVisible();
+		await expect(
+			phone.getByText('Praise the effort and the strategy, not talent').first()
+		).toBeVisible();
 	}
 	await reveal('3-feedback');
 
@@ -84,7 +103,9 @@ test('Session B from the first block to the last: a projector and three phones a
 	await page.getByRole('button', { name: 'Deal cards' }).click();
 	for (const phone of phones) {
 		await expect(phone.locator('section.card h2')).toBeVisible();
-		await phone.getByLabel('Open', { exact: true }).fill('Thank them for coming and say plainly what we are here to discuss.');
+		await phone
+			.getByLabel('Open', { exact: true })
+			.fill('Thank them for coming and say plainly what we are here to discuss.');
 		await phone.getByLabel('Prepare', { exact: true }).click();
 	}
 	await reveal('6-cards');

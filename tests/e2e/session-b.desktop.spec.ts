@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, expectNoSideScroll, roomWithPhones } from './helpers';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/e2e/screens/${name}.png` });
+const shot = (page: Page, name: string) =>
+	page.screenshot({ path: `test-results/e2e/screens/${name}.png` });
 
 const GOALS = [
 	'Reduce invoice errors from 8% to 2% by 31 March so that the finance team meets its audit objective',
@@ -10,9 +11,17 @@ const GOALS = [
 	'Learn the new reporting tool and produce the monthly report within 6 weeks'
 ];
 
-test('projector and four phones run goal-setting and the conversation cards from Session B', async ({ page, browser }) => {
+test('projector and four phones run goal-setting and the conversation cards from Session B', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(180_000);
-	const { projector, phones, errors } = await roomWithPhones(page, browser, /Session B/, ['Aisha', 'Ben', 'Chen', 'Dana']);
+	const { projector, phones, errors } = await roomWithPhones(page, browser, /Session B/, [
+		'Aisha',
+		'Ben',
+		'Chen',
+		'Dana'
+	]);
 
 	// Block 2, goal setting: everyone writes a goal with the SMART coach, then reviews someone else's.
 	await page.getByRole('button', { name: 'Start the agenda' }).click();
@@ -25,7 +34,10 @@ test('projector and four phones run goal-setting and the conversation cards from
 		await phone.getByRole('button', { name: 'Next: goal type' }).click();
 		// Each step appears once the last answer is saved: answer the step on screen, not the one before.
 		await expect(phone.getByRole('heading', { name: 'Which kind of goal fits?' })).toBeVisible();
-		await phone.getByRole('radio').nth(i % 4).check();
+		await phone
+			.getByRole('radio')
+			.nth(i % 4)
+			.check();
 		await phone.getByRole('button', { name: 'Next: write it' }).click();
 		await expect(phone.getByRole('heading', { name: 'Write the goal' })).toBeVisible();
 		await phone.getByLabel('The goal, as you would agree it with them').fill(GOALS[i]!);
@@ -42,8 +54,11 @@ test('projector and four phones run goal-setting and the conversation cards from
 	for (const phone of phones) {
 		await phone.getByRole('button', { name: 'You have a goal to review' }).click();
 		await expect(phone.getByRole('heading', { name: "Review a colleague's goal" })).toBeVisible();
-		for (const group of await phone.locator('fieldset').all()) await group.getByRole('radio').first().check();
-		await phone.getByLabel('One suggestion for the author').fill('Add the date you will check progress.');
+		for (const group of await phone.locator('fieldset').all())
+			await group.getByRole('radio').first().check();
+		await phone
+			.getByLabel('One suggestion for the author')
+			.fill('Add the date you will check progress.');
 		await phone.getByRole('button', { name: 'Send review' }).click();
 	}
 	// Each review reaches its author, and only its author: everyone sees exactly one review of their goal.
@@ -67,9 +82,13 @@ test('projector and four phones run goal-setting and the conversation cards from
 	const [a, b] = phones.filter((_, i) => groups[i] === groups[0]) as [Page, Page];
 	const cardTitle = (await a.locator('section.card h2').textContent())!;
 	await expect(b.locator('section.card h2')).toHaveText(cardTitle);
-	await a.getByLabel('Prepare', { exact: true }).fill('Check the last three months of figures and book a quiet room.');
+	await a
+		.getByLabel('Prepare', { exact: true })
+		.fill('Check the last three months of figures and book a quiet room.');
 	await a.getByLabel('Open', { exact: true }).click();
-	await expect(b.getByLabel('Prepare', { exact: true })).toHaveValue('Check the last three months of figures and book a quiet room.');
+	await expect(b.getByLabel('Prepare', { exact: true })).toHaveValue(
+		'Check the last three months of figures and book a quiet room.'
+	);
 	await expectNoSideScroll(a, 'the conversation plan');
 
 	await page.getByRole('button', { name: 'Start role-play round' }).click();

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { deskWithSession, expectAccessible, expectNoSideScroll, joinByCode } from './helpers';
 
-test('skill/will launched ad hoc: each phone sees its quadrant; the projector shows anonymous dots only', async ({ browser, page }) => {
+test('skill/will launched ad hoc: each phone sees its quadrant; the projector shows anonymous dots only', async ({
+	browser,
+	page
+}) => {
 	const { desk, remote, projector, code } = await deskWithSession(browser, /Session A/);
 
 	await joinByCode(page, code, 'Priya');
@@ -9,7 +12,10 @@ test('skill/will launched ad hoc: each phone sees its quadrant; the projector sh
 	await remote.getByLabel('Launch an activity').selectOption('skill-will');
 	await remote.getByRole('button', { name: /Launch “Skill/ }).click();
 
-	await page.getByRole('button', { name: /Place someone|Place a person|Add/ }).first().click();
+	await page
+		.getByRole('button', { name: /Place someone|Place a person|Add/ })
+		.first()
+		.click();
 	await page.getByLabel('Their initials').fill('JK');
 	await page.getByLabel('The task').fill('Monthly budget report');
 	await page.getByLabel('Skill for this task').fill('8');

@@ -7,7 +7,11 @@ export type SendResult = { ok: true } | { ok: false; error: string };
  * schema, then reduce; the error is what the phone would show. The log replays the same inputs.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function harness<C, I, S>(type: ActivityType<C, I, S, any, any>, raw: unknown = {}, groupOf: (participantId: string) => string | null = () => null) {
+export function harness<C, I, S>(
+	type: ActivityType<C, I, S, any, any>,
+	raw: unknown = {},
+	groupOf: (participantId: string) => string | null = () => null
+) {
 	const config = type.config.parse(raw);
 	const state = type.initial(config);
 	const log: { input: I; ctx: InputContext }[] = [];
@@ -16,7 +20,12 @@ export function harness<C, I, S>(type: ActivityType<C, I, S, any, any>, raw: unk
 		const parsed = type.input.safeParse(input);
 		if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
 		seq += 1;
-		const ctx: InputContext = { participantId, groupId: groupOf(participantId), inputId: `in-${seq}`, at: 1000 + seq };
+		const ctx: InputContext = {
+			participantId,
+			groupId: groupOf(participantId),
+			inputId: `in-${seq}`,
+			at: 1000 + seq
+		};
 		try {
 			type.reduce(state, parsed.data, ctx, config);
 		} catch (err) {
@@ -32,6 +41,7 @@ export function harness<C, I, S>(type: ActivityType<C, I, S, any, any>, raw: unk
 		if (!r.ok) throw new Error(r.error);
 	};
 	/** A fresh state from the log, as the engine rebuilds one after a restart. */
-	const replay = (): S => log.reduce((s, { input, ctx }) => type.reduce(s, input, ctx, config), type.initial(config));
+	const replay = (): S =>
+		log.reduce((s, { input, ctx }) => type.reduce(s, input, ctx, config), type.initial(config));
 	return { config, state, log, send, ok, replay };
 }

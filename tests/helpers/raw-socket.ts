@@ -28,12 +28,15 @@ export class RawSocket {
 	}
 
 	static async connect(url: string, { cookie }: { cookie?: string } = {}): Promise<RawSocket> {
-		const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers: cookie ? { cookie } : {} });
+		const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+			headers: cookie ? { cookie } : {}
+		});
 		const socket = new RawSocket(ws);
 		await new Promise<void>((resolve, reject) => {
 			const onMessage = (data: WebSocket.RawData) => {
 				const text = data.toString();
-				if (text.startsWith('0{')) ws.send('40'); // engine.io open → socket.io connect to "/"
+				if (text.startsWith('0{'))
+					ws.send('40'); // engine.io open → socket.io connect to "/"
 				else if (text.startsWith('40')) {
 					ws.off('message', onMessage);
 					resolve();
@@ -49,7 +52,10 @@ export class RawSocket {
 	emitJson(event: string, payloadJson: string, timeoutMs = 5000): Promise<unknown> {
 		const id = this.#nextId++;
 		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`no ack for ${event} within ${timeoutMs} ms`)), timeoutMs);
+			const timer = setTimeout(
+				() => reject(new Error(`no ack for ${event} within ${timeoutMs} ms`)),
+				timeoutMs
+			);
 			this.#acks.set(id, (args) => {
 				clearTimeout(timer);
 				resolve(args[0]);
@@ -77,7 +83,9 @@ export class Deep {
 /** JSON for a payload whose parts may be Deep: shallow values by JSON.stringify, deep ones by repetition. */
 export function encode(value: unknown): string {
 	if (value instanceof Deep) {
-		return value.kind === 'array' ? '['.repeat(value.levels) + ']'.repeat(value.levels) : '{"a":'.repeat(value.levels) + '{}' + '}'.repeat(value.levels);
+		return value.kind === 'array'
+			? '['.repeat(value.levels) + ']'.repeat(value.levels)
+			: '{"a":'.repeat(value.levels) + '{}' + '}'.repeat(value.levels);
 	}
 	if (Array.isArray(value)) return `[${value.map(encode).join(',')}]`;
 	if (value && typeof value === 'object') {

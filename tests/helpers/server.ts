@@ -21,7 +21,10 @@ export type Client = Socket<ServerEvents, ClientEvents>;
 /** A fresh database file in its own temporary folder. */
 export function tempDbPath(): { path: string; cleanup: () => void } {
 	const dir = mkdtempSync(join(tmpdir(), 'wc-test-'));
-	return { path: join(dir, 'test.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+	return {
+		path: join(dir, 'test.db'),
+		cleanup: () => rmSync(dir, { recursive: true, force: true })
+	};
 }
 
 export interface TestServer {
@@ -46,14 +49,23 @@ export const testAgenda: AgendaPlan = {
 	title: 'Test session',
 	start: '09:30',
 	blocks: [
-		{ title: 'Welcome', minutes: 10, kind: 'talk', notes: 'Private: mention the fire exits.', task: 'Say hello to your neighbour.' },
+		{
+			title: 'Welcome',
+			minutes: 10,
+			kind: 'talk',
+			notes: 'Private: mention the fire exits.',
+			task: 'Say hello to your neighbour.'
+		},
 		{ title: 'Break', minutes: 15, kind: 'break' },
 		{ title: 'Pyramid', minutes: 30, kind: 'activity', notes: 'Private: look for gaps.' }
 	]
 };
 
 /** A real HTTP server on port 0 with the real socket server and a real SQLite file. */
-export async function startServer(dbPath: string, { catalog = testCatalog }: { catalog?: Catalog } = {}): Promise<TestServer> {
+export async function startServer(
+	dbPath: string,
+	{ catalog = testCatalog }: { catalog?: Catalog } = {}
+): Promise<TestServer> {
 	const db = openDatabase(dbPath);
 	const http = createServer();
 	const realtime = createSocketServer(http, { db, rosterDelayMs: 20, catalog });
@@ -80,7 +92,11 @@ export async function startServer(dbPath: string, { catalog = testCatalog }: { c
 			return socket;
 		},
 		async trainer(email = `trainer${++emailSeq}@example.org`) {
-			const t = await createTrainer(db, { name: 'Test Trainer', email, password: 'correct horse battery' });
+			const t = await createTrainer(db, {
+				name: 'Test Trainer',
+				email,
+				password: 'correct horse battery'
+			});
 			const { token } = createSession(db, t.id);
 			return { id: t.id, cookie: `${SESSION_COOKIE}=${token}` };
 		},
@@ -100,17 +116,29 @@ export async function startServer(dbPath: string, { catalog = testCatalog }: { c
 }
 
 type Payload<E extends keyof ClientEvents> = Parameters<ClientEvents[E]>[0];
-type Result<E extends keyof ClientEvents> = Parameters<ClientEvents[E]>[1] extends (res: Ack<infer T>) => void ? T : never;
+type Result<E extends keyof ClientEvents> = Parameters<ClientEvents[E]>[1] extends (
+	res: Ack<infer T>
+) => void
+	? T
+	: never;
 
 /** Emits and resolves with the server's acknowledgement. */
-export function send<E extends keyof ClientEvents>(client: Client, event: E, payload: Payload<E>): Promise<Ack<Result<E>>> {
-	const raw = client as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<Ack<Result<E>>> } };
+export function send<E extends keyof ClientEvents>(
+	client: Client,
+	event: E,
+	payload: Payload<E>
+): Promise<Ack<Result<E>>> {
+	const raw = client as unknown as {
+		timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<Ack<Result<E>>> };
+	};
 	return raw.timeout(5000).emitWithAck(event, payload);
 }
 
 /** Emits anything at all (for malformed-payload tests) and resolves with the acknowledgement. */
 export function sendRaw(client: Client, event: string, ...args: unknown[]): Promise<unknown> {
-	const raw = client as unknown as { timeout(ms: number): { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> } };
+	const raw = client as unknown as {
+		timeout(ms: number): { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
+	};
 	return raw.timeout(5000).emitWithAck(event, ...args);
 }
 
@@ -202,7 +230,13 @@ export function phoneViews(client: Client) {
 			if (latest !== undefined && where(latest)) return Promise.resolve(latest);
 			return new Promise((resolve, reject) => {
 				const w = { where, resolve: (a: View) => (clearTimeout(timer), resolve(a)) };
-				const timer = setTimeout(() => (waiters.delete(w), reject(new Error(`The phone's view did not get there within ${timeoutMs} ms`))), timeoutMs);
+				const timer = setTimeout(
+					() => (
+						waiters.delete(w),
+						reject(new Error(`The phone's view did not get there within ${timeoutMs} ms`))
+					),
+					timeoutMs
+				);
 				waiters.add(w);
 			});
 		}

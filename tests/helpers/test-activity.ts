@@ -24,19 +24,33 @@ export const testList: ActivityType<
 	Config,
 	Input,
 	State,
-	{ labels: string[]; banner: string; dealt: Record<string, number>; lists: { key: string; items: number; title: string }[] },
+	{
+		labels: string[];
+		banner: string;
+		dealt: Record<string, number>;
+		lists: { key: string; items: number; title: string }[];
+	},
 	{ mine: GroupList | null; card: number | null }
 > = {
 	type: 'test-list',
 	label: 'Test list',
 	config: z.object({
 		max: z.number().int().default(50),
-		labels: z.array(z.string().trim().min(1, 'Every label needs some text.')).length(2).default(['First', 'Second'])
+		labels: z
+			.array(z.string().trim().min(1, 'Every label needs some text.'))
+			.length(2)
+			.default(['First', 'Second'])
 	}),
 	setup: [{ key: 'labels', label: 'Labels', kind: 'text-list', count: 2, maxLength: 40 }],
 	input: z.discriminatedUnion(
 		'kind',
-		[z.strictObject({ kind: z.literal('add'), text: z.string().trim().min(1, 'Type something first.').max(60) }), z.strictObject({ kind: z.literal('title'), text: z.string().max(60) })],
+		[
+			z.strictObject({
+				kind: z.literal('add'),
+				text: z.string().trim().min(1, 'Type something first.').max(60)
+			}),
+			z.strictObject({ kind: z.literal('title'), text: z.string().max(60) })
+		],
 		{ error: 'expected an add or a title' }
 	),
 	defaultGrouping: 'groups',
@@ -44,16 +58,25 @@ export const testList: ActivityType<
 	reduce(state, input, ctx, config) {
 		const key = ctx.groupId ?? ctx.participantId;
 		const list = state.lists[key] ?? { items: [], title: '' };
-		if (input.kind === 'add' && list.items.length >= config.max) throw new InputRejected('This list is full.');
-		if (input.kind === 'add') list.items.push({ id: ctx.inputId, text: input.text, by: ctx.participantId });
+		if (input.kind === 'add' && list.items.length >= config.max)
+			throw new InputRejected('This list is full.');
+		if (input.kind === 'add')
+			list.items.push({ id: ctx.inputId, text: input.text, by: ctx.participantId });
 		else list.title = input.text;
 		state.lists[key] = list;
 		return state;
 	},
 	trainer: {
-		input: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('deal') }), z.strictObject({ kind: z.literal('banner'), text: z.string().max(60) })], {
-			error: 'expected a deal or a banner'
-		}),
+		input: z.discriminatedUnion(
+			'kind',
+			[
+				z.strictObject({ kind: z.literal('deal') }),
+				z.strictObject({ kind: z.literal('banner'), text: z.string().max(60) })
+			],
+			{
+				error: 'expected a deal or a banner'
+			}
+		),
 		reduce(state, input, ctx) {
 			if (input.kind === 'banner') {
 				state.banner = input.text;
@@ -62,7 +85,8 @@ export const testList: ActivityType<
 			if (ctx.groups.length === 0) throw new InputRejected('There are no groups to deal to.');
 			const deck = Array.from({ length: 100 }, (_, i) => i + 1);
 			state.dealt = {};
-			for (const g of ctx.groups) state.dealt[g.id] = deck.splice(Math.floor(ctx.random() * deck.length), 1)[0]!;
+			for (const g of ctx.groups)
+				state.dealt[g.id] = deck.splice(Math.floor(ctx.random() * deck.length), 1)[0]!;
 			return state;
 		}
 	},
@@ -70,17 +94,43 @@ export const testList: ActivityType<
 		labels: ctx.config.labels,
 		banner: state.banner,
 		dealt: state.dealt,
-		lists: Object.entries(state.lists).map(([key, l]) => ({ key, items: l.items.length, title: l.title }))
+		lists: Object.entries(state.lists).map(([key, l]) => ({
+			key,
+			items: l.items.length,
+			title: l.title
+		}))
 	}),
-	phone: (state, ctx) => ({ mine: state.lists[ctx.groupId ?? ctx.participantId] ?? null, card: ctx.groupId ? (state.dealt[ctx.groupId] ?? null) : null }),
-	exportRows: (state) => Object.entries(state.lists).flatMap(([key, l]) => l.items.map((i) => ({ group: key, text: i.text })))
+	phone: (state, ctx) => ({
+		mine: state.lists[ctx.groupId ?? ctx.participantId] ?? null,
+		card: ctx.groupId ? (state.dealt[ctx.groupId] ?? null) : null
+	}),
+	exportRows: (state) =>
+		Object.entries(state.lists).flatMap(([key, l]) =>
+			l.items.map((i) => ({ group: key, text: i.text }))
+		)
 };
 
 /** The same type without trainer controls. */
 export const testPlain = { ...testList, type: 'test-plain', trainer: undefined };
 
-function def(id: string, grouping: ActivityDefinition['grouping'], groupSize = 3, config: Config = { max: 50, labels: ['First', 'Second'] }, type = testList): ActivityDefinition {
-	return { id, file: `${id}.yaml`, type, title: `Test ${id}`, prompt: 'Add what comes to mind.', grouping, groupSize, criteria: ['1.1'], config };
+function def(
+	id: string,
+	grouping: ActivityDefinition['grouping'],
+	groupSize = 3,
+	config: Config = { max: 50, labels: ['First', 'Second'] },
+	type = testList
+): ActivityDefinition {
+	return {
+		id,
+		file: `${id}.yaml`,
+		type,
+		title: `Test ${id}`,
+		prompt: 'Add what comes to mind.',
+		grouping,
+		groupSize,
+		criteria: ['1.1'],
+		config
+	};
 }
 
 export const testCatalog: Catalog = () =>

@@ -22,23 +22,32 @@ describe('agenda controls', () => {
 
 		const heardByRemote = next(remote, 'agenda:run');
 		const heardByPhone = next(phone, 'agenda:now');
-		const ack = expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'start' } }));
+		const ack = expectOk(
+			await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'start' } })
+		);
 		expect(ack.run.phase).toBe('running');
 		expect((await heardByRemote).run.since).toBe(ack.run.since);
 
 		const view = await heardByPhone;
 		expect(view).toMatchObject({ phase: 'running', index: 0, nextTitle: 'Break' });
-		expect(view.block).toEqual({ title: 'Welcome', kind: 'talk', task: 'Say hello to your neighbour.' });
+		expect(view.block).toEqual({
+			title: 'Welcome',
+			kind: 'talk',
+			task: 'Say hello to your neighbour.'
+		});
 		expect(JSON.stringify(view)).not.toContain('Private');
 	});
 
 	it('pause, resume, +5, next and jump are broadcast; the break reaches phones with its timing', async () => {
 		const { room, remote, phone } = await liveRoom();
-		const control = (c: object) => send(remote, 'agenda:control', { roomId: room.id, control: c as never });
+		const control = (c: object) =>
+			send(remote, 'agenda:control', { roomId: room.id, control: c as never });
 		expectOk(await control({ type: 'start' }));
 		expect(expectOk(await control({ type: 'pause' })).run.phase).toBe('paused');
 		expect(expectOk(await control({ type: 'resume' })).run.phase).toBe('running');
-		expect(expectOk(await control({ type: 'extend', minutes: 5 })).run.blocks[0]!.extraMs).toBe(5 * 60_000);
+		expect(expectOk(await control({ type: 'extend', minutes: 5 })).run.blocks[0]!.extraMs).toBe(
+			5 * 60_000
+		);
 		const onBreak = next(phone, 'agenda:now', (v) => v.index === 1);
 		expectOk(await control({ type: 'next' }));
 		const view = await onBreak;
@@ -50,7 +59,9 @@ describe('agenda controls', () => {
 
 	it('a control that makes no sense gets a clear error and changes nothing', async () => {
 		const { room, remote } = await liveRoom();
-		expect(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'pause' } })).toEqual({
+		expect(
+			await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'pause' } })
+		).toEqual({
 			ok: false,
 			code: 'invalid',
 			error: 'The clock is not running.'
@@ -62,8 +73,12 @@ describe('agenda controls', () => {
 		const { room, phone } = await liveRoom();
 		const other = await t.server.trainer();
 		const intruder = await t.server.client({ cookie: other.cookie });
-		expect(await send(phone, 'agenda:control', { roomId: room.id, control: { type: 'start' } })).toMatchObject({ ok: false, code: 'unauthenticated' });
-		expect(await send(intruder, 'agenda:control', { roomId: room.id, control: { type: 'start' } })).toMatchObject({ ok: false, code: 'forbidden' });
+		expect(
+			await send(phone, 'agenda:control', { roomId: room.id, control: { type: 'start' } })
+		).toMatchObject({ ok: false, code: 'unauthenticated' });
+		expect(
+			await send(intruder, 'agenda:control', { roomId: room.id, control: { type: 'start' } })
+		).toMatchObject({ ok: false, code: 'forbidden' });
 		expect(t.server.realtime.engine.room(room.id)!.run.phase).toBe('ready');
 	});
 
@@ -71,14 +86,18 @@ describe('agenda controls', () => {
 		const { room, remote, joined } = await liveRoom();
 		expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'start' } }));
 		expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'next' } }));
-		const paused = expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'pause' } })).run;
+		const paused = expectOk(
+			await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'pause' } })
+		).run;
 		await t.restart();
 
 		const trainerAgain = await t.server.client({ cookie: sessionCookieFor(t.server, room.id) });
 		const watched = expectOk(await send(trainerAgain, 'room:watch', { roomId: room.id }));
 		expect(watched.run).toEqual(paused);
 		const phone = await t.server.client();
-		const resumed = expectOk(await send(phone, 'room:resume', { code: room.code, seatToken: joined.seatToken }));
+		const resumed = expectOk(
+			await send(phone, 'room:resume', { code: room.code, seatToken: joined.seatToken })
+		);
 		expect(resumed.agenda).toMatchObject({ phase: 'paused', index: 1, block: { title: 'Break' } });
 	});
 
@@ -97,9 +116,14 @@ describe('review fixes', () => {
 		const { room, joined } = await liveRoom();
 		const guesser = await t.server.client();
 		for (let i = 0; i < 61; i++) await send(guesser, 'room:join', { code: 'ZZZZZZ', name: 'x' });
-		expect(await send(guesser, 'room:join', { code: 'ZZZZZZ', name: 'x' })).toMatchObject({ ok: false, code: 'rate-limited' });
+		expect(await send(guesser, 'room:join', { code: 'ZZZZZZ', name: 'x' })).toMatchObject({
+			ok: false,
+			code: 'rate-limited'
+		});
 		const back = await t.server.client();
-		expect((await send(back, 'room:resume', { code: room.code, seatToken: joined.seatToken })).ok).toBe(true);
+		expect(
+			(await send(back, 'room:resume', { code: room.code, seatToken: joined.seatToken })).ok
+		).toBe(true);
 	});
 
 	it('signing out ends the trainer powers of sockets already open with that session', async () => {

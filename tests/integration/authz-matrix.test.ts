@@ -11,10 +11,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import { addRoomFacilitator } from '$lib/server/facilitators';
 import type { ClientEventName, ClientEvents, ServerEvents } from '$lib/shared/events';
-import { expectOk, send, sendRaw, startServer, tempDbPath, type Client, type TestServer } from '../helpers/server';
+import {
+	expectOk,
+	send,
+	sendRaw,
+	startServer,
+	tempDbPath,
+	type Client,
+	type TestServer
+} from '../helpers/server';
 
-type Role = 'anonymous' | 'participantA' | 'participantB' | 'otherTrainer' | 'coFacilitator' | 'owner';
-const ROLES: Role[] = ['anonymous', 'participantA', 'participantB', 'otherTrainer', 'coFacilitator', 'owner'];
+type Role =
+	'anonymous' | 'participantA' | 'participantB' | 'otherTrainer' | 'coFacilitator' | 'owner';
+const ROLES: Role[] = [
+	'anonymous',
+	'participantA',
+	'participantB',
+	'otherTrainer',
+	'coFacilitator',
+	'owner'
+];
 const TRAINERS_OF_A: Role[] = ['coFacilitator', 'owner'];
 
 type Payload<E extends ClientEventName> = Parameters<ClientEvents[E]>[0];
@@ -59,18 +75,46 @@ const rules: { [E in ClientEventName]: Rule<E> } = {
 		why: 'the seat token is the credential; a token from room B or no token resumes nothing in room A'
 	},
 	'room:watch': { build: (w) => ({ roomId: w.a.id }), allowed: TRAINERS_OF_A },
-	'room:remove-participant': { build: (w) => ({ roomId: w.a.id, participantId: w.victimId }), allowed: TRAINERS_OF_A },
+	'room:remove-participant': {
+		build: (w) => ({ roomId: w.a.id, participantId: w.victimId }),
+		allowed: TRAINERS_OF_A
+	},
 	'room:close': { build: (w) => ({ roomId: w.a.id }), allowed: TRAINERS_OF_A },
-	'agenda:control': { build: (w) => ({ roomId: w.a.id, control: { type: 'start' } }), allowed: TRAINERS_OF_A },
+	'agenda:control': {
+		build: (w) => ({ roomId: w.a.id, control: { type: 'start' } }),
+		allowed: TRAINERS_OF_A
+	},
 	'clock:sync': {
 		build: () => ({ sentAt: Date.now() }),
 		allowed: ROLES,
 		why: 'public: it only tells the time, so a phone can count down before it has joined'
 	},
-	'activity:launch': { build: (w) => ({ roomId: w.a.id, activityId: 'solo' }), allowed: TRAINERS_OF_A },
-	'activity:status': { build: (w) => ({ roomId: w.a.id, runId: w.runId, status: 'closed' }), allowed: TRAINERS_OF_A },
-	'activity:move': { build: (w) => ({ roomId: w.a.id, runId: w.runId, participantId: w.victimId, groupId: w.groupId }), allowed: TRAINERS_OF_A },
-	'activity:act': { build: (w) => ({ roomId: w.a.id, runId: w.runId, inputId: uid(), input: { kind: 'banner', text: 'Hello' } }), allowed: TRAINERS_OF_A },
+	'activity:launch': {
+		build: (w) => ({ roomId: w.a.id, activityId: 'solo' }),
+		allowed: TRAINERS_OF_A
+	},
+	'activity:status': {
+		build: (w) => ({ roomId: w.a.id, runId: w.runId, status: 'closed' }),
+		allowed: TRAINERS_OF_A
+	},
+	'activity:move': {
+		build: (w) => ({
+			roomId: w.a.id,
+			runId: w.runId,
+			participantId: w.victimId,
+			groupId: w.groupId
+		}),
+		allowed: TRAINERS_OF_A
+	},
+	'activity:act': {
+		build: (w) => ({
+			roomId: w.a.id,
+			runId: w.runId,
+			inputId: uid(),
+			input: { kind: 'banner', text: 'Hello' }
+		}),
+		allowed: TRAINERS_OF_A
+	},
 	'activity:submit': {
 		// The seat comes from the socket (joined or resumed), never from the payload.
 		build: (w) => ({ runId: w.runId, inputId: uid(), input: { kind: 'add', text: 'An idea' } }),
@@ -98,7 +142,10 @@ afterAll(async () => {
 
 const settle = (ms = 250) => new Promise((r) => setTimeout(r, ms));
 
-async function phone(code: string, name: string): Promise<{ client: Client; token: string; id: string }> {
+async function phone(
+	code: string,
+	name: string
+): Promise<{ client: Client; token: string; id: string }> {
 	const client = await server.client();
 	const joined = expectOk(await send(client, 'room:join', { code, name }));
 	return { client, token: joined.seatToken, id: joined.seat.participantId };
@@ -108,14 +155,21 @@ async function world(): Promise<World> {
 	const a = server.room(owner.id, 'Room A');
 	// The other trainer owns room B: "a trainer, just not of this room".
 	const b = server.room(otherTrainer.id, 'Room B');
-	addRoomFacilitator(server.db, { roomId: a.id, actorId: owner.id, email: emailOf(coFacilitator.id), live: server.realtime.engine });
+	addRoomFacilitator(server.db, {
+		roomId: a.id,
+		actorId: owner.id,
+		email: emailOf(coFacilitator.id),
+		live: server.realtime.engine
+	});
 	const pA = await phone(a.code, 'Aisha');
 	const witness = await phone(a.code, 'Wendy');
 	const victim = await phone(a.code, 'Victor');
 	const pB = await phone(b.code, 'Bella');
 	const projector = await server.client({ cookie: owner.cookie });
 	expectOk(await send(projector, 'room:watch', { roomId: a.id }));
-	const launched = expectOk(await send(projector, 'activity:launch', { roomId: a.id, activityId: 'lists' }));
+	const launched = expectOk(
+		await send(projector, 'activity:launch', { roomId: a.id, activityId: 'lists' })
+	);
 	const clients: Record<Role, Client> = {
 		anonymous: await server.client(),
 		participantA: pA.client,
@@ -141,7 +195,10 @@ async function world(): Promise<World> {
 }
 
 function emailOf(trainerId: string): string {
-	return server.db.$client.prepare('select email from trainers where id = ?').pluck().get(trainerId) as string;
+	return server.db.$client
+		.prepare('select email from trainers where id = ?')
+		.pluck()
+		.get(trainerId) as string;
 }
 
 /** Everything a refused call could have touched, for room A and everywhere. */
@@ -152,14 +209,29 @@ function snapshot(roomId: string) {
 		inputs: n('inputs'),
 		activityRuns: n('activity_runs'),
 		participants: n('participants'),
-		removed: db.prepare('select count(*) from participants where removed_at is not null').pluck().get(),
+		removed: db
+			.prepare('select count(*) from participants where removed_at is not null')
+			.pluck()
+			.get(),
 		roomTrainers: n('room_trainers'),
 		room: db.prepare('select status, run from rooms where id = ?').get(roomId),
-		runs: db.prepare('select status, groups, ended_at from activity_runs where room_id = ? order by launched_at').all(roomId)
+		runs: db
+			.prepare(
+				'select status, groups, ended_at from activity_runs where room_id = ? order by launched_at'
+			)
+			.all(roomId)
 	};
 }
 
-const SCREEN_EVENTS: (keyof ServerEvents)[] = ['room:roster', 'room:closed', 'seat:removed', 'agenda:run', 'agenda:now', 'activity:trainer', 'activity:phone'];
+const SCREEN_EVENTS: (keyof ServerEvents)[] = [
+	'room:roster',
+	'room:closed',
+	'seat:removed',
+	'agenda:run',
+	'agenda:now',
+	'activity:trainer',
+	'activity:phone'
+];
 
 function record(...clients: Client[]): string[] {
 	const heard: string[] = [];
@@ -171,7 +243,10 @@ function record(...clients: Client[]): string[] {
 function expectClearRefusal(res: unknown, what: string): void {
 	expect(res, what).toMatchObject({ ok: false });
 	const { error, code } = res as { error: string; code: string };
-	expect(['unauthenticated', 'forbidden', 'not-found', 'closed'], `${what}: ${code} ${error}`).toContain(code);
+	expect(
+		['unauthenticated', 'forbidden', 'not-found', 'closed'],
+		`${what}: ${code} ${error}`
+	).toContain(code);
 	expect(error, what).toMatch(/^[A-Z].{9,}[.!?]$/s);
 	expect(error, what).not.toMatch(/undefined|Error:|\bat \w+ \(|zod|received/i);
 }
@@ -186,7 +261,8 @@ describe('socket authorisation matrix', () => {
 			// An unknown event would get no acknowledgement at all (a timeout); each of ours answers.
 			expect(res.ok, name).toBe(false);
 		}
-		for (const rule of Object.values(rules)) if (rule.allowed.length > TRAINERS_OF_A.length) expect(rule.why).toBeTruthy();
+		for (const rule of Object.values(rules))
+			if (rule.allowed.length > TRAINERS_OF_A.length) expect(rule.why).toBeTruthy();
 	});
 
 	for (const event of Object.keys(rules) as ClientEventName[]) {
@@ -224,15 +300,51 @@ describe('who a socket is comes from its cookie or its seat, never from what it 
 		const before = snapshot(w.a.id);
 		const heard = record(w.projector, w.witness);
 		const forged: [Role, ClientEventName, unknown][] = [
-			['participantB', 'activity:submit', { runId: w.runId, inputId: uid(), input: { kind: 'add', text: 'x' }, participantId: w.victimId }],
-			['anonymous', 'activity:submit', { runId: w.runId, inputId: uid(), input: { kind: 'add', text: 'x' }, roomId: w.a.id, seatToken: w.tokens.participantA }],
-			['anonymous', 'agenda:control', { roomId: w.a.id, control: { type: 'start' }, trainerId: owner.id }],
+			[
+				'participantB',
+				'activity:submit',
+				{
+					runId: w.runId,
+					inputId: uid(),
+					input: { kind: 'add', text: 'x' },
+					participantId: w.victimId
+				}
+			],
+			[
+				'anonymous',
+				'activity:submit',
+				{
+					runId: w.runId,
+					inputId: uid(),
+					input: { kind: 'add', text: 'x' },
+					roomId: w.a.id,
+					seatToken: w.tokens.participantA
+				}
+			],
+			[
+				'anonymous',
+				'agenda:control',
+				{ roomId: w.a.id, control: { type: 'start' }, trainerId: owner.id }
+			],
 			['otherTrainer', 'room:close', { roomId: w.a.id, trainerId: owner.id }],
-			['participantA', 'activity:act', { roomId: w.a.id, runId: w.runId, inputId: uid(), input: { kind: 'banner', text: 'x' }, trainerId: owner.id }],
+			[
+				'participantA',
+				'activity:act',
+				{
+					roomId: w.a.id,
+					runId: w.runId,
+					inputId: uid(),
+					input: { kind: 'banner', text: 'x' },
+					trainerId: owner.id
+				}
+			],
 			['otherTrainer', 'room:watch', { roomId: w.a.id, ownerId: owner.id, cookie: owner.cookie }]
 		];
 		for (const [role, event, payload] of forged) {
-			const res = (await sendRaw(w.clients[role], event, payload)) as { ok: boolean; error: string };
+			const res = (await sendRaw(w.clients[role], event, payload)) as {
+				ok: boolean;
+				error: string;
+			};
 			expect(res.ok, `${event} as ${role} with a forged field`).toBe(false);
 			expect(res.error).toMatch(/[.!?]$/);
 		}
@@ -244,8 +356,16 @@ describe('who a socket is comes from its cookie or its seat, never from what it 
 	it("a session token offered in the handshake's auth or query is ignored: only the cookie makes a trainer", async () => {
 		const w = await world();
 		const token = owner.cookie.split('=')[1]!;
-		for (const opts of [{ auth: { token, wc_session: token, trainerId: owner.id } }, { query: { wc_session: token, trainerId: owner.id } }]) {
-			const socket: Client = connect(server.url, { transports: ['websocket'], forceNew: true, reconnection: false, ...opts });
+		for (const opts of [
+			{ auth: { token, wc_session: token, trainerId: owner.id } },
+			{ query: { wc_session: token, trainerId: owner.id } }
+		]) {
+			const socket: Client = connect(server.url, {
+				transports: ['websocket'],
+				forceNew: true,
+				reconnection: false,
+				...opts
+			});
 			await new Promise<void>((resolve, reject) => {
 				socket.once('connect', () => resolve());
 				socket.once('connect_error', reject);
@@ -274,15 +394,32 @@ describe('who a socket is comes from its cookie or its seat, never from what it 
 	it('a phone removed from room A, or holding a seat of a closed room, can no longer answer', async () => {
 		const w = await world();
 		const victim = await phone(w.a.code, 'Zed');
-		expectOk(await send(w.clients.owner, 'room:remove-participant', { roomId: w.a.id, participantId: victim.id }));
+		expectOk(
+			await send(w.clients.owner, 'room:remove-participant', {
+				roomId: w.a.id,
+				participantId: victim.id
+			})
+		);
 		const before = snapshot(w.a.id);
-		expect(await send(victim.client, 'activity:submit', { runId: w.runId, inputId: uid(), input: { kind: 'add', text: 'x' } })).toMatchObject({
+		expect(
+			await send(victim.client, 'activity:submit', {
+				runId: w.runId,
+				inputId: uid(),
+				input: { kind: 'add', text: 'x' }
+			})
+		).toMatchObject({
 			ok: false,
 			code: 'removed'
 		});
-		expect(await send(victim.client, 'room:resume', { code: w.a.code, seatToken: victim.token })).toMatchObject({ ok: false, code: 'removed' });
+		expect(
+			await send(victim.client, 'room:resume', { code: w.a.code, seatToken: victim.token })
+		).toMatchObject({ ok: false, code: 'removed' });
 		expectOk(await send(w.clients.owner, 'room:close', { roomId: w.a.id }));
-		const closed = await send(w.clients.participantA, 'activity:submit', { runId: w.runId, inputId: uid(), input: { kind: 'add', text: 'x' } });
+		const closed = await send(w.clients.participantA, 'activity:submit', {
+			runId: w.runId,
+			inputId: uid(),
+			input: { kind: 'add', text: 'x' }
+		});
 		expect(closed).toMatchObject({ ok: false, code: 'closed' });
 		expect(snapshot(w.a.id).inputs).toBe(before.inputs);
 	});

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PhoneView as Wall, ProjectorView as WallProjector } from '$lib/activities/brainstorm/type';
+import type {
+	PhoneView as Wall,
+	ProjectorView as WallProjector
+} from '$lib/activities/brainstorm/type';
 import { getActivityCatalog } from '$lib/server/content';
 import { expectOk, send, startServer, tempDbPath, type Client } from '../helpers/server';
 
@@ -17,21 +20,29 @@ async function wall() {
 		const joined = expectOk(await send(socket, 'room:join', { code: room.code, name: `P${i}` }));
 		phones.push({ socket, token: joined.seatToken });
 	}
-	const { runId } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'reward-brainstorm' }));
+	const { runId } = expectOk(
+		await send(remote, 'activity:launch', { roomId: room.id, activityId: 'reward-brainstorm' })
+	);
 	let n = 0;
-	const submit = (p: Client, input: object, inputId = `i${++n}`) => send(p, 'activity:submit', { runId, inputId, input });
-	const act = (input: object) => send(remote, 'activity:act', { roomId: room.id, runId, inputId: `t${++n}`, input });
+	const submit = (p: Client, input: object, inputId = `i${++n}`) =>
+		send(p, 'activity:submit', { runId, inputId, input });
+	const act = (input: object) =>
+		send(remote, 'activity:act', { roomId: room.id, runId, inputId: `t${++n}`, input });
 	/** One phone's current view, as a fresh connection with its seat token sees it. */
 	const viewOf = async (i: number) => {
 		const probe = await server.client();
-		return expectOk(await send(probe, 'room:resume', { code: room.code, seatToken: phones[i]!.token })).activity!.view as Wall;
+		return expectOk(
+			await send(probe, 'room:resume', { code: room.code, seatToken: phones[i]!.token })
+		).activity!.view as Wall;
 	};
-	const projector = async () => expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity!.view as WallProjector;
+	const projector = async () =>
+		expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity!.view as WallProjector;
 	const done = async () => {
 		await server.stop();
 		tmp.cleanup();
 	};
-	const reveal = () => send(remote, 'activity:status', { roomId: room.id, runId, status: 'revealed' });
+	const reveal = () =>
+		send(remote, 'activity:status', { roomId: room.id, runId, status: 'revealed' });
 	return { phones, submit, act, viewOf, projector, reveal, done };
 }
 
@@ -46,7 +57,9 @@ describe('brainstorm over sockets', () => {
 			const ballot = (await w.viewOf(1)).ballot!;
 			const [first, second] = [ballot[0]!.id, ballot[1]!.id];
 			expectOk(await w.submit(voter, { kind: 'vote', ideaId: first }, 'vote-a'));
-			expect(expectOk(await w.submit(voter, { kind: 'vote', ideaId: first }, 'vote-a'))).toEqual({ duplicate: true });
+			expect(expectOk(await w.submit(voter, { kind: 'vote', ideaId: first }, 'vote-a'))).toEqual({
+				duplicate: true
+			});
 			expectOk(await w.submit(voter, { kind: 'vote', ideaId: second }));
 			expectOk(await w.submit(voter, { kind: 'vote', ideaId: second }));
 			const fourth = await w.submit(voter, { kind: 'vote', ideaId: first });
@@ -62,8 +75,12 @@ describe('brainstorm over sockets', () => {
 	it('a merge keeps the votes, and the duplicate’s author sees it merged, not lost', async () => {
 		const w = await wall();
 		try {
-			expectOk(await w.submit(w.phones[0]!.socket, { kind: 'add', text: 'Say thank you in person' }));
-			expectOk(await w.submit(w.phones[1]!.socket, { kind: 'add', text: 'Thank people face to face' }));
+			expectOk(
+				await w.submit(w.phones[0]!.socket, { kind: 'add', text: 'Say thank you in person' })
+			);
+			expectOk(
+				await w.submit(w.phones[1]!.socket, { kind: 'add', text: 'Thank people face to face' })
+			);
 			expectOk(await w.act({ kind: 'voting', open: true }));
 			const ballot = (await w.viewOf(0)).ballot!;
 			const keep = ballot.find((c) => c.text === 'Say thank you in person')!.id;

@@ -20,8 +20,20 @@ it('nothing acknowledged is lost or doubled through dropped connections, reloads
 	});
 	expect(summary.kills).toBe(1);
 	expect(summary.inputsMade).toBe(120);
-	const problems = { lost: summary.lost, duplicates: summary.duplicates, unacked: summary.unacked, refused: summary.refused, unknown: summary.unknown };
-	expect(problems, `seed ${seed}`).toEqual({ lost: 0, duplicates: 0, unacked: 0, refused: 0, unknown: 0 });
+	const problems = {
+		lost: summary.lost,
+		duplicates: summary.duplicates,
+		unacked: summary.unacked,
+		refused: summary.refused,
+		unknown: summary.unknown
+	};
+	expect(problems, `seed ${seed}`).toEqual({
+		lost: 0,
+		duplicates: 0,
+		unacked: 0,
+		refused: 0,
+		unknown: 0
+	});
 	expect(summary.stored).toBe(summary.acked);
 	expect(summary.outOfOrder).toBe(0);
 	expect(summary.staleViews).toBe(0);

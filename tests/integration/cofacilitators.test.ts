@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { deleteCopy, duplicateAgenda, getCopy, rowToPlan, saveCopy } from '$lib/server/agendas/library';
+import {
+	deleteCopy,
+	duplicateAgenda,
+	getCopy,
+	rowToPlan,
+	saveCopy
+} from '$lib/server/agendas/library';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/session';
 import { createTrainer } from '$lib/server/auth/trainers';
 import { roomTrainers } from '$lib/server/db/schema';
@@ -19,13 +25,24 @@ import {
 } from '$lib/server/facilitators';
 import { isRoomTrainer, roomForTrainer } from '$lib/server/rooms/access';
 import type { ServerEvents } from '$lib/shared/events';
-import { expectOk, next, send, serverPerTest, type Client, type TestServer } from '../helpers/server';
+import {
+	expectOk,
+	next,
+	send,
+	serverPerTest,
+	type Client,
+	type TestServer
+} from '../helpers/server';
 
 const t = serverPerTest();
 
 let seq = 0;
 /** A trainer with a name of their own (the helper names everyone "Test Trainer") and a session cookie. */
-async function trainer(server: TestServer, name: string, email = `${name.toLowerCase()}-${++seq}@example.org`) {
+async function trainer(
+	server: TestServer,
+	name: string,
+	email = `${name.toLowerCase()}-${++seq}@example.org`
+) {
 	const row = await createTrainer(server.db, { name, email, password: 'correct horse battery' });
 	const { token } = createSession(server.db, row.id);
 	return { id: row.id, email, name, cookie: `${SESSION_COOKIE}=${token}` };
@@ -76,15 +93,34 @@ describe('a co-facilitator on the live room', () => {
 		const theySee = next(theirs, 'agenda:run', (u) => u.run.current === 1);
 		expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'next' } }));
 		await theySee;
-		expect(expectOk(await send(theirs, 'agenda:control', { roomId: room.id, control: { type: 'previous' } })).run.current).toBe(0);
+		expect(
+			expectOk(
+				await send(theirs, 'agenda:control', { roomId: room.id, control: { type: 'previous' } })
+			).run.current
+		).toBe(0);
 
 		// People and activities.
 		const phone = await server.client();
 		const joined = expectOk(await send(phone, 'room:join', { code: room.code, name: 'Aisha' }));
 		await next(theirs, 'room:roster', (r) => r.participants.length === 1);
-		const launched = expectOk(await send(theirs, 'activity:launch', { roomId: room.id, activityId: 'solo' }));
-		expect(expectOk(await send(theirs, 'activity:status', { roomId: room.id, runId: launched.runId, status: 'closed' })).status).toBe('closed');
-		expectOk(await send(theirs, 'room:remove-participant', { roomId: room.id, participantId: joined.seat.participantId }));
+		const launched = expectOk(
+			await send(theirs, 'activity:launch', { roomId: room.id, activityId: 'solo' })
+		);
+		expect(
+			expectOk(
+				await send(theirs, 'activity:status', {
+					roomId: room.id,
+					runId: launched.runId,
+					status: 'closed'
+				})
+			).status
+		).toBe('closed');
+		expectOk(
+			await send(theirs, 'room:remove-participant', {
+				roomId: room.id,
+				participantId: joined.seat.participantId
+			})
+		);
 
 		// And closing it.
 		const closed = next(remote, 'room:closed');
@@ -105,17 +141,31 @@ describe('a co-facilitator on the live room', () => {
 		const again = await t.restart();
 		const { token } = createSession(again.db, cofac.id);
 		const afterRestart = await again.client({ cookie: `${SESSION_COOKIE}=${token}` });
-		expect(expectOk(await send(afterRestart, 'room:watch', { roomId: room.id })).room.id).toBe(room.id);
-		expect(expectOk(await send(afterRestart, 'agenda:control', { roomId: room.id, control: { type: 'start' } })).run.phase).toBe('running');
+		expect(expectOk(await send(afterRestart, 'room:watch', { roomId: room.id })).room.id).toBe(
+			room.id
+		);
+		expect(
+			expectOk(
+				await send(afterRestart, 'agenda:control', { roomId: room.id, control: { type: 'start' } })
+			).run.phase
+		).toBe('running');
 	});
 
 	it('a stranger trainer is refused every trainer event, exactly like a missing room', async () => {
 		const { server, stranger, room } = await team();
 		const theirs = await server.client({ cookie: stranger.cookie });
-		const refused = { ok: false, code: 'forbidden', error: 'You are not a trainer of that session.' };
+		const refused = {
+			ok: false,
+			code: 'forbidden',
+			error: 'You are not a trainer of that session.'
+		};
 		expect(await send(theirs, 'room:watch', { roomId: room.id })).toEqual(refused);
-		expect(await send(theirs, 'agenda:control', { roomId: room.id, control: { type: 'start' } })).toEqual(refused);
-		expect(await send(theirs, 'activity:launch', { roomId: room.id, activityId: 'solo' })).toEqual(refused);
+		expect(
+			await send(theirs, 'agenda:control', { roomId: room.id, control: { type: 'start' } })
+		).toEqual(refused);
+		expect(await send(theirs, 'activity:launch', { roomId: room.id, activityId: 'solo' })).toEqual(
+			refused
+		);
 		expect(await send(theirs, 'room:close', { roomId: room.id })).toEqual(refused);
 		expect(await send(theirs, 'room:watch', { roomId: 'no-such-room' })).toEqual(refused);
 	});
@@ -131,9 +181,17 @@ describe('a co-facilitator on the live room', () => {
 		await heardBefore;
 
 		const told = next(theirs, 'room:access-ended');
-		removeRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, trainerId: cofac.id, live });
+		removeRoomFacilitator(server.db, {
+			roomId: room.id,
+			actorId: owner.id,
+			trainerId: cofac.id,
+			live
+		});
 		// Their screen is told why it stops, rather than going quiet.
-		expect(await told).toEqual({ roomId: room.id, message: expect.stringContaining('removed you from this session’s co-facilitators') });
+		expect(await told).toEqual({
+			roomId: room.id,
+			message: expect.stringContaining('removed you from this session’s co-facilitators')
+		});
 		const heard = listen(theirs, ['agenda:run', 'room:roster', 'activity:trainer', 'room:closed']);
 
 		// The owner carries on: a control, a phone joining, an activity. The owner hears all of it; they hear none.
@@ -151,8 +209,14 @@ describe('a co-facilitator on the live room', () => {
 		expect(heard).toEqual([]);
 
 		// Whatever they send now is refused, watching again included.
-		const refused = { ok: false, code: 'forbidden', error: 'You are not a trainer of that session.' };
-		expect(await send(theirs, 'agenda:control', { roomId: room.id, control: { type: 'next' } })).toEqual(refused);
+		const refused = {
+			ok: false,
+			code: 'forbidden',
+			error: 'You are not a trainer of that session.'
+		};
+		expect(
+			await send(theirs, 'agenda:control', { roomId: room.id, control: { type: 'next' } })
+		).toEqual(refused);
 		expect(await send(theirs, 'room:watch', { roomId: room.id })).toEqual(refused);
 		expect(await send(theirs, 'room:close', { roomId: room.id })).toEqual(refused);
 		expect(heard).toEqual([]);
@@ -166,17 +230,29 @@ describe('a co-facilitator on the live room', () => {
 	it('removal is scoped to that room: the same socket keeps another room it co-facilitates', async () => {
 		const { server, owner, cofac, room, live } = await team();
 		const other = server.room(owner.id, 'Other session');
-		for (const roomId of [room.id, other.id]) addRoomFacilitator(server.db, { roomId, actorId: owner.id, email: cofac.email, live });
+		for (const roomId of [room.id, other.id])
+			addRoomFacilitator(server.db, { roomId, actorId: owner.id, email: cofac.email, live });
 		const theirs = await server.client({ cookie: cofac.cookie });
 		expectOk(await send(theirs, 'room:watch', { roomId: room.id }));
 		expectOk(await send(theirs, 'room:watch', { roomId: other.id }));
-		removeRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, trainerId: cofac.id, live });
+		removeRoomFacilitator(server.db, {
+			roomId: room.id,
+			actorId: owner.id,
+			trainerId: cofac.id,
+			live
+		});
 		const otherRun = next(theirs, 'agenda:run', (u) => u.roomId === other.id);
 		const ownerSocket = await server.client({ cookie: owner.cookie });
-		expectOk(await send(ownerSocket, 'agenda:control', { roomId: other.id, control: { type: 'start' } }));
+		expectOk(
+			await send(ownerSocket, 'agenda:control', { roomId: other.id, control: { type: 'start' } })
+		);
 		expect((await otherRun).run.phase).toBe('running');
-		expect((await send(theirs, 'agenda:control', { roomId: room.id, control: { type: 'start' } })).ok).toBe(false);
-		expect((await send(theirs, 'agenda:control', { roomId: other.id, control: { type: 'pause' } })).ok).toBe(true);
+		expect(
+			(await send(theirs, 'agenda:control', { roomId: room.id, control: { type: 'start' } })).ok
+		).toBe(false);
+		expect(
+			(await send(theirs, 'agenda:control', { roomId: other.id, control: { type: 'pause' } })).ok
+		).toBe(true);
 	});
 
 	it('a co-facilitator who leaves loses the room the same way; the owner cannot be removed', async () => {
@@ -184,22 +260,42 @@ describe('a co-facilitator on the live room', () => {
 		addRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, email: cofac.email, live });
 		const theirs = await server.client({ cookie: cofac.cookie });
 		expectOk(await send(theirs, 'room:watch', { roomId: room.id }));
-		expect(refusal(() => removeRoomFacilitator(server.db, { roomId: room.id, actorId: cofac.id, trainerId: owner.id, live })).message).toBe(
-			'The owner cannot be removed from their own session.'
-		);
-		removeRoomFacilitator(server.db, { roomId: room.id, actorId: cofac.id, trainerId: cofac.id, live });
-		expect((await send(theirs, 'agenda:control', { roomId: room.id, control: { type: 'start' } })).ok).toBe(false);
+		expect(
+			refusal(() =>
+				removeRoomFacilitator(server.db, {
+					roomId: room.id,
+					actorId: cofac.id,
+					trainerId: owner.id,
+					live
+				})
+			).message
+		).toBe('The owner cannot be removed from their own session.');
+		removeRoomFacilitator(server.db, {
+			roomId: room.id,
+			actorId: cofac.id,
+			trainerId: cofac.id,
+			live
+		});
+		expect(
+			(await send(theirs, 'agenda:control', { roomId: room.id, control: { type: 'start' } })).ok
+		).toBe(false);
 		const ownerSocket = await server.client({ cookie: owner.cookie });
-		expectOk(await send(ownerSocket, 'agenda:control', { roomId: room.id, control: { type: 'start' } }));
+		expectOk(
+			await send(ownerSocket, 'agenda:control', { roomId: room.id, control: { type: 'start' } })
+		);
 	});
 });
 
 describe('the rules for a session', () => {
 	it('finds people by email, case-insensitively, and explains every refusal', async () => {
 		const { server, owner, cofac, stranger, room, live } = await team();
-		const add = (actorId: string, email: string) => () => addRoomFacilitator(server.db, { roomId: room.id, actorId, email, live });
+		const add = (actorId: string, email: string) => () =>
+			addRoomFacilitator(server.db, { roomId: room.id, actorId, email, live });
 
-		expect(refusal(add(owner.id, 'nobody@example.org'))).toEqual({ code: 'not-found', message: NO_ACCOUNT });
+		expect(refusal(add(owner.id, 'nobody@example.org'))).toEqual({
+			code: 'not-found',
+			message: NO_ACCOUNT
+		});
 		expect(NO_ACCOUNT).toBe('No trainer account uses that email. Ask them to sign up first.');
 		expect(refusal(add(owner.id, 'not an email')).code).toBe('invalid');
 		expect(refusal(add(owner.id, owner.email.toUpperCase()))).toEqual({
@@ -207,22 +303,51 @@ describe('the rules for a session', () => {
 			message: 'That is your own account: you already run this session as its owner.'
 		});
 
-		const added = addRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, email: `  ${cofac.email.toUpperCase()} `, live });
+		const added = addRoomFacilitator(server.db, {
+			roomId: room.id,
+			actorId: owner.id,
+			email: `  ${cofac.email.toUpperCase()} `,
+			live
+		});
 		expect(added).toEqual({ id: cofac.id, name: 'Carl', email: cofac.email });
 		expect(isRoomTrainer(server.db, { id: room.id, trainerId: owner.id }, cofac.id)).toBe(true);
-		expect(refusal(add(owner.id, cofac.email))).toEqual({ code: 'invalid', message: `Carl (${cofac.email}) is already a co-facilitator of this session.` });
+		expect(refusal(add(owner.id, cofac.email))).toEqual({
+			code: 'invalid',
+			message: `Carl (${cofac.email}) is already a co-facilitator of this session.`
+		});
 
 		// Only the owner manages the list: a co-facilitator is told who can; a stranger is not even told the room exists.
 		expect(refusal(add(cofac.id, stranger.email))).toEqual({
 			code: 'forbidden',
-			message: 'Only the session\'s owner, Olive, can add or remove co-facilitators.'
+			message: "Only the session's owner, Olive, can add or remove co-facilitators."
 		});
-		expect(refusal(add(stranger.id, stranger.email))).toEqual({ code: 'not-found', message: 'No such session among yours.' });
+		expect(refusal(add(stranger.id, stranger.email))).toEqual({
+			code: 'not-found',
+			message: 'No such session among yours.'
+		});
 
 		const third = await trainer(server, 'Tess');
 		addRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, email: third.email, live });
-		expect(refusal(() => removeRoomFacilitator(server.db, { roomId: room.id, actorId: cofac.id, trainerId: third.id, live })).code).toBe('forbidden');
-		expect(refusal(() => removeRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, trainerId: stranger.id, live }))).toEqual({
+		expect(
+			refusal(() =>
+				removeRoomFacilitator(server.db, {
+					roomId: room.id,
+					actorId: cofac.id,
+					trainerId: third.id,
+					live
+				})
+			).code
+		).toBe('forbidden');
+		expect(
+			refusal(() =>
+				removeRoomFacilitator(server.db, {
+					roomId: room.id,
+					actorId: owner.id,
+					trainerId: stranger.id,
+					live
+				})
+			)
+		).toEqual({
 			code: 'not-found',
 			message: 'That trainer is no longer a co-facilitator of this session.'
 		});
@@ -230,11 +355,18 @@ describe('the rules for a session', () => {
 		const list = listRoomFacilitators(server.db, room.id, cofac.id);
 		expect(list.owner).toEqual({ id: owner.id, name: 'Olive', email: owner.email });
 		expect(list.coFacilitators.map((c) => c.name)).toEqual(['Carl', 'Tess']);
-		expect(refusal(() => listRoomFacilitators(server.db, room.id, stranger.id)).code).toBe('not-found');
+		expect(refusal(() => listRoomFacilitators(server.db, room.id, stranger.id)).code).toBe(
+			'not-found'
+		);
 
 		// Their dashboard shows the session with the owner's name.
 		expect(listCoFacilitatedRooms(server.db, cofac.id)).toEqual([
-			expect.objectContaining({ id: room.id, title: 'Team session', status: 'open', ownerName: 'Olive' })
+			expect.objectContaining({
+				id: room.id,
+				title: 'Team session',
+				status: 'open',
+				ownerName: 'Olive'
+			})
 		]);
 		expect(listCoFacilitatedRooms(server.db, stranger.id)).toEqual([]);
 	});
@@ -252,17 +384,38 @@ describe('the rules for an agenda copy', () => {
 		expect(copy).toBeDefined();
 		const agendaId = copy!.id;
 
-		expect(refusal(() => addAgendaFacilitator(db, { agendaId, actorId: owner.id, email: 'ghost@example.org' })).message).toBe(NO_ACCOUNT);
+		expect(
+			refusal(() =>
+				addAgendaFacilitator(db, { agendaId, actorId: owner.id, email: 'ghost@example.org' })
+			).message
+		).toBe(NO_ACCOUNT);
 		expect(getCopy(db, agendaId, cofac.id)).toBeUndefined();
 		addAgendaFacilitator(db, { agendaId, actorId: owner.id, email: cofac.email.toUpperCase() });
 		addAgendaFacilitator(db, { agendaId, actorId: owner.id, email: other.email });
-		expect(refusal(() => addAgendaFacilitator(db, { agendaId, actorId: owner.id, email: cofac.email })).message).toContain('already a co-facilitator of this agenda');
-		expect(refusal(() => addAgendaFacilitator(db, { agendaId, actorId: cofac.id, email: stranger.email })).code).toBe('forbidden');
-		expect(refusal(() => addAgendaFacilitator(db, { agendaId, actorId: stranger.id, email: stranger.email })).code).toBe('not-found');
-		expect(refusal(() => addAgendaFacilitator(db, { agendaId: 'session-a', actorId: owner.id, email: cofac.email })).code).toBe('not-found');
+		expect(
+			refusal(() => addAgendaFacilitator(db, { agendaId, actorId: owner.id, email: cofac.email }))
+				.message
+		).toContain('already a co-facilitator of this agenda');
+		expect(
+			refusal(() =>
+				addAgendaFacilitator(db, { agendaId, actorId: cofac.id, email: stranger.email })
+			).code
+		).toBe('forbidden');
+		expect(
+			refusal(() =>
+				addAgendaFacilitator(db, { agendaId, actorId: stranger.id, email: stranger.email })
+			).code
+		).toBe('not-found');
+		expect(
+			refusal(() =>
+				addAgendaFacilitator(db, { agendaId: 'session-a', actorId: owner.id, email: cofac.email })
+			).code
+		).toBe('not-found');
 
 		// "Shared with you", with the owner's name.
-		expect(listSharedAgendas(db, cofac.id)).toEqual([expect.objectContaining({ id: agendaId, ownerName: 'Olive' })]);
+		expect(listSharedAgendas(db, cofac.id)).toEqual([
+			expect.objectContaining({ id: agendaId, ownerName: 'Olive' })
+		]);
 		expect(listSharedAgendas(db, stranger.id)).toEqual([]);
 
 		// A co-facilitator edits it.
@@ -270,26 +423,52 @@ describe('the rules for an agenda copy', () => {
 		const saved = saveCopy(db, agendaId, cofac.id, { ...rowToPlan(row), title: 'Edited by Carl' });
 		expect(saved.ok).toBe(true);
 		expect(getCopy(db, agendaId, owner.id)!.title).toBe('Edited by Carl');
-		expect(saveCopy(db, agendaId, stranger.id, rowToPlan(row))).toEqual({ ok: false, reason: 'not-found' });
+		expect(saveCopy(db, agendaId, stranger.id, rowToPlan(row))).toEqual({
+			ok: false,
+			reason: 'not-found'
+		});
 
 		// A session Carl starts from it: Carl owns the room, Olive and Tess co-facilitate it.
-		const room = startSession(db, { trainerId: cofac.id, agendaId, agenda: rowToPlan(getCopy(db, agendaId, cofac.id)!) });
+		const room = startSession(db, {
+			trainerId: cofac.id,
+			agendaId,
+			agenda: rowToPlan(getCopy(db, agendaId, cofac.id)!)
+		});
 		expect(room.trainerId).toBe(cofac.id);
-		const roomTeam = db.select().from(roomTrainers).where(eq(roomTrainers.roomId, room.id)).all().map((r) => r.trainerId);
+		const roomTeam = db
+			.select()
+			.from(roomTrainers)
+			.where(eq(roomTrainers.roomId, room.id))
+			.all()
+			.map((r) => r.trainerId);
 		expect(roomTeam.sort()).toEqual([owner.id, other.id].sort());
-		expect(listCoFacilitatedRooms(db, owner.id)).toEqual([expect.objectContaining({ id: room.id, ownerName: 'Carl' })]);
+		expect(listCoFacilitatedRooms(db, owner.id)).toEqual([
+			expect.objectContaining({ id: room.id, ownerName: 'Carl' })
+		]);
 		expect(roomForTrainer(db, room.id, stranger.id)).toBeUndefined();
 
 		// A session from a shipped file is the starter's alone.
-		const solo = startSession(db, { trainerId: owner.id, agendaId: 'session-a', agenda: rowToPlan(row) });
-		expect(db.select().from(roomTrainers).where(eq(roomTrainers.roomId, solo.id)).all()).toEqual([]);
+		const solo = startSession(db, {
+			trainerId: owner.id,
+			agendaId: 'session-a',
+			agenda: rowToPlan(row)
+		});
+		expect(db.select().from(roomTrainers).where(eq(roomTrainers.roomId, solo.id)).all()).toEqual(
+			[]
+		);
 
 		// Only the owner deletes, and manages the list; a co-facilitator may leave.
 		expect(deleteCopy(db, agendaId, cofac.id)).toBe(false);
-		expect(refusal(() => removeAgendaFacilitator(db, { agendaId, actorId: cofac.id, trainerId: other.id })).code).toBe('forbidden');
+		expect(
+			refusal(() =>
+				removeAgendaFacilitator(db, { agendaId, actorId: cofac.id, trainerId: other.id })
+			).code
+		).toBe('forbidden');
 		removeAgendaFacilitator(db, { agendaId, actorId: cofac.id, trainerId: cofac.id });
 		expect(getCopy(db, agendaId, cofac.id)).toBeUndefined();
-		expect(listAgendaFacilitators(db, agendaId, owner.id).coFacilitators.map((c) => c.name)).toEqual(['Tess']);
+		expect(
+			listAgendaFacilitators(db, agendaId, owner.id).coFacilitators.map((c) => c.name)
+		).toEqual(['Tess']);
 		removeAgendaFacilitator(db, { agendaId, actorId: owner.id, trainerId: other.id });
 		expect(listAgendaFacilitators(db, agendaId, owner.id).coFacilitators).toEqual([]);
 		// The room already started keeps its team.

@@ -16,7 +16,14 @@ import { expectOk, send, startServer, tempDbPath, type Client } from '../helpers
 // with real parsers (csv-parse, exceljs) and compared with what the phones were told was saved.
 
 const NAMES = ['Zoë', 'Łukasz', '=HYPERLINK("http://evil")', '@Sam'];
-const TEXTS = ['Sets clear goals', '=1+2', '+44 7700 900123', '-drop table', '@SUM(A1:A9)', 'Feedback is late; "really" late, with commas'];
+const TEXTS = [
+	'Sets clear goals',
+	'=1+2',
+	'+44 7700 900123',
+	'-drop table',
+	'@SUM(A1:A9)',
+	'Feedback is late; "really" late, with commas'
+];
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/;
 const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
@@ -41,21 +48,47 @@ type Setup = Awaited<ReturnType<typeof session>>;
 /** Runs the appraisal open question (groups of 2) and the quick poll; returns what each phone had acknowledged. */
 async function runActivities({ room, remote, phones }: Setup) {
 	const answers: { author: string; text: string; column: number; inputId: string }[] = [];
-	const open = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'why-appraisal', groupSize: 2 }));
+	const open = expectOk(
+		await send(remote, 'activity:launch', {
+			roomId: room.id,
+			activityId: 'why-appraisal',
+			groupSize: 2
+		})
+	);
 	for (const [i, text] of TEXTS.entries()) {
 		const phone = phones[i % phones.length]!;
 		const inputId = `answer-${i}`;
-		const res = expectOk(await send(phone.socket, 'activity:submit', { runId: open.runId, inputId, input: { kind: 'add', column: i % 3, text } }));
+		const res = expectOk(
+			await send(phone.socket, 'activity:submit', {
+				runId: open.runId,
+				inputId,
+				input: { kind: 'add', column: i % 3, text }
+			})
+		);
 		expect(res.duplicate).toBe(false);
 		answers.push({ author: phone.name, text, column: i % 3, inputId });
 	}
 	// A retry of an acknowledged input (lost ack): acknowledged as a duplicate, exported once.
-	const retry = expectOk(await send(phones[0]!.socket, 'activity:submit', { runId: open.runId, inputId: 'answer-0', input: { kind: 'add', column: 0, text: TEXTS[0] } }));
+	const retry = expectOk(
+		await send(phones[0]!.socket, 'activity:submit', {
+			runId: open.runId,
+			inputId: 'answer-0',
+			input: { kind: 'add', column: 0, text: TEXTS[0] }
+		})
+	);
 	expect(retry.duplicate).toBe(true);
-	const poll = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'quick-poll-example' }));
+	const poll = expectOk(
+		await send(remote, 'activity:launch', { roomId: room.id, activityId: 'quick-poll-example' })
+	);
 	const votes = new Map<string, number>();
 	for (const [i, phone] of phones.entries()) {
-		expectOk(await send(phone.socket, 'activity:submit', { runId: poll.runId, inputId: `vote-${i}`, input: { kind: 'choose', options: [i % 5] } }));
+		expectOk(
+			await send(phone.socket, 'activity:submit', {
+				runId: poll.runId,
+				inputId: `vote-${i}`,
+				input: { kind: 'choose', options: [i % 5] }
+			})
+		);
 		votes.set(phone.name, i % 5);
 	}
 	return { openRunId: open.runId, pollRunId: poll.runId, answers, votes };
@@ -75,22 +108,43 @@ describe('session exports', () => {
 			const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
 			expect(records).toHaveLength(answers.length);
 			for (const [i, a] of answers.entries()) {
-				expect(records[i]).toMatchObject({ column: columns[a.column], answer: safe(a.text), author: safe(a.author) });
+				expect(records[i]).toMatchObject({
+					column: columns[a.column],
+					answer: safe(a.text),
+					author: safe(a.author)
+				});
 			}
 			expect(records.map((r) => r.author)).toContain('Zoë');
-			expect(records.map((r) => r.author)).toContain("'=HYPERLINK(\"http://evil\")");
+			expect(records.map((r) => r.author)).toContain('\'=HYPERLINK("http://evil")');
 
 			const pollRun = data.runs.find((r) => r.row.id === pollRunId)!;
 			const options = (pollRun.row.config as { options: string[] }).options;
-			const pollRecords = parse(toCsv(pollRun.rows), { bom: true, columns: true }) as Record<string, string>[];
-			expect(new Map(pollRecords.map((r) => [r.participant, r.answer]))).toEqual(new Map([...votes].map(([name, i]) => [safe(name), options[i]])));
+			const pollRecords = parse(toCsv(pollRun.rows), { bom: true, columns: true }) as Record<
+				string,
+				string
+			>[];
+			expect(new Map(pollRecords.map((r) => [r.participant, r.answer]))).toEqual(
+				new Map([...votes].map(([name, i]) => [safe(name), options[i]]))
+			);
 
 			const wb = new ExcelJS.Workbook();
 			await wb.xlsx.load((await toWorkbook(data)).buffer);
-			expect(wb.worksheets.map((s) => s.name)).toEqual(['Summary', 'Appraisal why we have it, pros', 'Quick poll appraisals where you', 'Participants', 'Input log']);
+			expect(wb.worksheets.map((s) => s.name)).toEqual([
+				'Summary',
+				'Appraisal why we have it, pros',
+				'Quick poll appraisals where you',
+				'Participants',
+				'Input log'
+			]);
 			const sheet = wb.worksheets[1]!;
 			const rows: string[][] = [];
-			sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+			sheet.eachRow((row) =>
+				rows.push(
+					(row.values as unknown[])
+						.slice(1)
+						.map((v) => (v === null || v === undefined ? '' : String(v)))
+				)
+			);
 			const header = rows.findIndex((r) => r.includes('answer') && r.includes('author'));
 			expect(header).toBeGreaterThan(0);
 			const [head, ...body] = rows.slice(header);
@@ -101,7 +155,10 @@ describe('session exports', () => {
 				expect(body[i]![col('author')]).toBe(safe(a.author));
 			}
 			// No cell anywhere in the workbook is a formula.
-			for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+			for (const ws of wb.worksheets)
+				ws.eachRow((row) =>
+					row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula))
+				);
 		} finally {
 			await setup.done();
 		}
@@ -112,11 +169,18 @@ describe('session exports', () => {
 		try {
 			const { answers, votes } = await runActivities(setup);
 			const data = loadSession(setup.server.db, setup.room.id)!;
-			const log = parse(toCsv(inputLogRows(data)), { bom: true, columns: true }) as Record<string, string>[];
+			const log = parse(toCsv(inputLogRows(data)), { bom: true, columns: true }) as Record<
+				string,
+				string
+			>[];
 			expect(log).toHaveLength(answers.length + votes.size);
-			expect(new Set(log.map((r) => `${r.runId}/${r.participantId}/${r.inputId}`)).size).toBe(log.length);
+			expect(new Set(log.map((r) => `${r.runId}/${r.participantId}/${r.inputId}`)).size).toBe(
+				log.length
+			);
 			for (const r of log) expect(r.time).toMatch(ISO_WITH_ZONE);
-			expect(log.filter((r) => r.inputId!.startsWith('answer-')).map((r) => JSON.parse(r.input!).text)).toEqual(TEXTS);
+			expect(
+				log.filter((r) => r.inputId!.startsWith('answer-')).map((r) => JSON.parse(r.input!).text)
+			).toEqual(TEXTS);
 
 			const json = toJson(data);
 			expect(json.exportedAt).toMatch(ISO_WITH_ZONE);
@@ -142,7 +206,8 @@ describe('session exports', () => {
 			expect(pack.participant.name).toBe('Zoë');
 			for (const a of answers) {
 				const authorId = setup.phones.find((p) => p.name === a.author)!.id;
-				if (myGroup.memberIds.includes(authorId)) expect(text).toContain(JSON.stringify(a.text).slice(1, -1));
+				if (myGroup.memberIds.includes(authorId))
+					expect(text).toContain(JSON.stringify(a.text).slice(1, -1));
 				else expect(text).not.toContain(JSON.stringify(a.text).slice(1, -1));
 			}
 			expect(pack.coverage.map((c) => c.criterion.id)).toEqual(['1.1', '2.1', '3.1']);
@@ -158,11 +223,17 @@ describe('session exports', () => {
 			const { db } = setup.server;
 			setup.server.realtime.engine.close(setup.room.id);
 			const removed = deleteParticipantData(db, setup.room.id, 'Test Trainer');
-			expect(removed).toEqual({ participants: NAMES.length, answers: TEXTS.length + NAMES.length, activities: 2 });
+			expect(removed).toEqual({
+				participants: NAMES.length,
+				answers: TEXTS.length + NAMES.length,
+				activities: 2
+			});
 			const data = loadSession(db, setup.room.id)!;
 			expect(data.people).toEqual([]);
 			expect(data.runs.map((r) => r.row.title)).toHaveLength(2);
-			expect(toCsv(data.runs[0]!.rows, 'Participant data was deleted.')).toContain('Participant data was deleted.');
+			expect(toCsv(data.runs[0]!.rows, 'Participant data was deleted.')).toContain(
+				'Participant data was deleted.'
+			);
 			const wb = new ExcelJS.Workbook();
 			await wb.xlsx.load((await toWorkbook(data)).buffer);
 			const summary: string[] = [];

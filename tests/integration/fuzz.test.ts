@@ -14,7 +14,15 @@ import { activityTypes } from '$lib/activities/registry';
 import { getActivityCatalog } from '$lib/server/content';
 import type { ClientEventName, ClientEvents } from '$lib/shared/events';
 import { Deep, encode, hasDeep, RawSocket } from '../helpers/raw-socket';
-import { expectOk, send, sendRaw, startServer, tempDbPath, type Client, type TestServer } from '../helpers/server';
+import {
+	expectOk,
+	send,
+	sendRaw,
+	startServer,
+	tempDbPath,
+	type Client,
+	type TestServer
+} from '../helpers/server';
 
 type Payload<E extends ClientEventName> = Parameters<ClientEvents[E]>[0];
 
@@ -39,11 +47,31 @@ const valid: { [E in ClientEventName]: (c: Ctx) => Payload<E> } = {
 	'room:close': (c) => ({ roomId: c.roomId }),
 	'agenda:control': (c) => ({ roomId: c.roomId, control: { type: 'jump', index: 1 } }),
 	'clock:sync': () => ({ sentAt: Date.now() }),
-	'activity:launch': (c) => ({ roomId: c.roomId, activityId: 'lists', groupSize: 3, sameGroups: false, setup: { labels: ['One', 'Two'] } }),
+	'activity:launch': (c) => ({
+		roomId: c.roomId,
+		activityId: 'lists',
+		groupSize: 3,
+		sameGroups: false,
+		setup: { labels: ['One', 'Two'] }
+	}),
 	'activity:status': (c) => ({ roomId: c.roomId, runId: c.runId, status: 'open' }),
-	'activity:move': (c) => ({ roomId: c.roomId, runId: c.runId, participantId: c.participantId, groupId: c.groupId }),
-	'activity:act': (c) => ({ roomId: c.roomId, runId: c.runId, inputId: uid(), input: { kind: 'banner', text: 'Hello' } }),
-	'activity:submit': (c) => ({ runId: c.runId, inputId: uid(), input: { kind: 'add', text: 'An idea' } })
+	'activity:move': (c) => ({
+		roomId: c.roomId,
+		runId: c.runId,
+		participantId: c.participantId,
+		groupId: c.groupId
+	}),
+	'activity:act': (c) => ({
+		roomId: c.roomId,
+		runId: c.runId,
+		inputId: uid(),
+		input: { kind: 'banner', text: 'Hello' }
+	}),
+	'activity:submit': (c) => ({
+		runId: c.runId,
+		inputId: uid(),
+		input: { kind: 'add', text: 'An idea' }
+	})
 };
 
 /** Just under the 32 KB message cap, so it reaches our code instead of being dropped by the transport. */
@@ -108,7 +136,10 @@ function counts() {
 		inputs: n('inputs'),
 		runs: n('activity_runs'),
 		// Raw sockets take a seat of their own before sending a deep payload (see deliver).
-		participants: db.prepare("select count(*) from participants where name not like 'Raw %'").pluck().get() as number,
+		participants: db
+			.prepare("select count(*) from participants where name not like 'Raw %'")
+			.pluck()
+			.get() as number,
 		rooms: n('rooms'),
 		room: db.prepare('select status, run from rooms where id = ?').get(ctx.roomId)
 	};
@@ -121,7 +152,9 @@ function expectSentence(error: unknown, what: string): void {
 	expect(text.length, what).toBeGreaterThan(8);
 	expect(text.length, what).toBeLessThan(300);
 	expect(text, what).toMatch(/[.!?]$/);
-	expect(text, what).not.toMatch(/undefined|null|NaN|\[object|Error\b|\bat .+:\d+|zod|received|Invalid input|Expected \w+, /);
+	expect(text, what).not.toMatch(
+		/undefined|null|NaN|\[object|Error\b|\bat .+:\d+|zod|received|Invalid input|Expected \w+, /
+	);
 	// Nothing the client sent comes back: no markup, no huge echo.
 	expect(text, what).not.toMatch(/<script|<img|xxxxxxxxxx|polluted/);
 }
@@ -130,9 +163,19 @@ function expectSentence(error: unknown, what: string): void {
  * Sends one payload and checks the answer: a clear refusal that changed nothing, or (only where
  * `mayAccept`) an acceptance. Never a server error, never silence.
  */
-async function probe(client: Client, event: string, payload: unknown, what: string, mayAccept = false): Promise<boolean> {
+async function probe(
+	client: Client,
+	event: string,
+	payload: unknown,
+	what: string,
+	mayAccept = false
+): Promise<boolean> {
 	const before = counts();
-	const res = (await deliver(server, client, event, payload)) as { ok: boolean; error?: string; code?: string };
+	const res = (await deliver(server, client, event, payload)) as {
+		ok: boolean;
+		error?: string;
+		code?: string;
+	};
 	if (res.ok) {
 		expect(mayAccept, `${what} was accepted`).toBe(true);
 		return true;
@@ -150,12 +193,20 @@ const seated = new WeakMap<Client, string>();
  * Through the socket.io client, or for deep payloads over a raw socket of the same kind: the same
  * trainer cookie, or a fresh seat in the same room.
  */
-async function deliver(on: TestServer, client: Client, event: string, payload: unknown): Promise<unknown> {
+async function deliver(
+	on: TestServer,
+	client: Client,
+	event: string,
+	payload: unknown
+): Promise<unknown> {
 	if (!hasDeep(payload)) return sendRaw(client, event, payload);
 	const raw = await RawSocket.connect(on.url, { cookie: cookies.get(client) });
 	try {
 		const code = seated.get(client);
-		if (code) expect(await raw.emitJson('room:join', JSON.stringify({ code, name: `Raw ${++seq}` }))).toMatchObject({ ok: true });
+		if (code)
+			expect(
+				await raw.emitJson('room:join', JSON.stringify({ code, name: `Raw ${++seq}` }))
+			).toMatchObject({ ok: true });
 		return await raw.emitJson(event, encode(payload));
 	} finally {
 		raw.close();
@@ -176,22 +227,39 @@ async function submitter(): Promise<Client> {
 }
 
 /** Fields the contract marks optional: leaving one out is allowed. */
-const OPTIONAL = new Set(['activity:launch.groupSize', 'activity:launch.sameGroups', 'activity:launch.setup']);
+const OPTIONAL = new Set([
+	'activity:launch.groupSize',
+	'activity:launch.sameGroups',
+	'activity:launch.setup'
+]);
 
 /**
  * Every bad variant of a valid payload: each field missing, wrong, huge, deep, or odd text. The
  * third item says whether the server may accept it: an optional field left out, any number where
  * any number will do (clock:sync's sentAt), free text where free text goes (see isFreeText).
  */
-function* variants(event: ClientEventName, base: Record<string, unknown>): Generator<[string, unknown, boolean]> {
+function* variants(
+	event: ClientEventName,
+	base: Record<string, unknown>
+): Generator<[string, unknown, boolean]> {
 	for (const [label, payload] of SHAPES) yield [label, payload, false];
 	yield ['an extra field', { ...base, participantId: 'someone', trainerId: 'someone' }, false];
 	for (const field of Object.keys(base)) {
 		const { [field]: _, ...rest } = base;
 		yield [`${field} missing`, rest, OPTIONAL.has(`${event}.${field}`)];
 		// A "__proto__" key in the setup map is dropped by zod (the map is then empty, which is valid); see the pollution check.
-		for (const [label, value] of WRONG) yield [`${field} as ${label}`, { ...base, [field]: value }, sameKind(base[field], value) || (label === 'a prototype key' && field === 'setup')];
-		for (const [label, value] of TEXT) yield [`${field} as ${label}`, { ...base, [field]: value }, isFreeText(event, field) && readable(value)];
+		for (const [label, value] of WRONG)
+			yield [
+				`${field} as ${label}`,
+				{ ...base, [field]: value },
+				sameKind(base[field], value) || (label === 'a prototype key' && field === 'setup')
+			];
+		for (const [label, value] of TEXT)
+			yield [
+				`${field} as ${label}`,
+				{ ...base, [field]: value },
+				isFreeText(event, field) && readable(value)
+			];
 	}
 }
 
@@ -215,7 +283,9 @@ beforeAll(async () => {
 	expectOk(await send(owner, 'room:watch', { roomId: room.id }));
 	const first = await server.client();
 	const joined = expectOk(await send(first, 'room:join', { code: room.code, name: 'First' }));
-	const launched = expectOk(await send(owner, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
+	const launched = expectOk(
+		await send(owner, 'activity:launch', { roomId: room.id, activityId: 'lists' })
+	);
 	ctx = {
 		roomId: room.id,
 		code: room.code,
@@ -237,10 +307,14 @@ describe('fuzzing every socket event', () => {
 			for (const [label, payload, mayAccept] of variants(event, base)) {
 				await probe(await clientFor(event), event, payload, `${event}: ${label}`, mayAccept);
 			}
-			expect(expectOk(await send(owner, 'clock:sync', { sentAt: 1 })).serverTime).toBeGreaterThan(0);
+			expect(expectOk(await send(owner, 'clock:sync', { sentAt: 1 })).serverTime).toBeGreaterThan(
+				0
+			);
 			expect(({} as Record<string, unknown>).polluted, 'Object.prototype polluted').toBeUndefined();
 			// An accepted variant may have launched another activity: the next event aims at the current one.
-			const current = expectOk(await send(owner, 'activity:launch', { roomId: ctx.roomId, activityId: 'lists' }));
+			const current = expectOk(
+				await send(owner, 'activity:launch', { roomId: ctx.roomId, activityId: 'lists' })
+			);
 			ctx.runId = current.runId;
 			ctx.groupId = current.groups[0]!.id;
 		});
@@ -259,7 +333,13 @@ describe('fuzzing every socket event', () => {
 			{ type: 'start', extra: 1 },
 			deepObject(3_000)
 		];
-		for (const control of controls) await probe(owner, 'agenda:control', { roomId: ctx.roomId, control }, `control ${label(control)}`);
+		for (const control of controls)
+			await probe(
+				owner,
+				'agenda:control',
+				{ roomId: ctx.roomId, control },
+				`control ${label(control)}`
+			);
 		const setups: unknown[] = [
 			{ labels: 'One' },
 			{ labels: [1, 2] },
@@ -269,11 +349,23 @@ describe('fuzzing every socket event', () => {
 			{ ['k'.repeat(41)]: ['x'] },
 			deepArray(5_000)
 		];
-		for (const setup of setups) await probe(owner, 'activity:launch', { roomId: ctx.roomId, activityId: 'lists', setup }, `setup ${label(setup)}`);
+		for (const setup of setups)
+			await probe(
+				owner,
+				'activity:launch',
+				{ roomId: ctx.roomId, activityId: 'lists', setup },
+				`setup ${label(setup)}`
+			);
 	});
 
 	it('a name may carry an emoji sequence, but never a hidden character', async () => {
-		const accepted = await probe(await server.client(), 'room:join', { code: ctx.code, name: 'Ana 👩‍👩‍👧' }, 'emoji ZWJ name', true);
+		const accepted = await probe(
+			await server.client(),
+			'room:join',
+			{ code: ctx.code, name: 'Ana 👩‍👩‍👧' },
+			'emoji ZWJ name',
+			true
+		);
 		expect(accepted).toBe(true);
 		for (const [label, name] of [
 			['RTL override', 'Ana\u202E'],
@@ -341,15 +433,28 @@ describe("fuzzing every activity type's inputs", () => {
 		return pool[0]!;
 	}
 
-	const inputCount = () => real.db.$client.prepare('select count(*) from inputs').pluck().get() as number;
+	const inputCount = () =>
+		real.db.$client.prepare('select count(*) from inputs').pluck().get() as number;
 
 	/** The input shapes of a type: each option of its discriminated union, by kind and fields. */
 	function shapes(type: string): { kind: string; fields: string[] }[] {
-		const def = (activityTypes.get(type)!.input as unknown as { _zod: { def: { options?: { _zod: { def: { shape?: Record<string, { _zod: { def: { values?: string[] } } }> } } }[] } } })._zod.def;
+		const def = (
+			activityTypes.get(type)!.input as unknown as {
+				_zod: {
+					def: {
+						options?: {
+							_zod: { def: { shape?: Record<string, { _zod: { def: { values?: string[] } } }> } };
+						}[];
+					};
+				};
+			}
+		)._zod.def;
 		return (def.options ?? []).flatMap((o) => {
 			const shape = o._zod.def.shape;
 			const kind = shape?.kind?._zod.def.values?.[0];
-			return shape && kind ? [{ kind, fields: Object.keys(shape).filter((k) => k !== 'kind') }] : [];
+			return shape && kind
+				? [{ kind, fields: Object.keys(shape).filter((k) => k !== 'kind') }]
+				: [];
 		});
 	}
 
@@ -364,16 +469,25 @@ describe("fuzzing every activity type's inputs", () => {
 
 	it('covers every type in the registry', () => {
 		const launched = new Set([...getActivityCatalog().values()].map((d) => d.type.type));
-		expect([...activityTypes.keys()].filter((t) => !launched.has(t)), 'types without an activity file to fuzz').toEqual([]);
+		expect(
+			[...activityTypes.keys()].filter((t) => !launched.has(t)),
+			'types without an activity file to fuzz'
+		).toEqual([]);
 	});
 
 	for (const type of activityTypes.keys()) {
 		it(`${type}: broken inputs are refused clearly; text inputs never crash`, async () => {
 			const def = [...getActivityCatalog().values()].find((d) => d.type.type === type)!;
-			const launched = expectOk(await send(trainer, 'activity:launch', { roomId, activityId: def.id }));
+			const launched = expectOk(
+				await send(trainer, 'activity:launch', { roomId, activityId: def.id })
+			);
 			const submit = async (input: unknown, what: string, mayAccept: boolean) => {
 				const before = inputCount();
-				const res = (await deliver(real, await phone(), 'activity:submit', { runId: launched.runId, inputId: uid(), input })) as {
+				const res = (await deliver(real, await phone(), 'activity:submit', {
+					runId: launched.runId,
+					inputId: uid(),
+					input
+				})) as {
 					ok: boolean;
 					error?: string;
 					code?: string;
@@ -387,16 +501,25 @@ describe("fuzzing every activity type's inputs", () => {
 				expectSentence(res.error, `${type} ${what}`);
 				expect(inputCount(), `${type} ${what}: nothing stored`).toBe(before);
 			};
-			for (const [label, value] of [...SHAPES.slice(1), ...WRONG]) await submit(value, `input as ${label}`, false);
+			for (const [label, value] of [...SHAPES.slice(1), ...WRONG])
+				await submit(value, `input as ${label}`, false);
 			await submit({ kind: 'no-such-kind' }, 'an unknown kind', false);
 			for (const { kind, fields } of shapes(type)) {
-				await submit({ kind, unexpected: '<script>' , ...Object.fromEntries(fields.map((f) => [f, null])) }, `${kind} with nulls and an extra field`, true);
+				await submit(
+					{ kind, unexpected: '<script>', ...Object.fromEntries(fields.map((f) => [f, null])) },
+					`${kind} with nulls and an extra field`,
+					true
+				);
 				for (const field of fields) {
-					for (const [label, value] of MUST_REFUSE) await submit({ kind, [field]: value }, `${kind}.${field} as ${label}`, false);
-					for (const [label, value] of TEXT) await submit({ kind, [field]: value }, `${kind}.${field} as ${label}`, readable(value));
+					for (const [label, value] of MUST_REFUSE)
+						await submit({ kind, [field]: value }, `${kind}.${field} as ${label}`, false);
+					for (const [label, value] of TEXT)
+						await submit({ kind, [field]: value }, `${kind}.${field} as ${label}`, readable(value));
 				}
 			}
-			expect(expectOk(await send(trainer, 'clock:sync', { sentAt: 1 })).serverTime).toBeGreaterThan(0);
+			expect(expectOk(await send(trainer, 'clock:sync', { sentAt: 1 })).serverTime).toBeGreaterThan(
+				0
+			);
 		});
 	}
 });
@@ -404,12 +527,20 @@ describe("fuzzing every activity type's inputs", () => {
 describe('the server stays up and its memory stays flat', () => {
 	it('an oversized message drops only its sender: the others carry on', async () => {
 		const victim = await server.client();
-		const dropped = new Promise<string>((resolve) => victim.once('disconnect', (reason) => resolve(reason)));
+		const dropped = new Promise<string>((resolve) =>
+			victim.once('disconnect', (reason) => resolve(reason))
+		);
 		victim.emit('room:join', { code: ctx.code, name: 'x'.repeat(1_000_000) }, () => {});
 		expect(await dropped).toBe('transport close');
 		const arrays = await server.client();
-		const droppedToo = new Promise<string>((resolve) => arrays.once('disconnect', (reason) => resolve(reason)));
-		arrays.emit('activity:submit', { runId: ctx.runId, inputId: 'big', input: Array(300_000).fill(1) }, () => {});
+		const droppedToo = new Promise<string>((resolve) =>
+			arrays.once('disconnect', (reason) => resolve(reason))
+		);
+		arrays.emit(
+			'activity:submit',
+			{ runId: ctx.runId, inputId: 'big', input: Array(300_000).fill(1) },
+			() => {}
+		);
 		expect(await droppedToo).toBe('transport close');
 		expect(owner.connected).toBe(true);
 		expect(expectOk(await send(owner, 'clock:sync', { sentAt: 1 })).serverTime).toBeGreaterThan(0);
@@ -423,7 +554,12 @@ describe('the server stays up and its memory stays flat', () => {
 				const base = valid[event](ctx) as Record<string, unknown>;
 				for (const [, value] of WRONG) {
 					const field = Object.keys(base)[0]!;
-					await deliver(server, event === 'room:join' || event === 'room:resume' ? anon : owner, event, { ...base, [field]: value });
+					await deliver(
+						server,
+						event === 'room:join' || event === 'room:resume' ? anon : owner,
+						event,
+						{ ...base, [field]: value }
+					);
 				}
 			}
 		};

@@ -5,8 +5,20 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { getActivityCatalog } from '$lib/server/content';
-import { INPUT_BURST, INPUT_RATE_MESSAGE, INPUT_SUSTAINED, MAX_MESSAGE_BYTES } from '$lib/server/realtime/limits';
-import { expectOk, send, startServer, tempDbPath, type Client, type TestServer } from '../helpers/server';
+import {
+	INPUT_BURST,
+	INPUT_RATE_MESSAGE,
+	INPUT_SUSTAINED,
+	MAX_MESSAGE_BYTES
+} from '$lib/server/realtime/limits';
+import {
+	expectOk,
+	send,
+	startServer,
+	tempDbPath,
+	type Client,
+	type TestServer
+} from '../helpers/server';
 
 let server: TestServer;
 let tmp: ReturnType<typeof tempDbPath>;
@@ -34,8 +46,14 @@ async function roomWithPhone(activityId = 'lists') {
 }
 
 let n = 0;
-const add = (client: Client, runId: string) => send(client, 'activity:submit', { runId, inputId: `i${++n}`, input: { kind: 'add', text: `Idea ${n}` } });
-const inputs = () => server.db.$client.prepare('select count(*) from inputs').pluck().get() as number;
+const add = (client: Client, runId: string) =>
+	send(client, 'activity:submit', {
+		runId,
+		inputId: `i${++n}`,
+		input: { kind: 'add', text: `Idea ${n}` }
+	});
+const inputs = () =>
+	server.db.$client.prepare('select count(*) from inputs').pluck().get() as number;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('activity inputs per participant', () => {
@@ -43,7 +61,9 @@ describe('activity inputs per participant', () => {
 		await fresh();
 		const { phone, runId } = await roomWithPhone('solo');
 		// All in flight at once, so the whole burst lands in one window even on a busy machine.
-		const burst = await Promise.all(Array.from({ length: INPUT_BURST.limit + 1 }, () => add(phone, runId)));
+		const burst = await Promise.all(
+			Array.from({ length: INPUT_BURST.limit + 1 }, () => add(phone, runId))
+		);
 		expect(burst.filter((r) => r.ok)).toHaveLength(INPUT_BURST.limit);
 		expect(burst.at(-1)).toEqual({ ok: false, code: 'rate-limited', error: INPUT_RATE_MESSAGE });
 		expect(INPUT_RATE_MESSAGE).toMatch(/wait/);
@@ -74,7 +94,8 @@ describe('activity inputs per participant', () => {
 		// AMO assessment's 17 inputs is the longest queue a phone builds in one activity).
 		const again = await server.client();
 		expectOk(await send(again, 'room:resume', { code: room.code, seatToken }));
-		for (let i = 0; i < 17; i++) expect((await add(again, runId)).ok, `queued input ${i + 1}`).toBe(true);
+		for (let i = 0; i < 17; i++)
+			expect((await add(again, runId)).ok, `queued input ${i + 1}`).toBe(true);
 	});
 
 	it('a fast tapper, 8 a second for 4 seconds, is not blocked', async () => {
@@ -107,8 +128,16 @@ describe('joining with wrong codes (room-code guessing)', () => {
 		}
 		const blocked = await send(guesser, 'room:join', { code: room.code, name: 'Guess' });
 		expect(blocked).toMatchObject({ ok: false, code: 'rate-limited' });
-		if (!blocked.ok) expect(blocked.error).toMatch(/^Too many wrong codes from this network\. Try again in \d+ minutes?\.$/);
-		expect(server.db.$client.prepare("select count(*) from participants where name = 'Guess'").pluck().get()).toBe(0);
+		if (!blocked.ok)
+			expect(blocked.error).toMatch(
+				/^Too many wrong codes from this network\. Try again in \d+ minutes?\.$/
+			);
+		expect(
+			server.db.$client
+				.prepare("select count(*) from participants where name = 'Guess'")
+				.pluck()
+				.get()
+		).toBe(0);
 		// Same address, but a seat token: resuming is not guessing.
 		const back = await server.client();
 		expect((await send(back, 'room:resume', { code: room.code, seatToken })).ok).toBe(true);
@@ -118,7 +147,8 @@ describe('joining with wrong codes (room-code guessing)', () => {
 		await fresh();
 		const { room } = await roomWithPhone();
 		const phone = await server.client();
-		for (const code of ['ABC', room.code.slice(0, 5) + '2', 'ZZZZZZ']) expect((await send(phone, 'room:join', { code, name: 'Typo' })).ok).toBe(false);
+		for (const code of ['ABC', room.code.slice(0, 5) + '2', 'ZZZZZZ'])
+			expect((await send(phone, 'room:join', { code, name: 'Typo' })).ok).toBe(false);
 		expect((await send(phone, 'room:join', { code: room.code, name: 'Typo' })).ok).toBe(true);
 	});
 });
@@ -130,17 +160,31 @@ describe(`socket messages are capped at ${MAX_MESSAGE_BYTES / 1024} KB`, () => {
 		const room = server.room(t.id);
 		const trainer = await server.client({ cookie: t.cookie });
 		const items = Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(140, '€'));
-		const launched = await send(trainer, 'activity:launch', { roomId: room.id, activityId: 'ten-practices', setup: { items } });
+		const launched = await send(trainer, 'activity:launch', {
+			roomId: room.id,
+			activityId: 'ten-practices',
+			setup: { items }
+		});
 		expect(launched.ok, launched.ok ? '' : launched.error).toBe(true);
 		// What the launch schema allows at most (20 × 200), even if the type then says no: answered, not dropped.
-		const widest = await send(trainer, 'activity:launch', { roomId: room.id, activityId: 'ten-practices', setup: { items: Array(20).fill('€'.repeat(200)) } });
+		const widest = await send(trainer, 'activity:launch', {
+			roomId: room.id,
+			activityId: 'ten-practices',
+			setup: { items: Array(20).fill('€'.repeat(200)) }
+		});
 		expect(widest).toMatchObject({ ok: false, code: 'invalid' });
 		expect(trainer.connected).toBe(true);
 
 		const phone = await server.client();
 		expectOk(await send(phone, 'room:join', { code: room.code, name: 'Goalie' }));
-		const goals = expectOk(await send(trainer, 'activity:launch', { roomId: room.id, activityId: 'goal-setting' }));
-		const draft = await send(phone, 'activity:submit', { runId: goals.runId, inputId: 'g1', input: { kind: 'draft', text: '😀'.repeat(500), achievable: 3 } });
+		const goals = expectOk(
+			await send(trainer, 'activity:launch', { roomId: room.id, activityId: 'goal-setting' })
+		);
+		const draft = await send(phone, 'activity:submit', {
+			runId: goals.runId,
+			inputId: 'g1',
+			input: { kind: 'draft', text: '😀'.repeat(500), achievable: 3 }
+		});
 		expect(draft.ok, draft.ok ? '' : draft.error).toBe(true);
 	});
 
@@ -149,14 +193,20 @@ describe(`socket messages are capped at ${MAX_MESSAGE_BYTES / 1024} KB`, () => {
 		const { phone } = await roomWithPhone();
 		const envelope = JSON.stringify(['clock:sync', { sentAt: 1, pad: '' }]).length + 5;
 		const under = await server.client();
-		const res = await (under as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean }> } })
+		const res = await (
+			under as unknown as {
+				timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean }> };
+			}
+		)
 			.timeout(5000)
 			.emitWithAck('clock:sync', { sentAt: 1, pad: 'x'.repeat(MAX_MESSAGE_BYTES - envelope - 20) });
 		expect(res.ok, 'answered (refused for the extra field, but answered)').toBe(false);
 		expect(under.connected).toBe(true);
 
 		const over = await server.client();
-		const dropped = new Promise<string>((resolve) => over.once('disconnect', (reason) => resolve(reason)));
+		const dropped = new Promise<string>((resolve) =>
+			over.once('disconnect', (reason) => resolve(reason))
+		);
 		over.emit('clock:sync', { sentAt: 1, pad: 'x'.repeat(MAX_MESSAGE_BYTES) } as never, () => {});
 		expect(await dropped).toBe('transport close');
 		expect(phone.connected).toBe(true);

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientEventName } from '$lib/shared/events';
-import { expectOk, send, sendRaw, startServer, tempDbPath, type Client, type TestServer } from '../helpers/server';
+import {
+	expectOk,
+	send,
+	sendRaw,
+	startServer,
+	tempDbPath,
+	type Client,
+	type TestServer
+} from '../helpers/server';
 
 let server: TestServer;
 let trainer: Client;
@@ -41,15 +49,37 @@ const badPayloads: unknown[] = [
 	[],
 	[1, 2],
 	{},
-	{ code: 5, name: ['x'], roomId: {}, participantId: null, seatToken: 7, sentAt: 'now', control: 'start' },
+	{
+		code: 5,
+		name: ['x'],
+		roomId: {},
+		participantId: null,
+		seatToken: 7,
+		sentAt: 'now',
+		control: 'start'
+	},
 	{ roomId: 'r', control: { type: 'jump', index: -1 } },
 	{ roomId: 'r', control: { type: 'extend', minutes: 1e9 } },
 	{ roomId: 'r', control: { type: 'replan', minutes: Array(5000).fill(1) } },
 	{ roomId: 'r', control: { type: 'explode' } },
 	// Long, but under the 32 KB message cap (over it, the transport drops the connection: last test).
-	{ code: 'x'.repeat(8_000), name: 'y'.repeat(8_000), roomId: 'z'.repeat(8_000), sentAt: 1, seatToken: 'a'.repeat(5_000) },
+	{
+		code: 'x'.repeat(8_000),
+		name: 'y'.repeat(8_000),
+		roomId: 'z'.repeat(8_000),
+		sentAt: 1,
+		seatToken: 'a'.repeat(5_000)
+	},
 	{ __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } },
-	{ roomId: 'r', participantId: 'p', code: 'ABC234', name: 'n', seatToken: 't', sentAt: 1, extra: '<script>alert(1)</script>' }
+	{
+		roomId: 'r',
+		participantId: 'p',
+		code: 'ABC234',
+		name: 'n',
+		seatToken: 't',
+		sentAt: 1,
+		extra: '<script>alert(1)</script>'
+	}
 ];
 
 describe('malformed payloads', () => {
@@ -80,7 +110,9 @@ describe('malformed payloads', () => {
 
 	it('an oversized message is refused by the transport and the server stays up', async () => {
 		const victim = await server.client();
-		const dropped = new Promise<string>((resolve) => victim.once('disconnect', (reason) => resolve(reason)));
+		const dropped = new Promise<string>((resolve) =>
+			victim.once('disconnect', (reason) => resolve(reason))
+		);
 		victim.emit('room:join', { code: 'ABC234', name: 'x'.repeat(200_000) }, () => {});
 		expect(await dropped).toBe('transport close');
 		const fresh = await server.client();

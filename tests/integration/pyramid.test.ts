@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { PhoneView as PyramidPhone, ProjectorView as PyramidProjector } from '$lib/activities/pm-pyramid/type';
+import type {
+	PhoneView as PyramidPhone,
+	ProjectorView as PyramidProjector
+} from '$lib/activities/pm-pyramid/type';
 import { getActivityCatalog } from '$lib/server/content';
-import { expectOk, next, phoneViews, send, sessionCookieFor, startServer, tempDbPath } from '../helpers/server';
+import {
+	expectOk,
+	next,
+	phoneViews,
+	send,
+	sessionCookieFor,
+	startServer,
+	tempDbPath
+} from '../helpers/server';
 
 // The real pm-pyramid type and content file, on a real server: what the issue's socket tests ask for.
 describe('PM pyramid over sockets', () => {
@@ -19,15 +30,31 @@ describe('PM pyramid over sockets', () => {
 				expectOk(await send(socket, 'room:join', { code: room.code, name: `P${i}` }));
 				phones.push(socket);
 			}
-			const { runId, groups } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'pm-pyramid', groupSize: 3 }));
+			const { runId, groups } = expectOk(
+				await send(remote, 'activity:launch', {
+					roomId: room.id,
+					activityId: 'pm-pyramid',
+					groupSize: 3
+				})
+			);
 			expect(groups).toHaveLength(1);
 
 			const cardsOf = (view: unknown) => (view as PyramidPhone).cards.length;
 			const views = phones.map((p) => phoneViews(p));
 			await Promise.all(
-				views.flatMap((v, i) => Array.from({ length: 5 }, (_, k) => v.submit({ runId, inputId: `c-${i}-${k}`, input: { kind: 'add-card', step: k, text: `Practice ${i}.${k}` } })))
+				views.flatMap((v, i) =>
+					Array.from({ length: 5 }, (_, k) =>
+						v.submit({
+							runId,
+							inputId: `c-${i}-${k}`,
+							input: { kind: 'add-card', step: k, text: `Practice ${i}.${k}` }
+						})
+					)
+				)
 			);
-			for (const view of await Promise.all(views.map((v) => v.until((a) => a !== null && cardsOf(a.view) === 15)))) {
+			for (const view of await Promise.all(
+				views.map((v) => v.until((a) => a !== null && cardsOf(a.view) === 15))
+			)) {
 				const texts = (view!.view as PyramidPhone).cards.map((c) => c.text).sort();
 				expect(texts).toHaveLength(15);
 				expect(new Set(texts).size).toBe(15);
@@ -39,7 +66,9 @@ describe('PM pyramid over sockets', () => {
 			await server.stop();
 			server = await startServer(tmp.path, { catalog: getActivityCatalog });
 			const again = await server.client({ cookie: sessionCookieFor(server, room.id) });
-			expect(expectOk(await send(again, 'room:watch', { roomId: room.id })).activity!.view).toEqual(before.view);
+			expect(expectOk(await send(again, 'room:watch', { roomId: room.id })).activity!.view).toEqual(
+				before.view
+			);
 		} finally {
 			await server.stop();
 			tmp.cleanup();

@@ -36,7 +36,11 @@ describe('joining a room', () => {
 		await openRoom();
 		const phone = await t.server.client();
 		const res = await send(phone, 'room:join', { code: 'zzz-999', name: 'Ben' });
-		expect(res).toEqual({ ok: false, code: 'not-found', error: 'No live session with code ZZZ999 — check the code on the screen.' });
+		expect(res).toEqual({
+			ok: false,
+			code: 'not-found',
+			error: 'No live session with code ZZZ999 — check the code on the screen.'
+		});
 	});
 
 	it('rejects empty, blank and over-long names with a message', async () => {
@@ -47,7 +51,9 @@ describe('joining a room', () => {
 			expect(res.ok).toBe(false);
 			if (!res.ok) expect(res.error).toMatch(/Please type your name|40 characters or fewer/);
 		}
-		expect((await send(phone, 'room:join', { code: room.code, name: 'x'.repeat(40) })).ok).toBe(true);
+		expect((await send(phone, 'room:join', { code: room.code, name: 'x'.repeat(40) })).ok).toBe(
+			true
+		);
 	});
 
 	it('tells the second person with the same name to tell themselves apart', async () => {
@@ -74,7 +80,9 @@ describe('staying the same person', () => {
 
 		const again = await t.server.client();
 		const online = next(projector, 'room:roster', (r) => r.online === 1);
-		const resumed = expectOk(await send(again, 'room:resume', { code: room.code, seatToken: joined.seatToken }));
+		const resumed = expectOk(
+			await send(again, 'room:resume', { code: room.code, seatToken: joined.seatToken })
+		);
 		expect(resumed.seat).toEqual(joined.seat);
 		const roster = await online;
 		expect(roster.participants).toHaveLength(1);
@@ -88,7 +96,9 @@ describe('staying the same person', () => {
 		await t.restart();
 
 		const back = await t.server.client();
-		const resumed = expectOk(await send(back, 'room:resume', { code: room.code, seatToken: joined.seatToken }));
+		const resumed = expectOk(
+			await send(back, 'room:resume', { code: room.code, seatToken: joined.seatToken })
+		);
 		expect(resumed.seat).toEqual({ participantId: joined.seat.participantId, name: 'Chen' });
 		expect(resumed.room.title).toBe('Session A');
 	});
@@ -108,7 +118,12 @@ describe('trainer controls', () => {
 		const joined = expectOk(await send(phone, 'room:join', { code: room.code, name: 'Dev' }));
 		const told = next(phone, 'seat:removed');
 		const roster = next(projector, 'room:roster', (r) => r.participants.length === 0);
-		expectOk(await send(projector, 'room:remove-participant', { roomId: room.id, participantId: joined.seat.participantId }));
+		expectOk(
+			await send(projector, 'room:remove-participant', {
+				roomId: room.id,
+				participantId: joined.seat.participantId
+			})
+		);
 		expect((await told).message).toBe('The trainer removed you from this session.');
 		await roster;
 		const res = await send(phone, 'room:resume', { code: room.code, seatToken: joined.seatToken });
@@ -122,9 +137,17 @@ describe('trainer controls', () => {
 		const told = next(phone, 'room:closed');
 		expectOk(await send(projector, 'room:close', { roomId: room.id }));
 		expect((await told).message).toMatch(/closed this session/);
-		expect(await send(phone, 'room:resume', { code: room.code, seatToken: joined.seatToken })).toMatchObject({ ok: false, code: 'closed' });
-		expect(await send(phone, 'room:join', { code: room.code, name: 'Late' })).toMatchObject({ ok: false, code: 'not-found' });
-		expect(await send(projector, 'room:close', { roomId: room.id })).toMatchObject({ ok: false, code: 'closed' });
+		expect(
+			await send(phone, 'room:resume', { code: room.code, seatToken: joined.seatToken })
+		).toMatchObject({ ok: false, code: 'closed' });
+		expect(await send(phone, 'room:join', { code: room.code, name: 'Late' })).toMatchObject({
+			ok: false,
+			code: 'not-found'
+		});
+		expect(await send(projector, 'room:close', { roomId: room.id })).toMatchObject({
+			ok: false,
+			code: 'closed'
+		});
 	});
 
 	it('a participant cannot call trainer events', async () => {
@@ -133,10 +156,14 @@ describe('trainer controls', () => {
 		const joined = expectOk(await send(phone, 'room:join', { code: room.code, name: 'Fay' }));
 		const calls = [
 			send(phone, 'room:watch', { roomId: room.id }),
-			send(phone, 'room:remove-participant', { roomId: room.id, participantId: joined.seat.participantId }),
+			send(phone, 'room:remove-participant', {
+				roomId: room.id,
+				participantId: joined.seat.participantId
+			}),
 			send(phone, 'room:close', { roomId: room.id })
 		];
-		for (const res of await Promise.all(calls)) expect(res).toMatchObject({ ok: false, code: 'unauthenticated' });
+		for (const res of await Promise.all(calls))
+			expect(res).toMatchObject({ ok: false, code: 'unauthenticated' });
 		expect(t.server.realtime.engine.room(room.id)?.status).toBe('open');
 	});
 
@@ -149,14 +176,18 @@ describe('trainer controls', () => {
 			send(intruder, 'room:remove-participant', { roomId: room.id, participantId: 'x' }),
 			send(intruder, 'room:close', { roomId: room.id })
 		];
-		for (const res of await Promise.all(calls)) expect(res).toMatchObject({ ok: false, code: 'forbidden' });
+		for (const res of await Promise.all(calls))
+			expect(res).toMatchObject({ ok: false, code: 'forbidden' });
 		expect(t.server.realtime.engine.room(room.id)?.status).toBe('open');
 	});
 
 	it('a forged or expired session cookie is just a participant', async () => {
 		const { room } = await openRoom();
 		const forged = await t.server.client({ cookie: 'wc_session=forged' });
-		expect(await send(forged, 'room:watch', { roomId: room.id })).toMatchObject({ ok: false, code: 'unauthenticated' });
+		expect(await send(forged, 'room:watch', { roomId: room.id })).toMatchObject({
+			ok: false,
+			code: 'unauthenticated'
+		});
 	});
 });
 
@@ -191,7 +222,9 @@ describe('coalescing', () => {
 		projector.on('room:roster', () => updates++);
 		const phones = await Promise.all(Array.from({ length: 25 }, () => t.server.client()));
 		const done = next(projector, 'room:roster', (r) => r.participants.length === 25);
-		await Promise.all(phones.map((p, i) => send(p, 'room:join', { code: room.code, name: `Person ${i}` })));
+		await Promise.all(
+			phones.map((p, i) => send(p, 'room:join', { code: room.code, name: `Person ${i}` }))
+		);
 		expect((await done).online).toBe(25);
 		expect(updates).toBeLessThan(10);
 	});

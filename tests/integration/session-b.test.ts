@@ -3,7 +3,15 @@ import type { PhoneView as CardsPhone } from '$lib/activities/conversation-cards
 import type { PhoneView as GoalPhone } from '$lib/activities/goal-setting/type';
 import type { PhoneActivity } from '$lib/shared/events';
 import { getActivityCatalog } from '$lib/server/content';
-import { expectOk, next, phoneViews, send, startServer, tempDbPath, type Client } from '../helpers/server';
+import {
+	expectOk,
+	next,
+	phoneViews,
+	send,
+	startServer,
+	tempDbPath,
+	type Client
+} from '../helpers/server';
 
 // Session B's two activities with their real types and content files, on a real server.
 async function setup(n: number) {
@@ -33,9 +41,24 @@ describe('Session B over sockets', () => {
 	it('a group plans one conversation from three phones at once: everything converges, nothing lost', async () => {
 		const { room, remote, phones, done } = await setup(3);
 		try {
-			const { runId } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'difficult-conversations', groupSize: 3 }));
-			const dealt = phones.map((p) => next(p.socket, 'activity:phone', (a) => cards(a)?.card !== null));
-			expectOk(await send(remote, 'activity:act', { roomId: room.id, runId, inputId: 'deal', input: { kind: 'deal' } }));
+			const { runId } = expectOk(
+				await send(remote, 'activity:launch', {
+					roomId: room.id,
+					activityId: 'difficult-conversations',
+					groupSize: 3
+				})
+			);
+			const dealt = phones.map((p) =>
+				next(p.socket, 'activity:phone', (a) => cards(a)?.card !== null)
+			);
+			expectOk(
+				await send(remote, 'activity:act', {
+					roomId: room.id,
+					runId,
+					inputId: 'deal',
+					input: { kind: 'deal' }
+				})
+			);
 			const views = await Promise.all(dealt);
 			const cardId = cards(views[0]!)!.card!.id;
 			expect(views.map((v) => cards(v)!.card!.id)).toEqual([cardId, cardId, cardId]);
@@ -43,10 +66,21 @@ describe('Session B over sockets', () => {
 			const fields = ['prepare', 'open', 'evidence', 'cause', 'actions', 'follow-up'] as const;
 			const tracked = phones.map((p) => phoneViews(p.socket));
 			await Promise.all(
-				fields.map((field, i) => tracked[i % 3]!.submit({ runId, inputId: `f-${field}`, input: { kind: 'edit-plan', cardId, field, text: `Part ${field} by P${i % 3}` } }))
+				fields.map((field, i) =>
+					tracked[i % 3]!.submit({
+						runId,
+						inputId: `f-${field}`,
+						input: { kind: 'edit-plan', cardId, field, text: `Part ${field} by P${i % 3}` }
+					})
+				)
 			);
-			for (const view of await Promise.all(tracked.map((t) => t.until((a) => fields.every((f) => (cards(a)?.plan[f]?.text ?? '') !== ''))))) {
-				for (const [i, field] of fields.entries()) expect(cards(view)!.plan[field].text).toBe(`Part ${field} by P${i % 3}`);
+			for (const view of await Promise.all(
+				tracked.map((t) =>
+					t.until((a) => fields.every((f) => (cards(a)?.plan[f]?.text ?? '') !== ''))
+				)
+			)) {
+				for (const [i, field] of fields.entries())
+					expect(cards(view)!.plan[field].text).toBe(`Part ${field} by P${i % 3}`);
 			}
 		} finally {
 			await done();
@@ -56,15 +90,46 @@ describe('Session B over sockets', () => {
 	it('reviews rotate to someone else and arrive at their author only', async () => {
 		const { server, room, remote, phones, done } = await setup(3);
 		try {
-			const { runId } = expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'goal-setting' }));
-			const submit = (p: Client, i: number, input: object) => send(p, 'activity:submit', { runId, inputId: `${i}-${Math.random().toString(36).slice(2)}`, input });
+			const { runId } = expectOk(
+				await send(remote, 'activity:launch', { roomId: room.id, activityId: 'goal-setting' })
+			);
+			const submit = (p: Client, i: number, input: object) =>
+				send(p, 'activity:submit', {
+					runId,
+					inputId: `${i}-${Math.random().toString(36).slice(2)}`,
+					input
+				});
 			for (const [i, p] of phones.entries()) {
-				expectOk(await submit(p.socket, i, { kind: 'set-situation', situation: { kind: 'prompt', promptId: 'p1' } }));
+				expectOk(
+					await submit(p.socket, i, {
+						kind: 'set-situation',
+						situation: { kind: 'prompt', promptId: 'p1' }
+					})
+				);
 				expectOk(await submit(p.socket, i, { kind: 'set-type', goalType: 'performance' }));
-				expectOk(await submit(p.socket, i, { kind: 'submit', text: `Goal of P${i}: cut errors to 2% by June`, achievable: 4 }));
+				expectOk(
+					await submit(p.socket, i, {
+						kind: 'submit',
+						text: `Goal of P${i}: cut errors to 2% by June`,
+						achievable: 4
+					})
+				);
 			}
-			const assigned = phones.map((p) => next(p.socket, 'activity:phone', (a) => goals(a)?.toReview !== null && goals(a)?.toReview !== undefined));
-			expectOk(await send(remote, 'activity:act', { roomId: room.id, runId, inputId: 'rotate', input: { kind: 'rotate-for-review' } }));
+			const assigned = phones.map((p) =>
+				next(
+					p.socket,
+					'activity:phone',
+					(a) => goals(a)?.toReview !== null && goals(a)?.toReview !== undefined
+				)
+			);
+			expectOk(
+				await send(remote, 'activity:act', {
+					roomId: room.id,
+					runId,
+					inputId: 'rotate',
+					input: { kind: 'rotate-for-review' }
+				})
+			);
 			const toReview = (await Promise.all(assigned)).map((a) => goals(a)!.toReview!);
 			// Nobody reviews their own goal.
 			for (const [i, r] of toReview.entries()) expect(r.text).not.toContain(`P${i}:`);
@@ -72,16 +137,35 @@ describe('Session B over sockets', () => {
 			const author = (goalText: string) => phones.findIndex((_, i) => goalText.includes(`P${i}:`));
 			const reviewer = 0;
 			const target = author(toReview[reviewer]!.text);
-			const heard = next(phones[target]!.socket, 'activity:phone', (a) => goals(a)?.mine.review !== null);
+			const heard = next(
+				phones[target]!.socket,
+				'activity:phone',
+				(a) => goals(a)?.mine.review !== null
+			);
 			const comment = 'A clear measure. Name the date you will check progress.';
-			const scores = { specific: 'yes', measurable: 'yes', achievable: 'yes', relevant: 'partly', timeBound: 'yes' };
-			expectOk(await submit(phones[reviewer]!.socket, reviewer, { kind: 'review', goalId: toReview[reviewer]!.goalId, scores, comment }));
+			const scores = {
+				specific: 'yes',
+				measurable: 'yes',
+				achievable: 'yes',
+				relevant: 'partly',
+				timeBound: 'yes'
+			};
+			expectOk(
+				await submit(phones[reviewer]!.socket, reviewer, {
+					kind: 'review',
+					goalId: toReview[reviewer]!.goalId,
+					scores,
+					comment
+				})
+			);
 			expect(goals(await heard)!.mine.review).toMatchObject({ comment, scores });
 
 			// The third person's phone, and the projector, show nothing of that review.
 			const bystander = [0, 1, 2].find((i) => i !== reviewer && i !== target)!;
 			const again = await server.client();
-			const theirs = expectOk(await send(again, 'room:resume', { code: room.code, seatToken: phones[bystander]!.token })).activity;
+			const theirs = expectOk(
+				await send(again, 'room:resume', { code: room.code, seatToken: phones[bystander]!.token })
+			).activity;
 			expect(goals(theirs)!.mine.goalId).not.toBeNull();
 			expect(JSON.stringify(theirs)).not.toContain(comment);
 			const watch = expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity!;

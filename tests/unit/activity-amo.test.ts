@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { harness } from '../helpers/activity-harness';
 import { describe, expect, it } from 'vitest';
-import { InputRejected, type InputContext, type PersonInfo, type ViewContext } from '$lib/activities/contract';
+import {
+	InputRejected,
+	type InputContext,
+	type PersonInfo,
+	type ViewContext
+} from '$lib/activities/contract';
 import { amo, type Config, type Input, type State } from '$lib/activities/amo/type';
 import { bandOf, profileOf } from '$lib/activities/amo/profile';
 import { DEFAULT_STATEMENTS, listStatements } from '$lib/activities/amo/statements';
@@ -19,17 +24,42 @@ const participants: PersonInfo[] = [
 function room(raw: unknown = {}) {
 	const { config, state, log, send, ok } = harness(amo, raw);
 	/** Rates every statement: `values` per dimension, cycled over its statements. */
-	const answer = (pid: string, initials: string | null, values: { a: number[]; m: number[]; o: number[] }, submit = true) => {
-		ok(pid, { kind: 'set-subject', subject: initials === null ? { type: 'team' } : { type: 'person', initials } });
+	const answer = (
+		pid: string,
+		initials: string | null,
+		values: { a: number[]; m: number[]; o: number[] },
+		submit = true
+	) => {
+		ok(pid, {
+			kind: 'set-subject',
+			subject: initials === null ? { type: 'team' } : { type: 'person', initials }
+		});
 		for (const s of listStatements(config.statements)) {
-			const list = s.dimension === 'ability' ? values.a : s.dimension === 'motivation' ? values.m : values.o;
-			ok(pid, { kind: 'rate', statementId: s.id, value: list[Number(s.id.slice(1)) - 1] ?? list[0] });
+			const list =
+				s.dimension === 'ability' ? values.a : s.dimension === 'motivation' ? values.m : values.o;
+			ok(pid, {
+				kind: 'rate',
+				statementId: s.id,
+				value: list[Number(s.id.slice(1)) - 1] ?? list[0]
+			});
 		}
 		if (submit) ok(pid, { kind: 'submit' });
 	};
 	const view: ViewContext<Config> = { config, status: 'open', groups: [], participants };
-	const phone = (participantId: string) => amo.phone(state, { ...view, participantId, groupId: null });
-	return { config, state, log, send, ok, answer, view, phone, projector: (status: ViewContext<Config>['status'] = 'revealed') => amo.projector(state, { ...view, status }) };
+	const phone = (participantId: string) =>
+		amo.phone(state, { ...view, participantId, groupId: null });
+	return {
+		config,
+		state,
+		log,
+		send,
+		ok,
+		answer,
+		view,
+		phone,
+		projector: (status: ViewContext<Config>['status'] = 'revealed') =>
+			amo.projector(state, { ...view, status })
+	};
 }
 
 const snapshot = (state: State) => JSON.stringify(state);
@@ -52,11 +82,18 @@ describe('AMO config', () => {
 		expect(c).toMatchObject({ about: 'team', minAnswers: 1 });
 		expect(c.statements.motivation).toEqual(four);
 		expect(c.statements.ability).toEqual(DEFAULT_STATEMENTS.ability);
-		expect(listStatements(c.statements).map((s) => s.id).filter((id) => id.startsWith('m'))).toEqual(['m1', 'm2', 'm3', 'm4']);
+		expect(
+			listStatements(c.statements)
+				.map((s) => s.id)
+				.filter((id) => id.startsWith('m'))
+		).toEqual(['m1', 'm2', 'm3', 'm4']);
 	});
 
 	it('parses its own output unchanged, so a stored config can be validated again', () => {
-		const once = amo.config.parse({ about: 'person', statements: { opportunity: ['a', 'b', 'c', 'd', 'e', 'f'] } });
+		const once = amo.config.parse({
+			about: 'person',
+			statements: { opportunity: ['a', 'b', 'c', 'd', 'e', 'f'] }
+		});
 		expect(amo.config.parse(once)).toEqual(once);
 	});
 
@@ -72,7 +109,10 @@ describe('AMO config', () => {
 		[{ minAnswers: 'three' }, 'minAnswers: expected a whole number, like 3'],
 		[{ about: 'everyone' }, 'about: expected either, team or person'],
 		[{ statements: { ability: ['a', 'b', 'c'] } }, 'ability needs at least 4 statements'],
-		[{ statements: { opportunity: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] } }, 'opportunity has at most 6 statements'],
+		[
+			{ statements: { opportunity: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] } },
+			'opportunity has at most 6 statements'
+		],
 		[{ statements: { ability: ['a', 'b', 'c', '  '] } }, 'a statement is empty'],
 		[{ statements: ['a'] }, 'statements: expected lists named ability, motivation and opportunity']
 	])('refuses %j with a message saying what was expected', (raw, message) => {
@@ -88,7 +128,9 @@ describe('AMO config', () => {
 	});
 
 	it('the shipped content file is valid and uses this type', () => {
-		const file = parseYaml(readFileSync(join(appRoot(), 'activities', 'amo-assessment.yaml'), 'utf8'));
+		const file = parseYaml(
+			readFileSync(join(appRoot(), 'activities', 'amo-assessment.yaml'), 'utf8')
+		);
 		expect(file.type).toBe(amo.type);
 		expect(amo.config.parse(file.config)).toMatchObject({ about: 'either', minAnswers: 3 });
 	});
@@ -105,23 +147,36 @@ describe('AMO inputs', () => {
 		expect(r.state.answers['pid-ann']?.subject).toEqual({ type: 'team' });
 	});
 
-	it.each([['Jane Smith'], ['J5'], ['ABCDE'], ['<b>']])('refuses %j as initials with a clear message', (initials) => {
-		const r = room();
-		const result = r.send('pid-ann', { kind: 'set-subject', subject: { type: 'person', initials } });
-		expect(result).toEqual({ ok: false, error: 'Initials only, please: up to 4 letters, like JS.' });
-		expect(r.state.answers).toEqual({});
-	});
+	it.each([['Jane Smith'], ['J5'], ['ABCDE'], ['<b>']])(
+		'refuses %j as initials with a clear message',
+		(initials) => {
+			const r = room();
+			const result = r.send('pid-ann', {
+				kind: 'set-subject',
+				subject: { type: 'person', initials }
+			});
+			expect(result).toEqual({
+				ok: false,
+				error: 'Initials only, please: up to 4 letters, like JS.'
+			});
+			expect(r.state.answers).toEqual({});
+		}
+	);
 
 	it('accepts initials in any script, counted as letters', () => {
 		const r = room();
-		expect(r.send('pid-ann', { kind: 'set-subject', subject: { type: 'person', initials: 'ŁÖ' } })).toEqual({ ok: true });
+		expect(
+			r.send('pid-ann', { kind: 'set-subject', subject: { type: 'person', initials: 'ŁÖ' } })
+		).toEqual({ ok: true });
 	});
 
 	it('refuses a subject the content file does not allow, leaving the state unchanged', () => {
 		const r = room({ about: 'team' });
 		r.ok('pid-ann', { kind: 'set-subject', subject: { type: 'team' } });
 		const before = snapshot(r.state);
-		expect(r.send('pid-ann', { kind: 'set-subject', subject: { type: 'person', initials: 'JS' } })).toEqual({
+		expect(
+			r.send('pid-ann', { kind: 'set-subject', subject: { type: 'person', initials: 'JS' } })
+		).toEqual({
 			ok: false,
 			error: 'This assessment is about your own team.'
 		});
@@ -165,7 +220,10 @@ describe('AMO inputs', () => {
 		r.ok('pid-ann', { kind: 'rate', statementId: 'o5', value: 4 });
 		delete r.state.answers['pid-ann']!.ratings['o5']; // one missing
 		const before = snapshot(r.state);
-		expect(r.send('pid-ann', { kind: 'submit' })).toEqual({ ok: false, error: 'Please rate every statement first: 1 still to go.' });
+		expect(r.send('pid-ann', { kind: 'submit' })).toEqual({
+			ok: false,
+			error: 'Please rate every statement first: 1 still to go.'
+		});
 		expect(snapshot(r.state)).toBe(before);
 		r.ok('pid-ann', { kind: 'rate', statementId: 'o5', value: 4 });
 		r.ok('pid-ann', { kind: 'submit' });
@@ -195,13 +253,25 @@ describe('AMO profile arithmetic', () => {
 	});
 
 	it('bands: below 2.5 low, 2.5 to under 3.5 middle, 3.5 and up high', () => {
-		expect([1, 2.4, 2.5, 3.4, 3.5, 5].map(bandOf)).toEqual(['low', 'low', 'middle', 'middle', 'high', 'high']);
+		expect([1, 2.4, 2.5, 3.4, 3.5, 5].map(bandOf)).toEqual([
+			'low',
+			'low',
+			'middle',
+			'middle',
+			'high',
+			'high'
+		]);
 	});
 
 	it('ties for the lowest name every tied dimension; all three level names none', () => {
 		const statements = listStatements(amo.config.parse({}).statements);
 		const all = (a: number, m: number, o: number) =>
-			Object.fromEntries(statements.map((s) => [s.id, s.dimension === 'ability' ? a : s.dimension === 'motivation' ? m : o])) as Record<string, 1 | 2 | 3 | 4 | 5>;
+			Object.fromEntries(
+				statements.map((s) => [
+					s.id,
+					s.dimension === 'ability' ? a : s.dimension === 'motivation' ? m : o
+				])
+			) as Record<string, 1 | 2 | 3 | 4 | 5>;
 		expect(profileOf(statements, all(2, 2, 4)).weakest).toEqual(['ability', 'motivation']);
 		expect(profileOf(statements, all(3, 3, 3)).weakest).toEqual([]);
 	});
@@ -256,7 +326,18 @@ describe('AMO privacy and the room aggregate', () => {
 	it('the projector view carries no participant id, initials, name or per-person ratings', () => {
 		const r = fill();
 		const json = JSON.stringify(r.projector());
-		for (const secret of ['pid-', 'QZ', 'XW', 'Ann', 'Bob', 'Cat', 'ratings', 'subject', '"a1"', 'person']) {
+		for (const secret of [
+			'pid-',
+			'QZ',
+			'XW',
+			'Ann',
+			'Bob',
+			'Cat',
+			'ratings',
+			'subject',
+			'"a1"',
+			'person'
+		]) {
 			expect(json).not.toContain(secret);
 		}
 		// Only counts and rounded means: no array of individual scores anywhere.
@@ -270,7 +351,10 @@ describe('AMO privacy and the room aggregate', () => {
 		const json = JSON.stringify(ann);
 		for (const secret of ['pid-', 'XW', 'Bob', 'Cat']) expect(json).not.toContain(secret);
 		expect(json).not.toContain('"m1":4'); // Bob's and Cat's motivation, never Ann's (she gave 1s)
-		expect(r.phone('pid-dan')).toMatchObject({ mine: { subject: null, ratings: {}, complete: false }, profile: null });
+		expect(r.phone('pid-dan')).toMatchObject({
+			mine: { subject: null, ratings: {}, complete: false },
+			profile: null
+		});
 	});
 
 	it('a phone view is a copy: later inputs do not change a view already sent', () => {
@@ -284,8 +368,23 @@ describe('AMO privacy and the room aggregate', () => {
 		const r = fill();
 		const rows = amo.exportRows(r.state, r.view);
 		expect(rows).toHaveLength(3);
-		expect(rows[0]).toMatchObject({ participant: 'Ann', about: 'person', initials: 'QZ', complete: true, ability: 5, motivation: 1, opportunity: 3, A1: 5, M5: 1 });
-		expect(rows[2]).toMatchObject({ participant: 'Cat', about: 'team', initials: null, opportunity: 2 });
+		expect(rows[0]).toMatchObject({
+			participant: 'Ann',
+			about: 'person',
+			initials: 'QZ',
+			complete: true,
+			ability: 5,
+			motivation: 1,
+			opportunity: 3,
+			A1: 5,
+			M5: 1
+		});
+		expect(rows[2]).toMatchObject({
+			participant: 'Cat',
+			about: 'team',
+			initials: null,
+			opportunity: 2
+		});
 	});
 });
 
@@ -308,13 +407,13 @@ describe('AMO replay', () => {
 });
 
 describe('AMO projector while answers come in', () => {
-	it('holds the picture until the trainer reveals it, so no one reads a newcomer\'s answers from the change', () => {
+	it("holds the picture until the trainer reveals it, so no one reads a newcomer's answers from the change", () => {
 		const r = room();
-		for (const [i, pid] of ['pid-ann', 'pid-bob', 'pid-cat', 'pid-dan'].entries()) r.answer(pid, null, { a: [1 + i], m: [5 - i], o: [3] });
+		for (const [i, pid] of ['pid-ann', 'pid-bob', 'pid-cat', 'pid-dan'].entries())
+			r.answer(pid, null, { a: [1 + i], m: [5 - i], o: [3] });
 		const open = r.projector('open');
 		expect(open).toEqual({ ready: false, completed: 4, needed: 3, held: true });
 		expect(r.projector('closed')).toEqual(open);
 		expect(r.projector('revealed')).toMatchObject({ ready: true, completed: 4 });
 	});
 });
-

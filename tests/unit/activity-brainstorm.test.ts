@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { render } from 'svelte/server';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { InputRejected, type ActivityStatus, type PersonInfo, type TrainerContext } from '$lib/activities/contract';
+import {
+	InputRejected,
+	type ActivityStatus,
+	type PersonInfo,
+	type TrainerContext
+} from '$lib/activities/contract';
 import { brainstorm as type, type State, type TrainerInput } from '$lib/activities/brainstorm/type';
 import { wordCounts } from '$lib/activities/brainstorm/words';
 import { seededRandom } from '$lib/activities/shared/random';
@@ -19,7 +24,10 @@ const participants: PersonInfo[] = ids.map((id) => ({ id, name: id.toUpperCase()
 /** Phones through the harness; trainer actions through the type's trainer reducer, logged in the same order. */
 function room(raw: unknown = {}) {
 	const h = harness(type, raw);
-	const order: ({ who: 'phone'; i: number } | { who: 'trainer'; input: TrainerInput; ctx: Omit<TrainerContext, 'random'> })[] = [];
+	const order: (
+		| { who: 'phone'; i: number }
+		| { who: 'trainer'; input: TrainerInput; ctx: Omit<TrainerContext, 'random'> }
+	)[] = [];
 	let seq = 0;
 	const ok = (pid: string, input: unknown) => {
 		h.ok(pid, input);
@@ -44,11 +52,22 @@ function room(raw: unknown = {}) {
 				const { input, ctx } = h.log[e.i]!;
 				return type.reduce(s, input, ctx, h.config);
 			}
-			return type.trainer!.reduce(s, e.input, { ...e.ctx, random: seededRandom(e.ctx.inputId) }, h.config);
+			return type.trainer!.reduce(
+				s,
+				e.input,
+				{ ...e.ctx, random: seededRandom(e.ctx.inputId) },
+				h.config
+			);
 		}, type.initial(h.config));
-	const view = (status: ActivityStatus = 'open') => ({ config: h.config, status, groups: [], participants });
+	const view = (status: ActivityStatus = 'open') => ({
+		config: h.config,
+		status,
+		groups: [],
+		participants
+	});
 	const projector = (status: ActivityStatus = 'open') => type.projector(h.state, view(status));
-	const phone = (pid: string) => type.phone(h.state, { ...view(), participantId: pid, groupId: null });
+	const phone = (pid: string) =>
+		type.phone(h.state, { ...view(), participantId: pid, groupId: null });
 	/** The card's public ref, as screens and inputs use it. */
 	const idOf = (text: string) => h.state.ideas.find((i) => i.text === text)!.ref;
 	return { ...h, ok, send, act, replay, projector, phone, idOf };
@@ -57,7 +76,13 @@ function room(raw: unknown = {}) {
 describe('brainstorm config', () => {
 	it('defaults to 3 votes and 15 ideas each, and parses its own output the same', () => {
 		const config = type.config.parse(undefined);
-		expect(config).toMatchObject({ prompt: '', votesPerPerson: 3, maxIdeasPerPerson: 15, target: 0, themes: [] });
+		expect(config).toMatchObject({
+			prompt: '',
+			votesPerPerson: 3,
+			maxIdeasPerPerson: 15,
+			target: 0,
+			themes: []
+		});
 		expect(type.config.parse(config)).toEqual(config);
 	});
 
@@ -69,7 +94,9 @@ describe('brainstorm config', () => {
 	});
 
 	it('ships activities/reward-brainstorm.yaml with a valid config and starting themes', () => {
-		const file = parseYaml(readFileSync(join(appRoot(), 'activities', 'reward-brainstorm.yaml'), 'utf8'));
+		const file = parseYaml(
+			readFileSync(join(appRoot(), 'activities', 'reward-brainstorm.yaml'), 'utf8')
+		);
 		expect(file.type).toBe('brainstorm');
 		const config = type.config.parse(file.config);
 		expect(config.target).toBe(30);
@@ -81,7 +108,8 @@ describe('brainstorm config', () => {
 describe('brainstorm ideas', () => {
 	it('keeps every card when several phones add at once, with ids that never collide', () => {
 		const r = room();
-		for (const pid of ids) for (let n = 0; n < 3; n++) r.ok(pid, { kind: 'add', text: `${pid} idea ${n}` });
+		for (const pid of ids)
+			for (let n = 0; n < 3; n++) r.ok(pid, { kind: 'add', text: `${pid} idea ${n}` });
 		expect(r.state.ideas).toHaveLength(15);
 		expect(new Set(r.state.ideas.map((i) => i.id)).size).toBe(15);
 		expect(r.state.ideas.every((i) => i.id.startsWith(`${i.authorId}:`))).toBe(true);
@@ -101,7 +129,10 @@ describe('brainstorm ideas', () => {
 		const r = room();
 		r.ok('ann', { kind: 'add', text: '  Extra   day\n off ' });
 		expect(r.state.ideas[0]!.text).toBe('Extra day off');
-		expect(r.send('ann', { kind: 'add', text: '   ' })).toEqual({ ok: false, error: 'Type an idea before adding it.' });
+		expect(r.send('ann', { kind: 'add', text: '   ' })).toEqual({
+			ok: false,
+			error: 'Type an idea before adding it.'
+		});
 		expect(r.send('ann', { kind: 'add', text: 'x'.repeat(81) }).ok).toBe(false);
 	});
 
@@ -118,13 +149,19 @@ describe('brainstorm ideas', () => {
 		const r = room();
 		r.ok('ann', { kind: 'add', text: 'Flexible hours' });
 		const id = r.idOf('Flexible hours');
-		expect(r.send('bob', { kind: 'edit', ideaId: id, text: 'Mine now' })).toEqual({ ok: false, error: 'Only the person who wrote an idea can change it.' });
+		expect(r.send('bob', { kind: 'edit', ideaId: id, text: 'Mine now' })).toEqual({
+			ok: false,
+			error: 'Only the person who wrote an idea can change it.'
+		});
 		expect(r.send('bob', { kind: 'delete', ideaId: id }).ok).toBe(false);
 		r.ok('ann', { kind: 'edit', ideaId: id, text: 'Flexible start times' });
 		expect(r.state.ideas[0]!.text).toBe('Flexible start times');
 		r.ok('ann', { kind: 'delete', ideaId: id });
 		expect(r.state.ideas).toHaveLength(0);
-		expect(r.send('ann', { kind: 'edit', ideaId: id, text: 'again' })).toEqual({ ok: false, error: 'That idea has been deleted.' });
+		expect(r.send('ann', { kind: 'edit', ideaId: id, text: 'again' })).toEqual({
+			ok: false,
+			error: 'That idea has been deleted.'
+		});
 	});
 });
 
@@ -142,14 +179,24 @@ describe('brainstorm trainer: merge and themes', () => {
 		r.act({ kind: 'merge', intoId: a, fromId: b });
 
 		const bob = r.phone('bob');
-		expect(bob.mine).toEqual([{ id: b, text: 'Handwritten thank you note', status: 'merged', mergedWith: 'Thank-you card', theme: null }]);
+		expect(bob.mine).toEqual([
+			{
+				id: b,
+				text: 'Handwritten thank you note',
+				status: 'merged',
+				mergedWith: 'Thank-you card',
+				theme: null
+			}
+		]);
 		expect(r.send('bob', { kind: 'edit', ideaId: b, text: 'x' }).ok).toBe(false);
 		// Dan unvotes the card he voted for: the dot is found on the card that stayed.
 		r.ok('dan', { kind: 'unvote', ideaId: b });
 		r.act({ kind: 'voting', open: false });
 		const top = r.projector('revealed').top!;
 		expect(top).toEqual([{ id: a, text: 'Thank-you card', votes: 2, theme: null, rank: 1 }]);
-		expect(r.projector().wall.flatMap((t) => t.cards)).toEqual([{ id: a, text: 'Thank-you card', merged: 1 }]);
+		expect(r.projector().wall.flatMap((t) => t.cards)).toEqual([
+			{ id: a, text: 'Thank-you card', merged: 1 }
+		]);
 	});
 
 	it('refuses merging a card into itself or into a card already merged', () => {
@@ -157,9 +204,13 @@ describe('brainstorm trainer: merge and themes', () => {
 		r.ok('ann', { kind: 'add', text: 'A' });
 		r.ok('bob', { kind: 'add', text: 'B' });
 		r.ok('cat', { kind: 'add', text: 'C' });
-		expect(() => r.act({ kind: 'merge', intoId: r.idOf('A'), fromId: r.idOf('A') })).toThrow(InputRejected);
+		expect(() => r.act({ kind: 'merge', intoId: r.idOf('A'), fromId: r.idOf('A') })).toThrow(
+			InputRejected
+		);
 		r.act({ kind: 'merge', intoId: r.idOf('A'), fromId: r.idOf('B') });
-		expect(() => r.act({ kind: 'merge', intoId: r.idOf('B'), fromId: r.idOf('C') })).toThrow(/already been merged/);
+		expect(() => r.act({ kind: 'merge', intoId: r.idOf('B'), fromId: r.idOf('C') })).toThrow(
+			/already been merged/
+		);
 		// A chain (A into C after B into A) leaves B pointing at C, one hop.
 		r.act({ kind: 'merge', intoId: r.idOf('C'), fromId: r.idOf('A') });
 		expect(r.state.ideas.find((i) => i.text === 'B')!.mergedInto).toBe(r.idOf('C'));
@@ -181,7 +232,9 @@ describe('brainstorm trainer: merge and themes', () => {
 		]);
 		expect(r.phone('bob').mine[0]!.theme).toBe('Learning');
 		expect(() => r.act({ kind: 'add-theme', name: 'learning' })).toThrow(/already a theme/);
-		expect(() => r.act({ kind: 'assign', ideaIds: [r.idOf('Public praise')], themeId: 'nope' })).toThrow(InputRejected);
+		expect(() =>
+			r.act({ kind: 'assign', ideaIds: [r.idOf('Public praise')], themeId: 'nope' })
+		).toThrow(InputRejected);
 		r.act({ kind: 'remove-theme', themeId: dev });
 		expect(r.projector().wall.map((t) => t.name)).toEqual(['Recognition', 'Not sorted yet']);
 	});
@@ -210,7 +263,10 @@ describe('brainstorm voting', () => {
 	it('refuses votes while voting is closed', () => {
 		const r = room();
 		r.ok('ann', { kind: 'add', text: 'Pay rise' });
-		expect(r.send('bob', { kind: 'vote', ideaId: r.idOf('Pay rise') })).toEqual({ ok: false, error: 'Voting is not open. The trainer will say when to vote.' });
+		expect(r.send('bob', { kind: 'vote', ideaId: r.idOf('Pay rise') })).toEqual({
+			ok: false,
+			error: 'Voting is not open. The trainer will say when to vote.'
+		});
 		expect(r.phone('bob').ballot).toBeNull();
 	});
 
@@ -229,7 +285,10 @@ describe('brainstorm voting', () => {
 		expect(r.phone('bob').ballot!.find((c) => c.id === pay)!.myVotes).toBe(1);
 		r.ok('bob', { kind: 'vote', ideaId: r.idOf('Mentoring') });
 		expect(r.send('bob', { kind: 'unvote', ideaId: r.idOf('Pay rise') }).ok).toBe(true);
-		expect(r.send('bob', { kind: 'unvote', ideaId: r.idOf('Pay rise') })).toEqual({ ok: false, error: 'You have no vote on that idea.' });
+		expect(r.send('bob', { kind: 'unvote', ideaId: r.idOf('Pay rise') })).toEqual({
+			ok: false,
+			error: 'You have no vote on that idea.'
+		});
 	});
 
 	it('counts a retried vote (same input id) once', () => {
@@ -274,7 +333,12 @@ describe('brainstorm voting', () => {
 
 describe('brainstorm word cloud', () => {
 	it('counts words once per card, ignoring stop words, case and punctuation', () => {
-		const counts = wordCounts(['Thank you from the boss', 'A thank-you note', 'THANK the team, thank the team!', 'Team lunch and a day off']);
+		const counts = wordCounts([
+			'Thank you from the boss',
+			'A thank-you note',
+			'THANK the team, thank the team!',
+			'Team lunch and a day off'
+		]);
 		expect(counts.slice(0, 2)).toEqual([
 			{ word: 'thank', count: 3 },
 			{ word: 'team', count: 2 }
@@ -283,7 +347,11 @@ describe('brainstorm word cloud', () => {
 		for (const stop of ['the', 'a', 'and', 'you', 'from']) expect(words).not.toContain(stop);
 		expect(words).not.toContain('thank-you');
 		expect(words).toContain('lunch');
-		expect(wordCounts(["Don’t skip the boss's thanks"]).map((c) => c.word)).toEqual(["boss's", 'skip', 'thanks']);
+		expect(wordCounts(["Don’t skip the boss's thanks"]).map((c) => c.word)).toEqual([
+			"boss's",
+			'skip',
+			'thanks'
+		]);
 	});
 
 	it('feeds the projector from the cards, merged duplicates included, removed ones not', () => {
@@ -336,7 +404,11 @@ describe('brainstorm privacy and replay', () => {
 	it('rebuilds exactly the same state from the log', () => {
 		const r = room({ themes: ['Recognition'] });
 		for (const pid of ids) r.ok(pid, { kind: 'add', text: `Idea from ${pid}` });
-		r.ok('ann', { kind: 'edit', ideaId: r.idOf('Idea from ann'), text: 'Coffee with the director' });
+		r.ok('ann', {
+			kind: 'edit',
+			ideaId: r.idOf('Idea from ann'),
+			text: 'Coffee with the director'
+		});
 		r.ok('bob', { kind: 'delete', ideaId: r.idOf('Idea from bob') });
 		r.act({ kind: 'add-theme', name: 'Time' });
 		r.act({ kind: 'assign', ideaIds: [r.idOf('Idea from cat')], themeId: 'preset-1' });
@@ -348,7 +420,9 @@ describe('brainstorm privacy and replay', () => {
 		r.ok('eve', { kind: 'unvote', ideaId: r.idOf('Idea from cat') });
 		r.act({ kind: 'show', display: 'cloud' });
 		expect(r.replay()).toEqual(r.state);
-		expect(type.projector(r.replay(), { config: r.config, status: 'revealed', groups: [], participants })).toEqual(r.projector('revealed'));
+		expect(
+			type.projector(r.replay(), { config: r.config, status: 'revealed', groups: [], participants })
+		).toEqual(r.projector('revealed'));
 	});
 
 	it('exports one row per card with its author, votes and fate', () => {
@@ -356,10 +430,31 @@ describe('brainstorm privacy and replay', () => {
 		r.ok('ann', { kind: 'add', text: 'A' });
 		r.ok('bob', { kind: 'add', text: 'B' });
 		r.act({ kind: 'merge', intoId: r.idOf('A'), fromId: r.idOf('B') });
-		const rows = type.exportRows(r.state, { config: r.config, status: 'closed', groups: [], participants });
+		const rows = type.exportRows(r.state, {
+			config: r.config,
+			status: 'closed',
+			groups: [],
+			participants
+		});
 		expect(rows).toEqual([
-			{ card: 'c1', idea: 'A', theme: null, votes: 0, status: 'on wall', mergedInto: null, author: 'ANN' },
-			{ card: 'c2', idea: 'B', theme: null, votes: 0, status: 'merged', mergedInto: 'A', author: 'BOB' }
+			{
+				card: 'c1',
+				idea: 'A',
+				theme: null,
+				votes: 0,
+				status: 'on wall',
+				mergedInto: null,
+				author: 'ANN'
+			},
+			{
+				card: 'c2',
+				idea: 'B',
+				theme: null,
+				votes: 0,
+				status: 'merged',
+				mergedInto: 'A',
+				author: 'BOB'
+			}
 		]);
 	});
 });
@@ -370,7 +465,11 @@ describe('brainstorm views render', () => {
 		r.ok('ann', { kind: 'add', text: 'Thank-you note from the head of school' });
 		r.ok('bob', { kind: 'add', text: 'Public thank you in the team meeting' });
 		r.ok('cat', { kind: 'add', text: 'Conference budget' });
-		r.act({ kind: 'assign', ideaIds: [r.idOf('Public thank you in the team meeting')], themeId: 'preset-1' });
+		r.act({
+			kind: 'assign',
+			ideaIds: [r.idOf('Public thank you in the team meeting')],
+			themeId: 'preset-1'
+		});
 		r.act({ kind: 'voting', open: true });
 		r.ok('dan', { kind: 'vote', ideaId: r.idOf('Conference budget') });
 		return r;
@@ -379,7 +478,9 @@ describe('brainstorm views render', () => {
 
 	it('renders the projector wall, cloud and top ideas without names, and counts only on reveal', () => {
 		const r = busy();
-		const wall = render(Projector, { props: { view: r.projector('open'), status: 'open', focusGroupId: null, groups: [] } }).body;
+		const wall = render(Projector, {
+			props: { view: r.projector('open'), status: 'open', focusGroupId: null, groups: [] }
+		}).body;
 		expect(wall).toContain('Saying thank you');
 		expect(wall).toContain('Not sorted yet');
 		expect(wall).toContain('3</b> of 30 ideas');
@@ -387,22 +488,38 @@ describe('brainstorm views render', () => {
 		for (const id of ids) expect(wall.toLowerCase()).not.toContain(`${id}:`);
 		r.act({ kind: 'voting', open: false });
 		r.act({ kind: 'show', display: 'cloud' });
-		const cloud = render(Projector, { props: { view: r.projector('open'), status: 'open', focusGroupId: null, groups: [] } }).body;
+		const cloud = render(Projector, {
+			props: { view: r.projector('open'), status: 'open', focusGroupId: null, groups: [] }
+		}).body;
 		expect(cloud).toMatch(/<li[^>]*class="[^"]*strong[^"]*"[^>]*>thank<\/li>/);
 		r.act({ kind: 'show', display: 'top' });
-		const hidden = render(Projector, { props: { view: r.projector('closed'), status: 'closed', focusGroupId: null, groups: [] } }).body;
+		const hidden = render(Projector, {
+			props: { view: r.projector('closed'), status: 'closed', focusGroupId: null, groups: [] }
+		}).body;
 		expect(hidden).toContain('stay hidden');
-		const shown = render(Projector, { props: { view: r.projector('revealed'), status: 'revealed', focusGroupId: null, groups: [] } }).body;
+		const shown = render(Projector, {
+			props: { view: r.projector('revealed'), status: 'revealed', focusGroupId: null, groups: [] }
+		}).body;
 		expect(shown).toContain('Conference budget');
 		expect(shown).toContain('<b>1</b>');
 	});
 
 	it('renders the phone ballot with votes left, and the remote controls', () => {
 		const r = busy();
-		const phone = render(Phone, { props: { view: r.phone('dan'), status: 'open', send: sendOk, me: participants[3]!, group: null } }).body;
+		const phone = render(Phone, {
+			props: {
+				view: r.phone('dan'),
+				status: 'open',
+				send: sendOk,
+				me: participants[3]!,
+				group: null
+			}
+		}).body;
 		expect(phone).toContain('2 of 3 votes left');
 		expect(phone).toContain('Conference budget');
-		const remote = render(Remote, { props: { view: r.projector('open'), status: 'open', groups: [], send: sendOk } }).body;
+		const remote = render(Remote, {
+			props: { view: r.projector('open'), status: 'open', groups: [], send: sendOk }
+		}).body;
 		expect(remote).toContain('Close voting');
 		expect(remote).toContain('Same as…');
 	});

@@ -2,8 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { InputRejected, type ActivityStatus, type GroupInfo, type PersonInfo, type TrainerContext } from '$lib/activities/contract';
-import { coaching as type, type Config, type State, type TrainerInput } from '$lib/activities/coaching/type';
+import {
+	InputRejected,
+	type ActivityStatus,
+	type GroupInfo,
+	type PersonInfo,
+	type TrainerContext
+} from '$lib/activities/contract';
+import {
+	coaching as type,
+	type Config,
+	type State,
+	type TrainerInput
+} from '$lib/activities/coaching/type';
 import { assignRoles, countRoles } from '$lib/activities/coaching/roles';
 import type { Role } from '$lib/activities/coaching/words';
 import { seededRandom } from '$lib/activities/shared/random';
@@ -15,7 +26,8 @@ const trios: GroupInfo[] = [
 	{ id: 'g1', name: 'Table 1', memberIds: ['ann', 'bob', 'cat'] },
 	{ id: 'g2', name: 'Table 2', memberIds: ['dan', 'eve', 'fay'] }
 ];
-const groupOf = (groups: GroupInfo[]) => (id: string) => groups.find((g) => g.memberIds.includes(id))?.id ?? null;
+const groupOf = (groups: GroupInfo[]) => (id: string) =>
+	groups.find((g) => g.memberIds.includes(id))?.id ?? null;
 
 function room(groups: GroupInfo[] = trios, raw: unknown = {}) {
 	const participants = people(groups.flatMap((g) => g.memberIds));
@@ -27,7 +39,13 @@ function room(groups: GroupInfo[] = trios, raw: unknown = {}) {
 		const parsed = type.trainer!.input.parse(input) as TrainerInput;
 		seq += 1;
 		const inputId = `t-${seq}`;
-		const ctx: TrainerContext = { inputId, at: 5000 + seq, groups, participants, random: seededRandom(inputId) };
+		const ctx: TrainerContext = {
+			inputId,
+			at: 5000 + seq,
+			groups,
+			participants,
+			random: seededRandom(inputId)
+		};
 		type.trainer!.reduce(h.state, parsed, ctx, h.config);
 		trainerLog.push({ input: parsed, ctx });
 		order.push('trainer');
@@ -40,9 +58,18 @@ function room(groups: GroupInfo[] = trios, raw: unknown = {}) {
 		const g = groupOf(groups)(id);
 		return g ? h.state.rounds.at(-1)?.triads[g]?.roles[id] : undefined;
 	};
-	const who = (groupId: string, role: Role) => Object.entries(h.state.rounds.at(-1)!.triads[groupId]!.roles).filter(([, r]) => r === role).map(([id]) => id);
-	const ctx = (status: ActivityStatus = 'open') => ({ config: h.config, status, groups, participants });
-	const phone = (id: string, status: ActivityStatus = 'open') => type.phone(h.state, { ...ctx(status), participantId: id, groupId: groupOf(groups)(id) });
+	const who = (groupId: string, role: Role) =>
+		Object.entries(h.state.rounds.at(-1)!.triads[groupId]!.roles)
+			.filter(([, r]) => r === role)
+			.map(([id]) => id);
+	const ctx = (status: ActivityStatus = 'open') => ({
+		config: h.config,
+		status,
+		groups,
+		participants
+	});
+	const phone = (id: string, status: ActivityStatus = 'open') =>
+		type.phone(h.state, { ...ctx(status), participantId: id, groupId: groupOf(groups)(id) });
 	return { ...h, ok, act, roleOf, who, ctx, phone, trainerLog, order, participants };
 }
 
@@ -56,7 +83,9 @@ describe('coaching config and content file', () => {
 	});
 
 	it('ships activities/coaching-grow.yaml as a valid groups-of-three coaching file', () => {
-		const file = parseYaml(readFileSync(join(appRoot(), 'activities', 'coaching-grow.yaml'), 'utf8'));
+		const file = parseYaml(
+			readFileSync(join(appRoot(), 'activities', 'coaching-grow.yaml'), 'utf8')
+		);
 		expect(file.type).toBe('coaching');
 		expect(file.grouping).toBe('groups');
 		expect(file.groupSize).toBe(3);
@@ -77,7 +106,8 @@ describe('role rotation', () => {
 			}
 			for (const id of trios.flatMap((g) => g.memberIds)) (seen[id] ??= []).push(r.roleOf(id)!);
 		}
-		for (const roles of Object.values(seen)) expect([...roles].sort()).toEqual(['coach', 'coachee', 'observer']);
+		for (const roles of Object.values(seen))
+			expect([...roles].sort()).toEqual(['coach', 'coachee', 'observer']);
 		expect(r.state.rounds.map((x) => x.endedAt !== null)).toEqual([true, true, false]);
 	});
 
@@ -99,7 +129,8 @@ describe('role rotation', () => {
 			expect(Object.values(roles).sort()).toEqual(['coach', 'coachee', 'observer', 'observer']);
 			countRoles(counts, roles);
 		}
-		for (const id of ['a', 'b', 'c', 'd']) expect(counts[id]).toEqual({ coach: 1, coachee: 1, observer: 2 });
+		for (const id of ['a', 'b', 'c', 'd'])
+			expect(counts[id]).toEqual({ coach: 1, coachee: 1, observer: 2 });
 	});
 
 	it('gives one person alone no part, and refuses a round when no group has people', () => {
@@ -115,7 +146,10 @@ describe('inputs and rejections', () => {
 	it('takes each role’s input only from that role in the sender’s own group, leaving the state unchanged otherwise', () => {
 		const r = room();
 		const early = structuredClone(r.state);
-		expect(r.send('ann', { kind: 'cover', steps: ['goal'] })).toEqual({ ok: false, error: expect.stringMatching(/not started/) });
+		expect(r.send('ann', { kind: 'cover', steps: ['goal'] })).toEqual({
+			ok: false,
+			error: expect.stringMatching(/not started/)
+		});
 		expect(r.state).toEqual(early);
 
 		r.act({ kind: 'start-round', minutes: 5 });
@@ -161,17 +195,29 @@ describe('privacy', () => {
 	function played() {
 		const r = room();
 		r.act({ kind: 'start-round', minutes: 5 });
-		const roles = { coach: r.who('g1', 'coach')[0]!, coachee: r.who('g1', 'coachee')[0]!, observer: r.who('g1', 'observer')[0]! };
+		const roles = {
+			coach: r.who('g1', 'coach')[0]!,
+			coachee: r.who('g1', 'coachee')[0]!,
+			observer: r.who('g1', 'observer')[0]!
+		};
 		r.ok(roles.coach, { kind: 'cover', steps: ['goal', 'reality'] });
-		r.ok(roles.observer, { kind: 'observe', checks: ['open-questions', 'clear-goal'], note: 'SECRET-NOTE-FOR-COACH' });
+		r.ok(roles.observer, {
+			kind: 'observe',
+			checks: ['open-questions', 'clear-goal'],
+			note: 'SECRET-NOTE-FOR-COACH'
+		});
 		r.ok(roles.coachee, { kind: 'takeaway', text: 'PRIVATE-TAKEAWAY' });
 		return { r, roles };
 	}
 
 	it('sends the observer’s note only to that round’s coach, and tells the engine to update the coach', () => {
 		const { r, roles } = played();
-		expect(r.phone(roles.coach).feedback).toEqual([{ round: 1, checks: ['clear-goal', 'open-questions'], note: 'SECRET-NOTE-FOR-COACH' }]);
-		for (const id of r.participants.map((p) => p.id).filter((id) => id !== roles.coach && id !== roles.observer)) {
+		expect(r.phone(roles.coach).feedback).toEqual([
+			{ round: 1, checks: ['clear-goal', 'open-questions'], note: 'SECRET-NOTE-FOR-COACH' }
+		]);
+		for (const id of r.participants
+			.map((p) => p.id)
+			.filter((id) => id !== roles.coach && id !== roles.observer)) {
 			expect(JSON.stringify(r.phone(id))).not.toContain('SECRET-NOTE');
 		}
 		// The observer sees only their own draft, not as feedback.
@@ -192,7 +238,9 @@ describe('privacy', () => {
 		for (const id of r.participants.map((p) => p.id).filter((id) => id !== roles.coachee)) {
 			expect(JSON.stringify(r.phone(id))).not.toContain('PRIVATE-TAKEAWAY');
 		}
-		expect(JSON.stringify(type.projector(r.state, r.ctx('revealed')))).not.toContain('PRIVATE-TAKEAWAY');
+		expect(JSON.stringify(type.projector(r.state, r.ctx('revealed')))).not.toContain(
+			'PRIVATE-TAKEAWAY'
+		);
 		expect(JSON.stringify(type.exportRows(r.state, r.ctx()))).not.toContain('PRIVATE-TAKEAWAY');
 	});
 
@@ -236,7 +284,11 @@ describe('replay', () => {
 		const r = room();
 		r.act({ kind: 'start-round', minutes: 6 });
 		r.ok(r.who('g1', 'coach')[0]!, { kind: 'cover', steps: ['goal'] });
-		r.ok(r.who('g2', 'observer')[0]!, { kind: 'observe', checks: ['listened'], note: 'Good pauses' });
+		r.ok(r.who('g2', 'observer')[0]!, {
+			kind: 'observe',
+			checks: ['listened'],
+			note: 'Good pauses'
+		});
 		r.act({ kind: 'end-round' });
 		r.ok(r.who('g1', 'coachee')[0]!, { kind: 'takeaway', text: 'Ask my manager' });
 		r.act({ kind: 'start-round', minutes: 4 });
@@ -251,7 +303,12 @@ describe('replay', () => {
 				fresh = type.reduce(fresh, input, ctx, r.config);
 			} else {
 				const { input, ctx } = r.trainerLog[ti++]!;
-				fresh = type.trainer!.reduce(fresh, input, { ...ctx, random: seededRandom(ctx.inputId) }, r.config);
+				fresh = type.trainer!.reduce(
+					fresh,
+					input,
+					{ ...ctx, random: seededRandom(ctx.inputId) },
+					r.config
+				);
 			}
 		}
 		expect(pi + ti).toBe(8);

@@ -2,8 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { InputRejected, type ActivityStatus, type GroupInfo, type PersonInfo, type TrainerContext } from '$lib/activities/contract';
-import { conversationCards as type, type Config, type State, type TrainerInput } from '$lib/activities/conversation-cards/type';
+import {
+	InputRejected,
+	type ActivityStatus,
+	type GroupInfo,
+	type PersonInfo,
+	type TrainerContext
+} from '$lib/activities/contract';
+import {
+	conversationCards as type,
+	type Config,
+	type State,
+	type TrainerInput
+} from '$lib/activities/conversation-cards/type';
 import { DEFAULT_DECK } from '$lib/activities/conversation-cards/deck';
 import { CAUSES, FIELDS } from '$lib/activities/conversation-cards/words';
 import { seededRandom } from '$lib/activities/shared/random';
@@ -17,10 +28,15 @@ const trios: GroupInfo[] = [
 	{ id: 'g3', name: 'Table 3', memberIds: ['gus', 'hal', 'ivy'] }
 ];
 const everyone = people(trios.flatMap((g) => g.memberIds));
-const groupOf = (groups: GroupInfo[]) => (id: string) => groups.find((g) => g.memberIds.includes(id))?.id ?? null;
+const groupOf = (groups: GroupInfo[]) => (id: string) =>
+	groups.find((g) => g.memberIds.includes(id))?.id ?? null;
 
 /** A room: the harness for phones, plus trainer actions through the type's own trainer reducer. */
-function room(raw: unknown = {}, groups: GroupInfo[] = trios, participants: PersonInfo[] = everyone) {
+function room(
+	raw: unknown = {},
+	groups: GroupInfo[] = trios,
+	participants: PersonInfo[] = everyone
+) {
 	const h = harness(type, raw, groupOf(groups));
 	const trainerLog: { input: TrainerInput; ctx: TrainerContext }[] = [];
 	let seq = 0;
@@ -28,14 +44,29 @@ function room(raw: unknown = {}, groups: GroupInfo[] = trios, participants: Pers
 		const parsed = type.trainer!.input.parse(input) as TrainerInput;
 		seq += 1;
 		const inputId = seed ?? `t-${seq}`;
-		const ctx: TrainerContext = { inputId, at: 5000 + seq, groups, participants, random: seededRandom(inputId) };
+		const ctx: TrainerContext = {
+			inputId,
+			at: 5000 + seq,
+			groups,
+			participants,
+			random: seededRandom(inputId)
+		};
 		type.trainer!.reduce(h.state, parsed, ctx, h.config);
 		trainerLog.push({ input: parsed, ctx: { ...ctx, random: seededRandom(inputId) } });
 	};
 	const cardOf = (groupId: string) => h.state.hands[groupId]?.current ?? null;
-	const view = (status: ActivityStatus = 'open') => ({ config: h.config, status, groups, participants });
+	const view = (status: ActivityStatus = 'open') => ({
+		config: h.config,
+		status,
+		groups,
+		participants
+	});
 	const phone = (participantId: string, status: ActivityStatus = 'open') =>
-		type.phone(h.state, { ...view(status), participantId, groupId: groupOf(groups)(participantId) });
+		type.phone(h.state, {
+			...view(status),
+			participantId,
+			groupId: groupOf(groups)(participantId)
+		});
 	return { ...h, act, cardOf, view, phone, trainerLog };
 }
 
@@ -60,7 +91,9 @@ describe('conversation-cards config and deck', () => {
 	});
 
 	it('ships activities/difficult-conversations.yaml whose deck is valid and matches the built-in one', () => {
-		const file = parseYaml(readFileSync(join(appRoot(), 'activities', 'difficult-conversations.yaml'), 'utf8'));
+		const file = parseYaml(
+			readFileSync(join(appRoot(), 'activities', 'difficult-conversations.yaml'), 'utf8')
+		);
 		expect(file.type).toBe('conversation-cards');
 		const config: Config = type.config.parse(file.config);
 		expect(config.cards).toEqual(DEFAULT_DECK);
@@ -133,14 +166,21 @@ describe('dealing', () => {
 		const r = room();
 		r.act({ kind: 'deal' });
 		const before = trios.map((g) => r.cardOf(g.id));
-		r.ok('ann', { kind: 'edit-plan', cardId: before[0], field: 'open', text: 'Thanks for making time.' });
+		r.ok('ann', {
+			kind: 'edit-plan',
+			cardId: before[0],
+			field: 'open',
+			text: 'Thanks for making time.'
+		});
 		r.act({ kind: 'swap', groupId: 'g1' });
 		const after = r.cardOf('g1');
 		expect(before).not.toContain(after);
 		expect([r.cardOf('g2'), r.cardOf('g3')]).toEqual(before.slice(1));
 		expect(r.state.hands.g1!.plans[before[0]!]!.fields.open!.text).toBe('Thanks for making time.');
 		// The old card's plan is closed; the new card starts blank.
-		expect(r.send('ann', { kind: 'edit-plan', cardId: before[0], field: 'open', text: 'x' })).toEqual({ ok: false, error: expect.stringMatching(/new card/) });
+		expect(
+			r.send('ann', { kind: 'edit-plan', cardId: before[0], field: 'open', text: 'x' })
+		).toEqual({ ok: false, error: expect.stringMatching(/new card/) });
 		expect(r.phone('ann').plan.open.text).toBe('');
 		expect(() => r.act({ kind: 'swap', groupId: 'nope' })).toThrow(InputRejected);
 	});
@@ -153,7 +193,10 @@ describe('dealing', () => {
 
 	it('lets a group draw only when the file allows, once, and never a card another group holds', () => {
 		const closed = room();
-		expect(closed.send('ann', { kind: 'draw' })).toEqual({ ok: false, error: expect.stringMatching(/trainer deals/) });
+		expect(closed.send('ann', { kind: 'draw' })).toEqual({
+			ok: false,
+			error: expect.stringMatching(/trainer deals/)
+		});
 
 		const r = room({ groupsDraw: true });
 		expect(r.phone('ann').canDraw).toBe(true);
@@ -161,14 +204,21 @@ describe('dealing', () => {
 		r.ok('dan', { kind: 'draw' });
 		expect(r.cardOf('g1')).not.toBeNull();
 		expect(r.cardOf('g1')).not.toBe(r.cardOf('g2'));
-		expect(r.send('bob', { kind: 'draw' })).toEqual({ ok: false, error: expect.stringMatching(/already has a card/) });
+		expect(r.send('bob', { kind: 'draw' })).toEqual({
+			ok: false,
+			error: expect.stringMatching(/already has a card/)
+		});
 		expect(r.phone('bob').canDraw).toBe(false);
-		expect(r.send('zed', { kind: 'draw' })).toEqual({ ok: false, error: expect.stringMatching(/not in a group/) });
+		expect(r.send('zed', { kind: 'draw' })).toEqual({
+			ok: false,
+			error: expect.stringMatching(/not in a group/)
+		});
 	});
 });
 
 describe('role-play rounds', () => {
-	const rolesOf = (state: State, round: number, groupId: string) => state.rounds[round]!.groups[groupId]!.roles;
+	const rolesOf = (state: State, round: number, groupId: string) =>
+		state.rounds[round]!.groups[groupId]!.roles;
 
 	it('over three rounds in a trio, each person plays manager, employee and observer once', () => {
 		const r = room();
@@ -209,19 +259,44 @@ describe('role-play rounds', () => {
 		const roles = r.state.rounds[0]!.groups.g1!.roles;
 		const observer = Object.keys(roles).find((id) => roles[id] === 'observer')!;
 		const manager = Object.keys(roles).find((id) => roles[id] === 'manager')!;
-		expect(r.send(manager, { kind: 'observe', checks: ['asked'], note: '' })).toEqual({ ok: false, error: expect.stringMatching(/observer/) });
+		expect(r.send(manager, { kind: 'observe', checks: ['asked'], note: '' })).toEqual({
+			ok: false,
+			error: expect.stringMatching(/observer/)
+		});
 		r.ok(observer, { kind: 'observe', checks: ['agreed', 'purpose'], note: 'Good opening.' });
 		r.act({ kind: 'end-round' });
 		// The observer may finish the note after time is up; the second send replaces the first.
-		r.ok(observer, { kind: 'observe', checks: ['purpose', 'asked', 'agreed'], note: 'Good opening; rushed the actions.' });
+		r.ok(observer, {
+			kind: 'observe',
+			checks: ['purpose', 'asked', 'agreed'],
+			note: 'Good opening; rushed the actions.'
+		});
 		expect(r.state.observations).toEqual([
-			{ round: 1, groupId: 'g1', cardId: r.cardOf('g1'), observerId: observer, checks: ['purpose', 'asked', 'agreed'], note: 'Good opening; rushed the actions.', at: expect.any(Number) }
+			{
+				round: 1,
+				groupId: 'g1',
+				cardId: r.cardOf('g1'),
+				observerId: observer,
+				checks: ['purpose', 'asked', 'agreed'],
+				note: 'Good opening; rushed the actions.',
+				at: expect.any(Number)
+			}
 		]);
-		expect(r.phone(observer).observation).toEqual({ checks: ['purpose', 'asked', 'agreed'], note: 'Good opening; rushed the actions.' });
+		expect(r.phone(observer).observation).toEqual({
+			checks: ['purpose', 'asked', 'agreed'],
+			note: 'Good opening; rushed the actions.'
+		});
 		expect(r.phone(manager).observation).toBeNull();
 		expect(r.send(observer, { kind: 'observe', checks: [], note: 'x'.repeat(401) }).ok).toBe(false);
 		const rows = type.exportRows(r.state, r.view());
-		expect(rows.filter((row) => row.item === 'observation')).toEqual([expect.objectContaining({ round: 1, group: 'Table 1', card: r.cardOf('g1'), note: expect.stringMatching(/rushed/) })]);
+		expect(rows.filter((row) => row.item === 'observation')).toEqual([
+			expect.objectContaining({
+				round: 1,
+				group: 'Table 1',
+				card: r.cardOf('g1'),
+				note: expect.stringMatching(/rushed/)
+			})
+		]);
 	});
 });
 
@@ -230,12 +305,32 @@ describe('plans', () => {
 		const r = room();
 		r.act({ kind: 'deal' });
 		const card = r.cardOf('g1');
-		r.ok('ann', { kind: 'edit-plan', cardId: card, field: 'prepare', text: 'Dates of each late handover' });
-		r.ok('bob', { kind: 'edit-plan', cardId: card, field: 'evidence', text: 'Finance stayed late twice' });
+		r.ok('ann', {
+			kind: 'edit-plan',
+			cardId: card,
+			field: 'prepare',
+			text: 'Dates of each late handover'
+		});
+		r.ok('bob', {
+			kind: 'edit-plan',
+			cardId: card,
+			field: 'evidence',
+			text: 'Finance stayed late twice'
+		});
 		r.ok('cat', { kind: 'edit-plan', cardId: card, field: 'actions', text: 'Deadline in writing' });
-		r.ok('bob', { kind: 'edit-plan', cardId: card, field: 'prepare', text: 'Check the finance calendar' });
+		r.ok('bob', {
+			kind: 'edit-plan',
+			cardId: card,
+			field: 'prepare',
+			text: 'Check the finance calendar'
+		});
 		const plan = r.phone('ann').plan;
-		expect(plan.prepare).toEqual({ text: 'Check the finance calendar', rev: 2, by: 'BOB', mine: false });
+		expect(plan.prepare).toEqual({
+			text: 'Check the finance calendar',
+			rev: 2,
+			by: 'BOB',
+			mine: false
+		});
 		expect(plan.evidence.text).toBe('Finance stayed late twice');
 		expect(plan.actions).toMatchObject({ text: 'Deadline in writing', by: 'CAT' });
 		expect(r.phone('cat').plan.actions).toMatchObject({ by: 'You', mine: true });
@@ -244,17 +339,25 @@ describe('plans', () => {
 		r.ok('cat', { kind: 'choose-cause', cardId: card, cause: 'information' });
 		r.ok('ann', { kind: 'choose-cause', cardId: card, cause: 'skills' });
 		expect(r.phone('bob').cause).toEqual({ value: 'skills', by: 'ANN', mine: false });
-		expect(r.send('ann', { kind: 'edit-plan', cardId: card, field: 'open', text: 'x'.repeat(601) }).ok).toBe(false);
+		expect(
+			r.send('ann', { kind: 'edit-plan', cardId: card, field: 'open', text: 'x'.repeat(601) }).ok
+		).toBe(false);
 	});
 
 	it('only members of the group holding the card may change its plan', () => {
 		const r = room();
 		r.act({ kind: 'deal' });
 		const card = r.cardOf('g1');
-		expect(r.send('dan', { kind: 'edit-plan', cardId: card, field: 'open', text: 'Hijack' })).toEqual({ ok: false, error: expect.stringMatching(/another group/) });
+		expect(
+			r.send('dan', { kind: 'edit-plan', cardId: card, field: 'open', text: 'Hijack' })
+		).toEqual({ ok: false, error: expect.stringMatching(/another group/) });
 		expect(r.send('dan', { kind: 'choose-cause', cardId: card, cause: 'skills' }).ok).toBe(false);
-		expect(r.send('zed', { kind: 'edit-plan', cardId: r.cardOf('g3'), field: 'open', text: 'Hijack' }).ok).toBe(false);
-		expect(r.send('zed', { kind: 'edit-plan', cardId: 'not-dealt', field: 'open', text: 'Hijack' })).toEqual({ ok: false, error: expect.stringMatching(/not in one/) });
+		expect(
+			r.send('zed', { kind: 'edit-plan', cardId: r.cardOf('g3'), field: 'open', text: 'Hijack' }).ok
+		).toBe(false);
+		expect(
+			r.send('zed', { kind: 'edit-plan', cardId: 'not-dealt', field: 'open', text: 'Hijack' })
+		).toEqual({ ok: false, error: expect.stringMatching(/not in one/) });
 		expect(r.state.hands.g1!.plans[card!]!.fields).toEqual({});
 		expect(r.state.hands.g1!.plans[card!]!.cause).toBeNull();
 	});
@@ -264,12 +367,19 @@ describe('plans', () => {
 		// Phones and trainer actions interleave in one ordered log, as the engine stores them.
 		const steps: (() => void)[] = [
 			() => r.act({ kind: 'deal' }),
-			() => r.ok('ann', { kind: 'edit-plan', cardId: r.cardOf('g1'), field: 'open', text: 'Hello' }),
+			() =>
+				r.ok('ann', { kind: 'edit-plan', cardId: r.cardOf('g1'), field: 'open', text: 'Hello' }),
 			() => r.act({ kind: 'swap', groupId: 'g2' }),
 			() => r.ok('dan', { kind: 'choose-cause', cardId: r.cardOf('g2'), cause: 'resources' }),
 			() => r.act({ kind: 'spotlight', groupId: 'g2' }),
 			() => r.act({ kind: 'start-round', minutes: 6 }),
-			() => r.ok('bob', { kind: 'edit-plan', cardId: r.cardOf('g1'), field: 'evidence', text: 'Three dates' }),
+			() =>
+				r.ok('bob', {
+					kind: 'edit-plan',
+					cardId: r.cardOf('g1'),
+					field: 'evidence',
+					text: 'Three dates'
+				}),
 			() => r.act({ kind: 'deal' })
 		];
 		const order: ('phone' | 'trainer')[] = [];
@@ -287,7 +397,12 @@ describe('plans', () => {
 				fresh = type.reduce(fresh, input, ctx, r.config);
 			} else {
 				const { input, ctx } = r.trainerLog[ti++]!;
-				fresh = type.trainer!.reduce(fresh, input, { ...ctx, random: seededRandom(ctx.inputId) }, r.config);
+				fresh = type.trainer!.reduce(
+					fresh,
+					input,
+					{ ...ctx, random: seededRandom(ctx.inputId) },
+					r.config
+				);
 			}
 		}
 		expect(fresh).toEqual(r.state);
@@ -299,11 +414,17 @@ describe('privacy and views', () => {
 	function played() {
 		const r = room();
 		r.act({ kind: 'deal' });
-		r.ok('ann', { kind: 'edit-plan', cardId: r.cardOf('g1'), field: 'evidence', text: 'SECRET-PLAN-G1' });
+		r.ok('ann', {
+			kind: 'edit-plan',
+			cardId: r.cardOf('g1'),
+			field: 'evidence',
+			text: 'SECRET-PLAN-G1'
+		});
 		r.ok('ann', { kind: 'choose-cause', cardId: r.cardOf('g1'), cause: 'motivation' });
 		return r;
 	}
-	const likelyOf = (cardId: string | null) => DEFAULT_DECK.find((c) => c.id === cardId)!.likelyCause;
+	const likelyOf = (cardId: string | null) =>
+		DEFAULT_DECK.find((c) => c.id === cardId)!.likelyCause;
 
 	it('keeps every card’s likely cause out of phone and projector views until revealed', () => {
 		const r = played();
@@ -312,12 +433,17 @@ describe('privacy and views', () => {
 			expect(projector.groups.every((g) => g.card && g.card.likelyCause === null)).toBe(true);
 			expect(projector.reveal).toBeNull();
 			expect(JSON.stringify(projector)).not.toMatch(/likelyCause":"/);
-			for (const p of everyone) expect(JSON.stringify(r.phone(p.id, status))).not.toMatch(/likelyCause":"/);
+			for (const p of everyone)
+				expect(JSON.stringify(r.phone(p.id, status))).not.toMatch(/likelyCause":"/);
 		}
 		const revealed = type.projector(r.state, r.view('revealed'));
 		expect(revealed.groups[0]!.card!.likelyCause).toBe(likelyOf(r.cardOf('g1')));
 		expect(r.phone('dan', 'revealed').card!.likelyCause).toBe(likelyOf(r.cardOf('g2')));
-		expect(revealed.reveal!.rows[0]).toMatchObject({ groupName: 'Table 1', chosen: 'motivation', likely: likelyOf(r.cardOf('g1')) });
+		expect(revealed.reveal!.rows[0]).toMatchObject({
+			groupName: 'Table 1',
+			chosen: 'motivation',
+			likely: likelyOf(r.cardOf('g1'))
+		});
 		expect(revealed.reveal!.rows).toHaveLength(3);
 		expect(revealed.reveal!.tally.reduce((n, t) => n + t.likely, 0)).toBe(3);
 		expect(revealed.reveal!.sides.chosen.person).toBe(1);
@@ -346,6 +472,8 @@ describe('privacy and views', () => {
 		const first = rows.find((row) => row.group === 'Table 1' && row.current === false)!;
 		expect(first).toMatchObject({ evidence: 'SECRET-PLAN-G1', chosenCause: 'Motivation' });
 		for (const f of FIELDS) expect(first).toHaveProperty(f);
-		expect(new Set(type.exportRows(r.state, r.view()).map((row) => Object.keys(row).join()))).toHaveProperty('size', 1);
+		expect(
+			new Set(type.exportRows(r.state, r.view()).map((row) => Object.keys(row).join()))
+		).toHaveProperty('size', 1);
 	});
 });

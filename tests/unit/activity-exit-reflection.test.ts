@@ -7,17 +7,25 @@ import type { ActivityStatus, PersonInfo, ViewContext } from '$lib/activities/co
 import { exitReflection, type Config, type State } from '$lib/activities/exit-reflection/type';
 import { appRoot } from '$lib/server/paths';
 
-const participants: PersonInfo[] = ['Ann', 'Bob', 'Cat'].map((name) => ({ id: `pid-${name.toLowerCase()}`, name }));
-const DEFAULTS = { question: 'One thing I will do differently', confidenceQuestion: 'How confident are you that you will do it?' };
+const participants: PersonInfo[] = ['Ann', 'Bob', 'Cat'].map((name) => ({
+	id: `pid-${name.toLowerCase()}`,
+	name
+}));
+const DEFAULTS = {
+	question: 'One thing I will do differently',
+	confidenceQuestion: 'How confident are you that you will do it?'
+};
 
 function room(raw: unknown = {}) {
 	const h = harness(exitReflection, raw);
 	const view: ViewContext<Config> = { config: h.config, status: 'open', groups: [], participants };
 	return {
 		...h,
-		save: (pid: string, text: string, confidence: number) => h.ok(pid, { kind: 'save', text, confidence }),
+		save: (pid: string, text: string, confidence: number) =>
+			h.ok(pid, { kind: 'save', text, confidence }),
 		projector: (status: ActivityStatus) => exitReflection.projector(h.state, { ...view, status }),
-		phone: (participantId: string) => exitReflection.phone(h.state, { ...view, participantId, groupId: null }),
+		phone: (participantId: string) =>
+			exitReflection.phone(h.state, { ...view, participantId, groupId: null }),
 		rows: () => exitReflection.exportRows(h.state, view)
 	};
 }
@@ -39,7 +47,11 @@ describe('exit reflection config', () => {
 	it.each([
 		[{ question: '  ' }, ['question'], 'the question is empty'],
 		[{ question: 42 }, ['question'], 'expected the question as text'],
-		[{ confidenceQuestion: 'x'.repeat(201) }, ['confidenceQuestion'], 'the confidence question is longer than 200 characters'],
+		[
+			{ confidenceQuestion: 'x'.repeat(201) },
+			['confidenceQuestion'],
+			'the confidence question is longer than 200 characters'
+		],
 		[{ maxLength: 500 }, [], 'unknown setting "maxLength" (expected question, confidenceQuestion)'],
 		['text', [], 'expected the exit reflection settings as a map']
 	])('refuses %j with a message at the right key', (raw, path, message) => {
@@ -50,7 +62,9 @@ describe('exit reflection config', () => {
 	});
 
 	it('the shipped content file (both agendas use it) is valid and uses this type', () => {
-		const file = parseYaml(readFileSync(join(appRoot(), 'activities', 'exit-reflection.yaml'), 'utf8'));
+		const file = parseYaml(
+			readFileSync(join(appRoot(), 'activities', 'exit-reflection.yaml'), 'utf8')
+		);
 		expect(file.type).toBe(exitReflection.type);
 		expect(exitReflection.config.parse(file.config)).toEqual(DEFAULTS);
 	});
@@ -68,19 +82,39 @@ describe('exit reflection inputs', () => {
 
 	it('accepts exactly 280 characters and confidence 1 and 10', () => {
 		const r = room();
-		expect(r.send('pid-ann', { kind: 'save', text: 'x'.repeat(280), confidence: 1 })).toEqual({ ok: true });
+		expect(r.send('pid-ann', { kind: 'save', text: 'x'.repeat(280), confidence: 1 })).toEqual({
+			ok: true
+		});
 		expect(r.send('pid-bob', { kind: 'save', text: 'y', confidence: 10 })).toEqual({ ok: true });
 	});
 
 	it.each([
-		[{ kind: 'save', text: '   ', confidence: 5 }, 'Please write one thing you will do differently.'],
+		[
+			{ kind: 'save', text: '   ', confidence: 5 },
+			'Please write one thing you will do differently.'
+		],
 		[{ kind: 'save', confidence: 5 }, 'Please write one thing you will do differently.'],
-		[{ kind: 'save', text: 'x'.repeat(281), confidence: 5 }, 'Please keep it to 280 characters or fewer.'],
-		[{ kind: 'save', text: 'Listen', confidence: 0 }, 'Please choose how confident you are, from 1 to 10.'],
-		[{ kind: 'save', text: 'Listen', confidence: 11 }, 'Please choose how confident you are, from 1 to 10.'],
-		[{ kind: 'save', text: 'Listen', confidence: 7.5 }, 'Please choose how confident you are, from 1 to 10.'],
+		[
+			{ kind: 'save', text: 'x'.repeat(281), confidence: 5 },
+			'Please keep it to 280 characters or fewer.'
+		],
+		[
+			{ kind: 'save', text: 'Listen', confidence: 0 },
+			'Please choose how confident you are, from 1 to 10.'
+		],
+		[
+			{ kind: 'save', text: 'Listen', confidence: 11 },
+			'Please choose how confident you are, from 1 to 10.'
+		],
+		[
+			{ kind: 'save', text: 'Listen', confidence: 7.5 },
+			'Please choose how confident you are, from 1 to 10.'
+		],
 		[{ kind: 'save', text: 'Listen' }, 'Please choose how confident you are, from 1 to 10.'],
-		[{ kind: 'save', text: 'Listen', confidence: 5, name: 'Ann' }, 'That is not an answer this activity understands.'],
+		[
+			{ kind: 'save', text: 'Listen', confidence: 5, name: 'Ann' },
+			'That is not an answer this activity understands.'
+		],
 		[{ kind: 'delete' }, 'That is not an answer this activity understands.']
 	])('refuses %j and leaves the state unchanged', (input, error) => {
 		const r = room();
@@ -120,7 +154,11 @@ describe('exit reflection views', () => {
 		const v = filled().projector('revealed');
 		expect(v.revealed).toBe(true);
 		if (!v.revealed) return;
-		expect(v.texts).toEqual(['ask the team first.', 'Coach, do not fix.', 'Hold monthly one-to-ones.']);
+		expect(v.texts).toEqual([
+			'ask the team first.',
+			'Coach, do not fix.',
+			'Hold monthly one-to-ones.'
+		]);
 		expect(v.confidence).toEqual([0, 0, 0, 1, 0, 0, 2, 0, 0, 0]);
 		expect(v.mean).toBe(6);
 		expect(v.count).toBe(3);

@@ -3,21 +3,48 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { harness } from '../helpers/activity-harness';
-import { InputRejected, type InputContext, type PersonInfo, type TrainerContext, type ViewContext } from '$lib/activities/contract';
-import { goalSetting, type Config, type Input, type State, type TrainerInput } from '$lib/activities/goal-setting/type';
+import {
+	InputRejected,
+	type InputContext,
+	type PersonInfo,
+	type TrainerContext,
+	type ViewContext
+} from '$lib/activities/contract';
+import {
+	goalSetting,
+	type Config,
+	type Input,
+	type State,
+	type TrainerInput
+} from '$lib/activities/goal-setting/type';
 import { derangement } from '$lib/activities/goal-setting/reduce';
 import { DEFAULT_PROMPTS } from '$lib/activities/goal-setting/wording';
 import { seededRandom } from '$lib/activities/shared/random';
 import { appRoot } from '$lib/server/paths';
 
-const people = (n: number): PersonInfo[] => Array.from({ length: n }, (_, i) => ({ id: `pid-${i + 1}`, name: `Person${i + 1}Name` }));
+const people = (n: number): PersonInfo[] =>
+	Array.from({ length: n }, (_, i) => ({ id: `pid-${i + 1}`, name: `Person${i + 1}Name` }));
 
 const GOOD = 'Reduce open tickets from 40 to 15 by the end of Q2 so that customers wait less';
 const VAGUE = 'Improve communication';
-const ALL_YES = { specific: 'yes', measurable: 'yes', achievable: 'yes', relevant: 'yes', timeBound: 'yes' } as const;
-const MIXED = { specific: 'yes', measurable: 'partly', achievable: 'yes', relevant: 'no', timeBound: 'no' } as const;
+const ALL_YES = {
+	specific: 'yes',
+	measurable: 'yes',
+	achievable: 'yes',
+	relevant: 'yes',
+	timeBound: 'yes'
+} as const;
+const MIXED = {
+	specific: 'yes',
+	measurable: 'partly',
+	achievable: 'yes',
+	relevant: 'no',
+	timeBound: 'no'
+} as const;
 
-type Logged = { phone: { input: Input; ctx: InputContext } } | { trainer: { input: TrainerInput; ctx: Omit<TrainerContext, 'random'> } };
+type Logged =
+	| { phone: { input: Input; ctx: InputContext } }
+	| { trainer: { input: TrainerInput; ctx: Omit<TrainerContext, 'random'> } };
 
 function room(n = 4, raw: unknown = {}) {
 	const participants = people(n);
@@ -41,7 +68,12 @@ function room(n = 4, raw: unknown = {}) {
 		seq += 1;
 		const ctx = { inputId: `t-${seq}`, at: 5000 + seq, groups: [], participants };
 		try {
-			goalSetting.trainer!.reduce(state, parsed.data, { ...ctx, random: seededRandom(ctx.inputId) }, config);
+			goalSetting.trainer!.reduce(
+				state,
+				parsed.data,
+				{ ...ctx, random: seededRandom(ctx.inputId) },
+				config
+			);
 		} catch (err) {
 			if (err instanceof InputRejected) return { ok: false, error: err.message };
 			throw err;
@@ -52,10 +84,16 @@ function room(n = 4, raw: unknown = {}) {
 	const replay = (): State =>
 		log.reduce((s, e) => {
 			if ('phone' in e) return goalSetting.reduce(s, e.phone.input, e.phone.ctx, config);
-			return goalSetting.trainer!.reduce(s, e.trainer.input, { ...e.trainer.ctx, random: seededRandom(e.trainer.ctx.inputId) }, config);
+			return goalSetting.trainer!.reduce(
+				s,
+				e.trainer.input,
+				{ ...e.trainer.ctx, random: seededRandom(e.trainer.ctx.inputId) },
+				config
+			);
 		}, goalSetting.initial(config));
 	const view: ViewContext<Config> = { config, status: 'open', groups: [], participants };
-	const phone = (pid: string) => goalSetting.phone(state, { ...view, participantId: pid, groupId: null });
+	const phone = (pid: string) =>
+		goalSetting.phone(state, { ...view, participantId: pid, groupId: null });
 	const projector = () => goalSetting.projector(state, view);
 	/** Situation, type and version 1 for one participant. */
 	const write = (pid: string, text = GOOD, achievable: number | null = 4) => {
@@ -64,8 +102,22 @@ function room(n = 4, raw: unknown = {}) {
 		ok(pid, { kind: 'draft', text, achievable });
 		ok(pid, { kind: 'submit', text, achievable });
 	};
-	const reviewerOf = (goalId: string) => Object.entries(state.assignments).find(([, g]) => g === goalId)?.[0];
-	return { config, state, participants, send, ok, act, replay, phone, projector, write, reviewerOf, view };
+	const reviewerOf = (goalId: string) =>
+		Object.entries(state.assignments).find(([, g]) => g === goalId)?.[0];
+	return {
+		config,
+		state,
+		participants,
+		send,
+		ok,
+		act,
+		replay,
+		phone,
+		projector,
+		write,
+		reviewerOf,
+		view
+	};
 }
 
 const snapshot = (s: State) => JSON.stringify(s);
@@ -76,7 +128,12 @@ describe('goal-setting config', () => {
 		expect(c.prompts.length).toBeGreaterThanOrEqual(3);
 		expect(c.prompts.length).toBeLessThanOrEqual(5);
 		expect(c.ownSituation).toBe(true);
-		expect(c.goalTypes.map((g) => g.type)).toEqual(['performance', 'learning', 'behavioural', 'stretch']);
+		expect(c.goalTypes.map((g) => g.type)).toEqual([
+			'performance',
+			'learning',
+			'behavioural',
+			'stretch'
+		]);
 		for (const g of c.goalTypes) expect(g.when.length).toBeGreaterThan(20);
 		expect(goalSetting.defaultGrouping).toBe('individual');
 		expect(goalSetting.config.parse(c)).toEqual(c);
@@ -84,8 +141,19 @@ describe('goal-setting config', () => {
 
 	it.each([
 		[{ prompts: [], ownSituation: false }, 'give at least one prompt, or allow ownSituation'],
-		[{ goalTypes: [{ type: 'stretch', when: 'a' }, { type: 'stretch', when: 'b' }] }, 'goalTypes: each type at most once'],
-		[{ goalTypes: [{ type: 'okr', when: 'a' }] }, 'type: expected one of performance, learning, behavioural, stretch'],
+		[
+			{
+				goalTypes: [
+					{ type: 'stretch', when: 'a' },
+					{ type: 'stretch', when: 'b' }
+				]
+			},
+			'goalTypes: each type at most once'
+		],
+		[
+			{ goalTypes: [{ type: 'okr', when: 'a' }] },
+			'type: expected one of performance, learning, behavioural, stretch'
+		],
 		[{ prompts: [{ name: 'Ann' }] }, 'expected text']
 	])('refuses %j', (raw, message) => {
 		const r = goalSetting.config.safeParse(raw);
@@ -94,7 +162,9 @@ describe('goal-setting config', () => {
 	});
 
 	it('ships activities/goal-setting.yaml, valid for this type', () => {
-		const file = parseYaml(readFileSync(join(appRoot(), 'activities', 'goal-setting.yaml'), 'utf8'));
+		const file = parseYaml(
+			readFileSync(join(appRoot(), 'activities', 'goal-setting.yaml'), 'utf8')
+		);
 		expect(file.type).toBe('goal-setting');
 		expect(file.grouping).toBe('individual');
 		const c = goalSetting.config.parse(file.config);
@@ -105,7 +175,10 @@ describe('goal-setting config', () => {
 describe('writing and submitting a goal', () => {
 	it('keeps the situation, type and draft for a returning phone, and stores version 1 on submit', () => {
 		const r = room();
-		r.ok('pid-1', { kind: 'set-situation', situation: { kind: 'own', text: '  A team lead who avoids feedback ' } });
+		r.ok('pid-1', {
+			kind: 'set-situation',
+			situation: { kind: 'own', text: '  A team lead who avoids feedback ' }
+		});
 		r.ok('pid-1', { kind: 'set-type', goalType: 'behavioural' });
 		r.ok('pid-1', { kind: 'draft', text: 'Give one piece of', achievable: 3 });
 		let mine = r.phone('pid-1').mine;
@@ -135,17 +208,49 @@ describe('writing and submitting a goal', () => {
 	});
 
 	it.each([
-		['a goal over 500 characters', { kind: 'draft', text: 'x'.repeat(501), achievable: 3 }, /500 characters/],
-		['a submit over 500 characters', { kind: 'submit', text: 'x'.repeat(501), achievable: 3 }, /500 characters/],
-		['an own situation over 200 characters', { kind: 'set-situation', situation: { kind: 'own', text: 'y'.repeat(201) } }, /200 characters/],
-		['an empty own situation', { kind: 'set-situation', situation: { kind: 'own', text: '   ' } }, /your situation/],
-		['a prompt that is not there', { kind: 'set-situation', situation: { kind: 'prompt', promptId: 'p9' } }, /not in this activity/],
+		[
+			'a goal over 500 characters',
+			{ kind: 'draft', text: 'x'.repeat(501), achievable: 3 },
+			/500 characters/
+		],
+		[
+			'a submit over 500 characters',
+			{ kind: 'submit', text: 'x'.repeat(501), achievable: 3 },
+			/500 characters/
+		],
+		[
+			'an own situation over 200 characters',
+			{ kind: 'set-situation', situation: { kind: 'own', text: 'y'.repeat(201) } },
+			/200 characters/
+		],
+		[
+			'an empty own situation',
+			{ kind: 'set-situation', situation: { kind: 'own', text: '   ' } },
+			/your situation/
+		],
+		[
+			'a prompt that is not there',
+			{ kind: 'set-situation', situation: { kind: 'prompt', promptId: 'p9' } },
+			/not in this activity/
+		],
 		['a self-rating of 6', { kind: 'draft', text: 'ok', achievable: 6 }, /1 to 5/],
-		['a hidden character', { kind: 'draft', text: 'Reduce\u202Eerrors', achievable: 3 }, /hidden character/],
+		[
+			'a hidden character',
+			{ kind: 'draft', text: 'Reduce\u202Eerrors', achievable: 3 },
+			/hidden character/
+		],
 		['an unknown kind', { kind: 'delete-everything' }, /not an answer/],
 		['an empty submit', { kind: 'submit', text: '  ', achievable: 3 }, /write your goal/],
-		['a review of a goal not assigned to me', { kind: 'review', goalId: 'g1', scores: ALL_YES, comment: '' }, /not the one given to you/],
-		['a revise before any review', { kind: 'revise', text: GOOD, achievable: 4 }, /once its review has arrived/]
+		[
+			'a review of a goal not assigned to me',
+			{ kind: 'review', goalId: 'g1', scores: ALL_YES, comment: '' },
+			/not the one given to you/
+		],
+		[
+			'a revise before any review',
+			{ kind: 'revise', text: GOOD, achievable: 4 },
+			/once its review has arrived/
+		]
 	])('rejects %s without changing the state', (_what, input, message) => {
 		const r = room();
 		r.write('pid-1');
@@ -159,10 +264,18 @@ describe('writing and submitting a goal', () => {
 
 	it('rejects a submit before a situation and a type are chosen, and own situations when the file turns them off', () => {
 		const r = room(3, { ownSituation: false });
-		expect(r.send('pid-1', { kind: 'submit', text: GOOD, achievable: 4 })).toEqual({ ok: false, error: 'Please choose a situation first.' });
+		expect(r.send('pid-1', { kind: 'submit', text: GOOD, achievable: 4 })).toEqual({
+			ok: false,
+			error: 'Please choose a situation first.'
+		});
 		r.ok('pid-1', { kind: 'set-situation', situation: { kind: 'prompt', promptId: 'p2' } });
-		expect(r.send('pid-1', { kind: 'submit', text: GOOD, achievable: 4 })).toEqual({ ok: false, error: 'Please choose a goal type first.' });
-		expect(r.send('pid-1', { kind: 'set-situation', situation: { kind: 'own', text: 'Mine' } }).ok).toBe(false);
+		expect(r.send('pid-1', { kind: 'submit', text: GOOD, achievable: 4 })).toEqual({
+			ok: false,
+			error: 'Please choose a goal type first.'
+		});
+		expect(
+			r.send('pid-1', { kind: 'set-situation', situation: { kind: 'own', text: 'Mine' } }).ok
+		).toBe(false);
 		expect(r.send('pid-1', { kind: 'set-type', goalType: 'okr' }).ok).toBe(false);
 	});
 });
@@ -189,19 +302,28 @@ describe('rotation for review', () => {
 			for (let i = 1; i <= n; i++) r.write(`pid-${i}`);
 			expect(r.act({ kind: 'rotate-for-review' })).toEqual({ ok: true });
 			const goals = Object.values(r.state.assignments);
-			expect(Object.keys(r.state.assignments).sort()).toEqual(Array.from({ length: n }, (_, i) => `pid-${i + 1}`).sort());
+			expect(Object.keys(r.state.assignments).sort()).toEqual(
+				Array.from({ length: n }, (_, i) => `pid-${i + 1}`).sort()
+			);
 			expect(new Set(goals).size).toBe(n);
-			for (const [reviewer, goalId] of Object.entries(r.state.assignments)) expect(r.state.authors[goalId]).not.toBe(reviewer);
+			for (const [reviewer, goalId] of Object.entries(r.state.assignments))
+				expect(r.state.authors[goalId]).not.toBe(reviewer);
 			expect(r.phone(`pid-${n + 1}`).toReview).toBeNull();
 		}
 	});
 
 	it('two submitters swap; one or none is refused with a reason and no change', () => {
 		const r = room(3);
-		expect(r.act({ kind: 'rotate-for-review' })).toEqual({ ok: false, error: expect.stringMatching(/No goals/) });
+		expect(r.act({ kind: 'rotate-for-review' })).toEqual({
+			ok: false,
+			error: expect.stringMatching(/No goals/)
+		});
 		r.write('pid-1');
 		const before = snapshot(r.state);
-		expect(r.act({ kind: 'rotate-for-review' })).toEqual({ ok: false, error: expect.stringMatching(/at least two/) });
+		expect(r.act({ kind: 'rotate-for-review' })).toEqual({
+			ok: false,
+			error: expect.stringMatching(/at least two/)
+		});
 		expect(snapshot(r.state)).toBe(before);
 		r.write('pid-2');
 		expect(r.act({ kind: 'rotate-for-review' })).toEqual({ ok: true });
@@ -217,19 +339,32 @@ describe('reviews and revisions', () => {
 		r.write('pid-3');
 		expect(r.act({ kind: 'rotate-for-review' })).toEqual({ ok: true });
 		const reviewer = r.reviewerOf('g1')!;
-		r.ok(reviewer, { kind: 'review', goalId: 'g1', scores: MIXED, comment: 'Add a number and a date.' });
+		r.ok(reviewer, {
+			kind: 'review',
+			goalId: 'g1',
+			scores: MIXED,
+			comment: 'Add a number and a date.'
+		});
 		return { r, reviewer };
 	}
 
 	it('shows the reviewer the goal without its author, and the review only on the author phone', () => {
 		const { r, reviewer } = reviewed();
 		const theirs = r.phone(reviewer);
-		expect(theirs.toReview).toMatchObject({ goalId: 'g1', text: VAGUE, mine: { scores: MIXED, comment: 'Add a number and a date.' } });
+		expect(theirs.toReview).toMatchObject({
+			goalId: 'g1',
+			text: VAGUE,
+			mine: { scores: MIXED, comment: 'Add a number and a date.' }
+		});
 		expect(JSON.stringify(theirs)).not.toContain('Person1Name');
 		expect(JSON.stringify(theirs)).not.toContain('pid-1');
 
 		const author = r.phone('pid-1');
-		expect(author.mine.review).toEqual({ version: 1, scores: MIXED, comment: 'Add a number and a date.' });
+		expect(author.mine.review).toEqual({
+			version: 1,
+			scores: MIXED,
+			comment: 'Add a number and a date.'
+		});
 		// The author is not told who reviewed them.
 		expect(JSON.stringify(author)).not.toContain(reviewer);
 		for (const p of r.participants) {
@@ -269,7 +404,10 @@ describe('reviews and revisions', () => {
 		const reviewer = r.reviewerOf('g1')!;
 		expect(r.phone(reviewer).toReview).toMatchObject({ text: GOOD, mine: null });
 		r.ok(reviewer, { kind: 'review', goalId: 'g1', scores: ALL_YES, comment: 'Much clearer.' });
-		expect(r.state.reviews.g1!.map((x) => [x.version, x.round])).toEqual([[1, 1], [2, 2]]);
+		expect(r.state.reviews.g1!.map((x) => [x.version, x.round])).toEqual([
+			[1, 1],
+			[2, 2]
+		]);
 		expect(r.phone('pid-1').mine.review).toMatchObject({ version: 2, comment: 'Much clearer.' });
 	});
 });
@@ -289,7 +427,12 @@ describe('projector and remote', () => {
 	it('hides author names unless the trainer shows them', () => {
 		const r = spotlit();
 		let view = r.projector();
-		expect(view.spotlight).toMatchObject({ id: 'g1', author: null, before: { text: VAGUE }, after: { text: GOOD } });
+		expect(view.spotlight).toMatchObject({
+			id: 'g1',
+			author: null,
+			before: { text: VAGUE },
+			after: { text: GOOD }
+		});
 		for (const p of r.participants) expect(JSON.stringify(view)).not.toContain(p.name);
 		expect(r.act({ kind: 'show-names', on: true })).toEqual({ ok: true });
 		view = r.projector();
@@ -301,7 +444,10 @@ describe('projector and remote', () => {
 
 	it('never shows an own situation on the projector', () => {
 		const r = room(2);
-		r.ok('pid-1', { kind: 'set-situation', situation: { kind: 'own', text: 'My colleague Dave is always late' } });
+		r.ok('pid-1', {
+			kind: 'set-situation',
+			situation: { kind: 'own', text: 'My colleague Dave is always late' }
+		});
 		r.ok('pid-1', { kind: 'set-type', goalType: 'learning' });
 		r.ok('pid-1', { kind: 'submit', text: GOOD, achievable: 3 });
 		const view = r.projector();
@@ -312,7 +458,10 @@ describe('projector and remote', () => {
 	it('rejects a spotlight on a goal that is not there; null clears it', () => {
 		const r = spotlit();
 		const before = snapshot(r.state);
-		expect(r.act({ kind: 'spotlight', goalId: 'g9' })).toEqual({ ok: false, error: 'That goal is not there.' });
+		expect(r.act({ kind: 'spotlight', goalId: 'g9' })).toEqual({
+			ok: false,
+			error: 'That goal is not there.'
+		});
 		expect(r.act({ kind: 'spotlight', goalId: 'nonsense' }).ok).toBe(false);
 		expect(snapshot(r.state)).toBe(before);
 		r.act({ kind: 'spotlight', goalId: null });

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { GroupInfo, PersonInfo, TrainerContext, ViewContext } from '$lib/activities/contract';
-import { openQuestion, type Config, type State, type TrainerInput } from '$lib/activities/open-question/type';
+import {
+	openQuestion,
+	type Config,
+	type State,
+	type TrainerInput
+} from '$lib/activities/open-question/type';
 import { seededRandom } from '$lib/activities/shared/random';
 import { appRoot } from '$lib/server/paths';
 import { harness } from '../helpers/activity-harness';
@@ -12,17 +17,35 @@ const groups: GroupInfo[] = [
 	{ id: 'g1', name: 'Table 1', memberIds: ['ann', 'bob'] },
 	{ id: 'g2', name: 'Table 2', memberIds: ['cat', 'dan'] }
 ];
-const participants: PersonInfo[] = ['ann', 'bob', 'cat', 'dan', 'eve'].map((id) => ({ id, name: id[0]!.toUpperCase() + id.slice(1) }));
+const participants: PersonInfo[] = ['ann', 'bob', 'cat', 'dan', 'eve'].map((id) => ({
+	id,
+	name: id[0]!.toUpperCase() + id.slice(1)
+}));
 const groupOf = (p: string) => groups.find((g) => g.memberIds.includes(p))?.id ?? null;
 const prosCons = { question: 'Appraisal: pros and cons?', columns: ['Pros', 'Cons'] };
 
-const viewCtx = (config: Config): ViewContext<Config> => ({ config, status: 'open', groups, participants });
-const phoneCtx = (config: Config, participantId: string) => ({ ...viewCtx(config), participantId, groupId: groupOf(participantId) });
+const viewCtx = (config: Config): ViewContext<Config> => ({
+	config,
+	status: 'open',
+	groups,
+	participants
+});
+const phoneCtx = (config: Config, participantId: string) => ({
+	...viewCtx(config),
+	participantId,
+	groupId: groupOf(participantId)
+});
 
 let trainerSeq = 0;
 function trainer(state: State, input: TrainerInput, config: Config) {
 	const inputId = `t-${++trainerSeq}`;
-	const ctx: TrainerContext = { inputId, at: 5000 + trainerSeq, groups, participants, random: seededRandom(inputId) };
+	const ctx: TrainerContext = {
+		inputId,
+		at: 5000 + trainerSeq,
+		groups,
+		participants,
+		random: seededRandom(inputId)
+	};
 	return openQuestion.trainer!.reduce(state, openQuestion.trainer!.input.parse(input), ctx, config);
 }
 const idOf = (state: State, text: string) => state.answers.find((a) => a.text === text)!.id;
@@ -30,7 +53,11 @@ const idOf = (state: State, text: string) => state.answers.find((a) => a.text ==
 describe('open-question config', () => {
 	it('defaults to one "Answers" column and 10 answers each, and parses its own output unchanged', () => {
 		const c = openQuestion.config.parse({ question: '  Why do we have appraisal?  ' });
-		expect(c).toEqual({ question: 'Why do we have appraisal?', columns: ['Answers'], maxAnswers: 10 });
+		expect(c).toEqual({
+			question: 'Why do we have appraisal?',
+			columns: ['Answers'],
+			maxAnswers: 10
+		});
 		expect(openQuestion.config.parse(c)).toEqual(c);
 		expect(openQuestion.defaultGrouping).toBe('individual');
 	});
@@ -50,12 +77,15 @@ describe('open-question config', () => {
 		expect(msg({ question: 'Q', colums: ['x'] })).not.toBe('accepted');
 	});
 
-	it.each(['intro-responsibilities', 'fair-assessment', 'why-appraisal', 'feedback-mindset'])('ships a valid activities/%s.yaml', (name) => {
-		const file = parseYaml(readFileSync(join(appRoot(), 'activities', `${name}.yaml`), 'utf8'));
-		expect(file.type).toBe('open-question');
-		expect(['individual', 'pairs', 'groups']).toContain(file.grouping);
-		expect(openQuestion.config.safeParse(file.config).success).toBe(true);
-	});
+	it.each(['intro-responsibilities', 'fair-assessment', 'why-appraisal', 'feedback-mindset'])(
+		'ships a valid activities/%s.yaml',
+		(name) => {
+			const file = parseYaml(readFileSync(join(appRoot(), 'activities', `${name}.yaml`), 'utf8'));
+			expect(file.type).toBe('open-question');
+			expect(['individual', 'pairs', 'groups']).toContain(file.grouping);
+			expect(openQuestion.config.safeParse(file.config).success).toBe(true);
+		}
+	);
 });
 
 describe('open-question inputs', () => {
@@ -63,7 +93,13 @@ describe('open-question inputs', () => {
 		const h = harness(openQuestion, prosCons, groupOf);
 		h.ok('ann', { kind: 'add', column: 1, text: '  Takes   too\nlong ' });
 		expect(h.state.answers).toHaveLength(1);
-		expect(h.state.answers[0]).toMatchObject({ owner: 'g1', solo: false, authorId: 'ann', column: 1, text: 'Takes too long' });
+		expect(h.state.answers[0]).toMatchObject({
+			owner: 'g1',
+			solo: false,
+			authorId: 'ann',
+			column: 1,
+			text: 'Takes too long'
+		});
 	});
 
 	it('lets any group member edit (text and column) and delete the group’s answer', () => {
@@ -74,7 +110,10 @@ describe('open-question inputs', () => {
 		expect(h.state.answers[0]).toMatchObject({ text: 'Agreed goals', column: 1 });
 		h.ok('bob', { kind: 'delete', answerId: id });
 		expect(h.state.answers).toEqual([]);
-		expect(h.send('ann', { kind: 'edit', answerId: id, text: 'x' })).toEqual({ ok: false, error: 'That answer has been deleted.' });
+		expect(h.send('ann', { kind: 'edit', answerId: id, text: 'x' })).toEqual({
+			ok: false,
+			error: 'That answer has been deleted.'
+		});
 	});
 
 	it('last write wins for two edits of one answer', () => {
@@ -91,7 +130,10 @@ describe('open-question inputs', () => {
 		h.ok('ann', { kind: 'add', column: 0, text: 'Ours' });
 		const id = idOf(h.state, 'Ours');
 		const before = structuredClone(h.state);
-		for (const input of [{ kind: 'edit', answerId: id, text: 'Theirs' }, { kind: 'delete', answerId: id }]) {
+		for (const input of [
+			{ kind: 'edit', answerId: id, text: 'Theirs' },
+			{ kind: 'delete', answerId: id }
+		]) {
 			const r = h.send('cat', input);
 			expect(r.ok).toBe(false);
 			if (!r.ok) expect(r.error).toMatch(/belongs to someone else/);
@@ -150,15 +192,21 @@ describe('open-question trainer actions and views', () => {
 		h.ok('eve', { kind: 'add', column: 1, text: 'Box ticking' });
 		const anon = openQuestion.projector(h.state, viewCtx(h.config));
 		const json = JSON.stringify(anon);
-		for (const name of ['Ann', 'Eve', 'Table 1', '"ann"', '"eve"', '"g1"']) expect(json).not.toContain(name);
-		expect(anon.columns.map((c) => c.answers.map((a) => a.text))).toEqual([['Focus on development'], ['Box ticking']]);
+		for (const name of ['Ann', 'Eve', 'Table 1', '"ann"', '"eve"', '"g1"'])
+			expect(json).not.toContain(name);
+		expect(anon.columns.map((c) => c.answers.map((a) => a.text))).toEqual([
+			['Focus on development'],
+			['Box ticking']
+		]);
 		expect(anon.columns.flatMap((c) => c.answers.map((a) => a.by))).toEqual([null, null]);
 
 		trainer(h.state, { kind: 'show-names', on: true }, h.config);
 		const named = openQuestion.projector(h.state, viewCtx(h.config));
 		expect(named.columns.flatMap((c) => c.answers.map((a) => a.by))).toEqual(['Table 1', 'Eve']);
 		trainer(h.state, { kind: 'show-names', on: false }, h.config);
-		expect(JSON.stringify(openQuestion.projector(h.state, viewCtx(h.config)))).not.toContain('Table 1');
+		expect(JSON.stringify(openQuestion.projector(h.state, viewCtx(h.config)))).not.toContain(
+			'Table 1'
+		);
 	});
 
 	it('spotlights an answer (or none), refuses a missing one, and drops it when deleted', () => {
@@ -166,12 +214,19 @@ describe('open-question trainer actions and views', () => {
 		h.ok('ann', { kind: 'add', column: 1, text: 'Too much in one meeting' });
 		const id = idOf(h.state, 'Too much in one meeting');
 		trainer(h.state, { kind: 'spotlight', answerId: id }, h.config);
-		expect(openQuestion.projector(h.state, viewCtx(h.config)).spotlight).toEqual({ id, text: 'Too much in one meeting', by: null, column: 'Cons' });
+		expect(openQuestion.projector(h.state, viewCtx(h.config)).spotlight).toEqual({
+			id,
+			text: 'Too much in one meeting',
+			by: null,
+			column: 'Cons'
+		});
 		expect(openQuestion.phone(h.state, phoneCtx(h.config, 'bob')).spotlighted).toBe(true);
 		expect(openQuestion.phone(h.state, phoneCtx(h.config, 'cat')).spotlighted).toBe(false);
 
 		const before = structuredClone(h.state);
-		expect(() => trainer(h.state, { kind: 'spotlight', answerId: 'gone' }, h.config)).toThrow(/deleted or changed/);
+		expect(() => trainer(h.state, { kind: 'spotlight', answerId: 'gone' }, h.config)).toThrow(
+			/deleted or changed/
+		);
 		expect(h.state).toEqual(before);
 
 		trainer(h.state, { kind: 'spotlight', answerId: null }, h.config);
@@ -187,7 +242,9 @@ describe('open-question trainer actions and views', () => {
 		h.ok('cat', { kind: 'add', column: 0, text: 'Theirs' });
 		h.ok('eve', { kind: 'add', column: 0, text: 'Eve alone' });
 		const bob = openQuestion.phone(h.state, phoneCtx(h.config, 'bob'));
-		expect(bob.answers).toEqual([{ id: idOf(h.state, 'Ours'), column: 0, text: 'Ours', author: 'Ann', mine: false }]);
+		expect(bob.answers).toEqual([
+			{ id: idOf(h.state, 'Ours'), column: 0, text: 'Ours', author: 'Ann', mine: false }
+		]);
 		expect(JSON.stringify(bob)).not.toContain('Theirs');
 		const eve = openQuestion.phone(h.state, phoneCtx(h.config, 'eve'));
 		expect(eve.answers.map((a) => [a.text, a.author, a.mine])).toEqual([['Eve alone', null, true]]);
@@ -198,18 +255,31 @@ describe('open-question trainer actions and views', () => {
 		const h = harness(openQuestion, prosCons, groupOf);
 		h.ok('ann', { kind: 'add', column: 1, text: 'Stressful' });
 		expect(openQuestion.exportRows(h.state, viewCtx(h.config))).toEqual([
-			{ question: prosCons.question, column: 'Cons', answer: 'Stressful', group: 'Table 1', author: 'Ann', spotlighted: false }
+			{
+				question: prosCons.question,
+				column: 'Cons',
+				answer: 'Stressful',
+				group: 'Table 1',
+				author: 'Ann',
+				spotlighted: false
+			}
 		]);
 	});
 
 	it('replaying the log (phones and trainer, in order) rebuilds an identical state', () => {
 		const config = openQuestion.config.parse(prosCons);
-		type Entry = { who: 'phone'; input: unknown; participantId: string } | { who: 'trainer'; input: TrainerInput };
+		type Entry =
+			| { who: 'phone'; input: unknown; participantId: string }
+			| { who: 'trainer'; input: TrainerInput };
 		const entries: Entry[] = [
 			{ who: 'phone', participantId: 'ann', input: { kind: 'add', column: 0, text: 'A' } },
 			{ who: 'phone', participantId: 'cat', input: { kind: 'add', column: 1, text: 'B' } },
 			{ who: 'trainer', input: { kind: 'spotlight', answerId: 'cat:in-2' } },
-			{ who: 'phone', participantId: 'bob', input: { kind: 'edit', answerId: 'ann:in-1', text: 'A2', column: 1 } },
+			{
+				who: 'phone',
+				participantId: 'bob',
+				input: { kind: 'edit', answerId: 'ann:in-1', text: 'A2', column: 1 }
+			},
 			{ who: 'trainer', input: { kind: 'show-names', on: true } },
 			{ who: 'phone', participantId: 'dan', input: { kind: 'delete', answerId: 'cat:in-2' } },
 			{ who: 'phone', participantId: 'eve', input: { kind: 'add', column: 0, text: 'C' } }
@@ -219,10 +289,20 @@ describe('open-question trainer actions and views', () => {
 			entries.forEach((e, i) => {
 				const inputId = `in-${i + 1}`;
 				if (e.who === 'phone') {
-					const ctx = { participantId: e.participantId, groupId: groupOf(e.participantId), inputId, at: 1000 + i };
+					const ctx = {
+						participantId: e.participantId,
+						groupId: groupOf(e.participantId),
+						inputId,
+						at: 1000 + i
+					};
 					state = openQuestion.reduce(state, openQuestion.input.parse(e.input), ctx, config);
 				} else {
-					state = openQuestion.trainer!.reduce(state, e.input, { inputId, at: 1000 + i, groups, participants, random: seededRandom(inputId) }, config);
+					state = openQuestion.trainer!.reduce(
+						state,
+						e.input,
+						{ inputId, at: 1000 + i, groups, participants, random: seededRandom(inputId) },
+						config
+					);
 				}
 			});
 			return state;

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { InputRejected, type GroupInfo, type InputContext, type PersonInfo, type ViewContext } from '$lib/activities/contract';
+import {
+	InputRejected,
+	type GroupInfo,
+	type InputContext,
+	type PersonInfo,
+	type ViewContext
+} from '$lib/activities/contract';
 import { pmPyramid, type Config, type Input, type State } from '$lib/activities/pm-pyramid/type';
 import { appRoot } from '$lib/server/paths';
 
@@ -28,10 +34,19 @@ function room() {
 	const ctxFor = (participantId: string, inputId?: string): InputContext => {
 		seq += 1;
 		const group = groups.find((g) => g.memberIds.includes(participantId));
-		return { participantId, groupId: group?.id ?? null, inputId: inputId ?? `input-${participantId}-${seq}`, at: 1000 + seq };
+		return {
+			participantId,
+			groupId: group?.id ?? null,
+			inputId: inputId ?? `input-${participantId}-${seq}`,
+			at: 1000 + seq
+		};
 	};
 	/** What the engine does: validate, then reduce; the message is what the phone would show. */
-	const send = (participantId: string, raw: unknown, inputId?: string): { ok: true; id: string } | { ok: false; error: string } => {
+	const send = (
+		participantId: string,
+		raw: unknown,
+		inputId?: string
+	): { ok: true; id: string } | { ok: false; error: string } => {
 		const parsed = pmPyramid.input.safeParse(raw);
 		if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
 		const ctx = ctxFor(participantId, inputId);
@@ -69,7 +84,13 @@ describe('pm-pyramid config', () => {
 
 	it('ships the plan–monitor–develop–rate–reward cycle as a second preset', () => {
 		const c = pmPyramid.config.parse({ preset: 'cycle' });
-		expect(c.steps.map((s) => s.split(' ')[0])).toEqual(['Plan', 'Monitor', 'Develop', 'Rate', 'Reward']);
+		expect(c.steps.map((s) => s.split(' ')[0])).toEqual([
+			'Plan',
+			'Monitor',
+			'Develop',
+			'Rate',
+			'Reward'
+		]);
 	});
 
 	it('lets five custom labels override the preset, trimmed, and is stable when parsed again', () => {
@@ -103,10 +124,21 @@ describe('pm-pyramid config', () => {
 describe('pm-pyramid inputs', () => {
 	it('adds a trimmed, untagged card with an id made of its sender and the input id', () => {
 		const r = room();
-		const res = r.send('ann', { kind: 'add-card', step: 2, text: '  Team   plans\nand KPIs ' }, 'abc-1');
+		const res = r.send(
+			'ann',
+			{ kind: 'add-card', step: 2, text: '  Team   plans\nand KPIs ' },
+			'abc-1'
+		);
 		expect(res).toEqual({ ok: true, id: 'ann:abc-1' });
 		expect(cardsOf(r.state, 'g1')).toEqual([
-			{ id: 'ann:abc-1', step: 2, text: 'Team plans and KPIs', tag: null, authorId: 'ann', updatedAt: expect.any(Number) }
+			{
+				id: 'ann:abc-1',
+				step: 2,
+				text: 'Team plans and KPIs',
+				tag: null,
+				authorId: 'ann',
+				updatedAt: expect.any(Number)
+			}
 		]);
 	});
 
@@ -114,14 +146,23 @@ describe('pm-pyramid inputs', () => {
 		const r = room();
 		const a = r.add('ann', 0, 'Strategy doc');
 		const b = r.add('bob', 0, 'Away day');
-		expect(r.send('bob', { kind: 'edit-card', cardId: a, text: 'University strategy' }).ok).toBe(true);
+		expect(r.send('bob', { kind: 'edit-card', cardId: a, text: 'University strategy' }).ok).toBe(
+			true
+		);
 		expect(r.send('cat', { kind: 'tag-card', cardId: a, tag: 'patchy' }).ok).toBe(true);
-		expect(cardsOf(r.state, 'g1')[0]).toMatchObject({ text: 'University strategy', tag: 'patchy', authorId: 'ann' });
+		expect(cardsOf(r.state, 'g1')[0]).toMatchObject({
+			text: 'University strategy',
+			tag: 'patchy',
+			authorId: 'ann'
+		});
 		expect(r.send('cat', { kind: 'tag-card', cardId: a, tag: null }).ok).toBe(true);
 		expect(cardsOf(r.state, 'g1')[0]!.tag).toBeNull();
 		expect(r.send('ann', { kind: 'move-card', cardId: a, step: 3 }).ok).toBe(true);
 		// A moved card goes to the end, where its mover looks for it.
-		expect(cardsOf(r.state, 'g1').map((c) => [c.id, c.step])).toEqual([[b, 0], [a, 3]]);
+		expect(cardsOf(r.state, 'g1').map((c) => [c.id, c.step])).toEqual([
+			[b, 0],
+			[a, 3]
+		]);
 		expect(r.send('ann', { kind: 'delete-card', cardId: b }).ok).toBe(true);
 		expect(cardsOf(r.state, 'g1').map((c) => c.id)).toEqual([a]);
 	});
@@ -148,8 +189,14 @@ describe('pm-pyramid inputs', () => {
 		[{ kind: 'add-card', step: 1, text: '   ' }, 'Type a practice before adding it.'],
 		[{ kind: 'add-card', step: 1, text: 'x'.repeat(61) }, 'Keep a card to 60 characters or fewer.'],
 		[{ kind: 'add-card', step: 5, text: 'Plan' }, 'Pick a step from 1 to 5.'],
-		[{ kind: 'tag-card', cardId: 'c', tag: 'great' }, 'Tag a card "works-well", "patchy" or "missing".'],
-		[{ kind: 'paint-card' }, 'That is not something this activity understands. Refresh the page and try again.'],
+		[
+			{ kind: 'tag-card', cardId: 'c', tag: 'great' },
+			'Tag a card "works-well", "patchy" or "missing".'
+		],
+		[
+			{ kind: 'paint-card' },
+			'That is not something this activity understands. Refresh the page and try again.'
+		],
 		[{ kind: 'edit-card', text: 'No id' }, 'Which card? The card reference is missing.']
 	])('refuses %j before it reaches the state, with a human message', (raw, error) => {
 		const r = room();
@@ -190,7 +237,10 @@ describe('pm-pyramid inputs', () => {
 			{ kind: 'move-card', cardId: a, step: 4 },
 			{ kind: 'delete-card', cardId: a }
 		]) {
-			expect(r.send('dan', raw)).toEqual({ ok: false, error: 'That card belongs to another group: only its own group can change it.' });
+			expect(r.send('dan', raw)).toEqual({
+				ok: false,
+				error: 'That card belongs to another group: only its own group can change it.'
+			});
 		}
 		expect(r.state).toEqual(before);
 	});
@@ -200,7 +250,10 @@ describe('pm-pyramid inputs', () => {
 		for (let i = 0; i < 60; i++) r.add(['ann', 'bob', 'cat'][i % 3]!, i % 5, `Practice ${i}`);
 		const before = structuredClone(r.state);
 		const res = r.send('bob', { kind: 'add-card', step: 0, text: 'One more' });
-		expect(res).toMatchObject({ ok: false, error: expect.stringContaining('60 cards, the most allowed') });
+		expect(res).toMatchObject({
+			ok: false,
+			error: expect.stringContaining('60 cards, the most allowed')
+		});
 		expect(r.state).toEqual(before);
 		// Another group is not affected by this group's cap.
 		expect(r.send('dan', { kind: 'add-card', step: 0, text: 'Ours' }).ok).toBe(true);
@@ -237,7 +290,9 @@ describe('pm-pyramid group editing', () => {
 		for (const who of ['ann', 'bob', 'cat']) {
 			const phone = pmPyramid.phone(r.state, { ...view, participantId: who, groupId: 'g1' });
 			// The tag from a different field survives the later text edit.
-			expect(phone.cards).toEqual([expect.objectContaining({ id: a, text: 'Appraisal (May–Nov)', tag: 'works-well' })]);
+			expect(phone.cards).toEqual([
+				expect.objectContaining({ id: a, text: 'Appraisal (May–Nov)', tag: 'works-well' })
+			]);
 		}
 	});
 
@@ -251,7 +306,10 @@ describe('pm-pyramid group editing', () => {
 		r.send('ann', { kind: 'tag-card', cardId: c, tag: 'patchy' });
 		r.send('bob', { kind: 'delete-card', cardId: a });
 		r.send('dan', { kind: 'add-card', step: 3, text: 'Objectives' });
-		const replayed = r.log.reduce((s, { input, ctx }) => pmPyramid.reduce(s, input, ctx, config), pmPyramid.initial(config));
+		const replayed = r.log.reduce(
+			(s, { input, ctx }) => pmPyramid.reduce(s, input, ctx, config),
+			pmPyramid.initial(config)
+		);
 		expect(JSON.stringify(replayed)).toBe(JSON.stringify(r.state));
 		expect(replayed.groups.g1!.cards.length + replayed.groups.g2!.cards.length).toBe(3);
 	});
@@ -259,10 +317,21 @@ describe('pm-pyramid group editing', () => {
 	it('keys someone without a group by their own id (individual grouping)', () => {
 		const r = room();
 		r.add('zoe', 2, 'My team plan');
-		expect(r.state.groups.zoe).toMatchObject({ solo: true, cards: [expect.objectContaining({ text: 'My team plan' })] });
-		const phone = pmPyramid.phone(r.state, { ...view, participants: [...participants, { id: 'zoe', name: 'Zoe' }], participantId: 'zoe', groupId: null });
+		expect(r.state.groups.zoe).toMatchObject({
+			solo: true,
+			cards: [expect.objectContaining({ text: 'My team plan' })]
+		});
+		const phone = pmPyramid.phone(r.state, {
+			...view,
+			participants: [...participants, { id: 'zoe', name: 'Zoe' }],
+			participantId: 'zoe',
+			groupId: null
+		});
 		expect(phone.cards.map((c) => c.text)).toEqual(['My team plan']);
-		const proj = pmPyramid.projector(r.state, { ...view, participants: [...participants, { id: 'zoe', name: 'Zoe' }] });
+		const proj = pmPyramid.projector(r.state, {
+			...view,
+			participants: [...participants, { id: 'zoe', name: 'Zoe' }]
+		});
 		expect(proj.groups.map((g) => g.name)).toEqual(['Table 1', 'Table 2', 'Zoe']);
 	});
 });
@@ -332,7 +401,8 @@ describe('pm-pyramid views', () => {
 		expect(phone.links).toEqual([null, null, 'weak', null]);
 		expect(phone.steps).toEqual(config.steps);
 		const json = JSON.stringify(phone);
-		for (const other of ['Form 0', 'Strategy', '1:1s', 'ann', 'bob', 'cat']) expect(json).not.toContain(other);
+		for (const other of ['Form 0', 'Strategy', '1:1s', 'ann', 'bob', 'cat'])
+			expect(json).not.toContain(other);
 		const mine = pmPyramid.phone(r.state, { ...view, participantId: 'bob', groupId: 'g1' });
 		expect(mine.cards.filter((c) => c.mine).map((c) => c.text)).toEqual(['Strategy']);
 	});
@@ -352,8 +422,12 @@ describe('pm-pyramid views', () => {
 			author: 'Dan',
 			link: null
 		});
-		expect(rows).toContainEqual(expect.objectContaining({ group: 'Table 1', item: 'link', step: 1, link: 'strong' }));
-		expect(rows).toContainEqual(expect.objectContaining({ group: 'Table 1', item: 'link', step: 2, link: 'not marked' }));
+		expect(rows).toContainEqual(
+			expect.objectContaining({ group: 'Table 1', item: 'link', step: 1, link: 'strong' })
+		);
+		expect(rows).toContainEqual(
+			expect.objectContaining({ group: 'Table 1', item: 'link', step: 2, link: 'not marked' })
+		);
 		// Every row has the same columns, so a CSV has one header.
 		expect(new Set(rows.map((row) => Object.keys(row).join()))).toHaveProperty('size', 1);
 	});

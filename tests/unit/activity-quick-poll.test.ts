@@ -7,8 +7,14 @@ import type { ActivityStatus, PersonInfo, ViewContext } from '$lib/activities/co
 import { LIVE_MIN, quickPoll, type Config, type State } from '$lib/activities/quick-poll/type';
 import { appRoot } from '$lib/server/paths';
 
-const participants: PersonInfo[] = ['Ann', 'Bob', 'Cat', 'Dev', 'Eve', 'Fay'].map((name) => ({ id: `pid-${name.toLowerCase()}`, name }));
-const base = { question: 'How often are appraisals held?', options: ['Never', 'Yearly', 'Twice a year'] };
+const participants: PersonInfo[] = ['Ann', 'Bob', 'Cat', 'Dev', 'Eve', 'Fay'].map((name) => ({
+	id: `pid-${name.toLowerCase()}`,
+	name
+}));
+const base = {
+	question: 'How often are appraisals held?',
+	options: ['Never', 'Yearly', 'Twice a year']
+};
 
 function room(extra: Record<string, unknown> = {}) {
 	const h = harness(quickPoll, { ...base, ...extra });
@@ -16,7 +22,8 @@ function room(extra: Record<string, unknown> = {}) {
 	return {
 		...h,
 		projector: (status: ActivityStatus) => quickPoll.projector(h.state, { ...view, status }),
-		phone: (participantId: string) => quickPoll.phone(h.state, { ...view, participantId, groupId: null }),
+		phone: (participantId: string) =>
+			quickPoll.phone(h.state, { ...view, participantId, groupId: null }),
 		rows: () => quickPoll.exportRows(h.state, view)
 	};
 }
@@ -25,12 +32,26 @@ const snapshot = (state: State) => JSON.stringify(state);
 
 describe('quick poll config', () => {
 	it('defaults to single choice, results held until the reveal', () => {
-		expect(quickPoll.config.parse(base)).toEqual({ ...base, multiple: false, revealAfterClose: true });
+		expect(quickPoll.config.parse(base)).toEqual({
+			...base,
+			multiple: false,
+			revealAfterClose: true
+		});
 	});
 
 	it('trims texts and parses its own output unchanged', () => {
-		const c = quickPoll.config.parse({ question: '  Q? ', options: [' a ', 'b'], multiple: true, revealAfterClose: false });
-		expect(c).toEqual({ question: 'Q?', options: ['a', 'b'], multiple: true, revealAfterClose: false });
+		const c = quickPoll.config.parse({
+			question: '  Q? ',
+			options: [' a ', 'b'],
+			multiple: true,
+			revealAfterClose: false
+		});
+		expect(c).toEqual({
+			question: 'Q?',
+			options: ['a', 'b'],
+			multiple: true,
+			revealAfterClose: false
+		});
 		expect(quickPoll.config.parse(c)).toEqual(c);
 	});
 
@@ -44,13 +65,25 @@ describe('quick poll config', () => {
 		[{ ...base, question: '   ' }, ['question'], 'the poll needs a question'],
 		[{ question: 'Q' }, ['options'], 'expected a list of 2 to 8 options'],
 		[{ ...base, options: ['Only one'] }, ['options'], 'a poll needs at least 2 options'],
-		[{ ...base, options: Array.from({ length: 9 }, (_, i) => `Option ${i}`) }, ['options'], 'a poll has at most 8 options'],
-		[{ ...base, options: ['Yes', 'x'.repeat(81)] }, ['options', 1], 'an option is longer than 80 characters'],
+		[
+			{ ...base, options: Array.from({ length: 9 }, (_, i) => `Option ${i}`) },
+			['options'],
+			'a poll has at most 8 options'
+		],
+		[
+			{ ...base, options: ['Yes', 'x'.repeat(81)] },
+			['options', 1],
+			'an option is longer than 80 characters'
+		],
 		[{ ...base, options: ['Yes', ' '] }, ['options', 1], 'an option is empty'],
 		[{ ...base, options: ['Yes', 'yes '] }, ['options'], 'two options are the same'],
 		[{ ...base, multiple: 'yes' }, ['multiple'], 'expected true or false'],
 		[{ ...base, revealAfterClose: 1 }, ['revealAfterClose'], 'expected true or false'],
-		[{ ...base, colour: 'red' }, [], 'unknown setting "colour" (expected question, options, multiple, revealAfterClose)']
+		[
+			{ ...base, colour: 'red' },
+			[],
+			'unknown setting "colour" (expected question, options, multiple, revealAfterClose)'
+		]
 	])('refuses %j with a message at the right key', (raw, path, message) => {
 		const r = quickPoll.config.safeParse(raw);
 		expect(r.success).toBe(false);
@@ -59,11 +92,15 @@ describe('quick poll config', () => {
 	});
 
 	it('refuses a missing config as a whole', () => {
-		expect(quickPoll.config.safeParse(undefined).error?.issues[0]?.message).toBe('expected the poll settings as a map');
+		expect(quickPoll.config.safeParse(undefined).error?.issues[0]?.message).toBe(
+			'expected the poll settings as a map'
+		);
 	});
 
 	it('the shipped example is valid and uses this type', () => {
-		const file = parseYaml(readFileSync(join(appRoot(), 'activities', 'quick-poll-example.yaml'), 'utf8'));
+		const file = parseYaml(
+			readFileSync(join(appRoot(), 'activities', 'quick-poll-example.yaml'), 'utf8')
+		);
 		expect(file.type).toBe(quickPoll.type);
 		const c = quickPoll.config.parse(file.config);
 		expect(c.options.length).toBeGreaterThanOrEqual(2);
@@ -104,10 +141,18 @@ describe('quick poll inputs', () => {
 		[{}, { kind: 'choose', options: [] }, 'Please choose an option.'],
 		[{}, { kind: 'choose' }, 'Please choose an option.'],
 		[{}, { kind: 'choose', options: [0, 1] }, 'Please choose one option only.'],
-		[{ multiple: true }, { kind: 'choose', options: [1, 1] }, 'Please choose each option only once.'],
+		[
+			{ multiple: true },
+			{ kind: 'choose', options: [1, 1] },
+			'Please choose each option only once.'
+		],
 		[{ multiple: true }, { kind: 'choose', options: [0, 7] }, 'That option is not in this poll.'],
 		[{}, { kind: 'vote', options: [0] }, 'That is not an answer this poll understands.'],
-		[{}, { kind: 'choose', options: [0], extra: 1 }, 'That is not an answer this poll understands.'],
+		[
+			{},
+			{ kind: 'choose', options: [0], extra: 1 },
+			'That is not an answer this poll understands.'
+		],
 		[{}, { kind: 'clear', who: 'pid-bob' }, 'That is not an answer this poll understands.'],
 		[{}, 'Never', 'That is not an answer this poll understands.']
 	])('with config %j refuses %j and leaves the state unchanged', (extra, input, error) => {
@@ -146,21 +191,32 @@ describe('quick poll projector', () => {
 
 	it('counts people per option in a multiple-choice poll', () => {
 		const r = room({ multiple: true });
-		everyone(r, [[0, 1], [1, 2], [0, 1, 2]]);
+		everyone(r, [
+			[0, 1],
+			[1, 2],
+			[0, 1, 2]
+		]);
 		expect(r.projector('revealed')).toMatchObject({ answered: 3, counts: [2, 3, 2] });
 	});
 
-	it.each<ActivityStatus>(['open', 'closed'])('with revealAfterClose, shows only how many answered while %s', (status) => {
-		const r = room();
-		everyone(r, [[0], [1], [1], [2], [1], [0]]);
-		const v = r.projector(status);
-		expect(v).toMatchObject({ answered: 6, counts: null, heldUntil: 'reveal' });
-	});
+	it.each<ActivityStatus>(['open', 'closed'])(
+		'with revealAfterClose, shows only how many answered while %s',
+		(status) => {
+			const r = room();
+			everyone(r, [[0], [1], [1], [2], [1], [0]]);
+			const v = r.projector(status);
+			expect(v).toMatchObject({ answered: 6, counts: null, heldUntil: 'reveal' });
+		}
+	);
 
 	it(`without revealAfterClose, goes live only from ${LIVE_MIN} answers`, () => {
 		const r = room({ revealAfterClose: false });
 		everyone(r, [[0], [1], [1], [2]]);
-		expect(r.projector('open')).toMatchObject({ answered: 4, counts: null, heldUntil: 'more-answers' });
+		expect(r.projector('open')).toMatchObject({
+			answered: 4,
+			counts: null,
+			heldUntil: 'more-answers'
+		});
 		r.ok('pid-eve', { kind: 'choose', options: [2] });
 		expect(r.projector('open')).toMatchObject({ answered: 5, counts: [1, 2, 2], heldUntil: null });
 		expect(r.projector('closed').counts).toEqual([1, 2, 2]);
@@ -188,7 +244,12 @@ describe('quick poll projector', () => {
 		const r = room();
 		everyone(r, [[0], [2]]);
 		const phone = r.phone('pid-ann');
-		expect(phone).toEqual({ question: base.question, options: base.options, multiple: false, mine: [0] });
+		expect(phone).toEqual({
+			question: base.question,
+			options: base.options,
+			multiple: false,
+			mine: [0]
+		});
 		expect(JSON.stringify(phone)).not.toContain('pid-bob');
 	});
 
@@ -196,8 +257,20 @@ describe('quick poll projector', () => {
 		const r = room({ multiple: true });
 		everyone(r, [[0, 2], [1]]);
 		expect(r.rows()).toEqual([
-			{ participant: 'Ann', answer: 'Never; Twice a year', '1. Never': true, '2. Yearly': false, '3. Twice a year': true },
-			{ participant: 'Bob', answer: 'Yearly', '1. Never': false, '2. Yearly': true, '3. Twice a year': false }
+			{
+				participant: 'Ann',
+				answer: 'Never; Twice a year',
+				'1. Never': true,
+				'2. Yearly': false,
+				'3. Twice a year': true
+			},
+			{
+				participant: 'Bob',
+				answer: 'Yearly',
+				'1. Never': false,
+				'2. Yearly': true,
+				'3. Twice a year': false
+			}
 		]);
 	});
 });

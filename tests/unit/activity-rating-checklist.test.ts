@@ -13,11 +13,19 @@ const groups: GroupInfo[] = [
 	{ id: 'p2', name: 'Pair 2', memberIds: ['cat', 'dan'] },
 	{ id: 'p3', name: 'Pair 3', memberIds: ['eve', 'fay'] }
 ];
-const participants: PersonInfo[] = ['ann', 'bob', 'cat', 'dan', 'eve', 'fay'].map((id) => ({ id, name: id[0]!.toUpperCase() + id.slice(1) }));
+const participants: PersonInfo[] = ['ann', 'bob', 'cat', 'dan', 'eve', 'fay'].map((id) => ({
+	id,
+	name: id[0]!.toUpperCase() + id.slice(1)
+}));
 const groupOf = (p: string) => groups.find((g) => g.memberIds.includes(p))?.id ?? null;
 const items = ['Goals', 'One-to-ones', 'Feedback', 'Evidence'];
 
-const viewCtx = (config: Config, status: ActivityStatus = 'open'): ViewContext<Config> => ({ config, status, groups, participants });
+const viewCtx = (config: Config, status: ActivityStatus = 'open'): ViewContext<Config> => ({
+	config,
+	status,
+	groups,
+	participants
+});
 const rate = (item: number, rating: number | null) => ({ kind: 'rate', item, rating });
 
 describe('rating-checklist config', () => {
@@ -121,7 +129,12 @@ describe('rating-checklist views', () => {
 		const view = ratingChecklist.projector(h.state, viewCtx(h.config, 'open'));
 		expect(view).toEqual({
 			ready: false,
-			items: [{ text: 'Goals', rated: 3 }, { text: 'One-to-ones', rated: 2 }, { text: 'Feedback', rated: 0 }, { text: 'Evidence', rated: 2 }],
+			items: [
+				{ text: 'Goals', rated: 3 },
+				{ text: 'One-to-ones', rated: 2 },
+				{ text: 'Feedback', rated: 0 },
+				{ text: 'Evidence', rated: 2 }
+			],
 			started: 3,
 			finished: 0,
 			expected: 3
@@ -135,11 +148,21 @@ describe('rating-checklist views', () => {
 		if (!view.ready) throw new Error('expected the heat table');
 		expect(view.levels).toEqual(['Not in place', 'Partly', 'Embedded']);
 		expect(view.rows.map((r) => r.text)).toEqual(['Evidence', 'One-to-ones', 'Goals', 'Feedback']);
-		expect(view.rows.map((r) => r.counts)).toEqual([[2, 0, 0], [1, 1, 0], [1, 0, 2], [0, 0, 0]]);
+		expect(view.rows.map((r) => r.counts)).toEqual([
+			[2, 0, 0],
+			[1, 1, 0],
+			[1, 0, 2],
+			[0, 0, 0]
+		]);
 		expect(view.rows.map((r) => r.mean)).toEqual([0, 0.5, 4 / 3, null]);
-		expect(view.rows.filter((r) => r.weakest).map((r) => r.text)).toEqual(['Evidence', 'One-to-ones']);
+		expect(view.rows.filter((r) => r.weakest).map((r) => r.text)).toEqual([
+			'Evidence',
+			'One-to-ones'
+		]);
 		expect(view.rows.filter((r) => r.widestSpread).map((r) => r.text)).toEqual(['Goals']);
-		expect(JSON.stringify(view)).not.toMatch(/"(ann|bob|cat|dan|eve|fay|p1|p2|p3)"|Pair|Ann|Cat|Eve/);
+		expect(JSON.stringify(view)).not.toMatch(
+			/"(ann|bob|cat|dan|eve|fay|p1|p2|p3)"|Pair|Ann|Cat|Eve/
+		);
 	});
 
 	it('reports means in the 1–5 scale’s own numbers', () => {
@@ -154,12 +177,20 @@ describe('rating-checklist views', () => {
 
 	it('shows a phone its own pair’s ratings with who set them, and progress', () => {
 		const h = room();
-		const bob = ratingChecklist.phone(h.state, { ...viewCtx(h.config), participantId: 'bob', groupId: 'p1' });
+		const bob = ratingChecklist.phone(h.state, {
+			...viewCtx(h.config),
+			participantId: 'bob',
+			groupId: 'p1'
+		});
 		expect(bob.rated).toBe(3);
 		expect(bob.total).toBe(4);
 		expect(bob.items.map((i) => i.level)).toEqual([2, 1, null, 0]);
 		expect(bob.items[0]!.by).toBe('Ann');
-		const fay = ratingChecklist.phone(h.state, { ...viewCtx(h.config), participantId: 'fay', groupId: 'p3' });
+		const fay = ratingChecklist.phone(h.state, {
+			...viewCtx(h.config),
+			participantId: 'fay',
+			groupId: 'p3'
+		});
 		expect(fay.items.map((i) => i.level)).toEqual([0, null, null, null]);
 	});
 
@@ -167,7 +198,14 @@ describe('rating-checklist views', () => {
 		const h = room();
 		const rows = ratingChecklist.exportRows(h.state, viewCtx(h.config));
 		expect(rows).toHaveLength(12);
-		expect(rows[0]).toEqual({ group: 'Pair 1', item: 1, practice: 'Goals', rating: 'Embedded', score: 2, ratedBy: 'Ann' });
+		expect(rows[0]).toEqual({
+			group: 'Pair 1',
+			item: 1,
+			practice: 'Goals',
+			rating: 'Embedded',
+			score: 2,
+			ratedBy: 'Ann'
+		});
 		expect(rows[2]).toMatchObject({ practice: 'Feedback', rating: null, score: null });
 	});
 

@@ -39,8 +39,10 @@ function room(extra: Record<string, unknown> = {}) {
 		if (submit) h.ok(pid, { kind: 'submit' });
 	};
 	const view: ViewContext<Config> = { config: h.config, status: 'open', groups: [], participants };
-	const phone = (participantId: string) => selfScoring.phone(h.state, { ...view, participantId, groupId: null });
-	const projector = (status: ViewContext<Config>['status'] = 'revealed') => selfScoring.projector(h.state, { ...view, status });
+	const phone = (participantId: string) =>
+		selfScoring.phone(h.state, { ...view, participantId, groupId: null });
+	const projector = (status: ViewContext<Config>['status'] = 'revealed') =>
+		selfScoring.projector(h.state, { ...view, status });
 	return { ...h, answer, view, phone, projector };
 }
 
@@ -57,7 +59,9 @@ describe('self-scoring config', () => {
 		expect(c.scale).toBe('agree');
 		expect(c.minAnswers).toBe(3);
 		expect(c.note).toBe(DEFAULT_NOTE);
-		expect(c.note).toBe('A reflection aid, not a test: most people use all of these, in different situations.');
+		expect(c.note).toBe(
+			'A reflection aid, not a test: most people use all of these, in different situations.'
+		);
 		expect(c.items.map((i) => i.reverse)).toEqual([false, false, false, true]);
 		const phone = room().phone('pid-ann');
 		expect(phone.scale.map((p) => p.value)).toEqual([1, 2, 3, 4, 5]);
@@ -66,21 +70,54 @@ describe('self-scoring config', () => {
 	});
 
 	it('takes a custom scale of labels, and parses its own output unchanged', () => {
-		const c = selfScoring.config.parse({ ...BASE, scale: ['No', 'Sometimes', 'Yes'], minAnswers: 1, note: 'Just for you.' });
-		expect(c).toMatchObject({ scale: ['No', 'Sometimes', 'Yes'], minAnswers: 1, note: 'Just for you.' });
+		const c = selfScoring.config.parse({
+			...BASE,
+			scale: ['No', 'Sometimes', 'Yes'],
+			minAnswers: 1,
+			note: 'Just for you.'
+		});
+		expect(c).toMatchObject({
+			scale: ['No', 'Sometimes', 'Yes'],
+			minAnswers: 1,
+			note: 'Just for you.'
+		});
 		expect(selfScoring.config.parse(c)).toEqual(c);
 	});
 
 	it.each([
 		[undefined, 'expected the questionnaire settings as a map with dimensions and items'],
 		[{}, 'dimensions: expected a list of dimensions, each with id, name and description'],
-		[{ ...BASE, items: [...BASE.items, { text: 'Odd one.', dimension: 'feeling' }] }, 'item 5 scores "feeling", which is not one of the dimensions (doing, thinking)'],
-		[{ ...BASE, items: BASE.items.slice(0, 3) }, 'the dimension "thinking" has 1 item; each dimension needs 2 to 8'],
-		[{ ...BASE, items: [...BASE.items, ...Array.from({ length: 7 }, () => ({ text: 'More.', dimension: 'doing' }))] }, 'the dimension "doing" has 9 items; each dimension needs 2 to 8'],
+		[
+			{ ...BASE, items: [...BASE.items, { text: 'Odd one.', dimension: 'feeling' }] },
+			'item 5 scores "feeling", which is not one of the dimensions (doing, thinking)'
+		],
+		[
+			{ ...BASE, items: BASE.items.slice(0, 3) },
+			'the dimension "thinking" has 1 item; each dimension needs 2 to 8'
+		],
+		[
+			{
+				...BASE,
+				items: [
+					...BASE.items,
+					...Array.from({ length: 7 }, () => ({ text: 'More.', dimension: 'doing' }))
+				]
+			},
+			'the dimension "doing" has 9 items; each dimension needs 2 to 8'
+		],
 		[{ ...BASE, dimensions: BASE.dimensions.slice(0, 1) }, 'dimensions: at least 2 are needed'],
-		[{ ...BASE, dimensions: [BASE.dimensions[0], { ...BASE.dimensions[1], id: 'doing' }] }, 'the dimension id "doing" is used twice'],
-		[{ ...BASE, dimensions: [BASE.dimensions[0], { ...BASE.dimensions[1], id: 'Not OK' }] }, 'a dimension id is a short lower-case word, like doing or from-others'],
-		[{ ...BASE, scale: 'sometimes' }, 'scale: expected agree, frequency, like-me or a list of 3 to 7 labels'],
+		[
+			{ ...BASE, dimensions: [BASE.dimensions[0], { ...BASE.dimensions[1], id: 'doing' }] },
+			'the dimension id "doing" is used twice'
+		],
+		[
+			{ ...BASE, dimensions: [BASE.dimensions[0], { ...BASE.dimensions[1], id: 'Not OK' }] },
+			'a dimension id is a short lower-case word, like doing or from-others'
+		],
+		[
+			{ ...BASE, scale: 'sometimes' },
+			'scale: expected agree, frequency, like-me or a list of 3 to 7 labels'
+		],
 		[{ ...BASE, minAnswers: 0 }, 'minAnswers must be at least 1'],
 		[{ ...BASE, note: '   ' }, 'the note is empty']
 	])('refuses a bad config with a clear message (%#)', (raw, message) => {
@@ -88,12 +125,17 @@ describe('self-scoring config', () => {
 	});
 
 	it('points an unknown dimension at the item, so the content check names its line', () => {
-		const r = selfScoring.config.safeParse({ ...BASE, items: [...BASE.items, { text: 'Odd one.', dimension: 'feeling' }] });
+		const r = selfScoring.config.safeParse({
+			...BASE,
+			items: [...BASE.items, { text: 'Odd one.', dimension: 'feeling' }]
+		});
 		expect(r.error?.issues[0]?.path).toEqual(['items', 4, 'dimension']);
 	});
 
 	it('reports a misspelt key instead of ignoring it', () => {
-		expect(JSON.stringify(selfScoring.config.safeParse({ ...BASE, minAnswer: 3 }).error?.issues)).toContain('minAnswer');
+		expect(
+			JSON.stringify(selfScoring.config.safeParse({ ...BASE, minAnswer: 3 }).error?.issues)
+		).toContain('minAnswer');
 	});
 
 	it('the shipped learning-preferences file is valid, our own reflection aid, and never the commercial questionnaire', () => {
@@ -103,7 +145,8 @@ describe('self-scoring config', () => {
 		expect(file.type).toBe(selfScoring.type);
 		const c = selfScoring.config.parse(file.config);
 		expect(c.dimensions).toHaveLength(4);
-		for (const d of c.dimensions) expect(c.items.filter((i) => i.dimension === d.id)).toHaveLength(3);
+		for (const d of c.dimensions)
+			expect(c.items.filter((i) => i.dimension === d.id)).toHaveLength(3);
 		expect(c.note).toMatch(/reflection aid, not a test/);
 		expect(text).toMatch(/not a diagnosis/);
 	});
@@ -142,7 +185,10 @@ describe('self-scoring inputs', () => {
 
 	it('checks the value against a custom scale', () => {
 		const r = room({ scale: ['No', 'Sometimes', 'Yes'] });
-		expect(r.send('pid-ann', { kind: 'rate', itemId: 'q1', value: 4 })).toEqual({ ok: false, error: 'Please choose a rating from 1 to 3.' });
+		expect(r.send('pid-ann', { kind: 'rate', itemId: 'q1', value: 4 })).toEqual({
+			ok: false,
+			error: 'Please choose a rating from 1 to 3.'
+		});
 		expect(r.send('pid-ann', { kind: 'rate', itemId: 'q1', value: 3 })).toEqual({ ok: true });
 	});
 
@@ -174,8 +220,19 @@ describe('self-scoring arithmetic', () => {
 	});
 
 	it('ties name each tied dimension; all level names none; nothing rated has no mean', () => {
-		expect(highestOf([{ id: 'a', mean: 4, rated: 1, total: 1 }, { id: 'b', mean: 4, rated: 1, total: 1 }, { id: 'c', mean: 2, rated: 1, total: 1 }])).toEqual(['a', 'b']);
-		expect(highestOf([{ id: 'a', mean: 3, rated: 1, total: 1 }, { id: 'b', mean: 3, rated: 1, total: 1 }])).toEqual([]);
+		expect(
+			highestOf([
+				{ id: 'a', mean: 4, rated: 1, total: 1 },
+				{ id: 'b', mean: 4, rated: 1, total: 1 },
+				{ id: 'c', mean: 2, rated: 1, total: 1 }
+			])
+		).toEqual(['a', 'b']);
+		expect(
+			highestOf([
+				{ id: 'a', mean: 3, rated: 1, total: 1 },
+				{ id: 'b', mean: 3, rated: 1, total: 1 }
+			])
+		).toEqual([]);
 		const c = selfScoring.config.parse(BASE);
 		expect(profileOf(c, { q1: 2 }).scores).toEqual([
 			{ id: 'doing', mean: 2, rated: 1, total: 2 },
@@ -222,7 +279,13 @@ describe('self-scoring privacy', () => {
 		r.answer('pid-ann', [5, 4, 2, 1]);
 		r.answer('pid-bob', [5, 1, 5, 5]);
 		r.answer('pid-dan', [3, 3, 3], false); // started, not finished
-		expect(r.projector('revealed')).toEqual({ note: DEFAULT_NOTE, ready: false, completed: 2, needed: 3, held: false });
+		expect(r.projector('revealed')).toEqual({
+			note: DEFAULT_NOTE,
+			ready: false,
+			completed: 2,
+			needed: 3,
+			held: false
+		});
 		r.ok('pid-dan', { kind: 'rate', itemId: 'q4', value: 3 });
 		r.ok('pid-dan', { kind: 'submit' });
 		expect(r.projector('revealed').ready).toBe(true);
@@ -238,7 +301,8 @@ describe('self-scoring privacy', () => {
 
 	it('the projector carries no participant id, name or individual score', () => {
 		const json = JSON.stringify(fill().projector('revealed'));
-		for (const secret of ['pid-', 'Ann', 'Bob', 'Cat', 'ratings', '"q1"', '4.5', '3.5']) expect(json).not.toContain(secret);
+		for (const secret of ['pid-', 'Ann', 'Bob', 'Cat', 'ratings', '"q1"', '4.5', '3.5'])
+			expect(json).not.toContain(secret);
 		expect(json).not.toMatch(/\[(\d,)*\d\]/);
 	});
 
@@ -247,7 +311,8 @@ describe('self-scoring privacy', () => {
 		const ann = r.phone('pid-ann');
 		expect(ann.mine).toEqual({ ratings: { q1: 5, q2: 4, q3: 2, q4: 1 }, complete: true });
 		const json = JSON.stringify(ann);
-		for (const secret of ['pid-', 'Bob', 'Cat', '"q4":5', '"q2":1']) expect(json).not.toContain(secret);
+		for (const secret of ['pid-', 'Bob', 'Cat', '"q4":5', '"q2":1'])
+			expect(json).not.toContain(secret);
 		expect(ann.items).toEqual([
 			{ id: 'q1', text: 'I try things out.' },
 			{ id: 'q2', text: 'I think first.' },
@@ -256,7 +321,11 @@ describe('self-scoring privacy', () => {
 		]);
 		r.ok('pid-ann', { kind: 'rate', itemId: 'q1', value: 1 });
 		expect(ann.mine.ratings['q1']).toBe(5);
-		expect(r.phone('pid-dan')).toMatchObject({ mine: { ratings: {}, complete: false }, profile: null, note: DEFAULT_NOTE });
+		expect(r.phone('pid-dan')).toMatchObject({
+			mine: { ratings: {}, complete: false },
+			profile: null,
+			note: DEFAULT_NOTE
+		});
 	});
 });
 
@@ -273,9 +342,12 @@ describe('self-scoring replay', () => {
 		r.answer('pid-dan', [2, 5, 2, 2]);
 
 		const again = selfScoring.initial(r.config);
-		for (const { input, ctx } of r.log) selfScoring.reduce(again, structuredClone(input), ctx, r.config);
+		for (const { input, ctx } of r.log)
+			selfScoring.reduce(again, structuredClone(input), ctx, r.config);
 		expect(JSON.stringify(again)).toBe(JSON.stringify(r.state));
 		expect(r.replay()).toEqual(r.state);
-		expect(selfScoring.projector(again, { ...r.view, status: 'revealed' })).toEqual(r.projector('revealed'));
+		expect(selfScoring.projector(again, { ...r.view, status: 'revealed' })).toEqual(
+			r.projector('revealed')
+		);
 	});
 });

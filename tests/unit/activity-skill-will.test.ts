@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { harness } from '../helpers/activity-harness';
 import { describe, expect, it } from 'vitest';
-import { InputRejected, type InputContext, type PersonInfo, type ViewContext } from '$lib/activities/contract';
+import {
+	InputRejected,
+	type InputContext,
+	type PersonInfo,
+	type ViewContext
+} from '$lib/activities/contract';
 import { quadrantOf } from '$lib/activities/skill-will/quadrant';
 import { skillWill, type Config, type Input, type State } from '$lib/activities/skill-will/type';
 import { appRoot } from '$lib/server/paths';
@@ -19,8 +24,20 @@ function room(raw: unknown = {}) {
 	const place = (pid: string, initials: string, task: string, skill: number, will: number) =>
 		ok(pid, { kind: 'add', initials, task, skill, will });
 	const view: ViewContext<Config> = { config, status: 'open', groups: [], participants };
-	const phone = (participantId: string) => skillWill.phone(state, { ...view, participantId, groupId: null });
-	return { config, state, log, send, ok, place, view, phone, projector: (status: ViewContext<Config>['status'] = 'revealed') => skillWill.projector(state, { ...view, status }) };
+	const phone = (participantId: string) =>
+		skillWill.phone(state, { ...view, participantId, groupId: null });
+	return {
+		config,
+		state,
+		log,
+		send,
+		ok,
+		place,
+		view,
+		phone,
+		projector: (status: ViewContext<Config>['status'] = 'revealed') =>
+			skillWill.projector(state, { ...view, status })
+	};
 }
 
 const snapshot = (state: State) => JSON.stringify(state);
@@ -95,7 +112,14 @@ describe('skill/will inputs', () => {
 		const r = room();
 		r.place('pid-ann', 'JS', 'Rota', 2, 2);
 		r.place('pid-ann', 'AB', 'Budget', 3, 3);
-		r.ok('pid-ann', { kind: 'update', id: 'p1', initials: 'JS', task: 'Rota planning', skill: 8, will: 9 });
+		r.ok('pid-ann', {
+			kind: 'update',
+			id: 'p1',
+			initials: 'JS',
+			task: 'Rota planning',
+			skill: 8,
+			will: 9
+		});
 		r.ok('pid-ann', { kind: 'remove', id: 'p2' });
 		r.place('pid-ann', 'EF', 'Payroll', 4, 4);
 		expect(r.phone('pid-ann').placements.map((p) => [p.id, p.task, p.skill, p.will])).toEqual([
@@ -112,9 +136,18 @@ describe('skill/will inputs', () => {
 		[{ ...good, initials: 'Jane' + 'Smith' }, 'Initials only, please: up to 4 letters, like JS.'],
 		[{ ...good, task: '   ' }, 'Please name the task.'],
 		[{ ...good, task: 'x'.repeat(61) }, 'Please name the task in 60 characters or fewer.'],
-		[{ ...good, task: 'Rota\u202Eabc' }, 'The task has a hidden character in it. Please retype it.'],
-		[{ kind: 'update', id: 'p9', initials: 'JS', task: 'Rota', skill: 3, will: 3 }, 'That placement is no longer there. It may have been removed on another screen.'],
-		[{ kind: 'remove', id: 'p9' }, 'That placement is no longer there. It may have been removed on another screen.'],
+		[
+			{ ...good, task: 'Rota\u202Eabc' },
+			'The task has a hidden character in it. Please retype it.'
+		],
+		[
+			{ kind: 'update', id: 'p9', initials: 'JS', task: 'Rota', skill: 3, will: 3 },
+			'That placement is no longer there. It may have been removed on another screen.'
+		],
+		[
+			{ kind: 'remove', id: 'p9' },
+			'That placement is no longer there. It may have been removed on another screen.'
+		],
 		[{ kind: 'move' }, 'That is not an answer this activity understands.']
 	])('refuses %j and leaves the state unchanged', (input, error) => {
 		const r = room();
@@ -132,7 +165,10 @@ describe('skill/will inputs', () => {
 		const r = room();
 		for (const initials of ['AA', 'BB', 'CC']) r.place('pid-ann', initials, 'Rota', 5, 5);
 		const before = snapshot(r.state);
-		expect(r.send('pid-ann', good)).toEqual({ ok: false, error: 'You can place up to 3 people. Change or remove one first.' });
+		expect(r.send('pid-ann', good)).toEqual({
+			ok: false,
+			error: 'You can place up to 3 people. Change or remove one first.'
+		});
 		expect(snapshot(r.state)).toBe(before);
 		r.ok('pid-ann', { kind: 'remove', id: 'p2' });
 		expect(r.send('pid-ann', good)).toEqual({ ok: true });
@@ -143,7 +179,10 @@ describe('skill/will inputs', () => {
 		r.place('pid-ann', 'JS', 'Rota', 2, 2);
 		const before = snapshot(r.state);
 		expect(r.send('pid-bob', { kind: 'remove', id: 'p1' }).ok).toBe(false);
-		expect(r.send('pid-bob', { kind: 'update', id: 'p1', initials: 'ZZ', task: 'X', skill: 9, will: 9 }).ok).toBe(false);
+		expect(
+			r.send('pid-bob', { kind: 'update', id: 'p1', initials: 'ZZ', task: 'X', skill: 9, will: 9 })
+				.ok
+		).toBe(false);
 		expect(snapshot(r.state)).toBe(before);
 	});
 });
@@ -175,13 +214,33 @@ describe('skill/will privacy and the scatter', () => {
 		expect(r.projector('open')).toMatchObject({ shown: false, people: 3, total: 4, dots: [] });
 		const few = room();
 		few.place('pid-ann', 'QZ', 'Forecast', 2, 3);
-		expect(few.projector('revealed')).toMatchObject({ shown: false, people: 1, needed: 3, dots: [] });
+		expect(few.projector('revealed')).toMatchObject({
+			shown: false,
+			people: 1,
+			needed: 3,
+			dots: []
+		});
 		expect(r.projector('revealed').shown).toBe(true);
 	});
 
 	it('the projector view carries no participant id, name, initials, task text or placement id', () => {
 		const json = JSON.stringify(fill().projector());
-		for (const secret of ['pid-', 'Ann', 'Bob', 'QZ', 'XW', 'VY', 'UT', 'forecast', 'handover', 'Supplier', 'meeting', '"p1"', 'initials', 'task']) {
+		for (const secret of [
+			'pid-',
+			'Ann',
+			'Bob',
+			'QZ',
+			'XW',
+			'VY',
+			'UT',
+			'forecast',
+			'handover',
+			'Supplier',
+			'meeting',
+			'"p1"',
+			'initials',
+			'task'
+		]) {
 			expect(json).not.toContain(secret);
 		}
 	});
@@ -200,7 +259,18 @@ describe('skill/will privacy and the scatter', () => {
 		const r = fill();
 		const json = JSON.stringify(r.phone('pid-bob'));
 		expect(json).toContain('VY');
-		for (const secret of ['pid-', 'QZ', 'XW', 'UT', 'forecast', 'handover', 'meeting', 'Ann', 'Cat']) expect(json).not.toContain(secret);
+		for (const secret of [
+			'pid-',
+			'QZ',
+			'XW',
+			'UT',
+			'forecast',
+			'handover',
+			'meeting',
+			'Ann',
+			'Cat'
+		])
+			expect(json).not.toContain(secret);
 		expect(r.phone('pid-dan')).toEqual({ maxPlacements: 3, placements: [] });
 	});
 
@@ -208,7 +278,14 @@ describe('skill/will privacy and the scatter', () => {
 		const r = fill();
 		const rows = skillWill.exportRows(r.state, r.view);
 		expect(rows).toHaveLength(4);
-		expect(rows[0]).toEqual({ participant: 'Ann', initials: 'QZ', task: 'Quarterly forecast', skill: 2, will: 3, quadrant: 'Direct' });
+		expect(rows[0]).toEqual({
+			participant: 'Ann',
+			initials: 'QZ',
+			task: 'Quarterly forecast',
+			skill: 2,
+			will: 3,
+			quadrant: 'Direct'
+		});
 		expect(rows[3]).toMatchObject({ participant: 'Cat', quadrant: 'Excite' });
 	});
 });
@@ -218,13 +295,21 @@ describe('skill/will replay', () => {
 		const r = room();
 		r.place('pid-ann', 'QZ', 'Forecast', 2, 3);
 		r.place('pid-ann', 'XW', 'Handover', 8, 9);
-		r.ok('pid-ann', { kind: 'update', id: 'p1', initials: 'QZ', task: 'Forecast', skill: 6, will: 6 });
+		r.ok('pid-ann', {
+			kind: 'update',
+			id: 'p1',
+			initials: 'QZ',
+			task: 'Forecast',
+			skill: 6,
+			will: 6
+		});
 		r.place('pid-bob', 'VY', 'Calls', 2, 3);
 		r.ok('pid-ann', { kind: 'remove', id: 'p2' });
 		r.place('pid-ann', 'AB', 'Rota', 1, 10);
 
 		const again = skillWill.initial(r.config);
-		for (const { input, ctx } of r.log) skillWill.reduce(again, structuredClone(input), ctx, r.config);
+		for (const { input, ctx } of r.log)
+			skillWill.reduce(again, structuredClone(input), ctx, r.config);
 		expect(JSON.stringify(again)).toBe(JSON.stringify(r.state));
 		expect(skillWill.projector(again, { ...r.view, status: 'revealed' })).toEqual(r.projector());
 	});

@@ -24,8 +24,20 @@ const tmp = tempDbPath();
 
 beforeAll(async () => {
 	db = openDatabase(tmp.path);
-	alice = (await createTrainer(db, { name: 'Alice', email: 'alice@example.org', password: 'long enough password' })).id;
-	bob = (await createTrainer(db, { name: 'Bob', email: 'bob@example.org', password: 'long enough password' })).id;
+	alice = (
+		await createTrainer(db, {
+			name: 'Alice',
+			email: 'alice@example.org',
+			password: 'long enough password'
+		})
+	).id;
+	bob = (
+		await createTrainer(db, {
+			name: 'Bob',
+			email: 'bob@example.org',
+			password: 'long enough password'
+		})
+	).id;
 });
 afterAll(() => {
 	db.$client.close();
@@ -37,7 +49,13 @@ const plan: AgendaPlan = {
 	summary: 'Shortened for a late start.',
 	start: '10:00',
 	blocks: [
-		{ title: 'Welcome', minutes: 15, kind: 'talk', notes: 'Fire exits.', resources: { slides: '1–2', links: [{ title: 'Video', url: 'https://example.org/v' }] } },
+		{
+			title: 'Welcome',
+			minutes: 15,
+			kind: 'talk',
+			notes: 'Fire exits.',
+			resources: { slides: '1–2', links: [{ title: 'Video', url: 'https://example.org/v' }] }
+		},
 		{ title: 'Break', minutes: 10, kind: 'break' }
 	]
 };
@@ -48,7 +66,13 @@ describe('duplicating an agenda', () => {
 		const copy = duplicateAgenda(db, 'session-a', alice, 1_000)!;
 		expect(copy.id.startsWith(COPY_PREFIX)).toBe(true);
 		expect(copy.title).toBe(`${file.title} (copy)`);
-		expect(copy).toMatchObject({ trainerId: alice, copiedFrom: 'session-a', start: file.start, createdAt: 1_000, updatedAt: 1_000 });
+		expect(copy).toMatchObject({
+			trainerId: alice,
+			copiedFrom: 'session-a',
+			start: file.start,
+			createdAt: 1_000,
+			updatedAt: 1_000
+		});
 		expect(copy.blocks).toEqual(file.blocks);
 		// Stored, and a separate object: editing the copy can never touch the shared file agenda.
 		expect(getCopy(db, copy.id, alice)?.blocks).toEqual(file.blocks);
@@ -76,7 +100,11 @@ describe('duplicating an agenda', () => {
 describe('saving a copy', () => {
 	it('stores a valid agenda, tidied as a file would be, and moves updatedAt', () => {
 		const copy = duplicateAgenda(db, 'session-a', alice, 1_000)!;
-		const input = { ...plan, start: '9.45', blocks: [{ ...plan.blocks[0], title: '  Welcome  ', task: '   ' }, plan.blocks[1]] };
+		const input = {
+			...plan,
+			start: '9.45',
+			blocks: [{ ...plan.blocks[0], title: '  Welcome  ', task: '   ' }, plan.blocks[1]]
+		};
 		const result = saveCopy(db, copy.id, alice, input, 2_000);
 		expect(result.ok).toBe(true);
 		const row = getCopy(db, copy.id, alice)!;
@@ -108,7 +136,8 @@ describe('saving a copy', () => {
 				'blocks.1.title': 'a block needs a title',
 				'blocks.1.minutes': 'a block lasts at least 1 minute',
 				'blocks.1.kind': 'expected one of: talk, activity, discussion, break, video',
-				'blocks.1.activity': 'expected an activity id like "pm-pyramid" (lower case, digits and dashes)'
+				'blocks.1.activity':
+					'expected an activity id like "pm-pyramid" (lower case, digits and dashes)'
 			}
 		});
 		expect(getCopy(db, copy.id, alice)).toEqual(copy);
@@ -117,18 +146,31 @@ describe('saving a copy', () => {
 	it('refuses no blocks, unknown fields and things that are not agendas at all', () => {
 		const copy = duplicateAgenda(db, 'session-a', alice)!;
 		const noBlocks = saveCopy(db, copy.id, alice, { ...plan, blocks: [] });
-		expect(noBlocks).toMatchObject({ ok: false, errors: { blocks: 'an agenda needs at least one block' } });
-		const extra = saveCopy(db, copy.id, alice, { ...plan, blocks: [{ ...plan.blocks[1], colour: 'red' }] });
+		expect(noBlocks).toMatchObject({
+			ok: false,
+			errors: { blocks: 'an agenda needs at least one block' }
+		});
+		const extra = saveCopy(db, copy.id, alice, {
+			...plan,
+			blocks: [{ ...plan.blocks[1], colour: 'red' }]
+		});
 		expect(extra).toMatchObject({ ok: false, reason: 'invalid' });
 		expect(Object.keys((extra as { errors: object }).errors)).toEqual(['blocks.0']);
 		for (const junk of [null, 'agenda', 42, []]) {
-			expect(saveCopy(db, copy.id, alice, junk)).toMatchObject({ ok: false, reason: 'invalid', errors: { form: expect.any(String) } });
+			expect(saveCopy(db, copy.id, alice, junk)).toMatchObject({
+				ok: false,
+				reason: 'invalid',
+				errors: { form: expect.any(String) }
+			});
 		}
 	});
 
 	it('cannot save over a file agenda or a missing copy', () => {
 		expect(saveCopy(db, 'session-a', alice, plan)).toEqual({ ok: false, reason: 'not-found' });
-		expect(saveCopy(db, `${COPY_PREFIX}missing`, alice, plan)).toEqual({ ok: false, reason: 'not-found' });
+		expect(saveCopy(db, `${COPY_PREFIX}missing`, alice, plan)).toEqual({
+			ok: false,
+			reason: 'not-found'
+		});
 	});
 });
 
@@ -202,7 +244,14 @@ describe('the editor state', () => {
 	it('puts server errors on the blocks they were about, even after a move', () => {
 		const editor = new AgendaEditor(plan);
 		const keys = editor.blocks.map((b) => b.key);
-		editor.setErrors({ title: 'the agenda needs a title', 'blocks.1.minutes': 'a block lasts at least 1 minute', 'blocks.0.resources.links.0.url': 'bad' }, keys);
+		editor.setErrors(
+			{
+				title: 'the agenda needs a title',
+				'blocks.1.minutes': 'a block lasts at least 1 minute',
+				'blocks.0.resources.links.0.url': 'bad'
+			},
+			keys
+		);
 		editor.move(1, -1);
 		expect(editor.blockErrors(keys[1]!)).toEqual({ minutes: 'A block lasts at least 1 minute' });
 		expect(editor.agendaError('title')).toBe('The agenda needs a title');

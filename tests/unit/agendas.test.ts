@@ -53,7 +53,9 @@ describe('agenda files', () => {
 	});
 
 	it('report unknown keys (typos) and bad kinds', () => {
-		const dir = folderWith({ 'typo.yaml': good.replace('kind: talk', 'kind: lecture\n    minuets: 3') });
+		const dir = folderWith({
+			'typo.yaml': good.replace('kind: talk', 'kind: lecture\n    minuets: 3')
+		});
 		const { problems } = loadAgendas(dir);
 		const messages = problems.map((p) => `${p.line}: ${p.message}`).join('\n');
 		expect(messages).toMatch(/6: blocks\[1\]\.kind: expected one of: talk, activity/);
@@ -71,12 +73,21 @@ describe('agenda files', () => {
 		expect(problems[0]!.message).toBe('folder not found');
 	});
 
-	it('warn, not fail, for an activity that is not defined yet, on the block\'s own line', () => {
-		const dir = folderWith({ 'acts.yaml': good.replace('kind: talk', 'kind: talk\n    activity: pm-pyramid') });
+	it("warn, not fail, for an activity that is not defined yet, on the block's own line", () => {
+		const dir = folderWith({
+			'acts.yaml': good.replace('kind: talk', 'kind: talk\n    activity: pm-pyramid')
+		});
 		const { agendas, problems } = loadAgendas(dir);
 		expect(problems).toEqual([]);
 		const warnings = missingActivities(agendas, new Set(['something-else']));
-		expect(warnings).toEqual([{ file: 'acts.yaml', line: 4, message: 'activity pm-pyramid is not defined yet', severity: 'warning' }]);
+		expect(warnings).toEqual([
+			{
+				file: 'acts.yaml',
+				line: 4,
+				message: 'activity pm-pyramid is not defined yet',
+				severity: 'warning'
+			}
+		]);
 		expect(missingActivities(agendas, new Set(['pm-pyramid']))).toEqual([]);
 	});
 
@@ -86,12 +97,18 @@ describe('agenda files', () => {
 	});
 
 	it('check resources: a link must be a web address', () => {
-		const bad = good.replace('kind: talk', 'kind: talk\n    resources:\n      links:\n        - title: Talk\n          url: "javascript:alert(1)"');
+		const bad = good.replace(
+			'kind: talk',
+			'kind: talk\n    resources:\n      links:\n        - title: Talk\n          url: "javascript:alert(1)"'
+		);
 		const { problems } = loadAgendas(folderWith({ 'links.yaml': bad }));
-		expect(problems[0]).toMatchObject({ line: 10, message: 'blocks[1].resources.links[1].url: expected a web address starting with https://' });
+		expect(problems[0]).toMatchObject({
+			line: 10,
+			message: 'blocks[1].resources.links[1].url: expected a web address starting with https://'
+		});
 	});
 
-	it('Session B offers both of Briceño\'s talks and says which one the plan linked', () => {
+	it("Session B offers both of Briceño's talks and says which one the plan linked", () => {
 		const b = loadAgendas(join(appRoot(), 'sessions')).agendas.find((x) => x.id === 'session-b')!;
 		const feedback = b.blocks.find((x) => x.kind === 'video')!;
 		expect(feedback.resources?.links?.map((l) => l.url)).toEqual([
@@ -101,4 +118,3 @@ describe('agenda files', () => {
 		expect(feedback.notes).toContain('The Power of Belief');
 	});
 });
-

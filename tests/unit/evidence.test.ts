@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityStatus, ActivityType, EvidenceItem, GroupInfo, PersonInfo, TrainerContext } from '$lib/activities/contract';
+import type {
+	ActivityStatus,
+	ActivityType,
+	EvidenceItem,
+	GroupInfo,
+	PersonInfo,
+	TrainerContext
+} from '$lib/activities/contract';
 import { amo } from '$lib/activities/amo/type';
 import { DEFAULT_STATEMENTS, DIMENSIONS, statementId } from '$lib/activities/amo/statements';
 import { brainstorm } from '$lib/activities/brainstorm/type';
@@ -19,15 +26,24 @@ import { CRITERION_IDS } from '$lib/shared/ilm';
 import { harness } from '../helpers/activity-harness';
 
 const g = (id: string, name: string, memberIds: string[]): GroupInfo => ({ id, name, memberIds });
-const TABLES = [g('g1', 'Table 1', ['ann', 'bob', 'cat']), g('g2', 'Table 2', ['dan', 'eve', 'fay'])];
+const TABLES = [
+	g('g1', 'Table 1', ['ann', 'bob', 'cat']),
+	g('g2', 'Table 2', ['dan', 'eve', 'fay'])
+];
 
 /**
  * One run of a type, driven through its real schema and reducer (and trainer actions), with a way
  * to read one person's evidence. `idle` is in the room (a participant) but sent nothing and is in
  * no group. Names are "Name-<id>", so a leaked name is easy to spot.
  */
-function room<C, I, S>(type: ActivityType<C, I, S, unknown, unknown>, raw: unknown = {}, groups: GroupInfo[] = []) {
-	const ids = [...new Set([...groups.flatMap((x) => x.memberIds), 'ann', 'bob', 'cat', 'dan', 'idle'])];
+function room<C, I, S>(
+	type: ActivityType<C, I, S, unknown, unknown>,
+	raw: unknown = {},
+	groups: GroupInfo[] = []
+) {
+	const ids = [
+		...new Set([...groups.flatMap((x) => x.memberIds), 'ann', 'bob', 'cat', 'dan', 'idle'])
+	];
 	const participants: PersonInfo[] = ids.map((id) => ({ id, name: `Name-${id}` }));
 	const groupOf = (id: string) => groups.find((x) => x.memberIds.includes(id))?.id ?? null;
 	const h = harness(type, raw, groupOf);
@@ -35,19 +51,38 @@ function room<C, I, S>(type: ActivityType<C, I, S, unknown, unknown>, raw: unkno
 	const act = (input: unknown) => {
 		const trainer = type.trainer!;
 		seq += 1;
-		const ctx: TrainerContext = { inputId: `t-${seq}`, at: 9000 + seq, groups, participants, random: seededRandom(`t-${seq}`) };
+		const ctx: TrainerContext = {
+			inputId: `t-${seq}`,
+			at: 9000 + seq,
+			groups,
+			participants,
+			random: seededRandom(`t-${seq}`)
+		};
 		trainer.reduce(h.state, trainer.input.parse(input), ctx, h.config);
 	};
-	const evidence = (id: string, status: ActivityStatus = 'closed', groupId: string | null = groupOf(id), inGroups: GroupInfo[] = groups): EvidenceItem[] => {
+	const evidence = (
+		id: string,
+		status: ActivityStatus = 'closed',
+		groupId: string | null = groupOf(id),
+		inGroups: GroupInfo[] = groups
+	): EvidenceItem[] => {
 		if (!type.evidence) throw new Error(`${type.type} has no evidence()`);
-		return type.evidence(h.state, { config: h.config, status, groups: inGroups, participants, participantId: id, groupId });
+		return type.evidence(h.state, {
+			config: h.config,
+			status,
+			groups: inGroups,
+			participants,
+			participantId: id,
+			groupId
+		});
 	};
 	const text = (id: string, status?: ActivityStatus) => JSON.stringify(evidence(id, status));
 	return { ...h, act, evidence, text };
 }
 
 /** Every line of every item, as "label: text", for readable assertions. */
-const linesOf = (items: EvidenceItem[]) => items.flatMap((i) => i.lines.map((l) => (l.label ? `${l.label}: ${l.text}` : l.text)));
+const linesOf = (items: EvidenceItem[]) =>
+	items.flatMap((i) => i.lines.map((l) => (l.label ? `${l.label}: ${l.text}` : l.text)));
 
 describe('every type', () => {
 	it('has evidence() and default criteria that are real ILM 8600-323 ids', () => {
@@ -61,8 +96,15 @@ describe('every type', () => {
 });
 
 describe('amo', () => {
-	const rateAll = (r: ReturnType<typeof room>, id: string, values: Record<string, 1 | 2 | 3 | 4 | 5>) => {
-		for (const d of DIMENSIONS) DEFAULT_STATEMENTS[d].forEach((_, i) => r.ok(id, { kind: 'rate', statementId: statementId(d, i), value: values[d] }));
+	const rateAll = (
+		r: ReturnType<typeof room>,
+		id: string,
+		values: Record<string, 1 | 2 | 3 | 4 | 5>
+	) => {
+		for (const d of DIMENSIONS)
+			DEFAULT_STATEMENTS[d].forEach((_, i) =>
+				r.ok(id, { kind: 'rate', statementId: statementId(d, i), value: values[d] })
+			);
 	};
 
 	it('gives the subject (initials as stored), every rating and the profile scores', () => {
@@ -130,7 +172,11 @@ describe('skill-will', () => {
 });
 
 describe('quick-poll', () => {
-	const raw = { question: 'How often are appraisals?', options: ['Never', 'Once a year', 'Twice a year or more'], multiple: true };
+	const raw = {
+		question: 'How often are appraisals?',
+		options: ['Never', 'Once a year', 'Twice a year or more'],
+		multiple: true
+	};
 
 	it("gives the learner's own choices only", () => {
 		const r = room(quickPoll, raw);
@@ -139,7 +185,11 @@ describe('quick-poll', () => {
 		const items = r.evidence('ann');
 		expect(items).toHaveLength(1);
 		expect(items[0]!.kind).toBe('own');
-		expect(linesOf(items)).toEqual(['Question: How often are appraisals?', 'You chose: Never', 'You chose: Once a year']);
+		expect(linesOf(items)).toEqual([
+			'Question: How often are appraisals?',
+			'You chose: Never',
+			'You chose: Once a year'
+		]);
 		expect(r.text('ann')).not.toContain('Twice a year or more');
 		expect(r.evidence('idle')).toEqual([]);
 	});
@@ -160,7 +210,10 @@ describe('exit-reflection', () => {
 		const items = r.evidence('ann');
 		expect(items).toHaveLength(1);
 		expect(items[0]!.kind).toBe('own');
-		expect(linesOf(items)).toEqual(['One thing I will do differently: Hold monthly one-to-ones', 'How confident are you that you will do it?: 7 out of 10']);
+		expect(linesOf(items)).toEqual([
+			'One thing I will do differently: Hold monthly one-to-ones',
+			'How confident are you that you will do it?: 7 out of 10'
+		]);
 		expect(r.text('ann')).not.toContain('BOB-PRIVATE-REFLECTION');
 		expect(r.evidence('idle')).toEqual([]);
 	});
@@ -180,7 +233,8 @@ describe('self-scoring', () => {
 			{ text: 'I act before I think', dimension: 'thinking', reverse: true }
 		]
 	};
-	const rate = (r: ReturnType<typeof room>, id: string, values: number[]) => values.forEach((value, i) => r.ok(id, { kind: 'rate', itemId: `q${i + 1}`, value }));
+	const rate = (r: ReturnType<typeof room>, id: string, values: number[]) =>
+		values.forEach((value, i) => r.ok(id, { kind: 'rate', itemId: `q${i + 1}`, value }));
 
 	it('gives the ratings and the profile (reverse items flipped), and nobody else’s', () => {
 		const r = room(selfScoring, raw);
@@ -252,7 +306,11 @@ describe('rating-checklist', () => {
 	const pairs = [g('g1', 'Pair 1', ['ann', 'bob']), g('g2', 'Pair 2', ['cat', 'dan'])];
 
 	it("gives the pair's whole checklist, marking the ratings the learner set, and nothing of another pair", () => {
-		const r = room(ratingChecklist, { items: ['Clear objectives', 'Regular one-to-ones', 'Fair ratings'] }, pairs);
+		const r = room(
+			ratingChecklist,
+			{ items: ['Clear objectives', 'Regular one-to-ones', 'Fair ratings'] },
+			pairs
+		);
 		r.ok('ann', { kind: 'rate', item: 0, rating: 2 });
 		r.ok('bob', { kind: 'rate', item: 1, rating: 0 });
 		r.ok('cat', { kind: 'rate', item: 2, rating: 1 });
@@ -309,7 +367,11 @@ describe('brainstorm', () => {
 			['own', 'Your ideas: Ways to reward people'],
 			['own', 'Your votes']
 		]);
-		expect(linesOf(closed)).toEqual(['Saying thank you: Thank-you card (on the wall)', 'Not sorted: Team lunch (on the wall)', '2 votes: Team lunch']);
+		expect(linesOf(closed)).toEqual([
+			'Saying thank you: Thank-you card (on the wall)',
+			'Not sorted: Team lunch (on the wall)',
+			'2 votes: Team lunch'
+		]);
 		// Bob's idea and his dots stay out until the room's anonymous totals are revealed.
 		expect(r.text('ann', 'closed')).not.toContain('BOB-UNVOTED-IDEA');
 		expect(r.text('ann', 'closed')).not.toContain('3 votes');
@@ -317,7 +379,10 @@ describe('brainstorm', () => {
 		const revealed = r.evidence('ann', 'revealed');
 		expect(revealed.at(-1)!.heading).toBe("The room's top ideas");
 		expect(revealed.at(-1)!.kind).toBe('group');
-		expect(linesOf([revealed.at(-1)!])).toEqual(['1.: Thank-you card (3 votes, Saying thank you)', '2.: Team lunch (2 votes)']);
+		expect(linesOf([revealed.at(-1)!])).toEqual([
+			'1.: Thank-you card (3 votes, Saying thank you)',
+			'2.: Team lunch (2 votes)'
+		]);
 		expect(r.text('ann', 'revealed')).not.toContain('BOB-UNVOTED-IDEA');
 		expect(r.evidence('idle', 'revealed')).toEqual([]);
 	});
@@ -327,7 +392,9 @@ describe('brainstorm', () => {
 		r.ok('ann', { kind: 'add', text: 'Say thanks' }); // c1
 		r.ok('bob', { kind: 'add', text: 'Thank-you note' }); // c2
 		r.act({ kind: 'merge', intoId: 'c2', fromId: 'c1' });
-		expect(linesOf(r.evidence('ann'))).toEqual(['Not sorted: Say thanks (merged with "Thank-you note")']);
+		expect(linesOf(r.evidence('ann'))).toEqual([
+			'Not sorted: Say thanks (merged with "Thank-you note")'
+		]);
 	});
 });
 
@@ -339,22 +406,48 @@ describe('goal-setting', () => {
 		r.ok('ann', { kind: 'set-situation', situation: { kind: 'prompt', promptId: 'p1' } });
 		r.ok('ann', { kind: 'set-type', goalType: 'performance' });
 		r.ok('ann', { kind: 'submit', text: 'Improve case handling', achievable: 4 });
-		r.ok('bob', { kind: 'set-situation', situation: { kind: 'own', text: 'BOB-OWN-SITUATION about a colleague' } });
+		r.ok('bob', {
+			kind: 'set-situation',
+			situation: { kind: 'own', text: 'BOB-OWN-SITUATION about a colleague' }
+		});
 		r.ok('bob', { kind: 'set-type', goalType: 'learning' });
-		r.ok('bob', { kind: 'submit', text: 'BOB-GOAL learn the new case system within six weeks', achievable: 3 });
+		r.ok('bob', {
+			kind: 'submit',
+			text: 'BOB-GOAL learn the new case system within six weeks',
+			achievable: 3
+		});
 		r.ok('cat', { kind: 'set-situation', situation: { kind: 'prompt', promptId: 'p2' } });
 		r.ok('cat', { kind: 'set-type', goalType: 'stretch' });
-		r.ok('cat', { kind: 'submit', text: 'CAT-GOAL lead two team briefings by March', achievable: 2 });
+		r.ok('cat', {
+			kind: 'submit',
+			text: 'CAT-GOAL lead two team briefings by March',
+			achievable: 2
+		});
 		r.act({ kind: 'rotate-for-review' });
 
 		const goalOf = (id: string) => r.state.entries[id]!.goalId!;
-		const reviewerOf = (goal: string) => Object.entries(r.state.assignments).find(([, x]) => x === goal)![0];
-		const scores = { specific: 'yes', measurable: 'partly', achievable: 'no', relevant: 'yes', timeBound: 'no' };
-		for (const id of ['ann', 'bob', 'cat']) r.ok(id, { kind: 'review', goalId: r.state.assignments[id], scores, comment: `${id.toUpperCase()}-COMMENT` });
+		const reviewerOf = (goal: string) =>
+			Object.entries(r.state.assignments).find(([, x]) => x === goal)![0];
+		const scores = {
+			specific: 'yes',
+			measurable: 'partly',
+			achievable: 'no',
+			relevant: 'yes',
+			timeBound: 'no'
+		};
+		for (const id of ['ann', 'bob', 'cat'])
+			r.ok(id, {
+				kind: 'review',
+				goalId: r.state.assignments[id],
+				scores,
+				comment: `${id.toUpperCase()}-COMMENT`
+			});
 		r.ok('ann', { kind: 'revise', text: ANN_GOAL, achievable: 4 });
 
 		const annReviewer = reviewerOf(goalOf('ann'));
-		const annReviewed = Object.keys(r.state.entries).find((id) => goalOf(id) === r.state.assignments['ann'])!;
+		const annReviewed = Object.keys(r.state.entries).find(
+			(id) => goalOf(id) === r.state.assignments['ann']
+		)!;
 		const third = ['bob', 'cat'].find((id) => id !== annReviewer && id !== annReviewed);
 		// Three goals rotate in one circle: ann reviews one colleague and is reviewed by the other.
 		expect(third).toBeUndefined();
@@ -371,7 +464,9 @@ describe('goal-setting', () => {
 		expect(lines).toContain(`Revised version: ${ANN_GOAL}`);
 		expect(lines.some((l) => l.startsWith('SMART check, Time-bound: Met.'))).toBe(true);
 		expect(lines.some((l) => l.startsWith('SMART check, Time-bound: Not yet.'))).toBe(true);
-		expect(lines).toContain('Peer review (of version 1): Specific: Yes; Measurable: Partly; Achievable: No; Relevant: Yes; Time-bound: No');
+		expect(lines).toContain(
+			'Peer review (of version 1): Specific: Yes; Measurable: Partly; Achievable: No; Relevant: Yes; Time-bound: No'
+		);
 		expect(lines).toContain(`Reviewer's comment: ${annReviewer.toUpperCase()}-COMMENT`);
 
 		const written = linesOf([items[1]!]);
@@ -405,9 +500,13 @@ describe('pm-pyramid', () => {
 			['own', 'Practices you added to the pyramid'],
 			['group', "Group 1's pyramid"]
 		]);
-		expect(linesOf([items[0]!])).toEqual(['Step 1: Direction and strategy: University strategy [Works well]']);
+		expect(linesOf([items[0]!])).toEqual([
+			'Step 1: Direction and strategy: University strategy [Works well]'
+		]);
 		const pyramid = linesOf([items[1]!]);
-		expect(pyramid).toContain('Step 1: Direction and strategy: University strategy [Works well] (yours)');
+		expect(pyramid).toContain(
+			'Step 1: Direction and strategy: University strategy [Works well] (yours)'
+		);
 		expect(pyramid).toContain('Step 4: Individual objectives and development: Annual appraisal');
 		expect(pyramid).toContain('Step 2: Organisation-wide plan: No practices: a gap');
 		expect(pyramid).toContain('Link, Step 1 to Step 2: Strong');
@@ -424,7 +523,10 @@ describe('pm-pyramid', () => {
 		const r = room(pmPyramid, {}, tables);
 		r.ok('ann', { kind: 'add-card', step: 0, text: 'University strategy' });
 		const moved = [g('g1', 'Group 1', ['bob', 'eve']), g('g2', 'Group 2', ['cat', 'dan', 'ann'])];
-		expect(r.evidence('ann', 'closed', 'g2', moved).map((i) => i.heading)).toEqual(['Practices you added to the pyramid', "Group 1's pyramid"]);
+		expect(r.evidence('ann', 'closed', 'g2', moved).map((i) => i.heading)).toEqual([
+			'Practices you added to the pyramid',
+			"Group 1's pyramid"
+		]);
 	});
 
 	it("working alone, gives the learner's own pyramid and nobody else's", () => {
@@ -443,8 +545,11 @@ describe('coaching', () => {
 		const r = room(coaching, {}, TABLES);
 		r.act({ kind: 'start-round', minutes: 5 });
 		const roles = (groupId: string) => r.state.rounds.at(-1)!.triads[groupId]!.roles;
-		const who = (groupId: string, role: string) => Object.entries(roles(groupId)).find(([, x]) => x === role)![0];
-		const [coach, coachee, observer] = ['coach', 'coachee', 'observer'].map((x) => who('g1', x)) as [string, string, string];
+		const who = (groupId: string, role: string) =>
+			Object.entries(roles(groupId)).find(([, x]) => x === role)![0];
+		const [coach, coachee, observer] = ['coach', 'coachee', 'observer'].map((x) =>
+			who('g1', x)
+		) as [string, string, string];
 		r.ok(coach, { kind: 'cover', steps: ['goal', 'reality'] });
 		r.ok(observer, { kind: 'observe', checks: ['clear-goal'], note: 'G1-OBSERVER-NOTE' });
 		r.ok(coachee, { kind: 'takeaway', text: 'COACHEE-PRIVATE-TAKEAWAY' });
@@ -455,7 +560,9 @@ describe('coaching', () => {
 		expect(coachLines).toContain('Round 1: You were the coach');
 		expect(coachLines).toContain('Round 1, GROW steps you covered: Goal, Reality');
 		expect(coachLines).toContain("Round 1, observer's note to you: G1-OBSERVER-NOTE");
-		expect(coachLines).toContain('Round 1, observer saw: Agreed a clear goal for the conversation early on');
+		expect(coachLines).toContain(
+			'Round 1, observer saw: Agreed a clear goal for the conversation early on'
+		);
 
 		const observerLines = linesOf(r.evidence(observer));
 		expect(observerLines).toContain('Round 1: You were the observer');
@@ -470,7 +577,8 @@ describe('coaching', () => {
 		expect(linesOf(coacheeItems)).toContain('Round 1, GROW steps covered: Goal, Reality');
 
 		// The take-away is the coachee's alone; the observer's note is for the coach alone; g2 is not theirs.
-		for (const id of [coach, observer]) expect(r.text(id)).not.toContain('COACHEE-PRIVATE-TAKEAWAY');
+		for (const id of [coach, observer])
+			expect(r.text(id)).not.toContain('COACHEE-PRIVATE-TAKEAWAY');
 		expect(r.text(coachee)).not.toContain('G1-OBSERVER-NOTE');
 		for (const id of ['ann', 'bob', 'cat']) {
 			expect(r.text(id)).not.toContain('G2-OBSERVER-NOTE');
@@ -496,13 +604,24 @@ describe('conversation-cards', () => {
 		const g1Card = r.state.hands['g1']!.current!;
 		const g2Card = r.state.hands['g2']!.current!;
 		const title = (id: string) => r.config.cards.find((c) => c.id === id)!.title;
-		r.ok('ann', { kind: 'edit-plan', cardId: g1Card, field: 'open', text: 'I would like to talk about the last few weeks' });
-		r.ok('bob', { kind: 'edit-plan', cardId: g1Card, field: 'actions', text: 'Agree a new start time and review in a month' });
+		r.ok('ann', {
+			kind: 'edit-plan',
+			cardId: g1Card,
+			field: 'open',
+			text: 'I would like to talk about the last few weeks'
+		});
+		r.ok('bob', {
+			kind: 'edit-plan',
+			cardId: g1Card,
+			field: 'actions',
+			text: 'Agree a new start time and review in a month'
+		});
 		r.ok('ann', { kind: 'choose-cause', cardId: g1Card, cause: 'resources' });
 		r.ok('dan', { kind: 'edit-plan', cardId: g2Card, field: 'open', text: 'G2-SECRET-PLAN' });
 		r.act({ kind: 'start-round', minutes: 5 });
 		const cast = (groupId: string) => r.state.rounds.at(-1)!.groups[groupId]!.roles;
-		const observerOf = (groupId: string) => Object.entries(cast(groupId)).find(([, x]) => x === 'observer')![0];
+		const observerOf = (groupId: string) =>
+			Object.entries(cast(groupId)).find(([, x]) => x === 'observer')![0];
 		r.ok(observerOf('g1'), { kind: 'observe', checks: ['purpose'], note: 'G1-OBSERVER-NOTE' });
 		r.ok(observerOf('g2'), { kind: 'observe', checks: [], note: 'G2-OBSERVER-NOTE' });
 
@@ -512,15 +631,23 @@ describe('conversation-cards', () => {
 			['group', `Table 1's conversation plan: ${title(g1Card)}`]
 		]);
 		const own = linesOf([items[0]!]);
-		expect(own).toContain(`${title(g1Card)}, Open (you wrote): I would like to talk about the last few weeks`);
+		expect(own).toContain(
+			`${title(g1Card)}, Open (you wrote): I would like to talk about the last few weeks`
+		);
 		expect(own).toContain(`${title(g1Card)}, likely cause (you chose): Resources`);
-		expect(own.some((l) => l.startsWith(`Role-play round 1 (${title(g1Card)}): You played the ${cast('g1')['ann']}`))).toBe(true);
+		expect(
+			own.some((l) =>
+				l.startsWith(`Role-play round 1 (${title(g1Card)}): You played the ${cast('g1')['ann']}`)
+			)
+		).toBe(true);
 		const plan = linesOf([items[1]!]);
 		expect(plan).toContain('Agree actions: Agree a new start time and review in a month');
 		expect(plan).toContain('Follow up: Not written');
 		expect(plan).toContain('Cause the group chose: Resources');
 		expect(plan.some((l) => l.startsWith("The card's likely cause"))).toBe(false);
-		expect(linesOf(r.evidence('ann', 'revealed')).some((l) => l.startsWith("The card's likely cause"))).toBe(true);
+		expect(
+			linesOf(r.evidence('ann', 'revealed')).some((l) => l.startsWith("The card's likely cause"))
+		).toBe(true);
 
 		const g1Observer = observerOf('g1');
 		expect(linesOf(r.evidence(g1Observer))).toContain('Round 1, your note: G1-OBSERVER-NOTE');

@@ -3,21 +3,36 @@ import { toCsv } from '$lib/server/exports/csv';
 import { isoTime, neutralise, slug } from '$lib/server/exports/format';
 
 describe('export cells', () => {
-	it.each(['=1+2', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])('neutralises %j so a spreadsheet shows it as text', (value) => {
-		expect(neutralise(value)).toBe(`'${value}`);
-	});
+	it.each(['=1+2', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])(
+		'neutralises %j so a spreadsheet shows it as text',
+		(value) => {
+			expect(neutralise(value)).toBe(`'${value}`);
+		}
+	);
 
 	it('leaves ordinary text, numbers (negative too) and empties alone', () => {
-		expect([neutralise('Zoë'), neutralise('a=b'), neutralise(-3), neutralise(true), neutralise(null), neutralise('')]).toEqual(['Zoë', 'a=b', -3, true, null, '']);
+		expect([
+			neutralise('Zoë'),
+			neutralise('a=b'),
+			neutralise(-3),
+			neutralise(true),
+			neutralise(null),
+			neutralise('')
+		]).toEqual(['Zoë', 'a=b', -3, true, null, '']);
 	});
 
 	it('writes a CSV with a BOM, CRLF rows and quoted commas, quotes and line breaks', () => {
-		const csv = toCsv([{ name: 'Łukasz', note: 'a, "b"\nc' }, { name: '=cmd', extra: 1 }]);
+		const csv = toCsv([
+			{ name: 'Łukasz', note: 'a, "b"\nc' },
+			{ name: '=cmd', extra: 1 }
+		]);
 		expect(csv).toBe('\uFEFFname,note,extra\r\nŁukasz,"a, ""b""\nc",\r\n\'=cmd,,1\r\n');
 	});
 
 	it('says why a CSV is empty rather than giving an empty file', () => {
-		expect(toCsv([], 'Participant data was deleted.')).toBe('\uFEFFParticipant data was deleted.\r\n');
+		expect(toCsv([], 'Participant data was deleted.')).toBe(
+			'\uFEFFParticipant data was deleted.\r\n'
+		);
 	});
 
 	it('gives times in ISO 8601 with the UTC offset, the same instant', () => {

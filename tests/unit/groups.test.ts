@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addToSmallest, makeGroups, moveMember, placeNewcomer, reuseGroups } from '$lib/server/activities/groups';
+import {
+	addToSmallest,
+	makeGroups,
+	moveMember,
+	placeNewcomer,
+	reuseGroups
+} from '$lib/server/activities/groups';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `p${i + 1}`);
 const sizes = (g: { memberIds: string[] }[]) => g.map((x) => x.memberIds.length);
@@ -84,7 +90,9 @@ describe('group balancing', () => {
 			{ id: 'g2', name: 'Group 2', memberIds: ['c', 'd', 'e'] }
 		];
 		const placed = placeNewcomer(groups, 'new', 'groups', 3, new Set(['a', 'b', 'c', 'd', 'e']));
-		expect(placed.map((g) => g.memberIds)).toEqual([['a', 'b', 'gone', 'new'], ['c', 'd', 'e']]);
+		expect(placed.map((g) => g.memberIds)).toEqual([
+			['a', 'b', 'gone', 'new'],
+			['c', 'd', 'e']
+		]);
 	});
 });
-

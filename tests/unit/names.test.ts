@@ -3,7 +3,11 @@ import { checkDisplayName, nameKey, NAME_MAX } from '$lib/shared/names';
 
 describe('display names', () => {
 	it('are trimmed and inner spaces collapsed', () => {
-		expect(checkDisplayName('  Aisha   Khan ')).toEqual({ ok: true, name: 'Aisha Khan', key: 'aisha khan' });
+		expect(checkDisplayName('  Aisha   Khan ')).toEqual({
+			ok: true,
+			name: 'Aisha Khan',
+			key: 'aisha khan'
+		});
 	});
 
 	it('reject empty and whitespace-only names with a message', () => {
@@ -17,7 +21,10 @@ describe('display names', () => {
 	it(`allow ${NAME_MAX} characters and reject ${NAME_MAX + 1}`, () => {
 		expect(checkDisplayName('x'.repeat(NAME_MAX)).ok).toBe(true);
 		const r = checkDisplayName('x'.repeat(NAME_MAX + 1));
-		expect(r).toEqual({ ok: false, error: `Please keep your name to ${NAME_MAX} characters or fewer.` });
+		expect(r).toEqual({
+			ok: false,
+			error: `Please keep your name to ${NAME_MAX} characters or fewer.`
+		});
 	});
 
 	it('count characters, not UTF-16 units, so emoji and accents are fair', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classify, MemoryStorage, newInputId, OutboxCore, outboxKey, type OutboxItem, type SubmitAck } from '$lib/client/outbox-core';
+import {
+	classify,
+	MemoryStorage,
+	newInputId,
+	OutboxCore,
+	outboxKey,
+	type OutboxItem,
+	type SubmitAck
+} from '$lib/client/outbox-core';
 
 /** A transport whose answers the test gives, one call at a time. */
 class FakeServer {
@@ -24,7 +32,11 @@ class FakeServer {
 const ok = (duplicate = false): SubmitAck => ({ ok: true, data: { duplicate } });
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-function outbox(server: FakeServer, storage = new MemoryStorage(), opts: { retryDelay?: () => number } = {}) {
+function outbox(
+	server: FakeServer,
+	storage = new MemoryStorage(),
+	opts: { retryDelay?: () => number } = {}
+) {
 	let n = 0;
 	return new OutboxCore({
 		storage,
@@ -88,7 +100,12 @@ describe('outbox core', () => {
 
 	it('retries a timeout with the same id, and never drops it for a timeout', async () => {
 		const server = new FakeServer();
-		server.script = ['timeout', 'timeout', { ok: false, error: 'Something went wrong on our side.', code: 'server' }, ok(true)];
+		server.script = [
+			'timeout',
+			'timeout',
+			{ ok: false, error: 'Something went wrong on our side.', code: 'server' },
+			ok(true)
+		];
 		const box = outbox(server);
 		box.setOnline(true);
 		const { item, done } = box.enqueue('run1', 'x');
@@ -122,7 +139,12 @@ describe('outbox core', () => {
 		const server = new FakeServer();
 		server.script = [ok()];
 		const settled: string[] = [];
-		const after = new OutboxCore({ storage, key: outboxKey('ABC123', 'p1'), transport: server, onSettled: (i) => settled.push(i.id) });
+		const after = new OutboxCore({
+			storage,
+			key: outboxKey('ABC123', 'p1'),
+			transport: server,
+			onSettled: (i) => settled.push(i.id)
+		});
 		expect(after.items).toEqual([item]);
 		const waiting = after.whenSettled(item.id);
 		after.setOnline(true);
@@ -144,7 +166,11 @@ describe('outbox core', () => {
 		const a = box.enqueue('run1', '');
 		const b = box.enqueue('run0', 'late');
 		const c = box.enqueue('run1', 'fine');
-		expect(await a.done).toEqual({ ok: false, error: 'Type an answer before adding it.', code: 'invalid' });
+		expect(await a.done).toEqual({
+			ok: false,
+			error: 'Type an answer before adding it.',
+			code: 'invalid'
+		});
 		expect(await b.done).toMatchObject({ ok: false, code: 'closed' });
 		expect(await c.done).toEqual({ ok: true, duplicate: false });
 		expect(box.items).toEqual([]);
@@ -187,7 +213,10 @@ describe('outbox core', () => {
 		expect(classify({ ok: false, error: 'x', code: 'server' }).kind).toBe('retry');
 		expect(classify({ ok: false, error: 'x' }).kind).toBe('retry');
 		expect(classify({ ok: false, error: 'x', code: 'removed' }).kind).toBe('refused');
-		expect(classify({ ok: true, data: { duplicate: true } })).toEqual({ kind: 'acked', duplicate: true });
+		expect(classify({ ok: true, data: { duplicate: true } })).toEqual({
+			kind: 'acked',
+			duplicate: true
+		});
 		const id = newInputId();
 		expect(id).toMatch(/^[0-9a-f]{32}$/);
 		expect(newInputId()).not.toBe(id);

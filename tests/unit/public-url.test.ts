@@ -3,18 +3,28 @@ import { configuredOrigins, joinAddress, lanAddress } from '$lib/server/public-u
 
 describe('join address', () => {
 	it('uses PUBLIC_URL when set', () => {
-		expect(joinAddress(new URL('http://localhost:3000/x'), { PUBLIC_URL: 'https://workshop.example.org/' }, '10.0.0.5').base).toBe(
-			'https://workshop.example.org'
-		);
+		expect(
+			joinAddress(
+				new URL('http://localhost:3000/x'),
+				{ PUBLIC_URL: 'https://workshop.example.org/' },
+				'10.0.0.5'
+			).base
+		).toBe('https://workshop.example.org');
 	});
 
 	it('never gives phones "localhost": swaps in the LAN address, same port', () => {
-		expect(joinAddress(new URL('http://localhost:3000/'), {}, '192.168.1.20').base).toBe('http://192.168.1.20:3000');
-		expect(joinAddress(new URL('http://127.0.0.1:5173/'), {}, '10.1.2.3').base).toBe('http://10.1.2.3:5173');
+		expect(joinAddress(new URL('http://localhost:3000/'), {}, '192.168.1.20').base).toBe(
+			'http://192.168.1.20:3000'
+		);
+		expect(joinAddress(new URL('http://127.0.0.1:5173/'), {}, '10.1.2.3').base).toBe(
+			'http://10.1.2.3:5173'
+		);
 	});
 
 	it('keeps an address that phones can already reach', () => {
-		expect(joinAddress(new URL('http://192.168.1.20:3000/'), {}, '192.168.1.20').base).toBe('http://192.168.1.20:3000');
+		expect(joinAddress(new URL('http://192.168.1.20:3000/'), {}, '192.168.1.20').base).toBe(
+			'http://192.168.1.20:3000'
+		);
 	});
 
 	it('warns when the machine has no network address', () => {
@@ -34,6 +44,8 @@ describe('join address', () => {
 	});
 
 	it('lists configured origins for the socket origin check', () => {
-		expect(configuredOrigins({ PUBLIC_URL: 'https://a.example/path', ORIGIN: 'not a url' })).toEqual(['https://a.example']);
+		expect(
+			configuredOrigins({ PUBLIC_URL: 'https://a.example/path', ORIGIN: 'not a url' })
+		).toEqual(['https://a.example']);
 	});
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { allocateRoomCode, generateRoomCode } from '$lib/server/rooms/code';
-import { formatRoomCode, isRoomCode, normaliseRoomCode, ROOM_CODE_ALPHABET } from '$lib/shared/room-code';
+import {
+	formatRoomCode,
+	isRoomCode,
+	normaliseRoomCode,
+	ROOM_CODE_ALPHABET
+} from '$lib/shared/room-code';
 
 describe('room codes', () => {
 	it('use six characters from an alphabet without 0, O, 1, I or L', () => {

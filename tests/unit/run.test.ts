@@ -32,7 +32,10 @@ const nineThirty = atClock('09:30', new Date(2026, 10, 25, 12).getTime());
 
 /** Applies controls at times given as minutes after 09:30. */
 function run(...steps: [number, Control][]): RunState {
-	return steps.reduce((state, [at, control]) => applyControl(state, control, nineThirty + at * MIN), initialRun(plan));
+	return steps.reduce(
+		(state, [at, control]) => applyControl(state, control, nineThirty + at * MIN),
+		initialRun(plan)
+	);
 }
 
 describe('timer arithmetic', () => {
@@ -52,7 +55,11 @@ describe('timer arithmetic', () => {
 	});
 
 	it('adds time with +1 and +5, to the current block only', () => {
-		const s = run([0, { type: 'start' }], [1, { type: 'extend', minutes: 1 }], [2, { type: 'extend', minutes: 5 }]);
+		const s = run(
+			[0, { type: 'start' }],
+			[1, { type: 'extend', minutes: 1 }],
+			[2, { type: 'extend', minutes: 5 }]
+		);
 		expect(remainingMs(s, nineThirty + 20 * MIN)).toBe(6 * MIN);
 		const next = applyControl(s, { type: 'next' }, nineThirty + 26 * MIN);
 		expect(remainingMs(next, nineThirty + 26 * MIN)).toBe(30 * MIN);
@@ -74,7 +81,11 @@ describe('timer arithmetic', () => {
 	it('records actual start and end of each block, and going back resumes where the block was left', () => {
 		const s = run([0, { type: 'start' }], [22, { type: 'next' }], [30, { type: 'previous' }]);
 		expect(s.blocks[0]).toMatchObject({ startedAt: nineThirty, spentMs: 22 * MIN, endedAt: null });
-		expect(s.blocks[1]).toMatchObject({ startedAt: nineThirty + 22 * MIN, spentMs: 8 * MIN, endedAt: nineThirty + 30 * MIN });
+		expect(s.blocks[1]).toMatchObject({
+			startedAt: nineThirty + 22 * MIN,
+			spentMs: 8 * MIN,
+			endedAt: nineThirty + 30 * MIN
+		});
 		expect(elapsedMs(s, nineThirty + 31 * MIN)).toBe(23 * MIN);
 	});
 
@@ -90,11 +101,19 @@ describe('timer arithmetic', () => {
 	it('refuses controls that make no sense, with a message', () => {
 		const ready = initialRun(plan);
 		expect(() => applyControl(ready, { type: 'pause' }, 0)).toThrow(RunError);
-		expect(() => applyControl(ready, { type: 'extend', minutes: 1 }, 0)).toThrow('Start the agenda before adding time.');
+		expect(() => applyControl(ready, { type: 'extend', minutes: 1 }, 0)).toThrow(
+			'Start the agenda before adding time.'
+		);
 		const started = applyControl(ready, { type: 'start' }, 0);
-		expect(() => applyControl(started, { type: 'start' }, 1)).toThrow('The agenda has already started.');
-		expect(() => applyControl(started, { type: 'previous' }, 1)).toThrow('This is the first block.');
-		expect(() => applyControl(started, { type: 'jump', index: 9 }, 1)).toThrow('There is no such block');
+		expect(() => applyControl(started, { type: 'start' }, 1)).toThrow(
+			'The agenda has already started.'
+		);
+		expect(() => applyControl(started, { type: 'previous' }, 1)).toThrow(
+			'This is the first block.'
+		);
+		expect(() => applyControl(started, { type: 'jump', index: 9 }, 1)).toThrow(
+			'There is no such block'
+		);
 		expect(() => applyControl(started, { type: 'resume' }, 1)).toThrow('The clock is not paused.');
 	});
 });
@@ -139,7 +158,12 @@ describe('re-plan proposals', () => {
 
 	it('never cuts a block below half its length or 5 minutes, and says how much it can recover', () => {
 		// The intro overran by 20 minutes; now in "Practices" with only "Close" (10 min) still flexible.
-		const s = run([0, { type: 'start' }], [40, { type: 'next' }], [70, { type: 'next' }], [85, { type: 'next' }]);
+		const s = run(
+			[0, { type: 'start' }],
+			[40, { type: 'next' }],
+			[70, { type: 'next' }],
+			[85, { type: 'next' }]
+		);
 		const p = proposeReplan(plan, s, nineThirty + 85 * MIN)!;
 		expect(p.lateMs).toBe(20 * MIN);
 		expect(p.minutes[4]).toBe(5);
@@ -155,12 +179,27 @@ describe('re-plan proposals', () => {
 describe('block timings (the timing report and the exports)', () => {
 	it('gives planned starts from the plan and actual minutes of the blocks that ran', async () => {
 		const { blockTimings, initialRun, applyControl } = await import('$lib/shared/run');
-		const plan: AgendaPlan = { title: 'T', start: '09:30', blocks: [{ title: 'A', minutes: 10, kind: 'talk' }, { title: 'B', minutes: 20, kind: 'talk' }] };
+		const plan: AgendaPlan = {
+			title: 'T',
+			start: '09:30',
+			blocks: [
+				{ title: 'A', minutes: 10, kind: 'talk' },
+				{ title: 'B', minutes: 20, kind: 'talk' }
+			]
+		};
 		const t0 = new Date(2026, 10, 25, 9, 30).getTime();
 		let run = applyControl(initialRun(plan), { type: 'start' }, t0);
 		run = applyControl(run, { type: 'next' }, t0 + 12 * 60_000);
 		const rows = blockTimings(plan, run, t0);
-		expect(rows.map((r) => [r.title, r.plannedAt - t0, r.plannedMinutes, r.actualMinutes, r.differenceMinutes])).toEqual([
+		expect(
+			rows.map((r) => [
+				r.title,
+				r.plannedAt - t0,
+				r.plannedMinutes,
+				r.actualMinutes,
+				r.differenceMinutes
+			])
+		).toEqual([
 			['A', 0, 10, 12, 2],
 			['B', 10 * 60_000, 20, 0, -20]
 		]);

@@ -16,11 +16,16 @@ afterAll(() => {
 
 // The guard only reads socket.data; the engine and database are real.
 const quiet: RoomPublisher = { roster() {}, roomClosed() {}, seatRemoved() {}, agenda() {} };
-const socketWith = (seat?: { roomId: string; participantId: string }) => ({ data: { ip: '1', seat } }) as unknown as IoSocket;
+const socketWith = (seat?: { roomId: string; participantId: string }) =>
+	({ data: { ip: '1', seat } }) as unknown as IoSocket;
 
 describe('requireSeat: what a participant socket may still do', () => {
 	it('passes a seated participant in an open room, refuses after removal and after closing', async () => {
-		const trainer = await createTrainer(db, { name: 'T', email: 'guard@example.org', password: 'long enough password' });
+		const trainer = await createTrainer(db, {
+			name: 'T',
+			email: 'guard@example.org',
+			password: 'long enough password'
+		});
 		const engine = new RoomEngine(db, quiet);
 		const room = createRoom(db, { trainerId: trainer.id, agendaId: 'test', agenda: testAgenda });
 		const a = engine.join(room.code, 'A');
@@ -32,7 +37,9 @@ describe('requireSeat: what a participant socket may still do', () => {
 		expect(() => requireSeat(socketWith(), engine)).toThrow('Join the session first');
 
 		engine.removeParticipant(room.id, b.seat.participantId);
-		expect(() => requireSeat(socketB, engine)).toThrow('The trainer removed you from this session.');
+		expect(() => requireSeat(socketB, engine)).toThrow(
+			'The trainer removed you from this session.'
+		);
 
 		engine.close(room.id);
 		expect(() => requireSeat(socketA, engine)).toThrow(/closed this session/);

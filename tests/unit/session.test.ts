@@ -20,7 +20,9 @@ const tmp = tempDbPath();
 
 beforeAll(async () => {
 	db = openDatabase(tmp.path);
-	trainerId = (await createTrainer(db, { name: 'T', email: 't@example.org', password: 'long enough password' })).id;
+	trainerId = (
+		await createTrainer(db, { name: 'T', email: 't@example.org', password: 'long enough password' })
+	).id;
 });
 afterAll(() => {
 	db.$client.close();
@@ -38,7 +40,11 @@ describe('session tokens', () => {
 		const { token, session } = createSession(db, trainerId);
 		expect(session.id).toBe(hashToken(token));
 		expect(session.id).toMatch(/^[0-9a-f]{64}$/);
-		const stored = db.select().from(authSessions).all().map((r) => r.id);
+		const stored = db
+			.select()
+			.from(authSessions)
+			.all()
+			.map((r) => r.id);
 		expect(stored).toContain(hashToken(token));
 		expect(stored).not.toContain(token);
 	});

@@ -104,7 +104,11 @@ describe('Relevant: a link to a team or organisational objective', () => {
 		expect(c.reason).toContain(found);
 	});
 
-	it.each(['Reduce my emails to 20 a day', 'Finish the course by June', 'Read four books on leadership'])('fails: %s', (text) => {
+	it.each([
+		'Reduce my emails to 20 a day',
+		'Finish the course by June',
+		'Read four books on leadership'
+	])('fails: %s', (text) => {
 		const c = checkRelevant(text);
 		expect(c.pass).toBe(false);
 		expect(c.reason).toMatch(/No link/);
@@ -147,14 +151,23 @@ describe('Time-bound: a date, a month, a weekday or a period', () => {
 
 describe('the coach as a whole', () => {
 	it('gives all five checks in S-M-A-R-T order, each with a reason', () => {
-		const checks = coach('Reduce open tickets from 40 to 15 by the end of Q2 so that customers wait less', 4);
+		const checks = coach(
+			'Reduce open tickets from 40 to 15 by the end of Q2 so that customers wait less',
+			4
+		);
 		expect(checks.map((c) => c.criterion)).toEqual([...CRITERIA]);
 		expect(checks.every((c) => c.pass)).toBe(true);
 		for (const c of checks) expectReason(c);
 	});
 
 	it('flags the gaps of a vague goal', () => {
-		expect(passes('Do better', null)).toEqual({ specific: false, measurable: false, achievable: false, relevant: false, timeBound: false });
+		expect(passes('Do better', null)).toEqual({
+			specific: false,
+			measurable: false,
+			achievable: false,
+			relevant: false,
+			timeBound: false
+		});
 		expect(passes('Improve communication with the team', 2)).toEqual({
 			specific: false,
 			measurable: false,

@@ -13,6 +13,21 @@ import { selfScoring } from './self-scoring/type';
 import { skillWill } from './skill-will/type';
 
 /** Every activity type the app knows. Adding a type: its folder, plus one line here. */
-const types: AnyActivityType[] = [pmPyramid, amo, skillWill, conversationCards, goalSetting, quickPoll, exitReflection, openQuestion, ratingChecklist, brainstorm, selfScoring, coaching];
+const types: AnyActivityType[] = [
+	pmPyramid,
+	amo,
+	skillWill,
+	conversationCards,
+	goalSetting,
+	quickPoll,
+	exitReflection,
+	openQuestion,
+	ratingChecklist,
+	brainstorm,
+	selfScoring,
+	coaching
+];
 
-export const activityTypes: ReadonlyMap<string, AnyActivityType> = new Map(types.map((t) => [t.type, t]));
+export const activityTypes: ReadonlyMap<string, AnyActivityType> = new Map(
+	types.map((t) => [t.type, t])
+);

@@ -35,7 +35,13 @@ const FIELD_LABELS: Record<string, string> = {
 	fixed: 'keep this length',
 	resources: 'resources'
 };
-const AGENDA_LABELS: Record<string, string> = { title: 'Agenda title', summary: 'Summary', start: 'Start time', blocks: 'Blocks', form: 'Agenda' };
+const AGENDA_LABELS: Record<string, string> = {
+	title: 'Agenda title',
+	summary: 'Summary',
+	start: 'Start time',
+	blocks: 'Blocks',
+	form: 'Agenda'
+};
 
 const CLOCK = /^\d{2}:\d{2}$/;
 let keys = 0;
@@ -68,7 +74,8 @@ function draftBlock(b: EditorBlock): Record<string, unknown> {
 	};
 }
 
-const validMinutes = (m: number | null) => (typeof m === 'number' && Number.isFinite(m) && m > 0 ? Math.round(m) : 0);
+const validMinutes = (m: number | null) =>
+	typeof m === 'number' && Number.isFinite(m) && m > 0 ? Math.round(m) : 0;
 export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The agenda editor's state: the fields being edited, live timings, unsaved changes and server errors. */
@@ -203,13 +210,21 @@ export class AgendaEditor {
 		const issues: EditorIssue[] = [];
 		for (const field of ['form', 'title', 'summary', 'start', 'blocks']) {
 			const message = this.#agendaErrors[field];
-			if (message) issues.push({ href: field === 'form' ? '#agenda-form' : `#agenda-${field}`, label: AGENDA_LABELS[field]!, message });
+			if (message)
+				issues.push({
+					href: field === 'form' ? '#agenda-form' : `#agenda-${field}`,
+					label: AGENDA_LABELS[field]!,
+					message
+				});
 		}
 		this.blocks.forEach((b, i) => {
 			const name = b.title.trim() ? `Block ${i + 1} “${b.title.trim()}”` : `Block ${i + 1}`;
 			for (const [field, message] of Object.entries(this.#blockErrors[b.key] ?? {})) {
 				const label = field === 'block' ? name : `${name}, ${FIELD_LABELS[field]}`;
-				const href = field in FIELD_LABELS && field !== 'resources' ? `#block-${b.key}-${field}` : `#block-${b.key}`;
+				const href =
+					field in FIELD_LABELS && field !== 'resources'
+						? `#block-${b.key}-${field}`
+						: `#block-${b.key}`;
 				issues.push({ href, label, message });
 			}
 		});

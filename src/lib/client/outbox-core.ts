@@ -19,7 +19,10 @@ export interface OutboxItem {
 }
 
 /** The server's answer to one `activity:submit`, or `'timeout'` when none came. */
-export type SubmitAck = { ok: true; data: { duplicate: boolean } } | { ok: false; error: string; code?: string } | 'timeout';
+export type SubmitAck =
+	| { ok: true; data: { duplicate: boolean } }
+	| { ok: false; error: string; code?: string }
+	| 'timeout';
 
 export type Outcome =
 	| { kind: 'acked'; duplicate: boolean }
@@ -28,7 +31,8 @@ export type Outcome =
 	/** Not answered or not answerable now: keep it and try again with the same id. */
 	| { kind: 'retry'; error: string; code?: string };
 
-export type Settled = { ok: true; duplicate: boolean } | { ok: false; error: string; code?: string };
+export type Settled =
+	{ ok: true; duplicate: boolean } | { ok: false; error: string; code?: string };
 
 export interface OutboxTransport {
 	send(item: OutboxItem): Promise<SubmitAck>;
@@ -50,14 +54,17 @@ export const NO_ANSWER = 'No answer from the server yet. It is kept on this phon
 export function classify(ack: SubmitAck): Outcome {
 	if (ack === 'timeout') return { kind: 'retry', error: NO_ANSWER };
 	if (ack.ok) return { kind: 'acked', duplicate: ack.data.duplicate };
-	if (ack.code && REFUSED.has(ack.code)) return { kind: 'refused', error: ack.error, code: ack.code };
+	if (ack.code && REFUSED.has(ack.code))
+		return { kind: 'refused', error: ack.error, code: ack.code };
 	// 'unauthenticated' (the seat is not bound yet), 'rate-limited', 'server', or no code at all.
 	return { kind: 'retry', error: ack.error, code: ack.code };
 }
 
 /** 128 random bits as hex. (crypto.randomUUID needs a secure context; venue LANs are plain http.) */
 export function newInputId(): string {
-	return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+	return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+		b.toString(16).padStart(2, '0')
+	).join('');
 }
 
 export function outboxKey(roomCode: string, participantId: string): string {
@@ -136,7 +143,11 @@ export class OutboxCore {
 	 * Keeps one input and starts sending it if online. The item is in storage before this returns,
 	 * so a reload or a crash of the page cannot lose it. `done` settles on ack or refusal only.
 	 */
-	enqueue(runId: string, input: unknown, id = this.#newId()): { item: OutboxItem; done: Promise<Settled> } {
+	enqueue(
+		runId: string,
+		input: unknown,
+		id = this.#newId()
+	): { item: OutboxItem; done: Promise<Settled> } {
 		const item: OutboxItem = { id, runId, input, at: Date.now() };
 		const done = new Promise<Settled>((resolve) => this.#waiters.set(id, resolve));
 		const items = this.#load();
@@ -197,7 +208,10 @@ export class OutboxCore {
 				const interrupt = this.#interrupt;
 				this.#sendingId = item.id;
 				this.#onChange();
-				const answer = await Promise.race([this.#transport.send(item).catch((): SubmitAck => 'timeout'), interrupt]);
+				const answer = await Promise.race([
+					this.#transport.send(item).catch((): SubmitAck => 'timeout'),
+					interrupt
+				]);
 				this.#sendingId = null;
 				// Offline meanwhile: a late answer is ignored; the same id goes again when back.
 				if (answer === INTERRUPTED || !this.#online) break;
@@ -213,7 +227,12 @@ export class OutboxCore {
 				attempt = 0;
 				this.#lastError = '';
 				this.#save(this.#load().filter((i) => i.id !== item.id));
-				this.#settle(item, outcome.kind === 'acked' ? { ok: true, duplicate: outcome.duplicate } : { ok: false, error: outcome.error, code: outcome.code });
+				this.#settle(
+					item,
+					outcome.kind === 'acked'
+						? { ok: true, duplicate: outcome.duplicate }
+						: { ok: false, error: outcome.error, code: outcome.code }
+				);
 				this.#onChange();
 			}
 		} finally {

@@ -1,5 +1,12 @@
 import type { SendResult } from '$lib/activities/shared/send-status.svelte';
-import { OutboxCore, outboxKey, type KeyValueStorage, type OutboxItem, type Settled, type SubmitAck } from './outbox-core';
+import {
+	OutboxCore,
+	outboxKey,
+	type KeyValueStorage,
+	type OutboxItem,
+	type Settled,
+	type SubmitAck
+} from './outbox-core';
 import type { PhoneActivity } from '$lib/shared/events';
 import { getSocket } from './socket';
 
@@ -23,10 +30,22 @@ function socketTransport(onView: (activity: PhoneActivity | null) => void) {
 		async send(item: OutboxItem): Promise<SubmitAck> {
 			const socket = getSocket();
 			if (!socket.connected) return 'timeout';
-			const s = socket as unknown as { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<SubmitAck & { data?: { activity?: PhoneActivity | null } }> } };
+			const s = socket as unknown as {
+				timeout(ms: number): {
+					emitWithAck(
+						event: string,
+						payload: unknown
+					): Promise<SubmitAck & { data?: { activity?: PhoneActivity | null } }>;
+				};
+			};
 			try {
-				const ack = await s.timeout(ACK_TIMEOUT_MS).emitWithAck('activity:submit', { runId: item.runId, inputId: item.id, input: item.input });
-				if (ack !== 'timeout' && ack.ok && ack.data.activity !== undefined) onView(ack.data.activity);
+				const ack = await s.timeout(ACK_TIMEOUT_MS).emitWithAck('activity:submit', {
+					runId: item.runId,
+					inputId: item.id,
+					input: item.input
+				});
+				if (ack !== 'timeout' && ack.ok && ack.data.activity !== undefined)
+					onView(ack.data.activity);
 				return ack;
 			} catch {
 				return 'timeout';
@@ -56,7 +75,11 @@ export class Outbox {
 	#core: OutboxCore;
 	#waited = new Set<string>();
 
-	constructor(roomCode: string, participantId: string, onView: (activity: PhoneActivity | null) => void = () => {}) {
+	constructor(
+		roomCode: string,
+		participantId: string,
+		onView: (activity: PhoneActivity | null) => void = () => {}
+	) {
 		this.#core = new OutboxCore({
 			storage: browserStorage(),
 			key: outboxKey(roomCode, participantId),
@@ -66,7 +89,8 @@ export class Outbox {
 				this.pending = this.#core.items.length;
 			},
 			onSettled: (item, result) => {
-				if (!result.ok && !this.#waited.has(item.id)) this.notice = `An answer kept on this phone was not saved: ${result.error}`;
+				if (!result.ok && !this.#waited.has(item.id))
+					this.notice = `An answer kept on this phone was not saved: ${result.error}`;
 				this.#waited.delete(item.id);
 			}
 		});
@@ -77,7 +101,9 @@ export class Outbox {
 	submit(runId: string, input: unknown): Promise<SendResult> {
 		const { item, done } = this.#core.enqueue(runId, input);
 		this.#waited.add(item.id);
-		const sending = done.then((r: Settled): SendResult => (r.ok ? { ok: true } : { ok: false, error: r.error }));
+		const sending = done.then((r: Settled): SendResult =>
+			r.ok ? { ok: true } : { ok: false, error: r.error }
+		);
 		owners.set(sending, this);
 		return sending;
 	}

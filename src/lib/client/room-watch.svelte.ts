@@ -1,6 +1,12 @@
 import type { AgendaPlan } from '$lib/shared/agenda';
 import type { ActivityStatus } from '$lib/activities/contract';
-import type { AgendaRunUpdate, CatalogEntry, RoomInfo, Roster, TrainerActivity } from '$lib/shared/events';
+import type {
+	AgendaRunUpdate,
+	CatalogEntry,
+	RoomInfo,
+	Roster,
+	TrainerActivity
+} from '$lib/shared/events';
 import type { Control, RunState } from '$lib/shared/run';
 import { getSocket, request } from './socket';
 
@@ -94,25 +100,46 @@ export class RoomWatch {
 	}
 	#queue: Promise<void> = Promise.resolve();
 
-	async launch(activityId: string, options: { sameGroups: boolean; groupSize?: number; setup?: Record<string, string[]> }) {
-		return this.#activityAck(await request('activity:launch', { roomId: this.#roomId, activityId, ...options }));
+	async launch(
+		activityId: string,
+		options: { sameGroups: boolean; groupSize?: number; setup?: Record<string, string[]> }
+	) {
+		return this.#activityAck(
+			await request('activity:launch', { roomId: this.#roomId, activityId, ...options })
+		);
 	}
 
 	async setActivityStatus(status: ActivityStatus) {
 		if (!this.activity) return;
-		return this.#activityAck(await request('activity:status', { roomId: this.#roomId, runId: this.activity.runId, status }));
+		return this.#activityAck(
+			await request('activity:status', { roomId: this.#roomId, runId: this.activity.runId, status })
+		);
 	}
 
 	async move(participantId: string, groupId: string) {
 		if (!this.activity) return;
-		return this.#activityAck(await request('activity:move', { roomId: this.#roomId, runId: this.activity.runId, participantId, groupId }));
+		return this.#activityAck(
+			await request('activity:move', {
+				roomId: this.#roomId,
+				runId: this.activity.runId,
+				participantId,
+				groupId
+			})
+		);
 	}
 
 	/** A trainer action in the running activity, with a fresh id (a resend of the same id counts once). */
 	async act(input: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
 		if (!this.activity) return { ok: false, error: 'There is no activity running.' };
-		const inputId = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-		const res = await request('activity:act', { roomId: this.#roomId, runId: this.activity.runId, inputId, input });
+		const inputId = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+			b.toString(16).padStart(2, '0')
+		).join('');
+		const res = await request('activity:act', {
+			roomId: this.#roomId,
+			runId: this.activity.runId,
+			inputId,
+			input
+		});
 		if (!res.ok) this.error = res.error;
 		return res.ok ? { ok: true } : { ok: false, error: res.error };
 	}

@@ -14,7 +14,9 @@ export function loadSeat(code: string): StoredSeat | null {
 		const raw = localStorage.getItem(key(code));
 		if (!raw) return null;
 		const value = JSON.parse(raw) as Partial<StoredSeat>;
-		return typeof value.token === 'string' && typeof value.name === 'string' ? { token: value.token, name: value.name } : null;
+		return typeof value.token === 'string' && typeof value.name === 'string'
+			? { token: value.token, name: value.name }
+			: null;
 	} catch {
 		return null;
 	}

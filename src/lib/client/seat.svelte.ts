@@ -42,7 +42,8 @@ export class Seat {
 		const resume = () => void this.#resume();
 		const offline = () => {
 			this.outbox?.setOnline(false);
-			if (this.status === 'ready' || this.status === 'connecting' || this.status === 'retrying') this.status = 'offline';
+			if (this.status === 'ready' || this.status === 'connecting' || this.status === 'retrying')
+				this.status = 'offline';
 		};
 		const closed = ({ message }: { message: string }) => this.#end('closed', message);
 		const removed = ({ message }: { message: string }) => this.#end('removed', message);
@@ -119,10 +120,12 @@ export class Seat {
 	 */
 	submit(input: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
 		const activity = this.activity;
-		if (!activity) return Promise.resolve({ ok: false, error: 'There is no activity running now.' });
+		if (!activity)
+			return Promise.resolve({ ok: false, error: 'There is no activity running now.' });
 		// Loaded (nearly always): its own promise, which the status line follows ("will send when back online").
 		if (this.outbox) return this.outbox.submit(activity.runId, input);
-		if (!this.#outboxReady) return Promise.resolve({ ok: false, error: 'Still connecting. Try again in a moment.' });
+		if (!this.#outboxReady)
+			return Promise.resolve({ ok: false, error: 'Still connecting. Try again in a moment.' });
 		return this.#outboxReady.then((outbox) => outbox.submit(activity.runId, input));
 	}
 

@@ -17,16 +17,24 @@ export function getSocket(): AppSocket {
 }
 
 type Payload<E extends ClientEventName> = Parameters<ClientEvents[E]>[0];
-type Result<E extends ClientEventName> = Parameters<ClientEvents[E]>[1] extends AckFn<infer T> ? T : never;
+type Result<E extends ClientEventName> =
+	Parameters<ClientEvents[E]>[1] extends AckFn<infer T> ? T : never;
 
 /** Sends one event and waits for its acknowledgement; a timeout becomes a readable error. */
-export async function request<E extends ClientEventName>(event: E, payload: Payload<E>, timeoutMs = 10_000): Promise<Ack<Result<E>>> {
+export async function request<E extends ClientEventName>(
+	event: E,
+	payload: Payload<E>,
+	timeoutMs = 10_000
+): Promise<Ack<Result<E>>> {
 	const s = getSocket() as unknown as {
 		timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<Ack<Result<E>>> };
 	};
 	try {
 		return await s.timeout(timeoutMs).emitWithAck(event, payload);
 	} catch {
-		return { ok: false, error: 'No answer from the server. Check your connection; we will keep trying.' };
+		return {
+			ok: false,
+			error: 'No answer from the server. Check your connection; we will keep trying.'
+		};
 	}
 }

@@ -12,5 +12,9 @@ export class UserError extends Error {
 }
 
 export function isUniqueViolation(err: unknown): boolean {
-	return err instanceof Error && 'code' in err && (err as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+	return (
+		err instanceof Error &&
+		'code' in err &&
+		(err as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+	);
 }

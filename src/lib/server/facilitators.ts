@@ -4,7 +4,15 @@ import { z } from 'zod';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import { COPY_PREFIX, getCopy } from './agendas/library';
 import type { Db } from './db';
-import { agendaTrainers, agendas, roomTrainers, rooms, trainers, type AgendaRow, type Room } from './db/schema';
+import {
+	agendaTrainers,
+	agendas,
+	roomTrainers,
+	rooms,
+	trainers,
+	type AgendaRow,
+	type Room
+} from './db/schema';
 import { UserError } from './errors';
 import { roomForTrainer } from './rooms/access';
 import { createRoom } from './rooms/store';
@@ -53,7 +61,11 @@ export const addFacilitatorForm = z.object({
 });
 
 export const removeFacilitatorForm = z.object({
-	trainerId: z.string({ error: 'Choose who to remove.' }).trim().min(1, 'Choose who to remove.').max(64)
+	trainerId: z
+		.string({ error: 'Choose who to remove.' })
+		.trim()
+		.min(1, 'Choose who to remove.')
+		.max(64)
 });
 
 /** A form action's answer to a refused change: the message for the person, and what they typed. */
@@ -74,14 +86,18 @@ function trainerById(db: Db, id: string): Facilitator {
 
 function trainerByEmail(db: Db, rawEmail: string): Facilitator {
 	const parsed = addFacilitatorForm.shape.email.safeParse(rawEmail);
-	if (!parsed.success) throw new UserError('invalid', parsed.error.issues[0]?.message ?? NO_ACCOUNT);
+	if (!parsed.success)
+		throw new UserError('invalid', parsed.error.issues[0]?.message ?? NO_ACCOUNT);
 	const row = db.select(person).from(trainers).where(eq(trainers.email, parsed.data)).get();
 	if (!row) throw new UserError('not-found', NO_ACCOUNT);
 	return row;
 }
 
 function onlyOwner(owner: Facilitator, what: 'session' | 'agenda'): UserError {
-	return new UserError('forbidden', `Only the ${what}'s owner, ${owner.name}, can add or remove co-facilitators.`);
+	return new UserError(
+		'forbidden',
+		`Only the ${what}'s owner, ${owner.name}, can add or remove co-facilitators.`
+	);
 }
 
 /** The checks adding has in common: owner only, a real account, not the owner, not twice, not too many. */
@@ -95,22 +111,40 @@ function checkAdd(
 ): Facilitator {
 	if (actorId !== owner.id) throw onlyOwner(owner, what);
 	const trainer = findByEmail(email);
-	if (trainer.id === owner.id) throw new UserError('invalid', `That is your own account: you already run this ${what} as its owner.`);
+	if (trainer.id === owner.id)
+		throw new UserError(
+			'invalid',
+			`That is your own account: you already run this ${what} as its owner.`
+		);
 	if (current.some((c) => c.id === trainer.id)) {
-		throw new UserError('invalid', `${trainer.name} (${trainer.email}) is already a co-facilitator of this ${what}.`);
+		throw new UserError(
+			'invalid',
+			`${trainer.name} (${trainer.email}) is already a co-facilitator of this ${what}.`
+		);
 	}
 	if (current.length >= MAX_CO_FACILITATORS) {
-		throw new UserError('invalid', `A ${what} can have at most ${MAX_CO_FACILITATORS} co-facilitators. Remove someone first.`);
+		throw new UserError(
+			'invalid',
+			`A ${what} can have at most ${MAX_CO_FACILITATORS} co-facilitators. Remove someone first.`
+		);
 	}
 	return trainer;
 }
 
 /** Owner removes anyone but themselves; a co-facilitator removes only themselves (leaving). */
-function checkRemove(owner: Facilitator, actorId: string, trainerId: string, current: Facilitator[], what: 'session' | 'agenda'): Facilitator {
-	if (trainerId === owner.id) throw new UserError('invalid', `The owner cannot be removed from their own ${what}.`);
+function checkRemove(
+	owner: Facilitator,
+	actorId: string,
+	trainerId: string,
+	current: Facilitator[],
+	what: 'session' | 'agenda'
+): Facilitator {
+	if (trainerId === owner.id)
+		throw new UserError('invalid', `The owner cannot be removed from their own ${what}.`);
 	if (actorId !== owner.id && actorId !== trainerId) throw onlyOwner(owner, what);
 	const target = current.find((c) => c.id === trainerId);
-	if (!target) throw new UserError('not-found', `That trainer is no longer a co-facilitator of this ${what}.`);
+	if (!target)
+		throw new UserError('not-found', `That trainer is no longer a co-facilitator of this ${what}.`);
 	return target;
 }
 
@@ -136,7 +170,10 @@ function roomCoFacilitators(db: Db, roomId: string): FacilitatorList['coFacilita
 /** The session's owner and co-facilitators, for anyone who may see the session. */
 export function listRoomFacilitators(db: Db, roomId: string, actorId: string): FacilitatorList {
 	const room = visibleRoom(db, roomId, actorId);
-	return { owner: trainerById(db, room.trainerId), coFacilitators: roomCoFacilitators(db, room.id) };
+	return {
+		owner: trainerById(db, room.trainerId),
+		coFacilitators: roomCoFacilitators(db, room.id)
+	};
 }
 
 /** The owner adds a trainer by email; a live room accepts their sockets at once. */
@@ -146,14 +183,25 @@ export function addRoomFacilitator(
 ): Facilitator {
 	const room = visibleRoom(db, input.roomId, input.actorId);
 	const owner = trainerById(db, room.trainerId);
-	const trainer = checkAdd(owner, input.actorId, input.email, roomCoFacilitators(db, room.id), 'session', (e) => trainerByEmail(db, e));
+	const trainer = checkAdd(
+		owner,
+		input.actorId,
+		input.email,
+		roomCoFacilitators(db, room.id),
+		'session',
+		(e) => trainerByEmail(db, e)
+	);
 	const added = db
 		.insert(roomTrainers)
 		.values({ roomId: room.id, trainerId: trainer.id, addedAt: input.now ?? Date.now() })
 		.onConflictDoNothing()
 		.run();
 	// Two owners' tabs adding the same person at once: the primary key decides, the second is told.
-	if (added.changes === 0) throw new UserError('invalid', `${trainer.name} (${trainer.email}) is already a co-facilitator of this session.`);
+	if (added.changes === 0)
+		throw new UserError(
+			'invalid',
+			`${trainer.name} (${trainer.email}) is already a co-facilitator of this session.`
+		);
 	input.live?.trainerAdded(room.id, trainer.id);
 	return trainer;
 }
@@ -162,10 +210,19 @@ export function addRoomFacilitator(
  * The owner removes a co-facilitator, or a co-facilitator leaves. On disk first; then the live room
  * refuses their events and their open screens stop receiving the room's updates.
  */
-export function removeRoomFacilitator(db: Db, input: { roomId: string; actorId: string; trainerId: string; live?: LiveTrainerSets }): Facilitator {
+export function removeRoomFacilitator(
+	db: Db,
+	input: { roomId: string; actorId: string; trainerId: string; live?: LiveTrainerSets }
+): Facilitator {
 	const room = visibleRoom(db, input.roomId, input.actorId);
 	const owner = trainerById(db, room.trainerId);
-	const target = checkRemove(owner, input.actorId, input.trainerId, roomCoFacilitators(db, room.id), 'session');
+	const target = checkRemove(
+		owner,
+		input.actorId,
+		input.trainerId,
+		roomCoFacilitators(db, room.id),
+		'session'
+	);
 	db.delete(roomTrainers)
 		.where(and(eq(roomTrainers.roomId, room.id), eq(roomTrainers.trainerId, target.id)))
 		.run();
@@ -177,7 +234,11 @@ export function removeRoomFacilitator(db: Db, input: { roomId: string; actorId: 
 
 function visibleAgenda(db: Db, agendaId: string, actorId: string): AgendaRow {
 	const row = agendaId.startsWith(COPY_PREFIX) ? getCopy(db, agendaId, actorId) : undefined;
-	if (!row) throw new UserError('not-found', 'No such agenda among yours. Only agendas kept in the app (copies) can be shared.');
+	if (!row)
+		throw new UserError(
+			'not-found',
+			'No such agenda among yours. Only agendas kept in the app (copies) can be shared.'
+		);
 	return row;
 }
 
@@ -193,27 +254,53 @@ function agendaCoFacilitators(db: Db, agendaId: string): FacilitatorList['coFaci
 
 export function listAgendaFacilitators(db: Db, agendaId: string, actorId: string): FacilitatorList {
 	const row = visibleAgenda(db, agendaId, actorId);
-	return { owner: trainerById(db, row.trainerId), coFacilitators: agendaCoFacilitators(db, row.id) };
+	return {
+		owner: trainerById(db, row.trainerId),
+		coFacilitators: agendaCoFacilitators(db, row.id)
+	};
 }
 
-export function addAgendaFacilitator(db: Db, input: { agendaId: string; actorId: string; email: string; now?: number }): Facilitator {
+export function addAgendaFacilitator(
+	db: Db,
+	input: { agendaId: string; actorId: string; email: string; now?: number }
+): Facilitator {
 	const row = visibleAgenda(db, input.agendaId, input.actorId);
 	const owner = trainerById(db, row.trainerId);
-	const trainer = checkAdd(owner, input.actorId, input.email, agendaCoFacilitators(db, row.id), 'agenda', (e) => trainerByEmail(db, e));
+	const trainer = checkAdd(
+		owner,
+		input.actorId,
+		input.email,
+		agendaCoFacilitators(db, row.id),
+		'agenda',
+		(e) => trainerByEmail(db, e)
+	);
 	const added = db
 		.insert(agendaTrainers)
 		.values({ agendaId: row.id, trainerId: trainer.id, addedAt: input.now ?? Date.now() })
 		.onConflictDoNothing()
 		.run();
-	if (added.changes === 0) throw new UserError('invalid', `${trainer.name} (${trainer.email}) is already a co-facilitator of this agenda.`);
+	if (added.changes === 0)
+		throw new UserError(
+			'invalid',
+			`${trainer.name} (${trainer.email}) is already a co-facilitator of this agenda.`
+		);
 	return trainer;
 }
 
 /** Sessions already started from the agenda keep their own trainers: removing here does not touch them. */
-export function removeAgendaFacilitator(db: Db, input: { agendaId: string; actorId: string; trainerId: string }): Facilitator {
+export function removeAgendaFacilitator(
+	db: Db,
+	input: { agendaId: string; actorId: string; trainerId: string }
+): Facilitator {
 	const row = visibleAgenda(db, input.agendaId, input.actorId);
 	const owner = trainerById(db, row.trainerId);
-	const target = checkRemove(owner, input.actorId, input.trainerId, agendaCoFacilitators(db, row.id), 'agenda');
+	const target = checkRemove(
+		owner,
+		input.actorId,
+		input.trainerId,
+		agendaCoFacilitators(db, row.id),
+		'agenda'
+	);
 	db.delete(agendaTrainers)
 		.where(and(eq(agendaTrainers.agendaId, row.id), eq(agendaTrainers.trainerId, target.id)))
 		.run();
@@ -226,16 +313,31 @@ export function removeAgendaFacilitator(db: Db, input: { agendaId: string; actor
  * Opens a room owned by whoever started it. Started from an agenda copy, the room is shared with
  * the agenda's owner and co-facilitators (everyone but the starter goes into room_trainers), in one transaction.
  */
-export function startSession(db: Db, input: { trainerId: string; agendaId: string; agenda: AgendaPlan }, now = Date.now()): Room {
+export function startSession(
+	db: Db,
+	input: { trainerId: string; agendaId: string; agenda: AgendaPlan },
+	now = Date.now()
+): Room {
 	// better-sqlite3 is synchronous: every statement in the callback runs inside the transaction.
 	return db.transaction(() => {
 		const room = createRoom(db, input, now);
 		if (!input.agendaId.startsWith(COPY_PREFIX)) return room;
-		const row = db.select({ trainerId: agendas.trainerId }).from(agendas).where(eq(agendas.id, input.agendaId)).get();
+		const row = db
+			.select({ trainerId: agendas.trainerId })
+			.from(agendas)
+			.where(eq(agendas.id, input.agendaId))
+			.get();
 		if (!row) return room;
-		const team = new Set([row.trainerId, ...agendaCoFacilitators(db, input.agendaId).map((c) => c.id)]);
+		const team = new Set([
+			row.trainerId,
+			...agendaCoFacilitators(db, input.agendaId).map((c) => c.id)
+		]);
 		team.delete(input.trainerId);
-		for (const trainerId of team) db.insert(roomTrainers).values({ roomId: room.id, trainerId, addedAt: now }).onConflictDoNothing().run();
+		for (const trainerId of team)
+			db.insert(roomTrainers)
+				.values({ roomId: room.id, trainerId, addedAt: now })
+				.onConflictDoNothing()
+				.run();
 		return room;
 	});
 }
@@ -245,7 +347,14 @@ export function startSession(db: Db, input: { trainerId: string; agendaId: strin
 /** Sessions this trainer co-facilitates (not their own), newest first, with the owner's name. */
 export function listCoFacilitatedRooms(db: Db, trainerId: string, limit = 50) {
 	return db
-		.select({ id: rooms.id, code: rooms.code, title: rooms.title, status: rooms.status, createdAt: rooms.createdAt, ownerName: trainers.name })
+		.select({
+			id: rooms.id,
+			code: rooms.code,
+			title: rooms.title,
+			status: rooms.status,
+			createdAt: rooms.createdAt,
+			ownerName: trainers.name
+		})
 		.from(roomTrainers)
 		.innerJoin(rooms, eq(rooms.id, roomTrainers.roomId))
 		.innerJoin(trainers, eq(trainers.id, rooms.trainerId))
@@ -256,7 +365,10 @@ export function listCoFacilitatedRooms(db: Db, trainerId: string, limit = 50) {
 }
 
 /** Agenda copies shared with this trainer ("Shared with you"), most recently changed first, with the owner's name. */
-export function listSharedAgendas(db: Db, trainerId: string): (AgendaRow & { ownerName: string })[] {
+export function listSharedAgendas(
+	db: Db,
+	trainerId: string
+): (AgendaRow & { ownerName: string })[] {
 	return db
 		.select({ agenda: agendas, ownerName: trainers.name })
 		.from(agendaTrainers)

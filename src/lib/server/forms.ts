@@ -21,6 +21,10 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /** A failed form submission: what was typed (never the password) and a message per field or "form". */
-export function formFail<V extends Record<string, string>>(status: number, values: V, errors: FieldErrors) {
+export function formFail<V extends Record<string, string>>(
+	status: number,
+	values: V,
+	errors: FieldErrors
+) {
 	return fail(status, { values, errors });
 }

@@ -29,13 +29,16 @@ export function humanIssue(issue: z.core.$ZodRawIssue): string {
 		case 'too_big': {
 			const max = Number(issue.maximum);
 			if (issue.origin === 'string') return `too long: keep it to ${max} characters or fewer`;
-			if (issue.origin === 'array' || issue.origin === 'set') return `too many items: at most ${max}`;
+			if (issue.origin === 'array' || issue.origin === 'set')
+				return `too many items: at most ${max}`;
 			return `too large: at most ${max}`;
 		}
 		case 'too_small': {
 			const min = Number(issue.minimum);
-			if (issue.origin === 'string') return min <= 1 ? 'this is empty' : `too short: at least ${min} characters`;
-			if (issue.origin === 'array' || issue.origin === 'set') return `too few items: at least ${min}`;
+			if (issue.origin === 'string')
+				return min <= 1 ? 'this is empty' : `too short: at least ${min} characters`;
+			if (issue.origin === 'array' || issue.origin === 'set')
+				return `too few items: at least ${min}`;
 			return `too small: at least ${min}`;
 		}
 		case 'unrecognized_keys':
@@ -71,6 +74,12 @@ export function stop(message: string): string {
  */
 export function fieldPath(path: readonly PropertyKey[]): string {
 	return path
-		.map((p) => (typeof p === 'number' ? String(p) : typeof p === 'string' && /^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(p) ? p : '…'))
+		.map((p) =>
+			typeof p === 'number'
+				? String(p)
+				: typeof p === 'string' && /^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(p)
+					? p
+					: '…'
+		)
 		.join('.');
 }

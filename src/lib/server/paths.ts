@@ -14,10 +14,15 @@ export function appRoot(from = dirname(fileURLToPath(import.meta.url))): string 
 }
 
 /** First folder named `name` above this module that holds `marker`: build/drizzle before ./drizzle. */
-export function findUp(name: string, marker: string, from = dirname(fileURLToPath(import.meta.url))): string {
+export function findUp(
+	name: string,
+	marker: string,
+	from = dirname(fileURLToPath(import.meta.url))
+): string {
 	for (let dir = from; ; dir = dirname(dir)) {
 		const candidate = join(dir, name);
 		if (existsSync(join(candidate, marker))) return candidate;
-		if (dirname(dir) === dir) throw new Error(`No ${name}/ folder with ${marker} found above ${from}`);
+		if (dirname(dir) === dir)
+			throw new Error(`No ${name}/ folder with ${marker} found above ${from}`);
 	}
 }

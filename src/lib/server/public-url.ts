@@ -23,7 +23,8 @@ export function configuredOrigins(env = process.env): string[] {
 }
 
 // Container, VM and VPN interfaces have private addresses that phones on the Wi-Fi cannot reach.
-const VIRTUAL = /^(docker|br-|veth|virbr|vboxnet|vmnet|lxc|cni|flannel|podman|tun|tap|utun|zt|wg|tailscale)/i;
+const VIRTUAL =
+	/^(docker|br-|veth|virbr|vboxnet|vmnet|lxc|cni|flannel|podman|tun|tap|utun|zt|wg|tailscale)/i;
 
 /** The machine's IPv4 addresses that phones might reach: real interfaces, private ranges first. */
 export function lanAddresses(interfaces = networkInterfaces()): string[] {
@@ -45,13 +46,18 @@ export function lanAddress(interfaces = networkInterfaces()): string | undefined
  * The address phones should open. PUBLIC_URL wins; a page opened on localhost swaps in the
  * machine's LAN address (same port), because "localhost" on a phone is the phone itself.
  */
-export function joinAddress(requestUrl: URL, env = process.env, lan: string | null = lanAddress() ?? null): JoinAddress {
+export function joinAddress(
+	requestUrl: URL,
+	env = process.env,
+	lan: string | null = lanAddress() ?? null
+): JoinAddress {
 	if (env.PUBLIC_URL) return { base: env.PUBLIC_URL.replace(/\/+$/, '') };
 	if (!LOOPBACK.test(requestUrl.hostname)) return { base: requestUrl.origin };
 	if (!lan) {
 		return {
 			base: requestUrl.origin,
-			warning: 'This computer has no network address phones can reach. Connect to the room’s Wi-Fi, or set PUBLIC_URL.'
+			warning:
+				'This computer has no network address phones can reach. Connect to the room’s Wi-Fi, or set PUBLIC_URL.'
 		};
 	}
 	const url = new URL(requestUrl.origin);

@@ -7,18 +7,31 @@ export function describeStartup(port: number, host: string, env = process.env): 
 	const local = `http://localhost:${port}`;
 	const loopbackOnly = /^(127\.|localhost$|::1$)/.test(host);
 	const lans = lanAddresses();
-	const lines = ['', '  Workshop Companion is running.', '', `  Trainer (this computer):  ${local}`];
-	if (env.PUBLIC_URL) lines.push(`  Phones:                   ${env.PUBLIC_URL.replace(/\/+$/, '')}/join`);
-	else if (loopbackOnly) lines.push(`  Phones cannot reach it: HOST=${host} listens on this computer only. Use HOST=0.0.0.0.`);
+	const lines = [
+		'',
+		'  Workshop Companion is running.',
+		'',
+		`  Trainer (this computer):  ${local}`
+	];
+	if (env.PUBLIC_URL)
+		lines.push(`  Phones:                   ${env.PUBLIC_URL.replace(/\/+$/, '')}/join`);
+	else if (loopbackOnly)
+		lines.push(
+			`  Phones cannot reach it: HOST=${host} listens on this computer only. Use HOST=0.0.0.0.`
+		);
 	else if (lans.length) {
 		lines.push(`  Phones on the same Wi-Fi: http://${lans[0]}:${port}/join`);
-		for (const other of lans.slice(1)) lines.push(`                   or else: http://${other}:${port}/join`);
+		for (const other of lans.slice(1))
+			lines.push(`                   or else: http://${other}:${port}/join`);
 	} else lines.push('  Phones: no network address found; join the room Wi-Fi or set PUBLIC_URL.');
 	lines.push(`  Database:                 ${databasePath()}`, '');
-	if (trainerCount(getDb()) === 0) lines.push(`  No trainer account yet. Create the first one at ${local}/signup`);
+	if (trainerCount(getDb()) === 0)
+		lines.push(`  No trainer account yet. Create the first one at ${local}/signup`);
 	else lines.push(`  Sign in at ${local}/login`);
 	if (env.ALLOW_SIGNUP !== 'false') {
-		lines.push('  Anyone who can open this address can create a trainer account; set ALLOW_SIGNUP=false to stop that.');
+		lines.push(
+			'  Anyone who can open this address can create a trainer account; set ALLOW_SIGNUP=false to stop that.'
+		);
 	}
 	return lines.join('\n') + '\n';
 }

@@ -24,4 +24,5 @@ export function hasLoneSurrogate(value: unknown): boolean {
 	return false;
 }
 
-export const UNREADABLE_TEXT = 'There is a character in your text that could not be read. Please retype it.';
+export const UNREADABLE_TEXT =
+	'There is a character in your text that could not be read. Please retype it.';

@@ -6,7 +6,13 @@
 
 import type { AgendaPlan, PublicBlock } from './agenda';
 import type { Control, Phase, RunState } from './run';
-import type { ActivityStatus, GroupInfo, Grouping, PersonInfo, SetupField } from '../activities/contract';
+import type {
+	ActivityStatus,
+	GroupInfo,
+	Grouping,
+	PersonInfo,
+	SetupField
+} from '../activities/contract';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; code?: ErrorCode };
 export type AckFn<T> = (res: Ack<T>) => void;
@@ -91,7 +97,11 @@ export interface PhoneActivity extends ActivityHeader {
 /** The trainer's screens: the type's projector projection, groups and progress ("18 of 24 in"). */
 export interface TrainerActivity extends ActivityHeader {
 	groups: GroupWithNames[];
-	progress: { answered: number; total: number; groups: { id: string; answered: number; total: number }[] };
+	progress: {
+		answered: number;
+		total: number;
+		groups: { id: string; answered: number; total: number }[];
+	};
 	view: unknown;
 }
 
@@ -147,21 +157,45 @@ export interface ClientEvents {
 	'room:join': (req: JoinRequest, ack: AckFn<JoinResult>) => void;
 	'room:resume': (req: ResumeRequest, ack: AckFn<ResumeResult>) => void;
 	'room:watch': (req: WatchRequest, ack: AckFn<WatchResult>) => void;
-	'room:remove-participant': (req: { roomId: string; participantId: string }, ack: AckFn<null>) => void;
+	'room:remove-participant': (
+		req: { roomId: string; participantId: string },
+		ack: AckFn<null>
+	) => void;
 	'room:close': (req: { roomId: string }, ack: AckFn<null>) => void;
-	'agenda:control': (req: { roomId: string; control: Control }, ack: AckFn<AgendaRunUpdate>) => void;
+	'agenda:control': (
+		req: { roomId: string; control: Control },
+		ack: AckFn<AgendaRunUpdate>
+	) => void;
 	'clock:sync': (req: { sentAt: number }, ack: AckFn<{ serverTime: number }>) => void;
 	'activity:launch': (
-		req: { roomId: string; activityId: string; sameGroups?: boolean; groupSize?: number; setup?: Record<string, string[]> },
+		req: {
+			roomId: string;
+			activityId: string;
+			sameGroups?: boolean;
+			groupSize?: number;
+			setup?: Record<string, string[]>;
+		},
 		ack: AckFn<TrainerActivity>
 	) => void;
-	'activity:status': (req: { roomId: string; runId: string; status: ActivityStatus }, ack: AckFn<TrainerActivity>) => void;
-	'activity:move': (req: { roomId: string; runId: string; participantId: string; groupId: string }, ack: AckFn<TrainerActivity>) => void;
+	'activity:status': (
+		req: { roomId: string; runId: string; status: ActivityStatus },
+		ack: AckFn<TrainerActivity>
+	) => void;
+	'activity:move': (
+		req: { roomId: string; runId: string; participantId: string; groupId: string },
+		ack: AckFn<TrainerActivity>
+	) => void;
 	/** A trainer's action inside the running activity (deal, rotate, spotlight…); acknowledged like an input. */
-	'activity:act': (req: { roomId: string; runId: string; inputId: string; input: unknown }, ack: AckFn<{ duplicate: boolean }>) => void;
+	'activity:act': (
+		req: { roomId: string; runId: string; inputId: string; input: unknown },
+		ack: AckFn<{ duplicate: boolean }>
+	) => void;
 	/** A phone's input. `inputId` is made by the phone: a retry with the same id is acknowledged, never applied twice. */
 	/** A new input's ack carries the sender's fresh view (`activity`); a retry's says `duplicate`. */
-	'activity:submit': (req: { runId: string; inputId: string; input: unknown }, ack: AckFn<{ duplicate: boolean; activity?: PhoneActivity | null }>) => void;
+	'activity:submit': (
+		req: { runId: string; inputId: string; input: unknown },
+		ack: AckFn<{ duplicate: boolean; activity?: PhoneActivity | null }>
+	) => void;
 }
 
 export interface ServerEvents {

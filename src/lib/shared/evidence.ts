@@ -19,4 +19,3 @@ export interface EvidencePack {
 	coverage: { criterion: Criterion; activities: string[] }[];
 	generatedAt: string | null;
 }
-

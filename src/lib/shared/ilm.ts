@@ -18,7 +18,11 @@ export const OUTCOMES: Record<string, string> = {
 };
 
 export const CRITERIA: readonly Criterion[] = [
-	{ id: '1.1', outcome: '1', text: 'The value of formal and informal performance assessment at work' },
+	{
+		id: '1.1',
+		outcome: '1',
+		text: 'The value of formal and informal performance assessment at work'
+	},
 	{ id: '1.2', outcome: '1', text: "The first-line manager's part in managing performance" },
 	{ id: '2.1', outcome: '2', text: 'Ways to keep formal assessment fair and objective' },
 	{ id: '2.2', outcome: '2', text: 'Setting SMART objectives with a team member' },

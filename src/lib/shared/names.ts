@@ -17,7 +17,8 @@ export function checkDisplayName(raw: unknown): NameCheck {
 	if (typeof raw !== 'string') return { ok: false, error: 'Please type your name.' };
 	const name = raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
 	if (name.length === 0) return { ok: false, error: 'Please type your name.' };
-	if (INVISIBLE.test(name)) return { ok: false, error: 'Your name has a hidden character in it. Please retype it.' };
+	if (INVISIBLE.test(name))
+		return { ok: false, error: 'Your name has a hidden character in it. Please retype it.' };
 	if ([...name].length > NAME_MAX) {
 		return { ok: false, error: `Please keep your name to ${NAME_MAX} characters or fewer.` };
 	}

@@ -51,7 +51,13 @@ export function initialRun(plan: AgendaPlan): RunState {
 		since: null,
 		startedAt: null,
 		finishedAt: null,
-		blocks: plan.blocks.map((b) => ({ plannedMs: b.minutes * MINUTE, extraMs: 0, spentMs: 0, startedAt: null, endedAt: null }))
+		blocks: plan.blocks.map((b) => ({
+			plannedMs: b.minutes * MINUTE,
+			extraMs: 0,
+			spentMs: 0,
+			startedAt: null,
+			endedAt: null
+		}))
 	};
 }
 
@@ -59,7 +65,8 @@ export function initialRun(plan: AgendaPlan): RunState {
 export function elapsedMs(run: RunState, now: number, index = run.current): number {
 	const block = run.blocks[index];
 	if (!block) return 0;
-	const live = index === run.current && run.phase === 'running' && run.since !== null ? now - run.since : 0;
+	const live =
+		index === run.current && run.phase === 'running' && run.since !== null ? now - run.since : 0;
 	return block.spentMs + Math.max(0, live);
 }
 
@@ -75,7 +82,8 @@ export function remainingMs(run: RunState, now: number): number {
 
 /** Leaves the current block (banking the running stretch) and enters `index`, running. */
 function moveTo(run: RunState, index: number, now: number): RunState {
-	if (index < 0 || index >= run.blocks.length) throw new RunError('There is no such block in this agenda.');
+	if (index < 0 || index >= run.blocks.length)
+		throw new RunError('There is no such block in this agenda.');
 	const blocks = run.blocks.map((b) => ({ ...b }));
 	if (run.phase === 'running' || run.phase === 'paused') {
 		const leaving = blocks[run.current]!;
@@ -85,7 +93,15 @@ function moveTo(run: RunState, index: number, now: number): RunState {
 	const entering = blocks[index]!;
 	entering.startedAt ??= now;
 	entering.endedAt = null;
-	return { ...run, phase: 'running', current: index, since: now, startedAt: run.startedAt ?? now, finishedAt: null, blocks };
+	return {
+		...run,
+		phase: 'running',
+		current: index,
+		since: now,
+		startedAt: run.startedAt ?? now,
+		finishedAt: null,
+		blocks
+	};
 }
 
 /** Ends the run now, banking the current block's time (used by "next" on the last block and by closing the room). */
@@ -105,7 +121,9 @@ export function applyControl(run: RunState, control: Control, now: number): RunS
 			return moveTo(run, 0, now);
 		case 'pause': {
 			if (run.phase !== 'running') throw new RunError('The clock is not running.');
-			const blocks = run.blocks.map((b, i) => (i === run.current ? { ...b, spentMs: elapsedMs(run, now) } : b));
+			const blocks = run.blocks.map((b, i) =>
+				i === run.current ? { ...b, spentMs: elapsedMs(run, now) } : b
+			);
 			return { ...run, phase: 'paused', since: null, blocks };
 		}
 		case 'resume':
@@ -114,24 +132,33 @@ export function applyControl(run: RunState, control: Control, now: number): RunS
 		case 'next':
 			if (run.phase === 'ready') return moveTo(run, 0, now);
 			if (run.phase === 'finished') throw new RunError('The agenda has finished.');
-			return run.current === run.blocks.length - 1 ? finishRun(run, now) : moveTo(run, run.current + 1, now);
+			return run.current === run.blocks.length - 1
+				? finishRun(run, now)
+				: moveTo(run, run.current + 1, now);
 		case 'previous':
 			if (run.phase === 'ready') throw new RunError('The agenda has not started yet.');
-			if (run.current === 0 && run.phase !== 'finished') throw new RunError('This is the first block.');
+			if (run.current === 0 && run.phase !== 'finished')
+				throw new RunError('This is the first block.');
 			return moveTo(run, run.phase === 'finished' ? run.current : run.current - 1, now);
 		case 'jump':
 			return moveTo(run, control.index, now);
 		case 'extend': {
-			if (run.phase !== 'running' && run.phase !== 'paused') throw new RunError('Start the agenda before adding time.');
-			const blocks = run.blocks.map((b, i) => (i === run.current ? { ...b, extraMs: b.extraMs + control.minutes * MINUTE } : b));
+			if (run.phase !== 'running' && run.phase !== 'paused')
+				throw new RunError('Start the agenda before adding time.');
+			const blocks = run.blocks.map((b, i) =>
+				i === run.current ? { ...b, extraMs: b.extraMs + control.minutes * MINUTE } : b
+			);
 			return { ...run, blocks };
 		}
 		case 'replan': {
-			if (control.minutes.length !== run.blocks.length) throw new RunError('That plan does not match this agenda.');
+			if (control.minutes.length !== run.blocks.length)
+				throw new RunError('That plan does not match this agenda.');
 			if (run.phase === 'finished') throw new RunError('The agenda has finished.');
 			// Blocks already under way keep their plan; the rest take the new minutes.
 			const from = run.phase === 'ready' ? 0 : run.current + 1;
-			const blocks = run.blocks.map((b, i) => (i >= from ? { ...b, plannedMs: control.minutes[i]! * MINUTE } : b));
+			const blocks = run.blocks.map((b, i) =>
+				i >= from ? { ...b, plannedMs: control.minutes[i]! * MINUTE } : b
+			);
 			return { ...run, blocks };
 		}
 	}
@@ -189,8 +216,15 @@ export interface BlockTiming {
 }
 
 /** Planned against actual, block by block; `fallbackStart` places a plan that never started. */
-export function blockTimings(plan: AgendaPlan, run: RunState, fallbackStart: number): BlockTiming[] {
-	const starts = plannedStarts(plan, schedule(plan, run, run.startedAt ?? fallbackStart).plannedStart);
+export function blockTimings(
+	plan: AgendaPlan,
+	run: RunState,
+	fallbackStart: number
+): BlockTiming[] {
+	const starts = plannedStarts(
+		plan,
+		schedule(plan, run, run.startedAt ?? fallbackStart).plannedStart
+	);
 	return plan.blocks.map((block, i) => {
 		const b = run.blocks[i];
 		const actualMinutes = b?.startedAt ? Math.round(b.spentMs / MINUTE) : null;
@@ -236,7 +270,10 @@ export function proposeReplan(plan: AgendaPlan, run: RunState, now: number): Rep
 	const candidates = plan.blocks
 		.map((block, i) => ({ i, block }))
 		.filter(({ i, block }) => i >= from && isFlexible(block))
-		.map(({ i }) => ({ i, give: Math.max(0, minutes[i]! - Math.max(5, Math.ceil(minutes[i]! / 2))) }))
+		.map(({ i }) => ({
+			i,
+			give: Math.max(0, minutes[i]! - Math.max(5, Math.ceil(minutes[i]! / 2)))
+		}))
 		.filter((c) => c.give > 0);
 	const capacity = candidates.reduce((s, c) => s + c.give, 0);
 	if (capacity === 0) return null;
@@ -245,7 +282,9 @@ export function proposeReplan(plan: AgendaPlan, run: RunState, now: number): Rep
 	const shares = candidates.map((c) => ({ ...c, exact: (cut * c.give) / capacity }));
 	const cuts = shares.map((s) => Math.floor(s.exact));
 	let left = cut - cuts.reduce((a, b) => a + b, 0);
-	const order = shares.map((s, k) => ({ k, rem: s.exact - Math.floor(s.exact) })).sort((a, b) => b.rem - a.rem);
+	const order = shares
+		.map((s, k) => ({ k, rem: s.exact - Math.floor(s.exact) }))
+		.sort((a, b) => b.rem - a.rem);
 	for (const { k } of order) {
 		if (left <= 0) break;
 		if (cuts[k]! < shares[k]!.give) {
@@ -275,7 +314,13 @@ export function formatClock(ms: number): string {
 }
 
 /** Time left in the current block from a phone's public view (same arithmetic as remainingMs). */
-export function viewRemainingMs(view: { phase: Phase; timing: { lengthMs: number; spentMs: number; since: number | null } }, now: number): number {
-	const live = view.phase === 'running' && view.timing.since !== null ? Math.max(0, now - view.timing.since) : 0;
+export function viewRemainingMs(
+	view: { phase: Phase; timing: { lengthMs: number; spentMs: number; since: number | null } },
+	now: number
+): number {
+	const live =
+		view.phase === 'running' && view.timing.since !== null
+			? Math.max(0, now - view.timing.since)
+			: 0;
 	return view.timing.lengthMs - view.timing.spentMs - live;
 }

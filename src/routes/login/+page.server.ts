@@ -1,6 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '$lib/server/auth/cookies';
-import { signInByIp, signInFailuresByAccount, signInFailuresByAccountAndIp } from '$lib/server/auth/limits';
+import {
+	signInByIp,
+	signInFailuresByAccount,
+	signInFailuresByAccountAndIp
+} from '$lib/server/auth/limits';
 import { decoyHash, verifyPassword } from '$lib/server/auth/password';
 import { safeNext } from '$lib/server/auth/redirect';
 import { createSession } from '$lib/server/auth/session';
@@ -24,7 +28,9 @@ export const actions: Actions = {
 		const ip = getClientAddress();
 		const byIp = signInByIp.hit(ip);
 		if (!byIp.allowed) {
-			return formFail(429, values, { form: `Too many sign-in attempts. Try again in ${minutesFrom(byIp.retryAfterMs)}.` });
+			return formFail(429, values, {
+				form: `Too many sign-in attempts. Try again in ${minutesFrom(byIp.retryAfterMs)}.`
+			});
 		}
 		const parsed = signInSchema.safeParse(form);
 		if (!parsed.success) return formFail(400, values, fieldErrors(parsed.error));
@@ -34,7 +40,9 @@ export const actions: Actions = {
 		const locks = [signInFailuresByAccountAndIp.hit(pair), signInFailuresByAccount.hit(email)];
 		const locked = locks.find((l) => !l.allowed);
 		if (locked) {
-			return formFail(429, values, { form: `Too many sign-in attempts. Try again in ${minutesFrom(locked.retryAfterMs)}.` });
+			return formFail(429, values, {
+				form: `Too many sign-in attempts. Try again in ${minutesFrom(locked.retryAfterMs)}.`
+			});
 		}
 		const db = getDb();
 		const trainer = findTrainerByEmail(db, email);

@@ -2,7 +2,12 @@ import { error, redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { signUpByIp } from '$lib/server/auth/limits';
 import { createSession } from '$lib/server/auth/session';
-import { createTrainer, findTrainerByEmail, signUpSchema, trainerCount } from '$lib/server/auth/trainers';
+import {
+	createTrainer,
+	findTrainerByEmail,
+	signUpSchema,
+	trainerCount
+} from '$lib/server/auth/trainers';
 import { PASSWORD_MIN } from '$lib/server/auth/password';
 import { getDb } from '$lib/server/db';
 import { isUniqueViolation } from '$lib/server/errors';
@@ -17,7 +22,8 @@ function signUpOpen(): boolean {
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.trainer) redirect(303, '/trainer');
-	if (!signUpOpen()) error(403, 'Sign-up is closed on this server. Ask the person who runs it for an account.');
+	if (!signUpOpen())
+		error(403, 'Sign-up is closed on this server. Ask the person who runs it for an account.');
 	return { firstRun: trainerCount(getDb()) === 0, passwordMin: PASSWORD_MIN };
 };
 
@@ -28,13 +34,17 @@ export const actions: Actions = {
 		const values = { name: form.name ?? '', email: form.email ?? '' };
 		const limit = signUpByIp.hit(getClientAddress());
 		if (!limit.allowed) {
-			return formFail(429, values, { form: `Too many sign-ups from this device. Try again in ${minutesFrom(limit.retryAfterMs)}.` });
+			return formFail(429, values, {
+				form: `Too many sign-ups from this device. Try again in ${minutesFrom(limit.retryAfterMs)}.`
+			});
 		}
 		const parsed = signUpSchema.safeParse(form);
 		if (!parsed.success) return formFail(400, values, fieldErrors(parsed.error));
 		const db = getDb();
 		if (findTrainerByEmail(db, parsed.data.email)) {
-			return formFail(400, values, { email: 'An account with this email already exists. Sign in instead.' });
+			return formFail(400, values, {
+				email: 'An account with this email already exists. Sign in instead.'
+			});
 		}
 		let trainer;
 		try {
@@ -42,7 +52,9 @@ export const actions: Actions = {
 		} catch (err) {
 			// Two sign-ups for one email at the same moment: the unique index decides, the loser is told.
 			if (!isUniqueViolation(err)) throw err;
-			return formFail(400, values, { email: 'An account with this email already exists. Sign in instead.' });
+			return formFail(400, values, {
+				email: 'An account with this email already exists. Sign in instead.'
+			});
 		}
 		const { token, session } = createSession(db, trainer.id);
 		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');

@@ -1,6 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { deleteCopy, duplicateAgenda, findAgendaForTrainer, listCopies } from '$lib/server/agendas/library';
+import {
+	deleteCopy,
+	duplicateAgenda,
+	findAgendaForTrainer,
+	listCopies
+} from '$lib/server/agendas/library';
 import { getAgendaLibrary } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { listCoFacilitatedRooms, listSharedAgendas, startSession } from '$lib/server/facilitators';
@@ -29,18 +34,37 @@ export const load: PageServerLoad = ({ locals }) => {
 	const shared = listSharedAgendas(db, trainerId);
 	for (const c of [...copies, ...shared]) titles.set(c.id, c.title);
 	// Their own sessions and the ones they co-facilitate, in one list, newest first.
-	const own = listTrainerRooms(db, trainerId).map((r) => ({ id: r.id, code: r.code, title: r.title, status: r.status, createdAt: r.createdAt, ownerName: null as string | null }));
-	const rooms = [...own, ...listCoFacilitatedRooms(db, trainerId)].sort((a, b) => b.createdAt - a.createdAt).slice(0, 50);
+	const own = listTrainerRooms(db, trainerId).map((r) => ({
+		id: r.id,
+		code: r.code,
+		title: r.title,
+		status: r.status,
+		createdAt: r.createdAt,
+		ownerName: null as string | null
+	}));
+	const rooms = [...own, ...listCoFacilitatedRooms(db, trainerId)]
+		.sort((a, b) => b.createdAt - a.createdAt)
+		.slice(0, 50);
 	return {
 		agendas: agendas.map((a) => card(a.id, a)),
 		copies: copies.map((c) => ({
-			...card(c.id, { title: c.title, summary: c.summary ?? undefined, start: c.start, blocks: c.blocks }),
+			...card(c.id, {
+				title: c.title,
+				summary: c.summary ?? undefined,
+				start: c.start,
+				blocks: c.blocks
+			}),
 			copiedFrom: (c.copiedFrom && titles.get(c.copiedFrom)) || null,
 			updatedAt: c.updatedAt
 		})),
 		/** Agenda copies other trainers shared with this one: they may edit and run them, not delete them. */
 		shared: shared.map((c) => ({
-			...card(c.id, { title: c.title, summary: c.summary ?? undefined, start: c.start, blocks: c.blocks }),
+			...card(c.id, {
+				title: c.title,
+				summary: c.summary ?? undefined,
+				start: c.start,
+				blocks: c.blocks
+			}),
 			ownerName: c.ownerName,
 			updatedAt: c.updatedAt
 		})),
@@ -64,7 +88,11 @@ export const actions: Actions = {
 		const agenda = id ? findAgendaForTrainer(db, id, locals.trainer!.id) : undefined;
 		if (!agenda) return fail(400, { error: GONE });
 		// From an agenda copy, its owner and co-facilitators become the session's trainers too.
-		const room = startSession(db, { trainerId: locals.trainer!.id, agendaId: agenda.id, agenda: agenda.plan });
+		const room = startSession(db, {
+			trainerId: locals.trainer!.id,
+			agendaId: agenda.id,
+			agenda: agenda.plan
+		});
 		redirect(303, `/trainer/rooms/${room.id}`);
 	},
 	/** A copy of a file or of one of the trainer's own agendas, opened straight in the editor. */
@@ -76,9 +104,12 @@ export const actions: Actions = {
 	},
 	delete: async ({ request, locals }) => {
 		const id = await agendaId(request);
-		const title = id ? findAgendaForTrainer(getDb(), id, locals.trainer!.id)?.plan.title : undefined;
+		const title = id
+			? findAgendaForTrainer(getDb(), id, locals.trainer!.id)?.plan.title
+			: undefined;
 		// Owner only: a co-facilitator of a shared agenda cannot delete it.
-		if (!id || !deleteCopy(getDb(), id, locals.trainer!.id)) return fail(400, { error: 'That agenda was already deleted, or is not one of yours.' });
+		if (!id || !deleteCopy(getDb(), id, locals.trainer!.id))
+			return fail(400, { error: 'That agenda was already deleted, or is not one of yours.' });
 		return { deleted: title ?? 'The agenda' };
 	}
 };

@@ -26,7 +26,11 @@ export type RoomView =
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function roomView(statements: Statement[], completedRatings: Readonly<Record<string, Rating>>[], needed: number): RoomView {
+export function roomView(
+	statements: Statement[],
+	completedRatings: Readonly<Record<string, Rating>>[],
+	needed: number
+): RoomView {
 	const completed = completedRatings.length;
 	// Below the threshold even a count per band could single a person out, so nothing but progress.
 	if (completed < needed) return { ready: false, completed, needed };

@@ -32,11 +32,21 @@ export interface Profile {
 	weakest: Dimension[];
 }
 
-export function scoreDimension(dimension: Dimension, statements: Statement[], ratings: Readonly<Record<string, Rating>>): DimensionScore {
+export function scoreDimension(
+	dimension: Dimension,
+	statements: Statement[],
+	ratings: Readonly<Record<string, Rating>>
+): DimensionScore {
 	const own = statements.filter((s) => s.dimension === dimension);
 	const values = own.map((s) => ratings[s.id]).filter((v): v is Rating => v !== undefined);
 	const mean = values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : null;
-	return { dimension, mean, band: mean === null ? null : bandOf(mean), rated: values.length, total: own.length };
+	return {
+		dimension,
+		mean,
+		band: mean === null ? null : bandOf(mean),
+		rated: values.length,
+		total: own.length
+	};
 }
 
 /** Ties count for each tied dimension: a person low on both A and M is weak on both. */
@@ -46,9 +56,15 @@ export function weakestOf(means: Record<Dimension, number>): Dimension[] {
 	return weakest.length === DIMENSIONS.length ? [] : weakest;
 }
 
-export function profileOf(statements: Statement[], ratings: Readonly<Record<string, Rating>>): Profile {
+export function profileOf(
+	statements: Statement[],
+	ratings: Readonly<Record<string, Rating>>
+): Profile {
 	const scores = DIMENSIONS.map((d) => scoreDimension(d, statements, ratings));
-	const means = Object.fromEntries(scores.map((s) => [s.dimension, s.mean ?? 0])) as Record<Dimension, number>;
+	const means = Object.fromEntries(scores.map((s) => [s.dimension, s.mean ?? 0])) as Record<
+		Dimension,
+		number
+	>;
 	return { scores, weakest: weakestOf(means) };
 }
 

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { cleanInitials, initialsValid, INITIALS_MESSAGE } from './initials';
-import { DEFAULT_STATEMENTS, MAX_STATEMENTS, MIN_STATEMENTS, STATEMENT_ID, type Dimension } from './statements';
+import {
+	DEFAULT_STATEMENTS,
+	MAX_STATEMENTS,
+	MIN_STATEMENTS,
+	STATEMENT_ID,
+	type Dimension
+} from './statements';
 
 const statementText = z
 	.string({ error: 'expected each statement as text' })
@@ -25,21 +31,30 @@ export const SUBJECT_CHOICES = ['either', 'team', 'person'] as const;
  * may store the output and validate it again.
  */
 export const configSchema = z
-	.strictObject({
-		about: z.enum(SUBJECT_CHOICES, { error: 'about: expected either, team or person' }).default('either'),
-		minAnswers: z
-			.number({ error: 'minAnswers: expected a whole number, like 3' })
-			.int('minAnswers: expected a whole number, like 3')
-			.min(1, 'minAnswers must be at least 1')
-			.max(500, 'minAnswers must be at most 500')
-			.default(3),
-		statements: z
-			.strictObject(
-				{ ability: dimensionList('ability'), motivation: dimensionList('motivation'), opportunity: dimensionList('opportunity') },
-				{ error: 'statements: expected lists named ability, motivation and opportunity' }
-			)
-			.prefault({})
-	}, { error: 'expected the AMO settings as a map' })
+	.strictObject(
+		{
+			about: z
+				.enum(SUBJECT_CHOICES, { error: 'about: expected either, team or person' })
+				.default('either'),
+			minAnswers: z
+				.number({ error: 'minAnswers: expected a whole number, like 3' })
+				.int('minAnswers: expected a whole number, like 3')
+				.min(1, 'minAnswers must be at least 1')
+				.max(500, 'minAnswers must be at most 500')
+				.default(3),
+			statements: z
+				.strictObject(
+					{
+						ability: dimensionList('ability'),
+						motivation: dimensionList('motivation'),
+						opportunity: dimensionList('opportunity')
+					},
+					{ error: 'statements: expected lists named ability, motivation and opportunity' }
+				)
+				.prefault({})
+		},
+		{ error: 'expected the AMO settings as a map' }
+	)
 	.prefault({});
 
 export type Config = z.output<typeof configSchema>;
@@ -70,8 +85,14 @@ export const inputSchema = z.discriminatedUnion(
 		z.strictObject({ kind: z.literal('set-subject'), subject: subjectSchema }),
 		z.strictObject({
 			kind: z.literal('rate'),
-			statementId: z.string({ error: 'That statement is not in this assessment.' }).regex(STATEMENT_ID, 'That statement is not in this assessment.'),
-			value: z.number({ error: RATING_MESSAGE }).int(RATING_MESSAGE).min(1, RATING_MESSAGE).max(5, RATING_MESSAGE)
+			statementId: z
+				.string({ error: 'That statement is not in this assessment.' })
+				.regex(STATEMENT_ID, 'That statement is not in this assessment.'),
+			value: z
+				.number({ error: RATING_MESSAGE })
+				.int(RATING_MESSAGE)
+				.min(1, RATING_MESSAGE)
+				.max(5, RATING_MESSAGE)
 		}),
 		/** "I'm done": counts towards the room's aggregate once every statement is rated. */
 		z.strictObject({ kind: z.literal('submit') }),

@@ -54,7 +54,9 @@ const listed = new WeakMap<object, Statement[]>();
 export function listStatements(statements: Record<Dimension, readonly string[]>): Statement[] {
 	let list = listed.get(statements);
 	if (!list) {
-		list = DIMENSIONS.flatMap((dimension) => statements[dimension].map((text, i) => ({ id: statementId(dimension, i), dimension, text })));
+		list = DIMENSIONS.flatMap((dimension) =>
+			statements[dimension].map((text, i) => ({ id: statementId(dimension, i), dimension, text }))
+		);
 		listed.set(statements, list);
 	}
 	return list;

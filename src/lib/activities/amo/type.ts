@@ -37,8 +37,10 @@ function missingCount(statements: Statement[], answer: Answer | undefined): numb
 }
 
 function checkSubject(subject: Subject, config: Config): void {
-	if (config.about === 'team' && subject.type !== 'team') throw new InputRejected('This assessment is about your own team.');
-	if (config.about === 'person' && subject.type !== 'person') throw new InputRejected('This assessment is about one team member.');
+	if (config.about === 'team' && subject.type !== 'team')
+		throw new InputRejected('This assessment is about your own team.');
+	if (config.about === 'person' && subject.type !== 'person')
+		throw new InputRejected('This assessment is about one team member.');
 }
 
 export const amo: ActivityType<Config, Input, State, ProjectorView, PhoneView> = {
@@ -67,14 +69,16 @@ export const amo: ActivityType<Config, Input, State, ProjectorView, PhoneView> =
 				return state;
 			}
 			case 'rate': {
-				if (!statements.some((s) => s.id === input.statementId)) throw new InputRejected('That statement is not in this assessment.');
+				if (!statements.some((s) => s.id === input.statementId))
+					throw new InputRejected('That statement is not in this assessment.');
 				const answer = existing ?? blank();
 				answer.ratings[input.statementId] = input.value as Rating; // a re-rating replaces
 				state.answers[ctx.participantId] = answer;
 				return state;
 			}
 			case 'submit': {
-				if (!existing?.subject) throw new InputRejected('Please choose who you are thinking of first.');
+				if (!existing?.subject)
+					throw new InputRejected('Please choose who you are thinking of first.');
 				const missing = missingCount(statements, existing);
 				if (missing > 0) {
 					throw new InputRejected(`Please rate every statement first: ${missing} still to go.`);
@@ -90,10 +94,18 @@ export const amo: ActivityType<Config, Input, State, ProjectorView, PhoneView> =
 
 	projector(state, ctx) {
 		const statements = listStatements(ctx.config.statements);
-		const done = Object.values(state.answers).filter((a) => a.complete).map((a) => a.ratings);
+		const done = Object.values(state.answers)
+			.filter((a) => a.complete)
+			.map((a) => a.ratings);
 		// Live updates would let the room read each newcomer's answers as the difference between two
 		// pictures, so while answers are coming in the projector shows the count only.
-		if (ctx.status !== 'revealed') return { ready: false, completed: done.length, needed: ctx.config.minAnswers, held: done.length >= ctx.config.minAnswers };
+		if (ctx.status !== 'revealed')
+			return {
+				ready: false,
+				completed: done.length,
+				needed: ctx.config.minAnswers,
+				held: done.length >= ctx.config.minAnswers
+			};
 		return roomView(statements, done, ctx.config.minAnswers);
 	},
 
@@ -102,7 +114,12 @@ export const amo: ActivityType<Config, Input, State, ProjectorView, PhoneView> =
 		const own = state.answers[ctx.participantId];
 		// A copy, so the view never aliases the live state that later inputs change.
 		const mine: Answer = own ? structuredClone(own) : blank();
-		return { about: ctx.config.about, statements, mine, profile: mine.complete ? profileOf(statements, mine.ratings) : null };
+		return {
+			about: ctx.config.about,
+			statements,
+			mine,
+			profile: mine.complete ? profileOf(statements, mine.ratings) : null
+		};
 	},
 
 	exportRows: (state, ctx) => exportRows(state, ctx)
@@ -119,7 +136,8 @@ function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] {
 			initials: answer.subject?.type === 'person' ? answer.subject.initials : null,
 			complete: answer.complete
 		};
-		for (const score of profile.scores) row[score.dimension] = score.mean === null ? null : Number(formatMean(score.mean));
+		for (const score of profile.scores)
+			row[score.dimension] = score.mean === null ? null : Number(formatMean(score.mean));
 		for (const s of statements) row[s.id.toUpperCase()] = answer.ratings[s.id] ?? null;
 		return row;
 	});

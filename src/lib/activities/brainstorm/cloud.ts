@@ -18,7 +18,11 @@ export function cloudLayout(words: WordCount[]): CloudWord[] {
 	const span = Math.max(1, max - min);
 	const out: CloudWord[] = [];
 	words.forEach((w, i) => {
-		const sized = { ...w, size: Math.round((0.9 + (2.1 * (w.count - min)) / span) * 100) / 100, strong: i < 3 && w.count > 1 };
+		const sized = {
+			...w,
+			size: Math.round((0.9 + (2.1 * (w.count - min)) / span) * 100) / 100,
+			strong: i < 3 && w.count > 1
+		};
 		if (i % 2 === 0) out.push(sized);
 		else out.unshift(sized);
 	});

@@ -3,7 +3,11 @@ import type { Config } from './schema';
 import type { State } from './state';
 import { phoneView, topIdeas } from './views';
 
-const STATUS: Record<'on-wall' | 'merged' | 'removed', string> = { 'on-wall': 'on the wall', merged: 'merged', removed: 'taken off the wall by the trainer' };
+const STATUS: Record<'on-wall' | 'merged' | 'removed', string> = {
+	'on-wall': 'on the wall',
+	merged: 'merged',
+	removed: 'taken off the wall by the trainer'
+};
 
 /**
  * The ideas the learner wrote (as their phone lists them, so merges and themes read the same),
@@ -21,7 +25,10 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 			heading: `Your ideas${topic}`,
 			kind: 'own',
 			lines: mine.map((i) => {
-				const where = i.status === 'merged' && i.mergedWith ? `merged with "${i.mergedWith}"` : STATUS[i.status];
+				const where =
+					i.status === 'merged' && i.mergedWith
+						? `merged with "${i.mergedWith}"`
+						: STATUS[i.status];
 				return { label: i.theme ?? 'Not sorted', text: `${i.text} (${where})` };
 			})
 		});
@@ -34,7 +41,10 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 		items.push({
 			heading: 'Your votes',
 			kind: 'own',
-			lines: [...counts].map(([ref, n]) => ({ label: n === 1 ? '1 vote' : `${n} votes`, text: text.get(ref) ?? 'An idea no longer on the wall' }))
+			lines: [...counts].map(([ref, n]) => ({
+				label: n === 1 ? '1 vote' : `${n} votes`,
+				text: text.get(ref) ?? 'An idea no longer on the wall'
+			}))
 		});
 	}
 	if (ctx.status === 'revealed') {
@@ -43,7 +53,10 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 			items.push({
 				heading: "The room's top ideas",
 				kind: 'group',
-				lines: top.map((t) => ({ label: `${t.rank}.`, text: `${t.text} (${t.votes} ${t.votes === 1 ? 'vote' : 'votes'}${t.theme ? `, ${t.theme}` : ''})` }))
+				lines: top.map((t) => ({
+					label: `${t.rank}.`,
+					text: `${t.text} (${t.votes} ${t.votes === 1 ? 'vote' : 'votes'}${t.theme ? `, ${t.theme}` : ''})`
+				}))
 			});
 		}
 	}

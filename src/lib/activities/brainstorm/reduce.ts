@@ -18,10 +18,21 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 			if (state.voting) throw new InputRejected(FROZEN);
 			const mine = state.ideas.filter((i) => i.authorId === ctx.participantId).length;
 			if (mine >= config.maxIdeasPerPerson) {
-				throw new InputRejected(`You have added ${config.maxIdeasPerPerson} ideas, the most allowed. Edit or delete one to add another.`);
+				throw new InputRejected(
+					`You have added ${config.maxIdeasPerPerson} ideas, the most allowed. Edit or delete one to add another.`
+				);
 			}
 			state.added += 1;
-			state.ideas.push({ id, ref: `c${state.added}`, text: input.text, authorId: ctx.participantId, themeId: null, at: ctx.at, mergedInto: null, removed: false });
+			state.ideas.push({
+				id,
+				ref: `c${state.added}`,
+				text: input.text,
+				authorId: ctx.participantId,
+				themeId: null,
+				at: ctx.at,
+				mergedInto: null,
+				removed: false
+			});
 			return state;
 		}
 		case 'edit': {
@@ -44,10 +55,13 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 			const voteId = `${ctx.participantId}:${ctx.inputId}`;
 			const mine = state.votes[ctx.participantId] ?? [];
 			if (mine.some((v) => v.id === voteId)) return state;
-			if (!state.voting) throw new InputRejected('Voting is not open. The trainer will say when to vote.');
+			if (!state.voting)
+				throw new InputRejected('Voting is not open. The trainer will say when to vote.');
 			const idea = votable(state, input.ideaId);
 			if (mine.length >= config.votesPerPerson) {
-				throw new InputRejected(`You have used all ${config.votesPerPerson} votes. Take one back to vote for something else.`);
+				throw new InputRejected(
+					`You have used all ${config.votesPerPerson} votes. Take one back to vote for something else.`
+				);
 			}
 			// More than one dot on the same card is allowed: that is how dot voting shows a strong favourite.
 			(state.votes[ctx.participantId] ??= []).push({ id: voteId, ref: idea.ref });
@@ -69,7 +83,8 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 export function trainerReduce(state: State, input: TrainerInput, ctx: TrainerContext): State {
 	switch (input.kind) {
 		case 'merge': {
-			if (input.intoId === input.fromId) throw new InputRejected('Pick two different cards to merge.');
+			if (input.intoId === input.fromId)
+				throw new InputRejected('Pick two different cards to merge.');
 			const into = liveIdea(state, input.intoId);
 			const from = liveIdea(state, input.fromId);
 			from.mergedInto = into.ref;
@@ -77,18 +92,24 @@ export function trainerReduce(state: State, input: TrainerInput, ctx: TrainerCon
 			for (const i of state.ideas) if (i.mergedInto === from.ref) i.mergedInto = into.ref;
 			if (into.themeId === null) into.themeId = from.themeId;
 			// Votes move over: a dot for the duplicate is a dot for the idea.
-			for (const list of Object.values(state.votes)) for (const v of list) if (v.ref === from.ref) v.ref = into.ref;
+			for (const list of Object.values(state.votes))
+				for (const v of list) if (v.ref === from.ref) v.ref = into.ref;
 			return state;
 		}
 		case 'add-theme': {
-			if (state.themes.length >= MAX_THEMES) throw new InputRejected(`${MAX_THEMES} themes at most: remove one first.`);
-			if (state.themes.some((t) => t.name.toLowerCase() === input.name.toLowerCase())) throw new InputRejected('There is already a theme with that name.');
+			if (state.themes.length >= MAX_THEMES)
+				throw new InputRejected(`${MAX_THEMES} themes at most: remove one first.`);
+			if (state.themes.some((t) => t.name.toLowerCase() === input.name.toLowerCase()))
+				throw new InputRejected('There is already a theme with that name.');
 			state.themes.push({ id: `theme-${ctx.inputId}`, name: input.name });
 			return state;
 		}
 		case 'rename-theme': {
 			const theme = findTheme(state, input.themeId);
-			if (state.themes.some((t) => t !== theme && t.name.toLowerCase() === input.name.toLowerCase())) throw new InputRejected('There is already a theme with that name.');
+			if (
+				state.themes.some((t) => t !== theme && t.name.toLowerCase() === input.name.toLowerCase())
+			)
+				throw new InputRejected('There is already a theme with that name.');
 			theme.name = input.name;
 			return state;
 		}
@@ -143,10 +164,16 @@ function ownIdea(state: State, ref: string, participantId: string): Idea {
 	const idea = byRef(state, ref);
 	if (!idea) {
 		if (state.deletedRefs.includes(ref)) throw new InputRejected('That idea has been deleted.');
-		throw new InputRejected('That idea could not be found. Refresh the page to see your latest ideas.');
+		throw new InputRejected(
+			'That idea could not be found. Refresh the page to see your latest ideas.'
+		);
 	}
-	if (idea.authorId !== participantId) throw new InputRejected('Only the person who wrote an idea can change it.');
-	if (idea.mergedInto) throw new InputRejected('The trainer merged this idea with one just like it, so it can no longer be changed.');
+	if (idea.authorId !== participantId)
+		throw new InputRejected('Only the person who wrote an idea can change it.');
+	if (idea.mergedInto)
+		throw new InputRejected(
+			'The trainer merged this idea with one just like it, so it can no longer be changed.'
+		);
 	if (idea.removed) throw new InputRejected('The trainer took this idea off the wall.');
 	return idea;
 }
@@ -160,5 +187,6 @@ function findTheme(state: State, id: string) {
 }
 
 function dropVotesOn(state: State, ref: string) {
-	for (const [pid, list] of Object.entries(state.votes)) state.votes[pid] = list.filter((v) => v.ref !== ref);
+	for (const [pid, list] of Object.entries(state.votes))
+		state.votes[pid] = list.filter((v) => v.ref !== ref);
 }

@@ -18,7 +18,11 @@ const themeName = z
 
 const configFields = z.strictObject({
 	/** The question on the wall, e.g. "Ways to reward and recognise people in your team". */
-	prompt: z.string({ error: 'expected the prompt as text' }).trim().max(160, { error: 'keep the prompt to 160 characters or fewer' }).default(''),
+	prompt: z
+		.string({ error: 'expected the prompt as text' })
+		.trim()
+		.max(160, { error: 'keep the prompt to 160 characters or fewer' })
+		.default(''),
 	votesPerPerson: count('the votes per person', 1, 10, 3),
 	maxIdeasPerPerson: count('the most ideas per person', 1, 50, 15),
 	/** The room's goal shown as a counter ("30 ways"); 0 hides it. */
@@ -96,12 +100,21 @@ export const trainerInputSchema: z.ZodType<TrainerInput, unknown> = z.discrimina
 		z.object({ kind: z.literal('remove-theme'), themeId }),
 		z.object({
 			kind: z.literal('assign'),
-			ideaIds: z.array(ideaId).min(1, { error: 'Pick at least one card.' }).max(200, { error: 'Too many cards at once.' }),
+			ideaIds: z
+				.array(ideaId)
+				.min(1, { error: 'Pick at least one card.' })
+				.max(200, { error: 'Too many cards at once.' }),
 			themeId: themeId.nullable()
 		}),
 		z.object({ kind: z.literal('remove-idea'), ideaId }),
-		z.object({ kind: z.literal('voting'), open: z.boolean({ error: 'expected voting open (true) or closed (false)' }) }),
-		z.object({ kind: z.literal('show'), display: z.enum(DISPLAYS, { error: 'Show "wall", "cloud" or "top".' }) })
+		z.object({
+			kind: z.literal('voting'),
+			open: z.boolean({ error: 'expected voting open (true) or closed (false)' })
+		}),
+		z.object({
+			kind: z.literal('show'),
+			display: z.enum(DISPLAYS, { error: 'Show "wall", "cloud" or "top".' })
+		})
 	],
 	{ error: 'That is not something this activity understands. Refresh the page and try again.' }
 );

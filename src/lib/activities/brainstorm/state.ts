@@ -67,6 +67,7 @@ export const isLive = (idea: Idea) => idea.mergedInto === null && !idea.removed;
 /** Total dots on each live card, by ref. */
 export function voteCounts(state: State): Map<string, number> {
 	const counts = new Map<string, number>();
-	for (const list of Object.values(state.votes)) for (const v of list) counts.set(v.ref, (counts.get(v.ref) ?? 0) + 1);
+	for (const list of Object.values(state.votes))
+		for (const v of list) counts.set(v.ref, (counts.get(v.ref) ?? 0) + 1);
 	return counts;
 }

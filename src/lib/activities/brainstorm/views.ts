@@ -99,7 +99,8 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 		cards: live.filter((i) => i.themeId === t.id).map((i) => wallCard(i, state))
 	}));
 	const unsorted = live.filter((i) => i.themeId === null);
-	if (unsorted.length) wall.push({ id: null, name: UNSORTED, cards: unsorted.map((i) => wallCard(i, state)) });
+	if (unsorted.length)
+		wall.push({ id: null, name: UNSORTED, cards: unsorted.map((i) => wallCard(i, state)) });
 	// Merged duplicates still count in the cloud: several people thinking of it is what the cloud shows.
 	const words = wordCounts(state.ideas.filter((i) => !i.removed).map((i) => i.text));
 	return {

@@ -24,7 +24,11 @@ export interface WordCount {
  * them, so "thank-you" and "thank you" both count for "thank".
  */
 export function wordsOf(text: string): string[] {
-	const found = text.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? [];
+	const found =
+		text
+			.toLowerCase()
+			.replace(/’/g, "'")
+			.match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? [];
 	return found.filter((w) => w.length >= 2 && !/^\d+$/.test(w) && !STOP_WORDS.has(w));
 }
 
@@ -34,7 +38,8 @@ export function wordsOf(text: string): string[] {
  */
 export function wordCounts(texts: string[], limit = 40): WordCount[] {
 	const counts = new Map<string, number>();
-	for (const text of texts) for (const w of new Set(wordsOf(text))) counts.set(w, (counts.get(w) ?? 0) + 1);
+	for (const text of texts)
+		for (const w of new Set(wordsOf(text))) counts.set(w, (counts.get(w) ?? 0) + 1);
 	return [...counts]
 		.map(([word, count]) => ({ word, count }))
 		.sort((a, b) => b.count - a.count || a.word.localeCompare(b.word))

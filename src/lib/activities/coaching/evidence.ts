@@ -5,7 +5,8 @@ import { CHECKLIST, ROLE_LABEL, ROLES, STEP_LABEL, type CheckId } from './words'
 
 type Lines = EvidenceItem['lines'];
 
-const ticked = (checks: CheckId[]) => CHECKLIST.filter((c) => checks.includes(c.id)).map((c) => c.label);
+const ticked = (checks: CheckId[]) =>
+	CHECKLIST.filter((c) => checks.includes(c.id)).map((c) => c.label);
 
 /**
  * The rounds the learner played, read from the roles fixed when each round started (not their group
@@ -26,19 +27,23 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 			if (!role) continue;
 			const r = `Round ${round.number}`;
 			own.push({ label: r, text: `You were the ${ROLE_LABEL[role].toLowerCase()}` });
-			const covered = t.covered.length ? t.covered.map((s) => STEP_LABEL[s]).join(', ') : 'none ticked';
+			const covered = t.covered.length
+				? t.covered.map((s) => STEP_LABEL[s]).join(', ')
+				: 'none ticked';
 			if (role === 'coach') {
 				own.push({ label: `${r}, GROW steps you covered`, text: covered });
 				for (const observer of playing(t, 'observer')) {
 					const o = t.observations[observer];
 					if (!o) continue;
-					for (const label of ticked(o.checks)) own.push({ label: `${r}, observer saw`, text: label });
+					for (const label of ticked(o.checks))
+						own.push({ label: `${r}, observer saw`, text: label });
 					if (o.note) own.push({ label: `${r}, observer's note to you`, text: o.note });
 				}
 			}
 			if (role === 'observer') {
 				const o = t.observations[me];
-				for (const label of ticked(o?.checks ?? [])) own.push({ label: `${r}, you ticked`, text: label });
+				for (const label of ticked(o?.checks ?? []))
+					own.push({ label: `${r}, you ticked`, text: label });
 				if (o?.note) own.push({ label: `${r}, your note to the coach`, text: o.note });
 			}
 			const takeaway = role === 'coachee' ? t.takeaways[me] : undefined;
@@ -53,7 +58,9 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 		}
 	}
 	if (own.length === 0) return [];
-	const items: EvidenceItem[] = [{ heading: 'Your coaching practice (GROW)', kind: 'own', lines: own }];
+	const items: EvidenceItem[] = [
+		{ heading: 'Your coaching practice (GROW)', kind: 'own', lines: own }
+	];
 	for (const [groupId, lines] of byGroup) {
 		const name = ctx.groups.find((g) => g.id === groupId)?.name ?? 'Your earlier group';
 		items.push({ heading: `${name}'s coaching rounds`, kind: 'group', lines });

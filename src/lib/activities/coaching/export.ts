@@ -15,7 +15,9 @@ export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] 
 	for (const round of state.rounds) {
 		for (const [groupId, t] of Object.entries(round.triads)) {
 			const observers = playing(t, 'observer');
-			const obs = observers.flatMap((id) => (t.observations[id] ? [{ id, ...t.observations[id] }] : []));
+			const obs = observers.flatMap((id) =>
+				t.observations[id] ? [{ id, ...t.observations[id] }] : []
+			);
 			rows.push({
 				round: round.number,
 				group: groupName(groupId),

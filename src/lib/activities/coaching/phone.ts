@@ -43,7 +43,8 @@ export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 				// In a four there are two observers: each observation is listed in member order.
 				for (const observer of playing(t, 'observer')) {
 					const o = t.observations[observer];
-					if (o && (o.note || o.checks.length)) feedback.push({ round: round.number, checks: [...o.checks], note: o.note });
+					if (o && (o.note || o.checks.length))
+						feedback.push({ round: round.number, checks: [...o.checks], note: o.note });
 				}
 			}
 			const mine = t.roles[me] === 'coachee' ? t.takeaways[me] : undefined;
@@ -62,12 +63,18 @@ export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 						minutes: last.minutes,
 						endedAt: last.endedAt,
 						role,
-						cast: ROLES.map((r) => ({ role: r, names: playing(triad, r).map(nameOf) })).filter((c) => c.names.length),
+						cast: ROLES.map((r) => ({ role: r, names: playing(triad, r).map(nameOf) })).filter(
+							(c) => c.names.length
+						),
 						covered: [...triad.covered]
 					}
 				: null,
-		coachee: role === 'coachee' ? { brief: ctx.config.coacheeBrief, takeaway: triad?.takeaways[me]?.text ?? '' } : null,
-		observer: role === 'observer' ? { checks: [...(own?.checks ?? [])], note: own?.note ?? '' } : null,
+		coachee:
+			role === 'coachee'
+				? { brief: ctx.config.coacheeBrief, takeaway: triad?.takeaways[me]?.text ?? '' }
+				: null,
+		observer:
+			role === 'observer' ? { checks: [...(own?.checks ?? [])], note: own?.note ?? '' } : null,
 		feedback,
 		takeaways
 	};

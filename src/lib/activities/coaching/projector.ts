@@ -38,26 +38,45 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 			name: g.name,
 			members: g.memberIds.length,
 			covered: t ? [...t.covered] : [],
-			observed: t ? Object.values(t.observations).some((o) => o.note !== '' || o.checks.length > 0) : false,
+			observed: t
+				? Object.values(t.observations).some((o) => o.note !== '' || o.checks.length > 0)
+				: false,
 			playing: t !== undefined
 		};
 	});
 
 	let reveal: ProjectorView['reveal'] = null;
 	if (ctx.status === 'revealed') {
-		const all = state.rounds.flatMap((r) => Object.values(r.triads)).filter((t) => Object.keys(t.roles).length > 0);
+		const all = state.rounds
+			.flatMap((r) => Object.values(r.triads))
+			.filter((t) => Object.keys(t.roles).length > 0);
 		const observations = all.flatMap((t) => Object.values(t.observations));
 		reveal = {
 			conversations: all.length,
-			steps: STEPS.map((step) => ({ step, label: STEP_LABEL[step], covered: all.filter((t) => t.covered.includes(step)).length })),
-			checklist: CHECKLIST.map((c) => ({ id: c.id, label: c.label, ticked: observations.filter((o) => o.checks.includes(c.id)).length })),
+			steps: STEPS.map((step) => ({
+				step,
+				label: STEP_LABEL[step],
+				covered: all.filter((t) => t.covered.includes(step)).length
+			})),
+			checklist: CHECKLIST.map((c) => ({
+				id: c.id,
+				label: c.label,
+				ticked: observations.filter((o) => o.checks.includes(c.id)).length
+			})),
 			observations: observations.length
 		};
 	}
 
 	return {
 		roundMinutes: ctx.config.roundMinutes,
-		round: last ? { number: last.number, startedAt: last.startedAt, minutes: last.minutes, endedAt: last.endedAt } : null,
+		round: last
+			? {
+					number: last.number,
+					startedAt: last.startedAt,
+					minutes: last.minutes,
+					endedAt: last.endedAt
+				}
+			: null,
 		triads,
 		reveal
 	};

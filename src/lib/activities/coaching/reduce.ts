@@ -18,7 +18,11 @@ export function reduce(state: State, input: Input, ctx: InputContext): State {
 		}
 		case 'observe': {
 			const triad = ownTriad(state, ctx, 'observer');
-			triad.observations[ctx.participantId] = { checks: input.checks, note: input.note, at: ctx.at };
+			triad.observations[ctx.participantId] = {
+				checks: input.checks,
+				note: input.note,
+				at: ctx.at
+			};
 			return state;
 		}
 		case 'takeaway': {
@@ -34,10 +38,13 @@ export function reduce(state: State, input: Input, ctx: InputContext): State {
 function ownTriad(state: State, ctx: InputContext, role: Role): Triad {
 	const round = state.rounds.at(-1);
 	if (!round) throw new InputRejected('The first round has not started yet: wait for the trainer.');
-	if (!ctx.groupId) throw new InputRejected('You are not in a group yet: the trainer will put you in one.');
+	if (!ctx.groupId)
+		throw new InputRejected('You are not in a group yet: the trainer will put you in one.');
 	const triad = round.triads[ctx.groupId];
-	if (!triad || !(ctx.participantId in triad.roles)) throw new InputRejected('You are not playing in this round: wait for the next one.');
-	if (triad.roles[ctx.participantId] !== role) throw new InputRejected(`Only this round’s ${ROLE_LABEL[role].toLowerCase()} can do that.`);
+	if (!triad || !(ctx.participantId in triad.roles))
+		throw new InputRejected('You are not playing in this round: wait for the next one.');
+	if (triad.roles[ctx.participantId] !== role)
+		throw new InputRejected(`Only this round’s ${ROLE_LABEL[role].toLowerCase()} can do that.`);
 	return triad;
 }
 

@@ -13,7 +13,13 @@ export function slotsFor(n: number): Role[] {
 const none = (): Record<Role, number> => ({ coach: 0, coachee: 0, observer: 0 });
 
 /** In a pair the two swap; in a four, over four rounds each person coaches once, is coached once and observes twice. */
-export const assignRoles = (memberIds: string[], round: number, counts: Record<string, Record<Role, number>>) =>
-	rounds.assignRoles(memberIds, round, counts, slotsFor(memberIds.length), none);
+export const assignRoles = (
+	memberIds: string[],
+	round: number,
+	counts: Record<string, Record<Role, number>>
+) => rounds.assignRoles(memberIds, round, counts, slotsFor(memberIds.length), none);
 
-export const countRoles = (counts: Record<string, Record<Role, number>>, roles: Record<string, Role>) => rounds.countRoles(counts, roles, none);
+export const countRoles = (
+	counts: Record<string, Record<Role, number>>,
+	roles: Record<string, Role>
+) => rounds.countRoles(counts, roles, none);

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { BRIEF_MAX, CHECK_IDS, DEFAULT_BRIEF, MAX_ROUND_MINUTES, NOTE_MAX, STEPS, TAKEAWAY_MAX, type CheckId, type Step } from './words';
+import {
+	BRIEF_MAX,
+	CHECK_IDS,
+	DEFAULT_BRIEF,
+	MAX_ROUND_MINUTES,
+	NOTE_MAX,
+	STEPS,
+	TAKEAWAY_MAX,
+	type CheckId,
+	type Step
+} from './words';
 
 const configFields = z.strictObject({
 	/** The round length the remote offers first, in minutes. */
@@ -70,7 +80,14 @@ const minutesError = { error: `Set a round length from 1 to ${MAX_ROUND_MINUTES}
 export const trainerInputSchema: z.ZodType<TrainerInput, unknown> = z.discriminatedUnion(
 	'kind',
 	[
-		z.object({ kind: z.literal('start-round'), minutes: z.number(minutesError).int(minutesError).min(1, minutesError).max(MAX_ROUND_MINUTES, minutesError) }),
+		z.object({
+			kind: z.literal('start-round'),
+			minutes: z
+				.number(minutesError)
+				.int(minutesError)
+				.min(1, minutesError)
+				.max(MAX_ROUND_MINUTES, minutesError)
+		}),
 		z.object({ kind: z.literal('end-round') })
 	],
 	{ error: 'That action is not one this activity knows.' }

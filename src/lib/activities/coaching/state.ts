@@ -43,4 +43,8 @@ export const currentRound = (state: State): Round | null => {
 
 /** Everyone playing `role` in a triad, in member order. */
 export const playing = (triad: Triad | undefined, role: Role): string[] =>
-	triad ? Object.entries(triad.roles).filter(([, r]) => r === role).map(([id]) => id) : [];
+	triad
+		? Object.entries(triad.roles)
+				.filter(([, r]) => r === role)
+				.map(([id]) => id)
+		: [];

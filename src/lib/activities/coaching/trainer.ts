@@ -9,11 +9,18 @@ export function trainerReduce(state: State, input: TrainerInput, ctx: TrainerCon
 		case 'start-round': {
 			// Empty groups (everyone moved out) get no roles.
 			const staffed = ctx.groups.filter((g) => g.memberIds.length > 0);
-			if (staffed.length === 0) throw new InputRejected('There are no groups with people in them yet.');
+			if (staffed.length === 0)
+				throw new InputRejected('There are no groups with people in them yet.');
 			// Starting the next round ends the one still running, at this moment.
 			const running = currentRound(state);
 			if (running) running.endedAt = ctx.at;
-			const round: Round = { number: state.rounds.length + 1, startedAt: ctx.at, minutes: input.minutes, endedAt: null, triads: {} };
+			const round: Round = {
+				number: state.rounds.length + 1,
+				startedAt: ctx.at,
+				minutes: input.minutes,
+				endedAt: null,
+				triads: {}
+			};
 			for (const g of staffed) {
 				const roles = assignRoles(g.memberIds, state.rounds.length, state.roleCounts);
 				countRoles(state.roleCounts, roles);

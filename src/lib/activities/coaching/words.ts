@@ -3,12 +3,18 @@
 export const STEPS = ['goal', 'reality', 'options', 'will'] as const;
 export type Step = (typeof STEPS)[number];
 
-export const STEP_LABEL: Record<Step, string> = { goal: 'Goal', reality: 'Reality', options: 'Options', will: 'Will' };
+export const STEP_LABEL: Record<Step, string> = {
+	goal: 'Goal',
+	reality: 'Reality',
+	options: 'Options',
+	will: 'Will'
+};
 
 /** What each step is for, in one line. */
 export const STEP_HINT: Record<Step, string> = {
 	goal: 'Agree what the coachee wants from this talk, and how they will know they got it.',
-	reality: 'Find out where things stand today: what is going on, what has been tried, what is in the way.',
+	reality:
+		'Find out where things stand today: what is going on, what has been tried, what is in the way.',
 	options: 'Open up as many ways forward as possible before choosing; the coachee’s ideas first.',
 	will: 'Pin down the next step: what exactly, by when, with whom, and how committed they are.'
 };
@@ -39,11 +45,18 @@ export const STEP_QUESTIONS: Record<Step, readonly string[]> = {
 
 export const ROLES = ['coach', 'coachee', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
-export const ROLE_LABEL: Record<Role, string> = { coach: 'Coach', coachee: 'Coachee', observer: 'Observer' };
+export const ROLE_LABEL: Record<Role, string> = {
+	coach: 'Coach',
+	coachee: 'Coachee',
+	observer: 'Observer'
+};
 export const ROLE_TASK: Record<Role, string> = {
-	coach: 'Help the coachee think it through by asking, not telling. Use the four steps below and tick each one you covered.',
-	coachee: 'Bring a real goal and talk it through. The coach asks; you do the thinking and choose what to do.',
-	observer: 'Stay quiet and watch the coach. Tick what you saw and write a short note: only the coach will see it.'
+	coach:
+		'Help the coachee think it through by asking, not telling. Use the four steps below and tick each one you covered.',
+	coachee:
+		'Bring a real goal and talk it through. The coach asks; you do the thinking and choose what to do.',
+	observer:
+		'Stay quiet and watch the coach. Tick what you saw and write a short note: only the coach will see it.'
 };
 
 /** What the coachee is asked to bring, unless the content file says otherwise. */
@@ -56,11 +69,27 @@ export const DEFAULT_BRIEF =
  */
 export const CHECKLIST = [
 	{ id: 'clear-goal', step: 'goal', label: 'Agreed a clear goal for the conversation early on' },
-	{ id: 'explored-now', step: 'reality', label: 'Explored the current situation before jumping to solutions' },
+	{
+		id: 'explored-now',
+		step: 'reality',
+		label: 'Explored the current situation before jumping to solutions'
+	},
 	{ id: 'own-options', step: 'options', label: 'Let the coachee come up with their own options' },
-	{ id: 'firm-action', step: 'will', label: 'Ended with a specific action, a date and a check on commitment' },
-	{ id: 'open-questions', step: null, label: 'Asked mostly open questions (what, how, tell me more)' },
-	{ id: 'listened', step: null, label: 'Listened more than talked, and played back what they heard' }
+	{
+		id: 'firm-action',
+		step: 'will',
+		label: 'Ended with a specific action, a date and a check on commitment'
+	},
+	{
+		id: 'open-questions',
+		step: null,
+		label: 'Asked mostly open questions (what, how, tell me more)'
+	},
+	{
+		id: 'listened',
+		step: null,
+		label: 'Listened more than talked, and played back what they heard'
+	}
 ] as const satisfies readonly { id: string; step: Step | null; label: string }[];
 export type CheckId = (typeof CHECKLIST)[number]['id'];
 export const CHECK_IDS = CHECKLIST.map((c) => c.id) as [CheckId, ...CheckId[]];

@@ -13,7 +13,10 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
 /** Cards the room has never seen first, each tier in random order. */
 function preferFresh(cards: string[], state: State, random: () => number): string[] {
 	const shuffled = shuffle(cards, random);
-	return [...shuffled.filter((c) => !state.seen.includes(c)), ...shuffled.filter((c) => state.seen.includes(c))];
+	return [
+		...shuffled.filter((c) => !state.seen.includes(c)),
+		...shuffled.filter((c) => state.seen.includes(c))
+	];
 }
 
 /** The card among `cards` this group held longest ago (all of them held before). */
@@ -36,10 +39,24 @@ export interface DealResult {
  * have avoided. Groups with no unseen card left get the free card they held longest ago; with
  * fewer cards than groups, the last groups get none.
  */
-export function dealAll(state: State, groupIds: string[], deck: string[], random: () => number): DealResult {
+export function dealAll(
+	state: State,
+	groupIds: string[],
+	deck: string[],
+	random: () => number
+): DealResult {
 	const order = shuffle(groupIds, random);
 	const had = new Map(order.map((g) => [g, state.hands[g]?.history ?? []]));
-	const options = new Map(order.map((g) => [g, preferFresh(deck.filter((c) => !had.get(g)!.includes(c)), state, random)]));
+	const options = new Map(
+		order.map((g) => [
+			g,
+			preferFresh(
+				deck.filter((c) => !had.get(g)!.includes(c)),
+				state,
+				random
+			)
+		])
+	);
 	const owner = new Map<string, string>();
 
 	const tryGroup = (g: string, visited: Set<string>): boolean => {
@@ -62,7 +79,13 @@ export function dealAll(state: State, groupIds: string[], deck: string[], random
 	for (const g of order) {
 		if (cards.has(g)) continue;
 		const taken = new Set([...cards.values()]);
-		const spare = leastRecent(shuffle(deck.filter((c) => !taken.has(c)), random), had.get(g)!);
+		const spare = leastRecent(
+			shuffle(
+				deck.filter((c) => !taken.has(c)),
+				random
+			),
+			had.get(g)!
+		);
 		cards.set(g, spare ?? null);
 		(spare ? repeats : without).push(g);
 	}
@@ -73,11 +96,20 @@ export function dealAll(state: State, groupIds: string[], deck: string[], random
  * One card for one group (a swap, or a group drawing its own): not its current card, not held by
  * another group, and one it has never had where possible. Null when every other card is in use.
  */
-export function pickOne(state: State, groupId: string, deck: string[], random: () => number): { card: string; repeat: boolean } | null {
+export function pickOne(
+	state: State,
+	groupId: string,
+	deck: string[],
+	random: () => number
+): { card: string; repeat: boolean } | null {
 	const hand = state.hands[groupId];
 	const inUse = new Set(Object.values(state.hands).flatMap((h) => (h.current ? [h.current] : [])));
 	const free = deck.filter((c) => !inUse.has(c));
-	const fresh = preferFresh(free.filter((c) => !hand?.history.includes(c)), state, random);
+	const fresh = preferFresh(
+		free.filter((c) => !hand?.history.includes(c)),
+		state,
+		random
+	);
 	if (fresh[0]) return { card: fresh[0], repeat: false };
 	const again = leastRecent(shuffle(free, random), hand?.history ?? []);
 	return again ? { card: again, repeat: true } : null;

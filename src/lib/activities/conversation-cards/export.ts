@@ -14,7 +14,12 @@ export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] 
 	const groupName = (id: string) => ctx.groups.find((g) => g.id === id)?.name ?? 'Former group';
 	const cards = new Map(ctx.config.cards.map((c) => [c.id, c]));
 	const known = ctx.groups.map((g) => g.id);
-	const groupIds = [...known, ...Object.keys(state.hands).filter((id) => !known.includes(id)).sort()];
+	const groupIds = [
+		...known,
+		...Object.keys(state.hands)
+			.filter((id) => !known.includes(id))
+			.sort()
+	];
 	const blank = { round: null, observer: null, ticked: null, note: null };
 	const rows: ExportRow[] = [];
 
@@ -51,7 +56,9 @@ export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] 
 			...Object.fromEntries(FIELDS.map((f) => [f, null])),
 			round: o.round,
 			observer: people.get(o.observerId) ?? 'Former participant',
-			ticked: CHECKLIST.filter((c) => o.checks.includes(c.id)).map((c) => c.label).join('; '),
+			ticked: CHECKLIST.filter((c) => o.checks.includes(c.id))
+				.map((c) => c.label)
+				.join('; '),
 			note: `${manager ? `${ROLE_LABEL.manager}: ${people.get(manager) ?? 'Former participant'}. ` : ''}${o.note}`
 		});
 	}

@@ -42,7 +42,8 @@ export interface PhoneView {
 
 export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 	const names = new Map(ctx.participants.map((p) => [p.id, p.name]));
-	const nameOf = (id: string) => (id === ctx.participantId ? 'You' : (names.get(id) ?? 'A former member'));
+	const nameOf = (id: string) =>
+		id === ctx.participantId ? 'You' : (names.get(id) ?? 'A former member');
 	const hand = ctx.groupId ? state.hands[ctx.groupId] : undefined;
 	const cardId = hand?.current ?? null;
 	const card = ctx.config.cards.find((c) => c.id === cardId);
@@ -51,14 +52,27 @@ export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 	const fields = Object.fromEntries(
 		FIELDS.map((f): [Field, PhoneField] => {
 			const e = plan?.fields[f];
-			return [f, { text: e?.text ?? '', rev: e?.rev ?? 0, by: e ? nameOf(e.by) : null, mine: e?.by === ctx.participantId }];
+			return [
+				f,
+				{
+					text: e?.text ?? '',
+					rev: e?.rev ?? 0,
+					by: e ? nameOf(e.by) : null,
+					mine: e?.by === ctx.participantId
+				}
+			];
 		})
 	) as Record<Field, PhoneField>;
 
 	const last = state.rounds.at(-1);
 	const cast = ctx.groupId ? last?.groups[ctx.groupId] : undefined;
 	const role = cast?.roles[ctx.participantId] ?? null;
-	const mine = role === 'observer' && last ? state.observations.find((o) => o.round === last.number && o.observerId === ctx.participantId) : undefined;
+	const mine =
+		role === 'observer' && last
+			? state.observations.find(
+					(o) => o.round === last.number && o.observerId === ctx.participantId
+				)
+			: undefined;
 
 	return {
 		inGroup: ctx.groupId !== null,
@@ -78,7 +92,12 @@ export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 						minutes: last.minutes,
 						endedAt: last.endedAt,
 						role,
-						cast: ROLES.map((r) => ({ role: r, names: Object.entries(cast.roles).filter(([, x]) => x === r).map(([id]) => nameOf(id)) })).filter((c) => c.names.length)
+						cast: ROLES.map((r) => ({
+							role: r,
+							names: Object.entries(cast.roles)
+								.filter(([, x]) => x === r)
+								.map(([id]) => nameOf(id))
+						})).filter((c) => c.names.length)
 					}
 				: null,
 		observation: role === 'observer' ? { checks: mine?.checks ?? [], note: mine?.note ?? '' } : null

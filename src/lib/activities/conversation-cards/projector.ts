@@ -2,7 +2,16 @@ import type { ViewContext } from '../contract';
 import { showCard, type ShownCard } from './phone';
 import type { Config } from './schema';
 import type { State } from './state';
-import { CAUSE_SIDE, CAUSES, CHECKLIST, FIELDS, ROLES, type Cause, type Field, type Role } from './words';
+import {
+	CAUSE_SIDE,
+	CAUSES,
+	CHECKLIST,
+	FIELDS,
+	ROLES,
+	type Cause,
+	type Field,
+	type Role
+} from './words';
 
 export interface GroupTile {
 	id: string;
@@ -42,7 +51,10 @@ export interface ProjectorView {
 	reveal: {
 		rows: RevealRow[];
 		tally: { cause: Cause; chosen: number; likely: number }[];
-		sides: { chosen: { person: number; environment: number }; likely: { person: number; environment: number } };
+		sides: {
+			chosen: { person: number; environment: number };
+			likely: { person: number; environment: number };
+		};
 	} | null;
 	/** Across every observation in the room: how often each item was ticked. */
 	checklist: { id: string; label: string; ticked: number }[];
@@ -60,7 +72,10 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 		const hand = state.hands[g.id];
 		const card = hand?.current ? cards.get(hand.current) : undefined;
 		const plan = hand?.current ? hand.plans[hand.current] : undefined;
-		const texts = Object.fromEntries(FIELDS.map((f) => [f, plan?.fields[f]?.text ?? ''])) as Record<Field, string>;
+		const texts = Object.fromEntries(FIELDS.map((f) => [f, plan?.fields[f]?.text ?? ''])) as Record<
+			Field,
+			string
+		>;
 		const roles = last?.groups[g.id]?.roles ?? {};
 		return {
 			id: g.id,
@@ -83,24 +98,53 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 	return {
 		groups,
 		spotlight: state.spotlight,
-		deck: { size: ctx.config.cards.length, unseen: ctx.config.cards.filter((c) => !state.seen.includes(c.id)).length },
+		deck: {
+			size: ctx.config.cards.length,
+			unseen: ctx.config.cards.filter((c) => !state.seen.includes(c.id)).length
+		},
 		groupsDraw: ctx.config.groupsDraw,
 		roundMinutes: ctx.config.roundMinutes,
-		round: last ? { number: last.number, startedAt: last.startedAt, minutes: last.minutes, endedAt: last.endedAt } : null,
+		round: last
+			? {
+					number: last.number,
+					startedAt: last.startedAt,
+					minutes: last.minutes,
+					endedAt: last.endedAt
+				}
+			: null,
 		lastDeal: state.lastDeal
-			? { repeats: state.lastDeal.repeats.map((id) => groupName.get(id) ?? 'A former group'), without: state.lastDeal.without.map((id) => groupName.get(id) ?? 'A former group') }
+			? {
+					repeats: state.lastDeal.repeats.map((id) => groupName.get(id) ?? 'A former group'),
+					without: state.lastDeal.without.map((id) => groupName.get(id) ?? 'A former group')
+				}
 			: null,
 		reveal: revealed ? reveal(groups, cards) : null,
-		checklist: CHECKLIST.map((c) => ({ id: c.id, label: c.label, ticked: state.observations.filter((o) => o.checks.includes(c.id)).length })),
+		checklist: CHECKLIST.map((c) => ({
+			id: c.id,
+			label: c.label,
+			ticked: state.observations.filter((o) => o.checks.includes(c.id)).length
+		})),
 		observations: state.observations.length
 	};
 }
 
-function reveal(groups: GroupTile[], cards: Map<string, Config['cards'][number]>): ProjectorView['reveal'] {
+function reveal(
+	groups: GroupTile[],
+	cards: Map<string, Config['cards'][number]>
+): ProjectorView['reveal'] {
 	const rows = groups.flatMap((g): RevealRow[] => {
 		const card = g.card ? cards.get(g.card.id) : undefined;
 		if (!card) return [];
-		return [{ groupId: g.id, groupName: g.name, cardTitle: card.title, chosen: g.cause, likely: card.likelyCause, match: g.cause === card.likelyCause }];
+		return [
+			{
+				groupId: g.id,
+				groupName: g.name,
+				cardTitle: card.title,
+				chosen: g.cause,
+				likely: card.likelyCause,
+				match: g.cause === card.likelyCause
+			}
+		];
 	});
 	const side = (pick: (r: RevealRow) => Cause | null) => ({
 		person: rows.filter((r) => pick(r) && CAUSE_SIDE[pick(r)!] === 'person').length,
@@ -108,7 +152,11 @@ function reveal(groups: GroupTile[], cards: Map<string, Config['cards'][number]>
 	});
 	return {
 		rows,
-		tally: CAUSES.map((cause) => ({ cause, chosen: rows.filter((r) => r.chosen === cause).length, likely: rows.filter((r) => r.likely === cause).length })),
+		tally: CAUSES.map((cause) => ({
+			cause,
+			chosen: rows.filter((r) => r.chosen === cause).length,
+			likely: rows.filter((r) => r.likely === cause).length
+		})),
 		sides: { chosen: side((r) => r.chosen), likely: side((r) => r.likely) }
 	};
 }

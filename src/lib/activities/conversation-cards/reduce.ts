@@ -13,11 +13,18 @@ import { give, type Plan, type State } from './state';
 export function reduce(state: State, input: Input, ctx: InputContext, config: Config): State {
 	switch (input.kind) {
 		case 'draw': {
-			if (!config.groupsDraw) throw new InputRejected('The trainer deals the cards in this activity: wait for yours.');
+			if (!config.groupsDraw)
+				throw new InputRejected('The trainer deals the cards in this activity: wait for yours.');
 			const groupId = requireGroup(ctx);
 			if (state.hands[groupId]?.current) throw new InputRejected('Your group already has a card.');
-			const pick = pickOne(state, groupId, config.cards.map((c) => c.id), seededRandom(ctx.inputId));
-			if (!pick) throw new InputRejected('Every card in the deck is with another group. Ask the trainer.');
+			const pick = pickOne(
+				state,
+				groupId,
+				config.cards.map((c) => c.id),
+				seededRandom(ctx.inputId)
+			);
+			if (!pick)
+				throw new InputRejected('Every card in the deck is with another group. Ask the trainer.');
 			give(state, groupId, pick.card, ctx.at);
 			return state;
 		}
@@ -25,7 +32,12 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 			const plan = ownPlan(state, ctx, input.cardId);
 			const entry = plan.fields[input.field];
 			if (entry?.text === input.text) return state;
-			plan.fields[input.field] = { text: input.text, by: ctx.participantId, at: ctx.at, rev: (entry?.rev ?? 0) + 1 };
+			plan.fields[input.field] = {
+				text: input.text,
+				by: ctx.participantId,
+				at: ctx.at,
+				rev: (entry?.rev ?? 0) + 1
+			};
 			return state;
 		}
 		case 'choose-cause': {
@@ -41,17 +53,27 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 			if (!groupId || !cast || cast.roles[ctx.participantId] !== 'observer') {
 				throw new InputRejected('Only this round’s observer fills in the checklist.');
 			}
-			const existing = state.observations.find((o) => o.round === round.number && o.observerId === ctx.participantId);
+			const existing = state.observations.find(
+				(o) => o.round === round.number && o.observerId === ctx.participantId
+			);
 			const values = { checks: input.checks, note: input.note, at: ctx.at };
 			if (existing) Object.assign(existing, values);
-			else state.observations.push({ round: round.number, groupId, cardId: cast.cardId, observerId: ctx.participantId, ...values });
+			else
+				state.observations.push({
+					round: round.number,
+					groupId,
+					cardId: cast.cardId,
+					observerId: ctx.participantId,
+					...values
+				});
 			return state;
 		}
 	}
 }
 
 function requireGroup(ctx: InputContext): string {
-	if (!ctx.groupId) throw new InputRejected('You are not in a group yet: the trainer will put you in one.');
+	if (!ctx.groupId)
+		throw new InputRejected('You are not in a group yet: the trainer will put you in one.');
 	return ctx.groupId;
 }
 
@@ -60,9 +82,20 @@ function ownPlan(state: State, ctx: InputContext, cardId: string): Plan {
 	const groupId = ctx.groupId;
 	const hand = groupId ? state.hands[groupId] : undefined;
 	if (hand && hand.current === cardId) return hand.plans[cardId]!;
-	if (hand?.plans[cardId]) throw new InputRejected('Your group has a new card now. The plan for the old one is kept, but closed.');
-	const elsewhere = Object.entries(state.hands).some(([id, h]) => id !== groupId && h.plans[cardId]);
-	if (elsewhere) throw new InputRejected('That card belongs to another group: only its members can change its plan.');
-	if (!groupId) throw new InputRejected('Only members of a group can change its plan, and you are not in one yet.');
+	if (hand?.plans[cardId])
+		throw new InputRejected(
+			'Your group has a new card now. The plan for the old one is kept, but closed.'
+		);
+	const elsewhere = Object.entries(state.hands).some(
+		([id, h]) => id !== groupId && h.plans[cardId]
+	);
+	if (elsewhere)
+		throw new InputRejected(
+			'That card belongs to another group: only its members can change its plan.'
+		);
+	if (!groupId)
+		throw new InputRejected(
+			'Only members of a group can change its plan, and you are not in one yet.'
+		);
 	throw new InputRejected('Your group does not have that card. Refresh the page to see your card.');
 }

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { DEFAULT_DECK, type Card } from './deck';
-import { CAUSES, CHECK_IDS, FIELDS, NOTE_MAX, PLAN_TEXT_MAX, type Cause, type CheckId, type Field } from './words';
+import {
+	CAUSES,
+	CHECK_IDS,
+	FIELDS,
+	NOTE_MAX,
+	PLAN_TEXT_MAX,
+	type Cause,
+	type CheckId,
+	type Field
+} from './words';
 
 const text = (what: string, max: number) =>
 	z
@@ -12,9 +21,9 @@ const text = (what: string, max: number) =>
 const causeError = { error: `expected one of: ${CAUSES.join(', ')}` };
 
 const cardSchema = z.strictObject({
-	id: z
-		.string({ error: 'expected a card id as text' })
-		.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'a card id is up to 40 lower-case letters, digits and hyphens, e.g. "late-handover"' }),
+	id: z.string({ error: 'expected a card id as text' }).regex(/^[a-z0-9][a-z0-9-]{0,39}$/, {
+		error: 'a card id is up to 40 lower-case letters, digits and hyphens, e.g. "late-handover"'
+	}),
 	title: text('a card title', 60),
 	situation: text('the situation', 600),
 	employeeSays: text('what the employee says', 400),
@@ -40,7 +49,12 @@ const configFields = z.strictObject({
 		.superRefine((cards, ctx) => {
 			const seen = new Set<string>();
 			cards.forEach((c, i) => {
-				if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `the card id "${c.id}" is used twice` });
+				if (seen.has(c.id))
+					ctx.addIssue({
+						code: 'custom',
+						path: [i, 'id'],
+						message: `the card id "${c.id}" is used twice`
+					});
 				seen.add(c.id);
 			});
 		})
@@ -57,7 +71,11 @@ export interface Config {
 /** Resolved with the deck filled in, so parsing the result again gives the same config. */
 export const configSchema: z.ZodType<Config, unknown> = configFields
 	.prefault({})
-	.transform((c): Config => ({ groupsDraw: c.groupsDraw, roundMinutes: c.roundMinutes, cards: c.cards ?? DEFAULT_DECK.map((card) => ({ ...card })) }));
+	.transform((c): Config => ({
+		groupsDraw: c.groupsDraw,
+		roundMinutes: c.roundMinutes,
+		cards: c.cards ?? DEFAULT_DECK.map((card) => ({ ...card }))
+	}));
 
 const cardId = z
 	.string({ error: 'Which card? Refresh the page and try again.' })
@@ -85,7 +103,11 @@ export const inputSchema: z.ZodType<Input, unknown> = z.discriminatedUnion(
 				.string({ error: 'Type the plan as text.' })
 				.max(PLAN_TEXT_MAX, { error: `Keep each part to ${PLAN_TEXT_MAX} characters or fewer.` })
 		}),
-		z.object({ kind: z.literal('choose-cause'), cardId, cause: z.enum(CAUSES, { error: 'Pick one of the six causes.' }).nullable() }),
+		z.object({
+			kind: z.literal('choose-cause'),
+			cardId,
+			cause: z.enum(CAUSES, { error: 'Pick one of the six causes.' }).nullable()
+		}),
 		z.object({
 			kind: z.literal('observe'),
 			checks: z
@@ -118,7 +140,14 @@ export const trainerInputSchema: z.ZodType<TrainerInput, unknown> = z.discrimina
 		z.object({ kind: z.literal('deal') }),
 		z.object({ kind: z.literal('swap'), groupId }),
 		z.object({ kind: z.literal('spotlight'), groupId: groupId.nullable() }),
-		z.object({ kind: z.literal('start-round'), minutes: z.number(minutesError).int(minutesError).min(1, minutesError).max(MAX_ROUND_MINUTES, minutesError) }),
+		z.object({
+			kind: z.literal('start-round'),
+			minutes: z
+				.number(minutesError)
+				.int(minutesError)
+				.min(1, minutesError)
+				.max(MAX_ROUND_MINUTES, minutesError)
+		}),
 		z.object({ kind: z.literal('end-round') })
 	],
 	{ error: 'That action is not one this activity knows.' }

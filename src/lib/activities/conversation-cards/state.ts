@@ -59,9 +59,18 @@ export interface State {
 	lastDeal: { at: number; repeats: string[]; without: string[] } | null;
 }
 
-export const initialState = (): State => ({ hands: {}, seen: [], spotlight: null, rounds: [], roleCounts: {}, observations: [], lastDeal: null });
+export const initialState = (): State => ({
+	hands: {},
+	seen: [],
+	spotlight: null,
+	rounds: [],
+	roleCounts: {},
+	observations: [],
+	lastDeal: null
+});
 
-export const handOf = (state: State, groupId: string): Hand => (state.hands[groupId] ??= { current: null, history: [], plans: {} });
+export const handOf = (state: State, groupId: string): Hand =>
+	(state.hands[groupId] ??= { current: null, history: [], plans: {} });
 
 /** Gives a group a card: its plan for that card starts empty, or resumes if it held the card before. */
 export function give(state: State, groupId: string, cardId: string | null, at: number): void {

@@ -3,7 +3,14 @@ import { exportRows } from './export';
 import { phoneView, type PhoneView } from './phone';
 import { projectorView, type ProjectorView } from './projector';
 import { reduce } from './reduce';
-import { configSchema, inputSchema, trainerInputSchema, type Config, type Input, type TrainerInput } from './schema';
+import {
+	configSchema,
+	inputSchema,
+	trainerInputSchema,
+	type Config,
+	type Input,
+	type TrainerInput
+} from './schema';
 import { initialState, type State } from './state';
 import { trainerReduce } from './trainer';
 import { evidence } from './evidence';

@@ -1,6 +1,13 @@
 /** The fixed vocabulary of the conversation cards, shared by the schemas, the reducers and the views. */
 
-export const CAUSES = ['skills', 'knowledge', 'motivation', 'incentives', 'information', 'resources'] as const;
+export const CAUSES = [
+	'skills',
+	'knowledge',
+	'motivation',
+	'incentives',
+	'information',
+	'resources'
+] as const;
 export type Cause = (typeof CAUSES)[number];
 
 export const CAUSE_LABEL: Record<Cause, string> = {
@@ -48,7 +55,8 @@ export const FIELD_LABEL: Record<Field, string> = {
 };
 
 export const FIELD_HINT: Record<Field, string> = {
-	prepare: 'Facts, dates and examples to gather; the policy; support you can offer; where and when you will meet.',
+	prepare:
+		'Facts, dates and examples to gather; the policy; support you can offer; where and when you will meet.',
 	open: 'Your first sentence: why you are meeting, in a calm tone, about the issue and not the person.',
 	evidence: 'Two or three specific examples and what effect they had.',
 	cause: 'The questions you will ask to find out why it is happening. Then listen.',
@@ -61,7 +69,11 @@ export const NOTE_MAX = 400;
 
 export const ROLES = ['manager', 'employee', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
-export const ROLE_LABEL: Record<Role, string> = { manager: 'Manager', employee: 'Employee', observer: 'Observer' };
+export const ROLE_LABEL: Record<Role, string> = {
+	manager: 'Manager',
+	employee: 'Employee',
+	observer: 'Observer'
+};
 export const ROLE_TASK: Record<Role, string> = {
 	manager: 'Hold the conversation using your group’s plan.',
 	employee: 'Play the employee: use what they may say, and react as they might.',
@@ -71,10 +83,16 @@ export const ROLE_TASK: Record<Role, string> = {
 /** What the observer looks for: our own short list, following the steps of the plan. */
 export const CHECKLIST = [
 	{ id: 'purpose', label: 'Said why they were meeting, calmly and in private' },
-	{ id: 'examples', label: 'Gave specific examples and their effect, not opinions about the person' },
+	{
+		id: 'examples',
+		label: 'Gave specific examples and their effect, not opinions about the person'
+	},
 	{ id: 'asked', label: 'Asked for the employee’s view before offering answers' },
 	{ id: 'listened', label: 'Listened, and summarised back what they heard' },
-	{ id: 'causes', label: 'Explored causes at work (targets, tools, feedback) as well as in the person' },
+	{
+		id: 'causes',
+		label: 'Explored causes at work (targets, tools, feedback) as well as in the person'
+	},
 	{ id: 'agreed', label: 'Agreed actions, support and a date to review' }
 ] as const;
 export type CheckId = (typeof CHECKLIST)[number]['id'];

@@ -17,7 +17,10 @@ export const configSchema = z
 	.strictObject(
 		{
 			question: wording('question', 'One thing I will do differently'),
-			confidenceQuestion: wording('confidence question', 'How confident are you that you will do it?')
+			confidenceQuestion: wording(
+				'confidence question',
+				'How confident are you that you will do it?'
+			)
 		},
 		{
 			error: (issue) =>
@@ -32,26 +35,31 @@ export type Config = z.output<typeof configSchema>;
 
 const TEXT_MESSAGE = 'Please write one thing you will do differently.';
 const UNKNOWN = 'That is not an answer this activity understands.';
-const strict = { error: (issue: { code?: string }) => (issue.code === 'unrecognized_keys' ? UNKNOWN : undefined) };
+const strict = {
+	error: (issue: { code?: string }) => (issue.code === 'unrecognized_keys' ? UNKNOWN : undefined)
+};
 const CONFIDENCE_MESSAGE = `Please choose how confident you are, from ${CONFIDENCE_MIN} to ${CONFIDENCE_MAX}.`;
 
 export const inputSchema = z.discriminatedUnion(
 	'kind',
 	[
 		/** Saves (or replaces) this participant's reflection. */
-		z.strictObject({
-			kind: z.literal('save'),
-			text: z
-				.string({ error: TEXT_MESSAGE })
-				.trim()
-				.min(1, TEXT_MESSAGE)
-				.max(TEXT_MAX, `Please keep it to ${TEXT_MAX} characters or fewer.`),
-			confidence: z
-				.number({ error: CONFIDENCE_MESSAGE })
-				.int(CONFIDENCE_MESSAGE)
-				.min(CONFIDENCE_MIN, CONFIDENCE_MESSAGE)
-				.max(CONFIDENCE_MAX, CONFIDENCE_MESSAGE)
-		}, strict)
+		z.strictObject(
+			{
+				kind: z.literal('save'),
+				text: z
+					.string({ error: TEXT_MESSAGE })
+					.trim()
+					.min(1, TEXT_MESSAGE)
+					.max(TEXT_MAX, `Please keep it to ${TEXT_MAX} characters or fewer.`),
+				confidence: z
+					.number({ error: CONFIDENCE_MESSAGE })
+					.int(CONFIDENCE_MESSAGE)
+					.min(CONFIDENCE_MIN, CONFIDENCE_MESSAGE)
+					.max(CONFIDENCE_MAX, CONFIDENCE_MESSAGE)
+			},
+			strict
+		)
 	],
 	{ error: UNKNOWN }
 );

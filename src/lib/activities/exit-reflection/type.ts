@@ -1,5 +1,12 @@
 import { type ActivityType, type ExportRow } from '../contract';
-import { CONFIDENCE_MAX, configSchema, inputSchema, TEXT_MAX, type Config, type Input } from './schema';
+import {
+	CONFIDENCE_MAX,
+	configSchema,
+	inputSchema,
+	TEXT_MAX,
+	type Config,
+	type Input
+} from './schema';
 import { evidence } from './evidence';
 
 export type { Config, Input };
@@ -64,7 +71,11 @@ export const exitReflection: ActivityType<Config, Input, State, ProjectorView, P
 
 	// The schema checks everything, so nothing here can refuse; a later save replaces the earlier one.
 	reduce(state, input, ctx) {
-		state.reflections[ctx.participantId] = { text: input.text, confidence: input.confidence, savedAt: ctx.at };
+		state.reflections[ctx.participantId] = {
+			text: input.text,
+			confidence: input.confidence,
+			savedAt: ctx.at
+		};
 		return state;
 	},
 
@@ -76,7 +87,15 @@ export const exitReflection: ActivityType<Config, Input, State, ProjectorView, P
 		for (const r of all) confidence[r.confidence - 1] = (confidence[r.confidence - 1] ?? 0) + 1;
 		const texts = all.map((r) => r.text).sort(alphabetical);
 		const mean = count > 0 ? round1(all.reduce((s, r) => s + r.confidence, 0) / count) : null;
-		return { revealed: true, count, question: ctx.config.question, confidenceQuestion: ctx.config.confidenceQuestion, texts, confidence, mean };
+		return {
+			revealed: true,
+			count,
+			question: ctx.config.question,
+			confidenceQuestion: ctx.config.confidenceQuestion,
+			texts,
+			confidence,
+			mean
+		};
 	},
 
 	phone(state, ctx) {
@@ -92,13 +111,11 @@ export const exitReflection: ActivityType<Config, Input, State, ProjectorView, P
 	// Exports are for the trainer only, so they carry names (for each person's evidence pack).
 	exportRows(state, ctx) {
 		const names = new Map(ctx.participants.map((p) => [p.id, p.name]));
-		return Object.entries(state.reflections).map(
-			([id, r]): ExportRow => ({
-				participant: names.get(id) ?? 'Unknown participant',
-				reflection: r.text,
-				confidence: r.confidence,
-				saved: new Date(r.savedAt).toISOString()
-			})
-		);
+		return Object.entries(state.reflections).map(([id, r]): ExportRow => ({
+			participant: names.get(id) ?? 'Unknown participant',
+			reflection: r.text,
+			confidence: r.confidence,
+			saved: new Date(r.savedAt).toISOString()
+		}));
 	}
 };

@@ -3,7 +3,8 @@ import type { Config, Input, TrainerInput } from './schema';
 import { blankEntry, type State } from './state';
 
 /** Prompts are numbered p1, p2… in the content file's order. */
-export const promptAt = (config: Config, promptId: string) => config.prompts[Number(promptId.slice(1)) - 1];
+export const promptAt = (config: Config, promptId: string) =>
+	config.prompts[Number(promptId.slice(1)) - 1];
 
 const NOT_YOURS = 'That goal is not the one given to you for review.';
 
@@ -21,14 +22,16 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 			if (s.kind === 'prompt' && !promptAt(config, s.promptId)) {
 				throw new InputRejected('That situation is not in this activity.');
 			}
-			if (s.kind === 'own' && !config.ownSituation) throw new InputRejected('Please choose one of the situations given.');
+			if (s.kind === 'own' && !config.ownSituation)
+				throw new InputRejected('Please choose one of the situations given.');
 			const entry = existing ?? blankEntry();
 			entry.situation = s;
 			state.entries[me] = entry;
 			return state;
 		}
 		case 'set-type': {
-			if (!config.goalTypes.some((g) => g.type === input.goalType)) throw new InputRejected('That goal type is not offered here.');
+			if (!config.goalTypes.some((g) => g.type === input.goalType))
+				throw new InputRejected('That goal type is not offered here.');
 			const entry = existing ?? blankEntry();
 			entry.goalType = input.goalType;
 			state.entries[me] = entry;
@@ -45,8 +48,13 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 			if (!existing.goalType) throw new InputRejected('Please choose a goal type first.');
 			needText(input.text, 'your goal');
 			const goalId = existing.goalId;
-			if (goalId && (Object.values(state.assignments).includes(goalId) || state.reviews[goalId]?.length)) {
-				throw new InputRejected('Your goal is with a reviewer now. You can revise it once their review arrives.');
+			if (
+				goalId &&
+				(Object.values(state.assignments).includes(goalId) || state.reviews[goalId]?.length)
+			) {
+				throw new InputRejected(
+					'Your goal is with a reviewer now. You can revise it once their review arrives.'
+				);
 			}
 			const id = goalId ?? `g${state.nextGoal}`;
 			if (!goalId) {
@@ -60,8 +68,10 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 		}
 		case 'revise': {
 			const goalId = existing?.goalId;
-			if (!existing || !goalId || !existing.v1) throw new InputRejected('Please submit your goal first.');
-			if (!state.reviews[goalId]?.length) throw new InputRejected('You can revise your goal once its review has arrived.');
+			if (!existing || !goalId || !existing.v1)
+				throw new InputRejected('Please submit your goal first.');
+			if (!state.reviews[goalId]?.length)
+				throw new InputRejected('You can revise your goal once its review has arrived.');
 			needText(input.text, 'your revised goal');
 			existing.v2 = { text: input.text, achievable: input.achievable, at: ctx.at };
 			existing.draft = { text: input.text, achievable: input.achievable };
@@ -82,7 +92,8 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 			};
 			// Sending again in the same round corrects one's own review instead of adding another.
 			const last = list.at(-1);
-			if (last && last.reviewerId === me && last.round === state.rounds) list[list.length - 1] = review;
+			if (last && last.reviewerId === me && last.round === state.rounds)
+				list[list.length - 1] = review;
 			else list.push(review);
 			return state;
 		}
@@ -125,7 +136,8 @@ export function reduceTrainer(state: State, input: TrainerInput, ctx: TrainerCon
 			}
 			const pairs = derangement(ids, ctx.random);
 			state.assignments = {};
-			for (const [reviewer, author] of pairs) state.assignments[reviewer] = state.entries[author]!.goalId!;
+			for (const [reviewer, author] of pairs)
+				state.assignments[reviewer] = state.entries[author]!.goalId!;
 			state.rounds += 1;
 			return state;
 		}

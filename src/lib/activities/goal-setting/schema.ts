@@ -24,7 +24,11 @@ function text(what: string, max: number, required: boolean) {
 }
 
 const configText = (what: string, max: number) =>
-	z.string({ error: `${what}: expected text` }).trim().min(1, `${what} is empty`).max(max, `${what} is longer than ${max} characters`);
+	z
+		.string({ error: `${what}: expected text` })
+		.trim()
+		.min(1, `${what} is empty`)
+		.max(max, `${what} is longer than ${max} characters`);
 
 const promptSchema = z.strictObject(
 	{ name: configText('a prompt name', 40), situation: configText('a prompt situation', 240) },
@@ -32,7 +36,10 @@ const promptSchema = z.strictObject(
 );
 
 const goalTypeSchema = z.strictObject(
-	{ type: z.enum(GOAL_TYPES, { error: `type: expected one of ${GOAL_TYPES.join(', ')}` }), when: configText('a goal type explanation', 140) },
+	{
+		type: z.enum(GOAL_TYPES, { error: `type: expected one of ${GOAL_TYPES.join(', ')}` }),
+		when: configText('a goal type explanation', 140)
+	},
 	{ error: 'each goal type needs a type and a one-line "when"' }
 );
 
@@ -49,12 +56,18 @@ export const configSchema = z
 			goalTypes: z
 				.array(goalTypeSchema, { error: 'goalTypes: expected a list of { type, when }' })
 				.min(1, 'goalTypes: at least one')
-				.refine((list) => new Set(list.map((g) => g.type)).size === list.length, 'goalTypes: each type at most once')
+				.refine(
+					(list) => new Set(list.map((g) => g.type)).size === list.length,
+					'goalTypes: each type at most once'
+				)
 				.default(() => DEFAULT_GOAL_TYPES.map((g) => ({ ...g })))
 		},
 		{ error: 'expected the goal-setting settings as a map' }
 	)
-	.refine((c) => c.prompts.length > 0 || c.ownSituation, 'give at least one prompt, or allow ownSituation')
+	.refine(
+		(c) => c.prompts.length > 0 || c.ownSituation,
+		'give at least one prompt, or allow ownSituation'
+	)
 	.prefault({});
 
 export type Config = z.output<typeof configSchema>;
@@ -62,8 +75,14 @@ export type Config = z.output<typeof configSchema>;
 const situationSchema = z.discriminatedUnion(
 	'kind',
 	[
-		z.strictObject({ kind: z.literal('prompt'), promptId: z.string().regex(/^p\d{1,2}$/, 'That situation is not in this activity.') }),
-		z.strictObject({ kind: z.literal('own'), text: text('your situation', OWN_SITUATION_MAX, true) })
+		z.strictObject({
+			kind: z.literal('prompt'),
+			promptId: z.string().regex(/^p\d{1,2}$/, 'That situation is not in this activity.')
+		}),
+		z.strictObject({
+			kind: z.literal('own'),
+			text: text('your situation', OWN_SITUATION_MAX, true)
+		})
 	],
 	{ error: 'Please choose a situation.' }
 );
@@ -71,9 +90,17 @@ const situationSchema = z.discriminatedUnion(
 export type Situation = z.output<typeof situationSchema>;
 
 const RATING = 'Please rate how achievable it is from 1 to 5.';
-const achievable = z.number({ error: RATING }).int(RATING).min(1, RATING).max(5, RATING).nullable().default(null);
+const achievable = z
+	.number({ error: RATING })
+	.int(RATING)
+	.min(1, RATING)
+	.max(5, RATING)
+	.nullable()
+	.default(null);
 const goalFields = { text: text('your goal', GOAL_MAX, false), achievable };
-const goalId = z.string({ error: 'That goal is not there.' }).regex(/^g\d{1,4}$/, 'That goal is not there.');
+const goalId = z
+	.string({ error: 'That goal is not there.' })
+	.regex(/^g\d{1,4}$/, 'That goal is not there.');
 
 const score = z.enum(SCORES, { error: 'Please score each letter: yes, partly or no.' });
 const scoresSchema = z.strictObject(
@@ -87,14 +114,22 @@ export const inputSchema = z.discriminatedUnion(
 	'kind',
 	[
 		z.strictObject({ kind: z.literal('set-situation'), situation: situationSchema }),
-		z.strictObject({ kind: z.literal('set-type'), goalType: z.enum(GOAL_TYPES, { error: 'Please choose a goal type.' }) }),
+		z.strictObject({
+			kind: z.literal('set-type'),
+			goalType: z.enum(GOAL_TYPES, { error: 'Please choose a goal type.' })
+		}),
 		/** What is typed so far, kept so a refreshed phone gets it back. */
 		z.strictObject({ kind: z.literal('draft'), ...goalFields }),
 		/** Version 1: the goal as it goes to review. */
 		z.strictObject({ kind: z.literal('submit'), ...goalFields }),
 		/** Version 2: the goal after its review. */
 		z.strictObject({ kind: z.literal('revise'), ...goalFields }),
-		z.strictObject({ kind: z.literal('review'), goalId, scores: scoresSchema, comment: text('your comment', COMMENT_MAX, false) })
+		z.strictObject({
+			kind: z.literal('review'),
+			goalId,
+			scores: scoresSchema,
+			comment: text('your comment', COMMENT_MAX, false)
+		})
 	],
 	{ error: 'That is not an answer this activity understands.' }
 );
@@ -107,7 +142,10 @@ export const trainerInputSchema = z.discriminatedUnion(
 		z.strictObject({ kind: z.literal('rotate-for-review') }),
 		/** Shows one goal's before/after pair on the projector; null clears it. */
 		z.strictObject({ kind: z.literal('spotlight'), goalId: goalId.nullable() }),
-		z.strictObject({ kind: z.literal('show-names'), on: z.boolean({ error: 'Expected on or off.' }) })
+		z.strictObject({
+			kind: z.literal('show-names'),
+			on: z.boolean({ error: 'Expected on or off.' })
+		})
 	],
 	{ error: 'That is not an action this activity understands.' }
 );

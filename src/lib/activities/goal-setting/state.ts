@@ -55,7 +55,14 @@ export const initialState = (): State => ({
 	showNames: false
 });
 
-export const blankEntry = (): Entry => ({ situation: null, goalType: null, draft: { text: '', achievable: null }, goalId: null, v1: null, v2: null });
+export const blankEntry = (): Entry => ({
+	situation: null,
+	goalType: null,
+	draft: { text: '', achievable: null },
+	goalId: null,
+	v1: null,
+	v2: null
+});
 
 export const latest = (entry: Entry): Version | null => entry.v2 ?? entry.v1;
 

@@ -1,11 +1,42 @@
 import type { ActivityType } from '../contract';
 import { reduce, reduceTrainer } from './reduce';
-import { configSchema, inputSchema, trainerInputSchema, type Config, type GoalType, type Input, type Scores, type Situation, type TrainerInput } from './schema';
+import {
+	configSchema,
+	inputSchema,
+	trainerInputSchema,
+	type Config,
+	type GoalType,
+	type Input,
+	type Scores,
+	type Situation,
+	type TrainerInput
+} from './schema';
 import { initialState, type Entry, type Review, type State, type Version } from './state';
-import { exportRows, phoneView, projectorView, type GoalCard, type PhoneView, type ProjectorView } from './views';
+import {
+	exportRows,
+	phoneView,
+	projectorView,
+	type GoalCard,
+	type PhoneView,
+	type ProjectorView
+} from './views';
 import { evidence } from './evidence';
 
-export type { Config, Entry, GoalCard, GoalType, Input, PhoneView, ProjectorView, Review, Scores, Situation, State, TrainerInput, Version };
+export type {
+	Config,
+	Entry,
+	GoalCard,
+	GoalType,
+	Input,
+	PhoneView,
+	ProjectorView,
+	Review,
+	Scores,
+	Situation,
+	State,
+	TrainerInput,
+	Version
+};
 
 /**
  * Goal-setting practice (Session B, domain brief B2): each participant writes a goal for a named
@@ -30,7 +61,11 @@ export const goalSetting: ActivityType<Config, Input, State, ProjectorView, Phon
 	reduce,
 	// A review changes what its author's phone shows: tell the engine to update that phone too.
 	alsoAffects: (state, input) =>
-		input.kind === 'review' ? Object.entries(state.entries).filter(([, e]) => e.goalId === input.goalId).map(([author]) => author) : [],
+		input.kind === 'review'
+			? Object.entries(state.entries)
+					.filter(([, e]) => e.goalId === input.goalId)
+					.map(([author]) => author)
+			: [],
 	projector: projectorView,
 	phone: phoneView,
 	exportRows

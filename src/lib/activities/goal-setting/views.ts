@@ -84,7 +84,12 @@ export function situationLabel(config: Config, s: Situation | null, withOwnText:
 	return p ? (withOwnText ? `${p.name}. ${p.situation}` : p.name) : '';
 }
 
-function card(state: State, config: Config, id: string, names: Map<string, string>): GoalCard | null {
+function card(
+	state: State,
+	config: Config,
+	id: string,
+	names: Map<string, string>
+): GoalCard | null {
 	const pid = state.authors[id];
 	const entry = pid ? state.entries[pid] : undefined;
 	if (!pid || !entry?.v1) return null;
@@ -94,7 +99,9 @@ function card(state: State, config: Config, id: string, names: Map<string, strin
 		situation: situationLabel(config, entry.situation, false),
 		author: state.showNames ? (names.get(pid) ?? 'Someone who left') : null,
 		before: { text: entry.v1.text, checks: passes(entry.v1.text, entry.v1.achievable) },
-		after: entry.v2 ? { text: entry.v2.text, checks: passes(entry.v2.text, entry.v2.achievable) } : null,
+		after: entry.v2
+			? { text: entry.v2.text, checks: passes(entry.v2.text, entry.v2.achievable) }
+			: null,
 		reviewed: (state.reviews[id]?.length ?? 0) > 0
 	};
 }
@@ -104,7 +111,10 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 	const goals = Object.keys(state.authors)
 		.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
 		.flatMap((id) => card(state, ctx.config, id, names) ?? []);
-	const rate = (list: Checks[], c: Criterion): Rate => ({ pass: list.filter((x) => x[c]).length, of: list.length });
+	const rate = (list: Checks[], c: Criterion): Rate => ({
+		pass: list.filter((x) => x[c]).length,
+		of: list.length
+	});
 	const before = goals.map((g) => g.before.checks);
 	const after = goals.flatMap((g) => (g.after ? [g.after.checks] : []));
 	return {
@@ -128,12 +138,20 @@ export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 	const assigned = state.assignments[ctx.participantId];
 	const authorEntry = assigned ? state.entries[state.authors[assigned] ?? ''] : undefined;
 	const shown = authorEntry ? latest(authorEntry) : null;
-	const myReview = assigned ? state.reviews[assigned]?.findLast((r) => r.reviewerId === ctx.participantId && r.round === state.rounds) : undefined;
+	const myReview = assigned
+		? state.reviews[assigned]?.findLast(
+				(r) => r.reviewerId === ctx.participantId && r.round === state.rounds
+			)
+		: undefined;
 	// Copies throughout, so a view never aliases the live state that later inputs change.
 	return structuredClone({
 		prompts: config.prompts.map((p, i) => ({ id: `p${i + 1}`, ...p })),
 		ownSituation: config.ownSituation,
-		goalTypes: config.goalTypes.map((g) => ({ type: g.type, name: GOAL_TYPE_NAME[g.type], when: g.when })),
+		goalTypes: config.goalTypes.map((g) => ({
+			type: g.type,
+			name: GOAL_TYPE_NAME[g.type],
+			when: g.when
+		})),
 		mine: {
 			situation: entry?.situation ?? null,
 			goalType: entry?.goalType ?? null,
@@ -142,7 +160,9 @@ export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 			v1: entry?.v1 ?? null,
 			v2: entry?.v2 ?? null,
 			inReview: goalId !== null && !review && Object.values(state.assignments).includes(goalId),
-			review: review ? { version: review.version, scores: review.scores, comment: review.comment } : null
+			review: review
+				? { version: review.version, scores: review.scores, comment: review.comment }
+				: null
 		},
 		toReview:
 			assigned && authorEntry && shown
@@ -159,7 +179,9 @@ export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 }
 
 const checkColumns = (prefix: string, checks: Checks | null): ExportRow =>
-	Object.fromEntries(CRITERIA.map((c) => [`${prefix} ${CRITERION_NAME[c].letter}`, checks ? checks[c] : null]));
+	Object.fromEntries(
+		CRITERIA.map((c) => [`${prefix} ${CRITERION_NAME[c].letter}`, checks ? checks[c] : null])
+	);
 
 export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] {
 	const names = new Map(ctx.participants.map((p) => [p.id, p.name]));
@@ -175,7 +197,9 @@ export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] 
 			'version 2': entry.v2?.text ?? null,
 			'version 2 achievable (1-5)': entry.v2?.achievable ?? null,
 			...checkColumns('v2 coach', entry.v2 ? passes(entry.v2.text, entry.v2.achievable) : null),
-			...Object.fromEntries(CRITERIA.map((c) => [`review ${CRITERION_NAME[c].letter}`, review?.scores[c] ?? null])),
+			...Object.fromEntries(
+				CRITERIA.map((c) => [`review ${CRITERION_NAME[c].letter}`, review?.scores[c] ?? null])
+			),
 			'review comment': review?.comment ?? null,
 			'reviewed version': review?.version ?? null,
 			reviewer: review ? (names.get(review.reviewerId) ?? 'Unknown participant') : null,

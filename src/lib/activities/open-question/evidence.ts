@@ -3,7 +3,10 @@ import type { Config } from './schema';
 import type { Answer, State } from './type';
 
 /** "Pros: …": the column says which list an answer was added to. */
-const line = (a: Answer, config: Config) => ({ label: config.columns[a.column] ?? config.columns[0], text: a.text });
+const line = (a: Answer, config: Config) => ({
+	label: config.columns[a.column] ?? config.columns[0],
+	text: a.text
+});
 
 /**
  * The answers the learner added, and the whole list of each group they worked in: their current
@@ -16,7 +19,11 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 	const items: EvidenceItem[] = [];
 	const mine = state.answers.filter((a) => a.authorId === me);
 	if (mine.length) {
-		items.push({ heading: `Your answers: ${config.question}`, kind: 'own', lines: mine.map((a) => line(a, config)) });
+		items.push({
+			heading: `Your answers: ${config.question}`,
+			kind: 'own',
+			lines: mine.map((a) => line(a, config))
+		});
 	}
 	const groupIds = new Set(mine.filter((a) => !a.solo).map((a) => a.owner));
 	if (ctx.groupId) groupIds.add(ctx.groupId);
@@ -27,7 +34,10 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 		items.push({
 			heading: `${name}'s answers: ${config.question}`,
 			kind: 'group',
-			lines: theirs.map((a) => ({ ...line(a, config), text: a.authorId === me ? `${a.text} (yours)` : a.text }))
+			lines: theirs.map((a) => ({
+				...line(a, config),
+				text: a.authorId === me ? `${a.text} (yours)` : a.text
+			}))
 		});
 	}
 	return items;

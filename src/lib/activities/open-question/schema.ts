@@ -28,10 +28,15 @@ export const configSchema = z.preprocess(
 				.min(1, 'question: the question cannot be empty')
 				.max(QUESTION_MAX, `question: keep it to ${QUESTION_MAX} characters or fewer`),
 			columns: z
-				.array(columnLabel, { error: 'columns: expected a list of column headings, like ["Pros", "Cons"]' })
+				.array(columnLabel, {
+					error: 'columns: expected a list of column headings, like ["Pros", "Cons"]'
+				})
 				.min(1, 'columns: list at least one column heading')
 				.max(MAX_COLUMNS, `columns: at most ${MAX_COLUMNS} columns fit on the projector`)
-				.refine((cols) => new Set(cols.map((c) => c.toLowerCase())).size === cols.length, 'columns: each column heading must be different')
+				.refine(
+					(cols) => new Set(cols.map((c) => c.toLowerCase())).size === cols.length,
+					'columns: each column heading must be different'
+				)
 				.default(() => [DEFAULT_COLUMN]),
 			maxAnswers: z
 				.number({ error: 'maxAnswers: expected a whole number, like 10' })
@@ -54,7 +59,11 @@ const answerText = z
 	.max(ANSWER_MAX, `Keep an answer to ${ANSWER_MAX} characters or fewer.`);
 
 const columnError = { error: 'Pick one of the columns.' };
-const column = z.number(columnError).int(columnError).min(0, columnError).max(MAX_COLUMNS - 1, columnError);
+const column = z
+	.number(columnError)
+	.int(columnError)
+	.min(0, columnError)
+	.max(MAX_COLUMNS - 1, columnError);
 
 const answerId = z
 	.string({ error: 'Which answer? The reference is missing.' })
@@ -77,13 +86,17 @@ export const inputSchema: z.ZodType<Input, unknown> = z.discriminatedUnion(
 	{ error: 'That is not something this activity understands. Refresh the page and try again.' }
 );
 
-export type TrainerInput = { kind: 'spotlight'; answerId: string | null } | { kind: 'show-names'; on: boolean };
+export type TrainerInput =
+	{ kind: 'spotlight'; answerId: string | null } | { kind: 'show-names'; on: boolean };
 
 export const trainerInputSchema: z.ZodType<TrainerInput, unknown> = z.discriminatedUnion(
 	'kind',
 	[
 		z.object({ kind: z.literal('spotlight'), answerId: answerId.nullable() }),
-		z.object({ kind: z.literal('show-names'), on: z.boolean({ error: 'Say whether names are shown (true or false).' }) })
+		z.object({
+			kind: z.literal('show-names'),
+			on: z.boolean({ error: 'Say whether names are shown (true or false).' })
+		})
 	],
 	{ error: 'That is not something this activity understands. Refresh the page and try again.' }
 );

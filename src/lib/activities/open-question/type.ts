@@ -1,5 +1,20 @@
-import { InputRejected, type ActivityType, type ExportRow, type InputContext, type TrainerContext, type ViewContext, type PhoneContext } from '../contract';
-import { configSchema, inputSchema, trainerInputSchema, type Config, type Input, type TrainerInput } from './schema';
+import {
+	InputRejected,
+	type ActivityType,
+	type ExportRow,
+	type InputContext,
+	type TrainerContext,
+	type ViewContext,
+	type PhoneContext
+} from '../contract';
+import {
+	configSchema,
+	inputSchema,
+	trainerInputSchema,
+	type Config,
+	type Input,
+	type TrainerInput
+} from './schema';
 import { evidence } from './evidence';
 
 export type { Config, Input, TrainerInput };
@@ -69,21 +84,33 @@ export interface PhoneView {
 }
 
 /** Whose answers an input touches: the sender's group, or the sender alone. */
-export const ownerOf = (ctx: Pick<InputContext, 'groupId' | 'participantId'>) => ctx.groupId ?? ctx.participantId;
+export const ownerOf = (ctx: Pick<InputContext, 'groupId' | 'participantId'>) =>
+	ctx.groupId ?? ctx.participantId;
 
-export const initialState = (): State => ({ answers: [], deleted: [], spotlight: null, showNames: false });
+export const initialState = (): State => ({
+	answers: [],
+	deleted: [],
+	spotlight: null,
+	showNames: false
+});
 
 function checkColumn(column: number, config: Config) {
-	if (column >= config.columns.length) throw new InputRejected('Pick one of the columns on your screen.');
+	if (column >= config.columns.length)
+		throw new InputRejected('Pick one of the columns on your screen.');
 }
 
 /** The answer, if the sender's own (or their group's); otherwise a message the sender can act on. */
 function findOwn(state: State, owner: string, answerId: string): Answer {
 	const answer = state.answers.find((a) => a.id === answerId);
 	if (answer && answer.owner === owner) return answer;
-	if (answer) throw new InputRejected('That answer belongs to someone else: only its own group or author can change it.');
+	if (answer)
+		throw new InputRejected(
+			'That answer belongs to someone else: only its own group or author can change it.'
+		);
 	if (state.deleted.includes(answerId)) throw new InputRejected('That answer has been deleted.');
-	throw new InputRejected('That answer could not be found. Refresh the page to see the latest answers.');
+	throw new InputRejected(
+		'That answer could not be found. Refresh the page to see the latest answers.'
+	);
 }
 
 /**
@@ -104,7 +131,8 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 					`${ctx.groupId ? 'Your group has' : 'You have'} ${config.maxAnswers} answers, the most allowed. Edit or delete one to add another.`
 				);
 			}
-			if (state.answers.length >= MAX_ANSWERS_TOTAL) throw new InputRejected('The board is full. Ask the trainer to start a new round.');
+			if (state.answers.length >= MAX_ANSWERS_TOTAL)
+				throw new InputRejected('The board is full. Ask the trainer to start a new round.');
 			state.answers.push({
 				id,
 				owner,
@@ -136,7 +164,12 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 }
 
 /** The trainer's actions: spotlight one answer (or none), show or hide names. Checks first. */
-export function trainerReduce(state: State, input: TrainerInput, _ctx: TrainerContext, _config: Config): State {
+export function trainerReduce(
+	state: State,
+	input: TrainerInput,
+	_ctx: TrainerContext,
+	_config: Config
+): State {
 	switch (input.kind) {
 		case 'spotlight': {
 			if (input.answerId !== null && !state.answers.some((a) => a.id === input.answerId)) {
@@ -153,16 +186,24 @@ export function trainerReduce(state: State, input: TrainerInput, _ctx: TrainerCo
 
 /** The group's name, or the person's when they work alone. */
 function ownerName(answer: Answer, ctx: ViewContext<Config>): string {
-	if (answer.solo) return ctx.participants.find((p) => p.id === answer.owner)?.name ?? 'Former participant';
+	if (answer.solo)
+		return ctx.participants.find((p) => p.id === answer.owner)?.name ?? 'Former participant';
 	return ctx.groups.find((g) => g.id === answer.owner)?.name ?? 'Former group';
 }
 
 export function projectorView(state: State, ctx: ViewContext<Config>): ProjectorView {
-	const shown = (a: Answer): ProjectorAnswer => ({ id: a.id, text: a.text, by: state.showNames ? ownerName(a, ctx) : null });
+	const shown = (a: Answer): ProjectorAnswer => ({
+		id: a.id,
+		text: a.text,
+		by: state.showNames ? ownerName(a, ctx) : null
+	});
 	const spot = state.spotlight ? state.answers.find((a) => a.id === state.spotlight) : undefined;
 	return {
 		question: ctx.config.question,
-		columns: ctx.config.columns.map((label, i) => ({ label, answers: state.answers.filter((a) => a.column === i).map(shown) })),
+		columns: ctx.config.columns.map((label, i) => ({
+			label,
+			answers: state.answers.filter((a) => a.column === i).map(shown)
+		})),
 		spotlight: spot ? { ...shown(spot), column: ctx.config.columns[spot.column] ?? '' } : null,
 		showNames: state.showNames,
 		total: state.answers.length,

@@ -14,13 +14,28 @@ export type Findings = Record<Lens, string>;
 /** The three questions the trainer talks through (seed 003's debrief lenses, in our own words). */
 export function debriefPrompts(): DebriefPrompt[] {
 	return [
-		{ lens: 'gaps', title: 'Gaps', question: 'Which step has nothing behind it where you work, and what does that cost the steps below?' },
-		{ lens: 'overkill', title: 'Overkill', question: 'Where do several practices or forms do the same job? Which one could go?' },
-		{ lens: 'linkage', title: 'Links', question: 'Does each step feed the next? Could you trace one person’s objective back to the strategy?' }
+		{
+			lens: 'gaps',
+			title: 'Gaps',
+			question:
+				'Which step has nothing behind it where you work, and what does that cost the steps below?'
+		},
+		{
+			lens: 'overkill',
+			title: 'Overkill',
+			question: 'Where do several practices or forms do the same job? Which one could go?'
+		},
+		{
+			lens: 'linkage',
+			title: 'Links',
+			question:
+				'Does each step feed the next? Could you trace one person’s objective back to the strategy?'
+		}
 	];
 }
 
-const steps = (xs: number[]) => (xs.length === 1 ? `step ${xs[0]! + 1}` : `steps ${xs.map((s) => s + 1).join(', ')}`);
+const steps = (xs: number[]) =>
+	xs.length === 1 ? `step ${xs[0]! + 1}` : `steps ${xs.map((s) => s + 1).join(', ')}`;
 const pairs = (xs: number[]) => xs.map((f) => `${f + 1}→${f + 2}`).join(', ');
 
 export function groupFindings(tiers: TierView[], links: LinkView[]): Findings {
@@ -28,7 +43,10 @@ export function groupFindings(tiers: TierView[], links: LinkView[]): Findings {
 	const paper = tiers.filter((t) => t.onlyMissing).map((t) => t.step);
 	const crowded = tiers.filter((t) => t.overkill);
 	const loose = links.filter((l) => l.strength !== 'strong').map((l) => l.from);
-	const gapParts = [empty.length && `Empty: ${steps(empty)}`, paper.length && `only missing practices: ${steps(paper)}`];
+	const gapParts = [
+		empty.length && `Empty: ${steps(empty)}`,
+		paper.length && `only missing practices: ${steps(paper)}`
+	];
 	return {
 		gaps: gapParts.filter(Boolean).join('; ') || 'Something in place at every step',
 		overkill:
@@ -41,7 +59,11 @@ export function groupFindings(tiers: TierView[], links: LinkView[]): Findings {
 	};
 }
 
-export function overlayFindings(tiers: OverlayTier[], links: OverlayLink[], started: number): Findings {
+export function overlayFindings(
+	tiers: OverlayTier[],
+	links: OverlayLink[],
+	started: number
+): Findings {
 	if (started === 0) {
 		const waiting = 'Waiting for the first cards';
 		return { gaps: waiting, overkill: waiting, linkage: waiting };
@@ -52,10 +74,14 @@ export function overlayFindings(tiers: OverlayTier[], links: OverlayLink[], star
 	const loose = links.filter((l) => (l.weak + l.none) * 2 > started).map((l) => l.from);
 	const of = (n: number) => `${n} of ${started} group${started === 1 ? '' : 's'}`;
 	return {
-		gaps: shared.length ? `Empty in most groups: ${steps(shared)}` : 'No step is empty in most groups',
+		gaps: shared.length
+			? `Empty in most groups: ${steps(shared)}`
+			: 'No step is empty in most groups',
 		overkill: crowded.length
 			? `Crowded: ${crowded.map((t) => `step ${t.step + 1} in ${of(t.overkillIn)}`).join(', ')}`
 			: 'No crowded step in any group',
-		linkage: loose.length ? `Weak or no link in most groups: ${pairs(loose)}` : 'Most groups see strong links'
+		linkage: loose.length
+			? `Weak or no link in most groups: ${pairs(loose)}`
+			: 'Most groups see strong links'
 	};
 }

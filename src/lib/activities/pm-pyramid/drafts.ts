@@ -10,7 +10,8 @@ export function loadDrafts(participantId: string): string[] {
 	const empty = Array.from({ length: STEP_COUNT }, () => '');
 	try {
 		const saved: unknown = JSON.parse(localStorage.getItem(key(participantId)) ?? 'null');
-		if (Array.isArray(saved)) return empty.map((_, i) => (typeof saved[i] === 'string' ? saved[i] : ''));
+		if (Array.isArray(saved))
+			return empty.map((_, i) => (typeof saved[i] === 'string' ? saved[i] : ''));
 	} catch {
 		/* no storage on the server, or storage off */
 	}

@@ -6,7 +6,8 @@ import { STEP_COUNT, STRENGTH_LABEL, TAG_LABEL, stepName } from './steps';
 
 type Lines = EvidenceItem['lines'];
 
-const cardText = (c: Card, me?: string) => `${c.text}${c.tag ? ` [${TAG_LABEL[c.tag]}]` : ''}${me && c.authorId === me ? ' (yours)' : ''}`;
+const cardText = (c: Card, me?: string) =>
+	`${c.text}${c.tag ? ` [${TAG_LABEL[c.tag]}]` : ''}${me && c.authorId === me ? ' (yours)' : ''}`;
 
 /** The whole pyramid: each step's cards (a step with none is a gap), then the four links. */
 function pyramidLines(work: GroupWork, config: Config, me: string | undefined): Lines {
@@ -16,11 +17,15 @@ function pyramidLines(work: GroupWork, config: Config, me: string | undefined): 
 		const cards = work.cards.filter((c) => c.step === step);
 		if (cards.length === 0) lines.push({ label, text: 'No practices: a gap' });
 		for (const c of cards) lines.push({ label, text: cardText(c, me) });
-		if (cards.length >= config.overkillAt) lines.push({ label, text: `${cards.length} practices here: possible overkill` });
+		if (cards.length >= config.overkillAt)
+			lines.push({ label, text: `${cards.length} practices here: possible overkill` });
 	}
 	for (let from = 0; from < STEP_COUNT - 1; from++) {
 		const strength = work.links[from];
-		lines.push({ label: `Link, ${stepName(from)} to ${stepName(from + 1)}`, text: strength ? STRENGTH_LABEL[strength] : 'Not marked' });
+		lines.push({
+			label: `Link, ${stepName(from)} to ${stepName(from + 1)}`,
+			text: strength ? STRENGTH_LABEL[strength] : 'Not marked'
+		});
 	}
 	return lines;
 }
@@ -33,7 +38,13 @@ function pyramidLines(work: GroupWork, config: Config, me: string | undefined): 
 export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[] {
 	const me = ctx.participantId;
 	const own = workKey(ctx);
-	const keys = [own, ...Object.keys(state.groups).filter((k) => k !== own && !state.groups[k]!.solo && state.groups[k]!.cards.some((c) => c.authorId === me))];
+	const keys = [
+		own,
+		...Object.keys(state.groups).filter(
+			(k) =>
+				k !== own && !state.groups[k]!.solo && state.groups[k]!.cards.some((c) => c.authorId === me)
+		)
+	];
 	const items: EvidenceItem[] = [];
 	const mine: Lines = [];
 	for (const key of keys) {
@@ -42,13 +53,27 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 		const touched = work.cards.length > 0 || work.links.some((l) => l !== null);
 		if (!touched) continue;
 		if (work.solo) {
-			items.push({ heading: 'Your pyramid', kind: 'own', lines: pyramidLines(work, ctx.config, undefined) });
+			items.push({
+				heading: 'Your pyramid',
+				kind: 'own',
+				lines: pyramidLines(work, ctx.config, undefined)
+			});
 			continue;
 		}
-		for (const c of work.cards) if (c.authorId === me) mine.push({ label: `${stepName(c.step)}: ${ctx.config.steps[c.step] ?? ''}`, text: cardText(c) });
+		for (const c of work.cards)
+			if (c.authorId === me)
+				mine.push({
+					label: `${stepName(c.step)}: ${ctx.config.steps[c.step] ?? ''}`,
+					text: cardText(c)
+				});
 		const name = ctx.groups.find((g) => g.id === key)?.name ?? 'Your earlier group';
-		items.push({ heading: `${name}'s pyramid`, kind: 'group', lines: pyramidLines(work, ctx.config, me) });
+		items.push({
+			heading: `${name}'s pyramid`,
+			kind: 'group',
+			lines: pyramidLines(work, ctx.config, me)
+		});
 	}
-	if (mine.length) items.unshift({ heading: 'Practices you added to the pyramid', kind: 'own', lines: mine });
+	if (mine.length)
+		items.unshift({ heading: 'Practices you added to the pyramid', kind: 'own', lines: mine });
 	return items;
 }

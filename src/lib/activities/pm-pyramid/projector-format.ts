@@ -10,20 +10,39 @@ export const linkText = (link: LinkView) => (link.marked ? link.strength : 'none
  * One connector for the whole room: solid only when most started groups call the link strong,
  * and the counts say the rest.
  */
-export function overlayLink(link: OverlayLink, started: number): { strength: Strength; text: string } {
+export function overlayLink(
+	link: OverlayLink,
+	started: number
+): { strength: Strength; text: string } {
 	if (started === 0) return { strength: 'none', text: 'no links yet' };
-	const strength: Strength = link.strong * 2 > started ? 'strong' : (link.strong + link.weak) * 2 > started ? 'weak' : 'none';
+	const strength: Strength =
+		link.strong * 2 > started
+			? 'strong'
+			: (link.strong + link.weak) * 2 > started
+				? 'weak'
+				: 'none';
 	return { strength, text: `strong ${link.strong} · weak ${link.weak} · none ${link.none}` };
 }
 
 /** A group with nothing sent yet: every step a gap, no link marked. */
 export function placeholderGroup(id: string, name: string, steps: string[]): GroupView {
-	const findings: Findings = { gaps: 'Nothing at any step yet', overkill: 'No crowded step', linkage: 'No link marked yet' };
+	const findings: Findings = {
+		gaps: 'Nothing at any step yet',
+		overkill: 'No crowded step',
+		linkage: 'No link marked yet'
+	};
 	return {
 		id,
 		name,
 		cardCount: 0,
-		tiers: steps.map((label, step) => ({ step, label, cards: [], gap: true, overkill: false, onlyMissing: false })),
+		tiers: steps.map((label, step) => ({
+			step,
+			label,
+			cards: [],
+			gap: true,
+			overkill: false,
+			onlyMissing: false
+		})),
 		links: [0, 1, 2, 3].map((from) => ({ from, strength: 'none', marked: false })),
 		findings
 	};

@@ -1,5 +1,11 @@
 import type { ViewContext } from '../contract';
-import { debriefPrompts, groupFindings, overlayFindings, type DebriefPrompt, type Findings } from './debrief';
+import {
+	debriefPrompts,
+	groupFindings,
+	overlayFindings,
+	type DebriefPrompt,
+	type Findings
+} from './debrief';
 import type { Config } from './schema';
 import { scopes } from './scopes';
 import type { GroupWork, State } from './state';
@@ -64,7 +70,13 @@ export interface ProjectorView {
 	preset: Config['preset'];
 	overkillAt: number;
 	groups: GroupView[];
-	overlay: { started: number; cardCount: number; tiers: OverlayTier[]; links: OverlayLink[]; findings: Findings };
+	overlay: {
+		started: number;
+		cardCount: number;
+		tiers: OverlayTier[];
+		links: OverlayLink[];
+		findings: Findings;
+	};
 	debrief: DebriefPrompt[];
 }
 
@@ -73,9 +85,23 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 	const groups = scopes(state, ctx).map(({ id, name, work }): GroupView => {
 		const tiers = tiersOf(work, steps, overkillAt);
 		const links = linksOf(work);
-		return { id, name, cardCount: work.cards.length, tiers, links, findings: groupFindings(tiers, links) };
+		return {
+			id,
+			name,
+			cardCount: work.cards.length,
+			tiers,
+			links,
+			findings: groupFindings(tiers, links)
+		};
 	});
-	return { steps, preset: ctx.config.preset, overkillAt, groups, overlay: overlay(groups, steps), debrief: debriefPrompts() };
+	return {
+		steps,
+		preset: ctx.config.preset,
+		overkillAt,
+		groups,
+		overlay: overlay(groups, steps),
+		debrief: debriefPrompts()
+	};
 }
 
 function tiersOf(work: GroupWork, steps: string[], overkillAt: number): TierView[] {
@@ -108,7 +134,11 @@ function linksOf(work: GroupWork): LinkView[] {
 function overlay(groups: GroupView[], steps: string[]): ProjectorView['overlay'] {
 	const started = groups.filter((g) => g.cardCount > 0);
 	const tiers = steps.map((label, step): OverlayTier => {
-		const perGroup = groups.map((g) => ({ id: g.id, name: g.name, count: g.tiers[step]?.cards.length ?? 0 }));
+		const perGroup = groups.map((g) => ({
+			id: g.id,
+			name: g.name,
+			count: g.tiers[step]?.cards.length ?? 0
+		}));
 		const emptyIn = started.filter((g) => g.tiers[step]?.gap).length;
 		return {
 			step,
@@ -125,5 +155,11 @@ function overlay(groups: GroupView[], steps: string[]): ProjectorView['overlay']
 		return { from, strong: count('strong'), weak: count('weak'), none: count('none') };
 	});
 	const cardCount = groups.reduce((sum, g) => sum + g.cardCount, 0);
-	return { started: started.length, cardCount, tiers, links, findings: overlayFindings(tiers, links, started.length) };
+	return {
+		started: started.length,
+		cardCount,
+		tiers,
+		links,
+		findings: overlayFindings(tiers, links, started.length)
+	};
 }

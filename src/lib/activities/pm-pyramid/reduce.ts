@@ -4,7 +4,8 @@ import { emptyLinks, type Card, type GroupWork, type State } from './state';
 import { MAX_CARDS_PER_GROUP } from './steps';
 
 /** Whose pyramid an input edits: the sender's group, or the sender alone when they have none. */
-export const workKey = (ctx: Pick<InputContext, 'groupId' | 'participantId'>) => ctx.groupId ?? ctx.participantId;
+export const workKey = (ctx: Pick<InputContext, 'groupId' | 'participantId'>) =>
+	ctx.groupId ?? ctx.participantId;
 
 /**
  * Applies one input. Each input changes one field of one card or link, and inputs apply in the
@@ -19,7 +20,8 @@ export function reduce(state: State, input: Input, ctx: InputContext): State {
 		// A repeated input id is a retry that slipped past the engine: harmless, nothing to do.
 		// Ids are the sender's own input ids, prefixed with the sender: two phones can never collide.
 		const cardId = `${ctx.participantId}:${ctx.inputId}`;
-		if (work && (work.cards.some((c) => c.id === cardId) || work.deleted.includes(cardId))) return state;
+		if (work && (work.cards.some((c) => c.id === cardId) || work.deleted.includes(cardId)))
+			return state;
 		if (work && work.cards.length >= MAX_CARDS_PER_GROUP) {
 			throw new InputRejected(
 				`Your group already has ${MAX_CARDS_PER_GROUP} cards, the most allowed. Delete or merge a few before adding more.`
@@ -75,10 +77,16 @@ function findOwnCard(state: State, key: string, cardId: string): { work: GroupWo
 	const work = state.groups[key];
 	const card = work?.cards.find((c) => c.id === cardId);
 	if (work && card) return { work, card };
-	if (work?.deleted.includes(cardId)) throw new InputRejected('Someone in your group has deleted that card.');
+	if (work?.deleted.includes(cardId))
+		throw new InputRejected('Someone in your group has deleted that card.');
 	const elsewhere = Object.entries(state.groups).some(
 		([k, w]) => k !== key && (w.cards.some((c) => c.id === cardId) || w.deleted.includes(cardId))
 	);
-	if (elsewhere) throw new InputRejected('That card belongs to another group: only its own group can change it.');
-	throw new InputRejected('That card could not be found. Refresh the page to see your group’s latest cards.');
+	if (elsewhere)
+		throw new InputRejected(
+			'That card belongs to another group: only its own group can change it.'
+		);
+	throw new InputRejected(
+		'That card could not be found. Refresh the page to see your group’s latest cards.'
+	);
 }

@@ -1,10 +1,22 @@
 import { z } from 'zod';
-import { CARD_TEXT_MAX, PRESETS, STEP_COUNT, STRENGTHS, TAGS, type Preset, type Step, type Strength, type Tag } from './steps';
+import {
+	CARD_TEXT_MAX,
+	PRESETS,
+	STEP_COUNT,
+	STRENGTHS,
+	TAGS,
+	type Preset,
+	type Step,
+	type Strength,
+	type Tag
+} from './steps';
 
 const LABEL_MAX = 48;
 
 const configFields = z.strictObject({
-	preset: z.enum(['cascade', 'cycle'], { error: 'expected "cascade" or "cycle"' }).default('cascade'),
+	preset: z
+		.enum(['cascade', 'cycle'], { error: 'expected "cascade" or "cycle"' })
+		.default('cascade'),
 	steps: z
 		.array(
 			z
@@ -39,7 +51,11 @@ export interface Config {
  */
 export const configSchema: z.ZodType<Config, unknown> = configFields
 	.prefault({})
-	.transform((c): Config => ({ preset: c.preset, steps: c.steps ?? [...PRESETS[c.preset]], overkillAt: c.overkillAt }));
+	.transform((c): Config => ({
+		preset: c.preset,
+		steps: c.steps ?? [...PRESETS[c.preset]],
+		overkillAt: c.overkillAt
+	}));
 
 const cardId = z
 	.string({ error: 'Which card? The card reference is missing.' })
@@ -47,7 +63,11 @@ const cardId = z
 	.max(200, { error: 'That card reference is not one of ours.' });
 
 const stepError = { error: 'Pick a step from 1 to 5.' };
-const step = z.number(stepError).int(stepError).min(0, stepError).max(STEP_COUNT - 1, stepError) as z.ZodType<Step, unknown>;
+const step = z
+	.number(stepError)
+	.int(stepError)
+	.min(0, stepError)
+	.max(STEP_COUNT - 1, stepError) as z.ZodType<Step, unknown>;
 
 /** Cards are one line: runs of spaces and line breaks collapse so the projector shows what was meant. */
 const cardText = z

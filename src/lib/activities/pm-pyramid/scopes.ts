@@ -17,12 +17,20 @@ const blank = (solo: boolean): GroupWork => ({ solo, cards: [], links: emptyLink
  * list the same pyramids in the same order.
  */
 export function scopes(state: State, ctx: ViewContext<Config>): Scope[] {
-	const known = ctx.groups.map((g) => ({ id: g.id, name: g.name, work: state.groups[g.id] ?? blank(false) }));
+	const known = ctx.groups.map((g) => ({
+		id: g.id,
+		name: g.name,
+		work: state.groups[g.id] ?? blank(false)
+	}));
 	const groupIds = new Set(ctx.groups.map((g) => g.id));
 	const people = new Map(ctx.participants.map((p) => [p.id, p.name]));
 	const others = Object.entries(state.groups)
 		.filter(([id]) => !groupIds.has(id))
-		.map(([id, work]) => ({ id, name: (work.solo ? people.get(id) : undefined) ?? 'Former group', work }))
+		.map(([id, work]) => ({
+			id,
+			name: (work.solo ? people.get(id) : undefined) ?? 'Former group',
+			work
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
 	return [...known, ...others];
 }

@@ -16,19 +16,33 @@ export const PRESETS = {
 		'Individual objectives and development',
 		'Monitoring, review and feedback'
 	],
-	cycle: ['Plan and set expectations', 'Monitor progress', 'Develop capability', 'Rate performance', 'Reward and recognise']
+	cycle: [
+		'Plan and set expectations',
+		'Monitor progress',
+		'Develop capability',
+		'Rate performance',
+		'Reward and recognise'
+	]
 } as const satisfies Record<string, readonly string[]>;
 export type Preset = keyof typeof PRESETS;
 
 export const TAGS = ['works-well', 'patchy', 'missing'] as const;
 export type Tag = (typeof TAGS)[number];
-export const TAG_LABEL: Record<Tag, string> = { 'works-well': 'Works well', patchy: 'Patchy', missing: 'Missing' };
+export const TAG_LABEL: Record<Tag, string> = {
+	'works-well': 'Works well',
+	patchy: 'Patchy',
+	missing: 'Missing'
+};
 /** A shape as well as a word and a colour, so a tag reads on a washed-out projector and to colour-blind eyes. */
 export const TAG_SYMBOL: Record<Tag, string> = { 'works-well': '✓', patchy: '◐', missing: '✗' };
 
 export const STRENGTHS = ['strong', 'weak', 'none'] as const;
 export type Strength = (typeof STRENGTHS)[number];
-export const STRENGTH_LABEL: Record<Strength, string> = { strong: 'Strong', weak: 'Weak', none: 'None' };
+export const STRENGTH_LABEL: Record<Strength, string> = {
+	strong: 'Strong',
+	weak: 'Weak',
+	none: 'None'
+};
 
 export const CARD_TEXT_MAX = 60;
 /** Enough for any real organisation; stops a stuck button or a prank from flooding the projector. */

@@ -27,7 +27,15 @@ export const pmPyramid: ActivityType<Config, Input, State, ProjectorView, PhoneV
 	// The learner's own answers and their group's work, for their evidence pack.
 	evidence,
 	// The trainer may rename the five steps before opening (to match their own slide).
-	setup: [{ key: 'steps', label: 'Step labels, top of the pyramid first', kind: 'text-list', count: 5, maxLength: 48 }],
+	setup: [
+		{
+			key: 'steps',
+			label: 'Step labels, top of the pyramid first',
+			kind: 'text-list',
+			count: 5,
+			maxLength: 48
+		}
+	],
 	initial: () => ({ groups: {} }),
 	reduce: (state, input, ctx) => reduce(state, input, ctx),
 	projector: projectorView,

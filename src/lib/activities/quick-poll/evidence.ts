@@ -13,7 +13,10 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 			kind: 'own',
 			lines: [
 				{ label: 'Question', text: question },
-				...chosen.map((i) => ({ label: chosen.length > 1 ? 'You chose' : 'Your answer', text: options[i] ?? `Option ${i + 1}` }))
+				...chosen.map((i) => ({
+					label: chosen.length > 1 ? 'You chose' : 'Your answer',
+					text: options[i] ?? `Option ${i + 1}`
+				}))
 			]
 		}
 	];

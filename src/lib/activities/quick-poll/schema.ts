@@ -11,7 +11,8 @@ const optionText = z
 	.min(1, 'an option is empty')
 	.max(OPTION_MAX, `an option is longer than ${OPTION_MAX} characters`);
 
-const distinct = (options: string[]) => new Set(options.map((o) => o.toLowerCase())).size === options.length;
+const distinct = (options: string[]) =>
+	new Set(options.map((o) => o.toLowerCase())).size === options.length;
 
 /**
  * The content file's `config:`. `question` and `options` are required; parsing a parsed config gives
@@ -47,21 +48,33 @@ export type Config = z.output<typeof configSchema>;
 const CHOICE_MESSAGE = 'That option is not in this poll.';
 const UNKNOWN = 'That is not an answer this poll understands.';
 /** An input with extra keys gets the same plain message as an unknown kind. */
-const strict = { error: (issue: { code?: string }) => (issue.code === 'unrecognized_keys' ? UNKNOWN : undefined) };
+const strict = {
+	error: (issue: { code?: string }) => (issue.code === 'unrecognized_keys' ? UNKNOWN : undefined)
+};
 
 export const inputSchema = z.discriminatedUnion(
 	'kind',
 	[
 		/** This participant's whole answer: it replaces any earlier one. Option numbers count from 0. */
-		z.strictObject({
-			kind: z.literal('choose'),
-			options: z
-				.array(z.number({ error: CHOICE_MESSAGE }).int(CHOICE_MESSAGE).min(0, CHOICE_MESSAGE).max(MAX_OPTIONS - 1, CHOICE_MESSAGE), {
-					error: 'Please choose an option.'
-				})
-				.min(1, 'Please choose an option.')
-				.max(MAX_OPTIONS, CHOICE_MESSAGE)
-		}, strict),
+		z.strictObject(
+			{
+				kind: z.literal('choose'),
+				options: z
+					.array(
+						z
+							.number({ error: CHOICE_MESSAGE })
+							.int(CHOICE_MESSAGE)
+							.min(0, CHOICE_MESSAGE)
+							.max(MAX_OPTIONS - 1, CHOICE_MESSAGE),
+						{
+							error: 'Please choose an option.'
+						}
+					)
+					.min(1, 'Please choose an option.')
+					.max(MAX_OPTIONS, CHOICE_MESSAGE)
+			},
+			strict
+		),
 		/** Take my answer back (a multiple-choice phone unticking its last box). */
 		z.strictObject({ kind: z.literal('clear') }, strict)
 	],

@@ -56,9 +56,12 @@ export const quickPoll: ActivityType<Config, Input, State, ProjectorView, PhoneV
 			return state;
 		}
 		const chosen = [...input.options].sort((a, b) => a - b);
-		if (chosen.some((i) => i >= config.options.length)) throw new InputRejected('That option is not in this poll.');
-		if (new Set(chosen).size !== chosen.length) throw new InputRejected('Please choose each option only once.');
-		if (!config.multiple && chosen.length > 1) throw new InputRejected('Please choose one option only.');
+		if (chosen.some((i) => i >= config.options.length))
+			throw new InputRejected('That option is not in this poll.');
+		if (new Set(chosen).size !== chosen.length)
+			throw new InputRejected('Please choose each option only once.');
+		if (!config.multiple && chosen.length > 1)
+			throw new InputRejected('Please choose one option only.');
 		state.answers[ctx.participantId] = chosen; // a re-choice replaces
 		return state;
 	},
@@ -75,14 +78,28 @@ export const quickPoll: ActivityType<Config, Input, State, ProjectorView, PhoneV
 		let counts: number[] | null = null;
 		if (heldUntil === null) {
 			counts = options.map(() => 0);
-			for (const answer of answers) for (const i of answer) if (i < counts.length) counts[i] = (counts[i] ?? 0) + 1;
+			for (const answer of answers)
+				for (const i of answer) if (i < counts.length) counts[i] = (counts[i] ?? 0) + 1;
 		}
-		return { question, options: [...options], multiple, answered, counts, heldUntil, liveMin: LIVE_MIN };
+		return {
+			question,
+			options: [...options],
+			multiple,
+			answered,
+			counts,
+			heldUntil,
+			liveMin: LIVE_MIN
+		};
 	},
 
 	phone(state, ctx) {
 		const { question, options, multiple } = ctx.config;
-		return { question, options: [...options], multiple, mine: [...(state.answers[ctx.participantId] ?? [])] };
+		return {
+			question,
+			options: [...options],
+			multiple,
+			mine: [...(state.answers[ctx.participantId] ?? [])]
+		};
 	},
 
 	exportRows(state, ctx) {

@@ -11,7 +11,11 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 	const me = ctx.participantId;
 	const levels = SCALE_LEVELS[ctx.config.scale];
 	const setByMe = (s: ScopeRatings) => Object.values(s.ratings).some((r) => r.by === me);
-	const keys = new Set(Object.entries(state.scopes).filter(([, s]) => !s.solo && setByMe(s)).map(([k]) => k));
+	const keys = new Set(
+		Object.entries(state.scopes)
+			.filter(([, s]) => !s.solo && setByMe(s))
+			.map(([k]) => k)
+	);
 	keys.add(ctx.groupId ?? me);
 	const items: EvidenceItem[] = [];
 	for (const key of keys) {
@@ -21,11 +25,22 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 		const lines = ctx.config.items.map((text, index) => {
 			const r = scope.ratings[index];
 			// "3 out of 5" reads on paper where a bare "3" would not.
-			const rating = !r ? 'Not rated' : ctx.config.scale === 'five' ? `${levels[r.level] ?? r.level + 1} out of 5` : (levels[r.level] ?? String(r.level));
-			return { label: text, text: r && !scope.solo && r.by === me ? `${rating} (set by you)` : rating };
+			const rating = !r
+				? 'Not rated'
+				: ctx.config.scale === 'five'
+					? `${levels[r.level] ?? r.level + 1} out of 5`
+					: (levels[r.level] ?? String(r.level));
+			return {
+				label: text,
+				text: r && !scope.solo && r.by === me ? `${rating} (set by you)` : rating
+			};
 		});
 		const name = ctx.groups.find((g) => g.id === key)?.name ?? 'Your earlier pair';
-		items.push(scope.solo ? { heading: 'Your practice checklist', kind: 'own', lines } : { heading: `${name}'s practice checklist`, kind: 'group', lines });
+		items.push(
+			scope.solo
+				? { heading: 'Your practice checklist', kind: 'own', lines }
+				: { heading: `${name}'s practice checklist`, kind: 'group', lines }
+		);
 	}
 	return items;
 }

@@ -49,7 +49,11 @@ export const configSchema = z
 				.max(MAX_ITEMS, `items: at most ${MAX_ITEMS} practices fit on the projector`)
 				// A copy each time, so no parsed config shares (and could alter) the defaults.
 				.default(() => [...PLACEHOLDER_ITEMS]),
-			scale: z.enum(SCALES, { error: 'scale: expected "presence" (not in place / partly / embedded) or "five" (1 to 5)' }).default('presence')
+			scale: z
+				.enum(SCALES, {
+					error: 'scale: expected "presence" (not in place / partly / embedded) or "five" (1 to 5)'
+				})
+				.default('presence')
 		},
 		{ error: 'expected the checklist settings as a map' }
 	)
@@ -68,8 +72,17 @@ export const inputSchema: z.ZodType<Input, unknown> = z.discriminatedUnion(
 	[
 		z.object({
 			kind: z.literal('rate'),
-			item: z.number(itemError).int(itemError).min(0, itemError).max(MAX_ITEMS - 1, itemError),
-			rating: z.number(ratingError).int(ratingError).min(0, ratingError).max(4, ratingError).nullable()
+			item: z
+				.number(itemError)
+				.int(itemError)
+				.min(0, itemError)
+				.max(MAX_ITEMS - 1, itemError),
+			rating: z
+				.number(ratingError)
+				.int(ratingError)
+				.min(0, ratingError)
+				.max(4, ratingError)
+				.nullable()
 		})
 	],
 	{ error: 'That is not something this activity understands. Refresh the page and try again.' }

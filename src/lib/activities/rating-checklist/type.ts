@@ -1,5 +1,23 @@
-import { InputRejected, type ActivityType, type ExportRow, type InputContext, type PhoneContext, type ViewContext } from '../contract';
-import { configSchema, inputSchema, ITEM_MAX, MAX_ITEMS, MIN_ITEMS, SCALE_LEVELS, strength, type Config, type Input, type Scale } from './schema';
+import {
+	InputRejected,
+	type ActivityType,
+	type ExportRow,
+	type InputContext,
+	type PhoneContext,
+	type ViewContext
+} from '../contract';
+import {
+	configSchema,
+	inputSchema,
+	ITEM_MAX,
+	MAX_ITEMS,
+	MIN_ITEMS,
+	SCALE_LEVELS,
+	strength,
+	type Config,
+	type Input,
+	type Scale
+} from './schema';
 import { evidence } from './evidence';
 
 export type { Config, Input, Scale };
@@ -66,16 +84,19 @@ export interface PhoneView {
 	total: number;
 }
 
-export const scopeOf = (ctx: Pick<InputContext, 'groupId' | 'participantId'>) => ctx.groupId ?? ctx.participantId;
+export const scopeOf = (ctx: Pick<InputContext, 'groupId' | 'participantId'>) =>
+	ctx.groupId ?? ctx.participantId;
 
 /**
  * Applies one rating. Each pair has one rating per item: the later input wins (last write
  * wins), and a pair can only ever change its own ratings. Checks run before any change.
  */
 export function reduce(state: State, input: Input, ctx: InputContext, config: Config): State {
-	if (input.item >= config.items.length) throw new InputRejected('That practice is not on this checklist. Refresh the page.');
+	if (input.item >= config.items.length)
+		throw new InputRejected('That practice is not on this checklist. Refresh the page.');
 	const levels = SCALE_LEVELS[config.scale];
-	if (input.rating !== null && input.rating >= levels.length) throw new InputRejected('Pick one of the ratings on your screen.');
+	if (input.rating !== null && input.rating >= levels.length)
+		throw new InputRejected('Pick one of the ratings on your screen.');
 	const key = scopeOf(ctx);
 	if (input.rating === null) {
 		const scope = state.scopes[key];
@@ -112,7 +133,15 @@ export function heatRows(state: State, config: Config): HeatRow[] {
 		}
 		const rated = counts.reduce((a, b) => a + b, 0);
 		const sum = counts.reduce((a, n, level) => a + n * level, 0);
-		return { index, text, counts, rated, mean: rated ? sum / rated + offset : null, weakest: false, widestSpread: false };
+		return {
+			index,
+			text,
+			counts,
+			rated,
+			mean: rated ? sum / rated + offset : null,
+			weakest: false,
+			widestSpread: false
+		};
 	});
 }
 
@@ -127,7 +156,8 @@ function spread(row: HeatRow, scale: Scale): number {
 /** Weakest first (lowest mean), ties in file order; items nobody rated go last. */
 export function weakestFirst(rows: HeatRow[]): HeatRow[] {
 	return [...rows].sort((a, b) => {
-		if (a.mean === null || b.mean === null) return a.mean === b.mean ? a.index - b.index : a.mean === null ? 1 : -1;
+		if (a.mean === null || b.mean === null)
+			return a.mean === b.mean ? a.index - b.index : a.mean === null ? 1 : -1;
 		return a.mean - b.mean || a.index - b.index;
 	});
 }
@@ -148,7 +178,13 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 		if (s > most + 1e-9) [widest, most] = [r, s];
 	}
 	if (widest) widest.widestSpread = true;
-	return { ready: true, scale: ctx.config.scale, levels: SCALE_LEVELS[ctx.config.scale], rows: ordered, ...counts };
+	return {
+		ready: true,
+		scale: ctx.config.scale,
+		levels: SCALE_LEVELS[ctx.config.scale],
+		rows: ordered,
+		...counts
+	};
 }
 
 export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
@@ -156,7 +192,12 @@ export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 	const names = new Map(ctx.participants.map((p) => [p.id, p.name]));
 	const items = ctx.config.items.map((text, index) => {
 		const r = scope?.ratings[index];
-		return { index, text, level: r?.level ?? null, by: r && ctx.groupId ? (names.get(r.by) ?? 'Former member') : null };
+		return {
+			index,
+			text,
+			level: r?.level ?? null,
+			by: r && ctx.groupId ? (names.get(r.by) ?? 'Former member') : null
+		};
 	});
 	return {
 		scale: ctx.config.scale,
@@ -174,7 +215,9 @@ export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] 
 	const people = new Map(ctx.participants.map((p) => [p.id, p.name]));
 	const rows: ExportRow[] = [];
 	for (const [key, scope] of Object.entries(state.scopes)) {
-		const who = (scope.solo ? people.get(key) : groupNames.get(key)) ?? (scope.solo ? 'Former participant' : 'Former group');
+		const who =
+			(scope.solo ? people.get(key) : groupNames.get(key)) ??
+			(scope.solo ? 'Former participant' : 'Former group');
 		ctx.config.items.forEach((text, index) => {
 			const r = scope.ratings[index];
 			rows.push({
@@ -206,7 +249,16 @@ export const ratingChecklist: ActivityType<Config, Input, State, ProjectorView, 
 	// The learner's own answers and their group's work, for their evidence pack.
 	evidence,
 	// The trainer types in their own practices (the workbook's) on the remote before launching.
-	setup: [{ key: 'items', label: 'Practices to rate', kind: 'text-list', min: MIN_ITEMS, max: MAX_ITEMS, maxLength: ITEM_MAX }],
+	setup: [
+		{
+			key: 'items',
+			label: 'Practices to rate',
+			kind: 'text-list',
+			min: MIN_ITEMS,
+			max: MAX_ITEMS,
+			maxLength: ITEM_MAX
+		}
+	],
 	initial: () => ({ scopes: {} }),
 	reduce,
 	projector: projectorView,

@@ -22,10 +22,17 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 		const dims = dimensionsOf(ctx.config);
 		profile.scores.forEach((score, i) => {
 			const d = dims[i];
-			if (d) lines.push({ label: `${d.name} score`, text: `${formatScore(score.mean)} out of ${scale.length}` });
+			if (d)
+				lines.push({
+					label: `${d.name} score`,
+					text: `${formatScore(score.mean)} out of ${scale.length}`
+				});
 		});
 		const highest = dims.filter((d) => profile.highest.includes(d.id)).map((d) => d.name);
-		lines.push({ label: 'Highest', text: highest.length ? highest.join(' and ') : 'All level: no single highest' });
+		lines.push({
+			label: 'Highest',
+			text: highest.length ? highest.join(' and ') : 'All level: no single highest'
+		});
 	} else {
 		lines.push({ label: 'Status', text: 'Not finished: no profile yet' });
 	}

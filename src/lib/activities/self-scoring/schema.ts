@@ -8,13 +8,20 @@ export const DIMENSION_ID = /^[a-z][a-z0-9-]{0,23}$/;
 /** Item ids are positional: q1 … q48 (6 dimensions × 8 items at most). */
 export const ITEM_ID = /^q[1-9]\d?$/;
 
-export const DEFAULT_NOTE = 'A reflection aid, not a test: most people use all of these, in different situations.';
+export const DEFAULT_NOTE =
+	'A reflection aid, not a test: most people use all of these, in different situations.';
 
 /** Named scales; a trainer may instead list their own 3 to 7 point labels, scored 1 to n. */
 export const SCALE_PRESETS = {
 	agree: ['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree'],
 	frequency: ['Never', 'Rarely', 'Sometimes', 'Often', 'Always'],
-	'like-me': ['Not like me', 'A little like me', 'Somewhat like me', 'Quite like me', 'Very like me']
+	'like-me': [
+		'Not like me',
+		'A little like me',
+		'Somewhat like me',
+		'Quite like me',
+		'Very like me'
+	]
 } as const satisfies Record<string, readonly string[]>;
 export type ScalePreset = keyof typeof SCALE_PRESETS;
 const PRESET_NAMES = Object.keys(SCALE_PRESETS) as [ScalePreset, ...ScalePreset[]];
@@ -70,10 +77,14 @@ export const configSchema = z
 	.strictObject(
 		{
 			dimensions: z
-				.array(dimensionSchema, { error: 'dimensions: expected a list of dimensions, each with id, name and description' })
+				.array(dimensionSchema, {
+					error: 'dimensions: expected a list of dimensions, each with id, name and description'
+				})
 				.min(MIN_DIMENSIONS, `dimensions: at least ${MIN_DIMENSIONS} are needed`)
 				.max(MAX_DIMENSIONS, `dimensions: at most ${MAX_DIMENSIONS} are allowed`),
-			items: z.array(itemSchema, { error: 'items: expected a list of items, each with text and dimension' }),
+			items: z.array(itemSchema, {
+				error: 'items: expected a list of items, each with text and dimension'
+			}),
 			scale: scaleSchema,
 			minAnswers: z
 				.number({ error: 'minAnswers: expected a whole number, like 3' })
@@ -89,15 +100,29 @@ export const configSchema = z
 		const ids = new Set<string>();
 		const names = new Set<string>();
 		c.dimensions.forEach((d, i) => {
-			if (ids.has(d.id)) ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'id'], message: `the dimension id "${d.id}" is used twice` });
-			if (names.has(d.name.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'name'], message: `the dimension name "${d.name}" is used twice` });
+			if (ids.has(d.id))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['dimensions', i, 'id'],
+					message: `the dimension id "${d.id}" is used twice`
+				});
+			if (names.has(d.name.toLowerCase()))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['dimensions', i, 'name'],
+					message: `the dimension name "${d.name}" is used twice`
+				});
 			ids.add(d.id);
 			names.add(d.name.toLowerCase());
 		});
 		const known = [...ids].join(', ');
 		c.items.forEach((item, i) => {
 			if (!ids.has(item.dimension)) {
-				ctx.addIssue({ code: 'custom', path: ['items', i, 'dimension'], message: `item ${i + 1} scores "${item.dimension}", which is not one of the dimensions (${known})` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['items', i, 'dimension'],
+					message: `item ${i + 1} scores "${item.dimension}", which is not one of the dimensions (${known})`
+				});
 			}
 		});
 		for (const [i, d] of c.dimensions.entries()) {
@@ -122,8 +147,14 @@ export const inputSchema = z.discriminatedUnion(
 	[
 		z.strictObject({
 			kind: z.literal('rate'),
-			itemId: z.string({ error: 'That item is not in this questionnaire.' }).regex(ITEM_ID, 'That item is not in this questionnaire.'),
-			value: z.number({ error: RATING_MESSAGE }).int(RATING_MESSAGE).min(1, RATING_MESSAGE).max(7, RATING_MESSAGE)
+			itemId: z
+				.string({ error: 'That item is not in this questionnaire.' })
+				.regex(ITEM_ID, 'That item is not in this questionnaire.'),
+			value: z
+				.number({ error: RATING_MESSAGE })
+				.int(RATING_MESSAGE)
+				.min(1, RATING_MESSAGE)
+				.max(7, RATING_MESSAGE)
 		}),
 		/** "I'm done": counts towards the room's aggregate once every item is rated. */
 		z.strictObject({ kind: z.literal('submit') }),

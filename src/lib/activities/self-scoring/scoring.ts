@@ -31,12 +31,18 @@ export function itemsOf(config: Config): Item[] {
 }
 
 export function scaleOf(config: Config): ScalePoint[] {
-	const labels: readonly string[] = typeof config.scale === 'string' ? SCALE_PRESETS[config.scale] : config.scale;
+	const labels: readonly string[] =
+		typeof config.scale === 'string' ? SCALE_PRESETS[config.scale] : config.scale;
 	return labels.map((label, i) => ({ value: i + 1, label }));
 }
 
 export function dimensionsOf(config: Config): Dimension[] {
-	return config.dimensions.map((d, i) => ({ id: d.id, name: d.name, description: d.description, colour: COLOURS[i % COLOURS.length]! }));
+	return config.dimensions.map((d, i) => ({
+		id: d.id,
+		name: d.name,
+		description: d.description,
+		colour: COLOURS[i % COLOURS.length]!
+	}));
 }
 
 export interface DimensionScore {
@@ -98,26 +104,31 @@ export interface RoomDimension extends Dimension {
 }
 
 /** What the projector may show: counts and averages of completed answers, nothing per person. */
-export type RoomView = { /** The trainer's note, shown under the picture. */ note: string } & (
+export type RoomView = { /** The trainer's note, shown under the picture. */ note: string } &
 	/** `held`: enough have finished, but the results wait for the trainer's reveal. */
-	| { ready: false; completed: number; needed: number; held: boolean }
-	| {
-			ready: true;
-			completed: number;
-			needed: number;
-			/** The scale's top value, for drawing bars. */
-			top: number;
-			dimensions: RoomDimension[];
-			/** People whose scores are all level, so no dimension is the highest. */
-			level: number;
-	  }
-);
+	(
+		| { ready: false; completed: number; needed: number; held: boolean }
+		| {
+				ready: true;
+				completed: number;
+				needed: number;
+				/** The scale's top value, for drawing bars. */
+				top: number;
+				dimensions: RoomDimension[];
+				/** People whose scores are all level, so no dimension is the highest. */
+				level: number;
+		  }
+	);
 
 export function roomView(config: Config, completed: Readonly<Record<string, number>>[]): RoomView {
 	const profiles = completed.map((r) => profileOf(config, r));
 	const dimensions = dimensionsOf(config).map((d, i): RoomDimension => {
 		const sum = profiles.reduce((s, p) => s + (p.scores[i]?.mean ?? 0), 0);
-		return { ...d, mean: round1(sum / profiles.length), highest: profiles.filter((p) => p.highest.includes(d.id)).length };
+		return {
+			...d,
+			mean: round1(sum / profiles.length),
+			highest: profiles.filter((p) => p.highest.includes(d.id)).length
+		};
 	});
 	return {
 		note: config.note,

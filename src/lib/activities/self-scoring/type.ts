@@ -62,7 +62,8 @@ export const selfScoring: ActivityType<Config, Input, State, ProjectorView, Phon
 		switch (input.kind) {
 			case 'rate': {
 				const index = Number(input.itemId.slice(1)) - 1;
-				if (index >= config.items.length) throw new InputRejected('That item is not in this questionnaire.');
+				if (index >= config.items.length)
+					throw new InputRejected('That item is not in this questionnaire.');
 				const top = scaleOf(config).length;
 				if (input.value > top) throw new InputRejected(`Please choose a rating from 1 to ${top}.`);
 				const answer = existing ?? blank();
@@ -71,8 +72,11 @@ export const selfScoring: ActivityType<Config, Input, State, ProjectorView, Phon
 				return state;
 			}
 			case 'submit': {
-				const missing = itemsOf(config).filter((item) => existing?.ratings[item.id] === undefined).length;
-				if (missing > 0) throw new InputRejected(`Please rate every statement first: ${missing} still to go.`);
+				const missing = itemsOf(config).filter(
+					(item) => existing?.ratings[item.id] === undefined
+				).length;
+				if (missing > 0)
+					throw new InputRejected(`Please rate every statement first: ${missing} still to go.`);
 				existing!.complete = true;
 				return state;
 			}
@@ -89,7 +93,14 @@ export const selfScoring: ActivityType<Config, Input, State, ProjectorView, Phon
 		const needed = ctx.config.minAnswers;
 		// Live updates would let the room read each newcomer's answers as the difference between two
 		// pictures, so until the reveal (and below K) the projector shows the count only.
-		if (ctx.status !== 'revealed' || done.length < needed) return { note: ctx.config.note, ready: false, completed: done.length, needed, held: done.length >= needed };
+		if (ctx.status !== 'revealed' || done.length < needed)
+			return {
+				note: ctx.config.note,
+				ready: false,
+				completed: done.length,
+				needed,
+				held: done.length >= needed
+			};
 		return roomView(ctx.config, done);
 	},
 
@@ -115,7 +126,10 @@ function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] {
 	const names = new Map(ctx.participants.map((p) => [p.id, p.name]));
 	return Object.entries(state.answers).map(([id, answer]) => {
 		const profile = profileOf(ctx.config, answer.ratings);
-		const row: ExportRow = { participant: names.get(id) ?? 'Unknown participant', complete: answer.complete };
+		const row: ExportRow = {
+			participant: names.get(id) ?? 'Unknown participant',
+			complete: answer.complete
+		};
 		ctx.config.dimensions.forEach((d, i) => {
 			const mean = profile.scores[i]?.mean ?? null;
 			row[d.name] = mean === null ? null : round1(mean);

@@ -15,5 +15,7 @@ export interface RoundTimes {
 export function roundClock(round: RoundTimes, now: number): { text: string; over: boolean } {
 	if (round.endedAt !== null) return { text: `Round ${round.number} has ended`, over: true };
 	const left = round.startedAt + round.minutes * 60_000 - now;
-	return left > 0 ? { text: `${mmss(left)} left`, over: false } : { text: 'Time is up', over: true };
+	return left > 0
+		? { text: `${mmss(left)} left`, over: false }
+		: { text: 'Time is up', over: true };
 }

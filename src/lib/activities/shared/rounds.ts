@@ -18,12 +18,19 @@ export function assignRoles<R extends string>(
 	const roles: Record<string, R> = {};
 	for (const role of slots) {
 		const free = rotation.filter((id) => !(id in roles));
-		const best = free.reduce((a, b) => ((counts[b] ?? zero())[role] < (counts[a] ?? zero())[role] ? b : a));
+		const best = free.reduce((a, b) =>
+			(counts[b] ?? zero())[role] < (counts[a] ?? zero())[role] ? b : a
+		);
 		roles[best] = role;
 	}
 	return roles;
 }
 
-export function countRoles<R extends string>(counts: Record<string, Record<R, number>>, roles: Record<string, R>, zero: () => Record<R, number>): void {
-	for (const [id, role] of Object.entries(roles) as [string, R][]) (counts[id] ??= zero())[role] += 1;
+export function countRoles<R extends string>(
+	counts: Record<string, Record<R, number>>,
+	roles: Record<string, R>,
+	zero: () => Record<R, number>
+): void {
+	for (const [id, role] of Object.entries(roles) as [string, R][])
+		(counts[id] ??= zero())[role] += 1;
 }

@@ -57,4 +57,5 @@ export const QUADRANT_GUIDE: Record<Quadrant, QuadrantGuide> = {
 	}
 };
 
-export const PER_TASK_NOTE = 'Skill and will describe someone on this task, not a fixed label for the person.';
+export const PER_TASK_NOTE =
+	'Skill and will describe someone on this task, not a fixed label for the person.';

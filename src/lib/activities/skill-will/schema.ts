@@ -44,7 +44,10 @@ const task = z
 	.refine((s) => s.length > 0, 'Please name the task.')
 	.refine((s) => [...s].length <= TASK_MAX, TASK_MESSAGE)
 	// Control and bidi-override characters could disguise the text on the trainer's export.
-	.refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s.replace(/[\u200C\u200D]/gu, '')), 'The task has a hidden character in it. Please retype it.');
+	.refine(
+		(s) => !/[\p{Cc}\p{Cf}]/u.test(s.replace(/[\u200C\u200D]/gu, '')),
+		'The task has a hidden character in it. Please retype it.'
+	);
 
 const score = (axis: string) => {
 	const message = `Please set ${axis} from ${SCALE_MIN} to ${SCALE_MAX}.`;
@@ -52,7 +55,10 @@ const score = (axis: string) => {
 };
 
 const placementFields = { initials, task, skill: score('skill'), will: score('will') };
-const placementId = z.string({ error: 'That placement is no longer there.' }).min(1).max(16, 'That placement is no longer there.');
+const placementId = z
+	.string({ error: 'That placement is no longer there.' })
+	.min(1)
+	.max(16, 'That placement is no longer there.');
 
 export const inputSchema = z.discriminatedUnion(
 	'kind',

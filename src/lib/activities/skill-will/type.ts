@@ -79,7 +79,9 @@ export const skillWill: ActivityType<Config, Input, State, ProjectorView, PhoneV
 		if (input.kind === 'add') {
 			if (placer.placements.length >= config.maxPlacements) {
 				const n = config.maxPlacements;
-				throw new InputRejected(`You can place up to ${n} ${n === 1 ? 'person' : 'people'}. Change or remove one first.`);
+				throw new InputRejected(
+					`You can place up to ${n} ${n === 1 ? 'person' : 'people'}. Change or remove one first.`
+				);
 			}
 			const { initials, task, skill, will } = input;
 			placer.placements.push({ id: `p${placer.next}`, initials, task, skill, will });
@@ -123,7 +125,10 @@ export const skillWill: ActivityType<Config, Input, State, ProjectorView, PhoneV
 	},
 
 	phone(state, ctx) {
-		const placements = own(state, ctx.participantId).placements.map((p) => ({ ...p, quadrant: quadrantOf(p.skill, p.will) }));
+		const placements = own(state, ctx.participantId).placements.map((p) => ({
+			...p,
+			quadrant: quadrantOf(p.skill, p.will)
+		}));
 		return { maxPlacements: ctx.config.maxPlacements, placements };
 	},
 

@@ -1,4 +1,9 @@
-import { InputRejected, type ActivityStatus, type GroupInfo, type PersonInfo } from '$lib/activities/contract';
+import {
+	InputRejected,
+	type ActivityStatus,
+	type GroupInfo,
+	type PersonInfo
+} from '$lib/activities/contract';
 import type { CatalogEntry, PhoneActivity, TrainerActivity } from '$lib/shared/events';
 import type { ActivityDefinition } from '../content/activities';
 import type { Db } from '../db';
@@ -87,17 +92,30 @@ export class ActivityEngine {
 	launch(
 		roomId: string,
 		activityId: string,
-		{ sameGroups = false, groupSize, setup }: { sameGroups?: boolean; groupSize?: number; setup?: Record<string, string[]> } = {},
+		{
+			sameGroups = false,
+			groupSize,
+			setup
+		}: { sameGroups?: boolean; groupSize?: number; setup?: Record<string, string[]> } = {},
 		now = Date.now()
 	): TrainerActivity {
 		const def = this.catalog().get(activityId);
-		if (!def) throw new UserError('not-found', `There is no activity "${activityId}" in the activities folder.`);
+		if (!def)
+			throw new UserError(
+				'not-found',
+				`There is no activity "${activityId}" in the activities folder.`
+			);
 		const config = this.#withSetup(def, setup);
 		const people = this.#people(roomId);
 		const ids = people.map((p) => p.id);
 		const previous = sameGroups ? store.latestGroupedRun(this.db, roomId) : undefined;
 		const size = def.grouping === 'pairs' ? 2 : (groupSize ?? previous?.groupSize ?? def.groupSize);
-		const groups = def.grouping === 'individual' ? [] : previous ? reuseGroups(previous.groups, ids) : makeGroups(ids, def.grouping, size);
+		const groups =
+			def.grouping === 'individual'
+				? []
+				: previous
+					? reuseGroups(previous.groups, ids)
+					: makeGroups(ids, def.grouping, size);
 		const row = {
 			id: newId(),
 			roomId,
@@ -116,7 +134,8 @@ export class ActivityEngine {
 			endedAt: null
 		};
 		const old = this.current(roomId);
-		if (old?.row.status === 'open') store.updateRun(this.db, old.row.id, { status: 'closed', updatedAt: now });
+		if (old?.row.status === 'open')
+			store.updateRun(this.db, old.row.id, { status: 'closed', updatedAt: now });
 		store.insertRun(this.db, row);
 		const live = new LiveActivity(row, def.type);
 		this.#current.set(roomId, live);
@@ -124,7 +143,12 @@ export class ActivityEngine {
 		return live.trainerView(people);
 	}
 
-	setStatus(roomId: string, runId: string, status: ActivityStatus, now = Date.now()): TrainerActivity {
+	setStatus(
+		roomId: string,
+		runId: string,
+		status: ActivityStatus,
+		now = Date.now()
+	): TrainerActivity {
 		const live = this.#run(roomId, runId);
 		store.updateRun(this.db, runId, { status, updatedAt: now });
 		live.row = { ...live.row, status, updatedAt: now };
@@ -132,10 +156,18 @@ export class ActivityEngine {
 		return live.trainerView(this.#people(roomId));
 	}
 
-	move(roomId: string, runId: string, participantId: string, groupId: string, now = Date.now()): TrainerActivity {
+	move(
+		roomId: string,
+		runId: string,
+		participantId: string,
+		groupId: string,
+		now = Date.now()
+	): TrainerActivity {
 		const live = this.#run(roomId, runId);
-		if (!this.#people(roomId).some((p) => p.id === participantId)) throw new UserError('not-found', 'That person is no longer in the room.');
-		if (!live.row.groups.some((g) => g.id === groupId)) throw new UserError('not-found', 'That group does not exist.');
+		if (!this.#people(roomId).some((p) => p.id === participantId))
+			throw new UserError('not-found', 'That person is no longer in the room.');
+		if (!live.row.groups.some((g) => g.id === groupId))
+			throw new UserError('not-found', 'That group does not exist.');
 		const groups = moveMember(live.row.groups, participantId, groupId);
 		store.updateRun(this.db, runId, { groups, updatedAt: now });
 		live.row = { ...live.row, groups };
@@ -148,7 +180,14 @@ export class ActivityEngine {
 	 * arrive in the same turn of the event loop are written together in one transaction. A retry of
 	 * an input already accepted is acknowledged as a duplicate, even after the activity closed.
 	 */
-	async submit(roomId: string, participantId: string, runId: string, inputId: string, input: unknown, now = Date.now()): Promise<SubmitResult> {
+	async submit(
+		roomId: string,
+		participantId: string,
+		runId: string,
+		inputId: string,
+		input: unknown,
+		now = Date.now()
+	): Promise<SubmitResult> {
 		const live = this.current(roomId);
 		if (!live || live.row.id !== runId) {
 			// A phone's outbox may retry after the run ended: if it was stored, that is its ack.
@@ -159,14 +198,18 @@ export class ActivityEngine {
 		if (live.seen.has(`${participantId}:${inputId}`)) {
 			// The original may still be on its way to the disk: answer once it is there.
 			if (this.#pending.length) await this.#written();
-			if (!this.current(roomId)?.seen.has(`${participantId}:${inputId}`)) throw new UserError('server', 'That answer was not saved. Please send it again.');
+			if (!this.current(roomId)?.seen.has(`${participantId}:${inputId}`))
+				throw new UserError('server', 'That answer was not saved. Please send it again.');
 			return { duplicate: true };
 		}
 		if (live.row.status !== 'open') throw new UserError('closed', STATUS_MESSAGES[live.row.status]);
 		const parsed = live.type.input.safeParse(input, { error: humanIssue });
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
-			throw new UserError('invalid', issue ? sentence(issue.message) : 'That answer was not understood.');
+			throw new UserError(
+				'invalid',
+				issue ? sentence(issue.message) : 'That answer was not understood.'
+			);
 		}
 		if (hasLoneSurrogate(parsed.data)) throw new UserError('invalid', UNREADABLE_TEXT);
 		this.#placeLateJoiner(roomId, live, participantId, now);
@@ -178,7 +221,16 @@ export class ActivityEngine {
 			if (err instanceof InputRejected) throw new UserError('invalid', err.message);
 			throw err;
 		}
-		await this.#write(roomId, { roomId, participantId, clientInputId: inputId, activityId: runId, groupId, kind: live.type.type, payload: parsed.data, createdAt: now });
+		await this.#write(roomId, {
+			roomId,
+			participantId,
+			clientInputId: inputId,
+			activityId: runId,
+			groupId,
+			kind: live.type.type,
+			payload: parsed.data,
+			createdAt: now
+		});
 		this.#touch(roomId, live, participantId);
 		if (others.length) this.#markPhones(roomId, others);
 		// The ack carries the sender's fresh view, so their phone needs no second message: one write
@@ -200,7 +252,11 @@ export class ActivityEngine {
 	/** Queues one accepted input for the next group commit; resolves once it is on disk. */
 	#write(roomId: string, row: store.InputRow): Promise<void> {
 		return new Promise((resolve, reject) => {
-			this.#pending.push({ roomId, row, done: (err) => (err === undefined ? resolve() : reject(err)) });
+			this.#pending.push({
+				roomId,
+				row,
+				done: (err) => (err === undefined ? resolve() : reject(err))
+			});
 			if (!this.#writeScheduled) {
 				this.#writeScheduled = true;
 				setImmediate(() => this.#writeNow());
@@ -227,7 +283,11 @@ export class ActivityEngine {
 		this.#pending = [];
 		const rows = batch.filter((p) => p.row);
 		try {
-			if (rows.length) store.insertInputs(this.db, rows.map((p) => p.row));
+			if (rows.length)
+				store.insertInputs(
+					this.db,
+					rows.map((p) => p.row)
+				);
 			for (const p of batch) p.done();
 			return;
 		} catch {
@@ -253,7 +313,14 @@ export class ActivityEngine {
 	}
 
 	/** A trainer's action inside the activity: stored with the room as it is now, so replays match. */
-	act(roomId: string, trainerId: string, runId: string, inputId: string, input: unknown, now = Date.now()): { duplicate: boolean } {
+	act(
+		roomId: string,
+		trainerId: string,
+		runId: string,
+		inputId: string,
+		input: unknown,
+		now = Date.now()
+	): { duplicate: boolean } {
 		// Queued phone inputs go first, so the stored order is the order they were applied in.
 		this.#writeNow();
 		const live = this.#run(roomId, runId);
@@ -261,7 +328,11 @@ export class ActivityEngine {
 		const actions = live.type.trainer;
 		if (!actions) throw new UserError('invalid', 'This activity has no trainer controls.');
 		const parsed = actions.input.safeParse(input, { error: humanIssue });
-		if (!parsed.success) throw new UserError('invalid', sentence(parsed.error.issues[0]?.message ?? 'That action was not understood.'));
+		if (!parsed.success)
+			throw new UserError(
+				'invalid',
+				sentence(parsed.error.issues[0]?.message ?? 'That action was not understood.')
+			);
 		if (hasLoneSurrogate(parsed.data)) throw new UserError('invalid', UNREADABLE_TEXT);
 		const groups = live.row.groups;
 		const participants = this.#people(roomId);
@@ -328,7 +399,8 @@ export class ActivityEngine {
 		this.#writeNow();
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
-		for (const roomId of this.#dirtyTrainers) this.publish.trainer(roomId, this.trainerView(roomId));
+		for (const roomId of this.#dirtyTrainers)
+			this.publish.trainer(roomId, this.trainerView(roomId));
 		for (const [roomId, ids] of this.#dirtyPhones) {
 			const live = this.current(roomId);
 			const room = this.rooms.room(roomId);
@@ -353,15 +425,23 @@ export class ActivityEngine {
 		const editable = new Set((def.type.setup ?? []).map((f) => f.key));
 		const edits = Object.entries(setup ?? {}).filter(([key]) => editable.has(key));
 		if (edits.length === 0) return def.config;
-		const parsed = def.type.config.safeParse({ ...(def.config as object), ...Object.fromEntries(edits) }, { error: humanIssue });
-		if (!parsed.success) throw new UserError('invalid', sentence(parsed.error.issues[0]?.message ?? 'Those settings are not valid.'));
+		const parsed = def.type.config.safeParse(
+			{ ...(def.config as object), ...Object.fromEntries(edits) },
+			{ error: humanIssue }
+		);
+		if (!parsed.success)
+			throw new UserError(
+				'invalid',
+				sentence(parsed.error.issues[0]?.message ?? 'Those settings are not valid.')
+			);
 		if (hasLoneSurrogate(parsed.data)) throw new UserError('invalid', UNREADABLE_TEXT);
 		return parsed.data;
 	}
 
 	#run(roomId: string, runId: string): LiveActivity {
 		const live = this.current(roomId);
-		if (!live || live.row.id !== runId) throw new UserError('not-found', 'That activity is no longer the current one.');
+		if (!live || live.row.id !== runId)
+			throw new UserError('not-found', 'That activity is no longer the current one.');
 		return live;
 	}
 
@@ -372,7 +452,13 @@ export class ActivityEngine {
 	#placeLateJoiner(roomId: string, live: LiveActivity, participantId: string, now: number): void {
 		if (live.row.grouping === 'individual' || live.groupIdOf(participantId)) return;
 		const present = new Set(this.#people(roomId).map((p) => p.id));
-		const groups = placeNewcomer(live.row.groups, participantId, live.row.grouping, live.row.groupSize, present);
+		const groups = placeNewcomer(
+			live.row.groups,
+			participantId,
+			live.row.grouping,
+			live.row.groupSize,
+			present
+		);
 		store.updateRun(this.db, live.row.id, { groups, updatedAt: now });
 		live.row = { ...live.row, groups };
 		this.#touchAll(roomId);
@@ -389,7 +475,10 @@ export class ActivityEngine {
 	}
 
 	#touchAll(roomId: string): void {
-		this.#markPhones(roomId, this.#people(roomId).map((p) => p.id));
+		this.#markPhones(
+			roomId,
+			this.#people(roomId).map((p) => p.id)
+		);
 	}
 
 	#markPhones(roomId: string, ids: string[]): void {

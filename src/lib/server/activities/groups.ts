@@ -12,17 +12,27 @@ function shuffled<T>(items: T[], random: RandomInt): T[] {
 	return out;
 }
 
-const groupName = (grouping: Grouping, n: number) => `${grouping === 'pairs' ? 'Pair' : 'Group'} ${n}`;
+const groupName = (grouping: Grouping, n: number) =>
+	`${grouping === 'pairs' ? 'Pair' : 'Group'} ${n}`;
 
 /**
  * Balanced groups of about `size`: sizes differ by one at most, and nobody is left alone (five
  * people in pairs make a pair and a three). Individual activities have no groups.
  */
-export function makeGroups(ids: string[], grouping: Grouping, size: number, random: RandomInt = randomInt): GroupInfo[] {
+export function makeGroups(
+	ids: string[],
+	grouping: Grouping,
+	size: number,
+	random: RandomInt = randomInt
+): GroupInfo[] {
 	if (grouping === 'individual' || ids.length === 0) return [];
 	let count = Math.ceil(ids.length / size);
 	if (ids.length < 2 * count) count = Math.max(1, Math.floor(ids.length / 2));
-	const groups: GroupInfo[] = Array.from({ length: count }, (_, i) => ({ id: `g${i + 1}`, name: groupName(grouping, i + 1), memberIds: [] }));
+	const groups: GroupInfo[] = Array.from({ length: count }, (_, i) => ({
+		id: `g${i + 1}`,
+		name: groupName(grouping, i + 1),
+		memberIds: []
+	}));
 	shuffled(ids, random).forEach((id, i) => groups[i % count]!.memberIds.push(id));
 	return groups;
 }
@@ -33,7 +43,9 @@ export function makeGroups(ids: string[], grouping: Grouping, size: number, rand
  */
 export function reuseGroups(previous: GroupInfo[], ids: string[]): GroupInfo[] {
 	const present = new Set(ids);
-	let groups = previous.map((g) => ({ ...g, memberIds: g.memberIds.filter((id) => present.has(id)) })).filter((g) => g.memberIds.length > 0);
+	let groups = previous
+		.map((g) => ({ ...g, memberIds: g.memberIds.filter((id) => present.has(id)) }))
+		.filter((g) => g.memberIds.length > 0);
 	const placed = new Set(groups.flatMap((g) => g.memberIds));
 	for (const id of ids) if (!placed.has(id)) groups = addToSmallest(groups, id);
 	return groups;
@@ -43,7 +55,8 @@ export function reuseGroups(previous: GroupInfo[], ids: string[]): GroupInfo[] {
 export function addToSmallest(groups: GroupInfo[], id: string, present?: Set<string>): GroupInfo[] {
 	if (groups.length === 0) return groups;
 	// People who have left (removed by the trainer) do not make a group look full.
-	const size = (g: GroupInfo) => (present ? g.memberIds.filter((m) => present.has(m)).length : g.memberIds.length);
+	const size = (g: GroupInfo) =>
+		present ? g.memberIds.filter((m) => present.has(m)).length : g.memberIds.length;
 	const smallest = groups.reduce((best, g) => (size(g) < size(best) ? g : best));
 	return groups.map((g) => (g === smallest ? { ...g, memberIds: [...g.memberIds, id] } : g));
 }
@@ -53,7 +66,13 @@ export function addToSmallest(groups: GroupInfo[], id: string, present?: Set<str
  * below the size asked for; otherwise into a new group, so nine latecomers to an empty room make
  * three groups of three, not one group of nine.
  */
-export function placeNewcomer(groups: GroupInfo[], id: string, grouping: Grouping, size: number, present: Set<string>): GroupInfo[] {
+export function placeNewcomer(
+	groups: GroupInfo[],
+	id: string,
+	grouping: Grouping,
+	size: number,
+	present: Set<string>
+): GroupInfo[] {
 	if (grouping === 'individual') return groups;
 	const target = grouping === 'pairs' ? 2 : size;
 	const roomInSome = groups.some((g) => g.memberIds.filter((m) => present.has(m)).length < target);
@@ -67,7 +86,9 @@ export function moveMember(groups: GroupInfo[], id: string, toGroupId: string): 
 	if (!groups.some((g) => g.id === toGroupId)) throw new Error('no such group');
 	return groups.map((g) => {
 		const without = g.memberIds.filter((m) => m !== id);
-		return g.id === toGroupId ? { ...g, memberIds: [...without, id] } : { ...g, memberIds: without };
+		return g.id === toGroupId
+			? { ...g, memberIds: [...without, id] }
+			: { ...g, memberIds: without };
 	});
 }
 

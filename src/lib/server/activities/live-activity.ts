@@ -1,6 +1,11 @@
 import type { AnyActivityType, GroupInfo, PersonInfo } from '$lib/activities/contract';
 import { seededRandom } from '$lib/activities/shared/random';
-import type { ActivityHeader, GroupWithNames, PhoneActivity, TrainerActivity } from '$lib/shared/events';
+import type {
+	ActivityHeader,
+	GroupWithNames,
+	PhoneActivity,
+	TrainerActivity
+} from '$lib/shared/events';
 import type { ActivityRun } from '../db/schema';
 
 /**
@@ -34,7 +39,8 @@ export class LiveActivity {
 		const groups = this.row.groups;
 		if (this.#index?.groups !== groups) {
 			const byMember = new Map<string, GroupInfo>();
-			for (const g of groups) for (const id of g.memberIds) if (!byMember.has(id)) byMember.set(id, g);
+			for (const g of groups)
+				for (const id of g.memberIds) if (!byMember.has(id)) byMember.set(id, g);
 			this.#index = { groups, byMember };
 		}
 		return this.#index.byMember.get(participantId) ?? null;
@@ -55,7 +61,13 @@ export class LiveActivity {
 	}
 
 	/** Applies an input as sent from `groupId`: replays use the group stored with it, not today's. */
-	applyAs(participantId: string, groupId: string | null, inputId: string, input: unknown, at: number): void {
+	applyAs(
+		participantId: string,
+		groupId: string | null,
+		inputId: string,
+		input: unknown,
+		at: number
+	): void {
 		const ctx = { participantId, groupId, inputId, at };
 		this.state = this.type.reduce(this.state, input, ctx, this.row.config);
 		this.answered.add(participantId);
@@ -63,7 +75,13 @@ export class LiveActivity {
 	}
 
 	/** A trainer's action, in the room as stored with it; the type's trainer reducer applies it. */
-	applyTrainer(inputId: string, input: unknown, at: number, groups: GroupInfo[], participants: PersonInfo[]): void {
+	applyTrainer(
+		inputId: string,
+		input: unknown,
+		at: number,
+		groups: GroupInfo[],
+		participants: PersonInfo[]
+	): void {
 		const actions = this.type.trainer;
 		if (!actions) throw new Error(`${this.type.type} has no trainer actions`);
 		const ctx = { inputId, at, groups, participants, random: seededRandom(inputId) };
@@ -72,10 +90,19 @@ export class LiveActivity {
 	}
 
 	#context(people: PersonInfo[]) {
-		return { config: this.row.config, status: this.row.status, groups: this.row.groups, participants: people };
+		return {
+			config: this.row.config,
+			status: this.row.status,
+			groups: this.row.groups,
+			participants: people
+		};
 	}
 
-	#named(groups: GroupInfo[], people: PersonInfo[], byId: ReadonlyMap<string, PersonInfo> = new Map(people.map((p) => [p.id, p]))): GroupWithNames[] {
+	#named(
+		groups: GroupInfo[],
+		people: PersonInfo[],
+		byId: ReadonlyMap<string, PersonInfo> = new Map(people.map((p) => [p.id, p]))
+	): GroupWithNames[] {
 		return groups.map((g) => ({ ...g, members: g.memberIds.flatMap((id) => byId.get(id) ?? []) }));
 	}
 
@@ -99,13 +126,21 @@ export class LiveActivity {
 	}
 
 	/** `byId` (people by id) may be passed in when many phones' views are built at once. */
-	phoneView(me: PersonInfo, people: PersonInfo[], byId?: ReadonlyMap<string, PersonInfo>): PhoneActivity {
+	phoneView(
+		me: PersonInfo,
+		people: PersonInfo[],
+		byId?: ReadonlyMap<string, PersonInfo>
+	): PhoneActivity {
 		const group = this.groupOf(me.id);
 		return {
 			...this.header,
 			me,
 			group: group ? this.#named([group], people, byId)[0]! : null,
-			view: this.type.phone(this.state, { ...this.#context(people), participantId: me.id, groupId: group?.id ?? null })
+			view: this.type.phone(this.state, {
+				...this.#context(people),
+				participantId: me.id,
+				groupId: group?.id ?? null
+			})
 		};
 	}
 }
@@ -127,9 +162,20 @@ export interface StoredInput {
 export function replayInputs(live: LiveActivity, log: readonly StoredInput[]): LiveActivity {
 	for (const input of log) {
 		try {
-			if (input.participantId) live.applyAs(input.participantId, input.groupId, input.clientInputId, input.payload, input.createdAt);
+			if (input.participantId)
+				live.applyAs(
+					input.participantId,
+					input.groupId,
+					input.clientInputId,
+					input.payload,
+					input.createdAt
+				);
 			else {
-				const { input: action, groups, participants } = input.payload as { input: unknown; groups: GroupInfo[]; participants: PersonInfo[] };
+				const {
+					input: action,
+					groups,
+					participants
+				} = input.payload as { input: unknown; groups: GroupInfo[]; participants: PersonInfo[] };
 				live.applyTrainer(input.clientInputId, action, input.createdAt, groups, participants);
 			}
 		} catch (err) {

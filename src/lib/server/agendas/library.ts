@@ -28,15 +28,29 @@ export interface AgendaEntry {
 }
 
 export function rowToPlan(row: AgendaRow): AgendaPlan {
-	return { title: row.title, summary: row.summary ?? undefined, start: row.start, blocks: row.blocks };
+	return {
+		title: row.title,
+		summary: row.summary ?? undefined,
+		start: row.start,
+		blocks: row.blocks
+	};
 }
 
 export function listCopies(db: Db, trainerId: string): AgendaRow[] {
-	return db.select().from(agendas).where(eq(agendas.trainerId, trainerId)).orderBy(desc(agendas.updatedAt)).all();
+	return db
+		.select()
+		.from(agendas)
+		.where(eq(agendas.trainerId, trainerId))
+		.orderBy(desc(agendas.updatedAt))
+		.all();
 }
 
 /** True if this trainer owns the copy or is one of its co-facilitators. */
-export function isAgendaTrainer(db: Db, row: Pick<AgendaRow, 'id' | 'trainerId'>, trainerId: string): boolean {
+export function isAgendaTrainer(
+	db: Db,
+	row: Pick<AgendaRow, 'id' | 'trainerId'>,
+	trainerId: string
+): boolean {
 	if (row.trainerId === trainerId) return true;
 	return !!db
 		.select({ agendaId: agendaTrainers.agendaId })
@@ -55,7 +69,11 @@ export function getCopy(db: Db, id: string, trainerId: string): AgendaRow | unde
 }
 
 /** An agenda this trainer may run or copy: a file, or a copy they own or co-facilitate (never a stranger's). */
-export function findAgendaForTrainer(db: Db, id: string, trainerId: string): AgendaEntry | undefined {
+export function findAgendaForTrainer(
+	db: Db,
+	id: string,
+	trainerId: string
+): AgendaEntry | undefined {
 	if (id.startsWith(COPY_PREFIX)) {
 		const row = getCopy(db, id, trainerId);
 		return row && { id: row.id, source: 'copy', plan: rowToPlan(row), updatedAt: row.updatedAt };
@@ -71,7 +89,12 @@ export function copyTitle(title: string): string {
 }
 
 /** A new copy (theirs alone) of a file agenda or of a copy they may use; undefined if they cannot see the source. */
-export function duplicateAgenda(db: Db, sourceId: string, trainerId: string, now = Date.now()): AgendaRow | undefined {
+export function duplicateAgenda(
+	db: Db,
+	sourceId: string,
+	trainerId: string,
+	now = Date.now()
+): AgendaRow | undefined {
 	const source = findAgendaForTrainer(db, sourceId, trainerId);
 	if (!source) return undefined;
 	const { plan } = source;
@@ -100,14 +123,26 @@ export type SaveResult =
  * Replaces a copy's content with `input`, checked by the same schema as the agenda files. Blank
  * optional texts are dropped, so an emptied field reads as "not set", as in a file.
  */
-export function saveCopy(db: Db, id: string, trainerId: string, input: unknown, now = Date.now()): SaveResult {
+export function saveCopy(
+	db: Db,
+	id: string,
+	trainerId: string,
+	input: unknown,
+	now = Date.now()
+): SaveResult {
 	if (!getCopy(db, id, trainerId)) return { ok: false, reason: 'not-found' };
 	const parsed = agendaSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, reason: 'invalid', errors: agendaErrors(parsed.error) };
 	const plan = withoutBlanks(parsed.data);
 	const changed = db
 		.update(agendas)
-		.set({ title: plan.title, summary: plan.summary ?? null, start: plan.start, blocks: plan.blocks, updatedAt: now })
+		.set({
+			title: plan.title,
+			summary: plan.summary ?? null,
+			start: plan.start,
+			blocks: plan.blocks,
+			updatedAt: now
+		})
 		// Access was checked above (owner or co-facilitator); the id alone finds the row.
 		.where(eq(agendas.id, id))
 		.returning()
@@ -117,7 +152,12 @@ export function saveCopy(db: Db, id: string, trainerId: string, input: unknown, 
 
 /** True if a copy this trainer OWNS was deleted (co-facilitators cannot). Rooms keep their own snapshot, so they are unaffected. */
 export function deleteCopy(db: Db, id: string, trainerId: string): boolean {
-	return db.delete(agendas).where(and(eq(agendas.id, id), eq(agendas.trainerId, trainerId))).run().changes > 0;
+	return (
+		db
+			.delete(agendas)
+			.where(and(eq(agendas.id, id), eq(agendas.trainerId, trainerId)))
+			.run().changes > 0
+	);
 }
 
 /** The first message per place, keyed by its dotted path ("title", "blocks.2.minutes"), for the editor. */
@@ -136,6 +176,10 @@ function withoutBlanks(plan: z.output<typeof agendaSchema>): AgendaPlan {
 	return {
 		...rest,
 		...(summary ? { summary } : {}),
-		blocks: plan.blocks.map(({ task, notes, ...block }) => ({ ...block, ...(task ? { task } : {}), ...(notes ? { notes } : {}) }))
+		blocks: plan.blocks.map(({ task, notes, ...block }) => ({
+			...block,
+			...(task ? { task } : {}),
+			...(notes ? { notes } : {})
+		}))
 	};
 }

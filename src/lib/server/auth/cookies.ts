@@ -1,7 +1,12 @@
 import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from './session';
 
-export function setSessionCookie(cookies: Cookies, token: string, expiresAt: number, secure: boolean): void {
+export function setSessionCookie(
+	cookies: Cookies,
+	token: string,
+	expiresAt: number,
+	secure: boolean
+): void {
 	cookies.set(SESSION_COOKIE, token, {
 		path: '/',
 		httpOnly: true,

@@ -4,7 +4,13 @@ export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 256;
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. Algorithm 2 is argon2id.
-const OPTIONS = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1, algorithm: 2 } as const;
+const OPTIONS = {
+	memoryCost: 19456,
+	timeCost: 2,
+	outputLen: 32,
+	parallelism: 1,
+	algorithm: 2
+} as const;
 
 export function hashPassword(password: string): Promise<string> {
 	return hash(password, OPTIONS);

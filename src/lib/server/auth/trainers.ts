@@ -20,7 +20,10 @@ export const signUpSchema = z.object({
 		.min(1, 'Please enter your name.')
 		.max(80, 'Please keep your name to 80 characters or fewer.')
 		// Shown to co-facilitators and printed in reports: no bidi overrides or invisible characters.
-		.refine((name) => !hasHiddenCharacter(name), 'Your name has a hidden character in it. Please retype it.'),
+		.refine(
+			(name) => !hasHiddenCharacter(name),
+			'Your name has a hidden character in it. Please retype it.'
+		),
 	email: emailSchema,
 	password: z
 		.string({ error: 'Please choose a password.' })
@@ -30,7 +33,10 @@ export const signUpSchema = z.object({
 
 export const signInSchema = z.object({
 	email: emailSchema,
-	password: z.string({ error: 'Please enter your password.' }).min(1, 'Please enter your password.').max(PASSWORD_MAX)
+	password: z
+		.string({ error: 'Please enter your password.' })
+		.min(1, 'Please enter your password.')
+		.max(PASSWORD_MAX)
 });
 
 export function trainerCount(db: Db): number {

@@ -9,7 +9,11 @@ const clockTime = z
 	.regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, 'expected a clock time like "09:30"')
 	.transform((s) => s.replace('.', ':').padStart(5, '0'));
 
-const text = (what: string, max: number) => z.string({ error: `expected ${what} as text` }).trim().max(max, `${what} is longer than ${max} characters`);
+const text = (what: string, max: number) =>
+	z
+		.string({ error: `expected ${what} as text` })
+		.trim()
+		.max(max, `${what} is longer than ${max} characters`);
 
 const link = z.strictObject({
 	title: text('the link title', 120).min(1, 'a link needs a title'),
@@ -38,7 +42,10 @@ export const blockSchema = z.strictObject({
 	/** The id of a file in activities/ that this block launches. */
 	activity: z
 		.string({ error: 'expected an activity id as text' })
-		.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected an activity id like "pm-pyramid" (lower case, digits and dashes)')
+		.regex(
+			/^[a-z0-9][a-z0-9-]{0,63}$/,
+			'expected an activity id like "pm-pyramid" (lower case, digits and dashes)'
+		)
 		.optional(),
 	/** Fixed blocks (breaks by default) keep their length when the trainer re-plans to finish on time. */
 	fixed: z.boolean({ error: 'expected true or false' }).optional()
@@ -48,7 +55,10 @@ export const agendaSchema = z.strictObject({
 	title: text('the agenda title', 120).min(1, 'the agenda needs a title'),
 	summary: text('the summary', 600).optional(),
 	start: clockTime,
-	blocks: z.array(blockSchema, { error: 'expected a list of blocks' }).min(1, 'an agenda needs at least one block').max(60, 'an agenda has at most 60 blocks')
+	blocks: z
+		.array(blockSchema, { error: 'expected a list of blocks' })
+		.min(1, 'an agenda needs at least one block')
+		.max(60, 'an agenda has at most 60 blocks')
 });
 
 export type AgendaFile = z.output<typeof agendaSchema>;
@@ -68,9 +78,16 @@ export function activityIds(dir: string): Set<string> {
 /** Files of one kind in a content folder, sorted; a missing folder is reported, not thrown. */
 export function yamlFiles(dir: string): { files: string[]; problem?: ContentProblem } {
 	try {
-		return { files: readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort() };
+		return {
+			files: readdirSync(dir)
+				.filter((f) => /\.ya?ml$/i.test(f))
+				.sort()
+		};
 	} catch {
-		return { files: [], problem: { file: basename(dir), line: 1, message: 'folder not found', severity: 'error' } };
+		return {
+			files: [],
+			problem: { file: basename(dir), line: 1, message: 'folder not found', severity: 'error' }
+		};
 	}
 }
 
@@ -98,7 +115,12 @@ export function missingActivities(agendas: Agenda[], activityIds: Set<string>): 
 	for (const agenda of agendas) {
 		agenda.blocks.forEach((block, i) => {
 			if (block.activity && !activityIds.has(block.activity)) {
-				problems.push({ file: agenda.file, line: agenda.blockLines[i] ?? 1, message: `activity ${block.activity} is not defined yet`, severity: 'warning' });
+				problems.push({
+					file: agenda.file,
+					line: agenda.blockLines[i] ?? 1,
+					message: `activity ${block.activity} is not defined yet`,
+					severity: 'warning'
+				});
 			}
 		});
 	}

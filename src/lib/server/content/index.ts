@@ -18,9 +18,17 @@ export function checkContent(): ContentLibrary {
 	const library = loadAgendas(sessionsDir());
 	const { activities, problems: activityProblems } = loadActivities(activitiesDir(), activityTypes);
 	// A block naming a file that exists but is broken is reported once, in activities/, not again here.
-	const named = new Set([...activities.map((a) => a.id), ...activityProblems.map((p) => p.file.replace(/\.ya?ml$/i, ''))]);
+	const named = new Set([
+		...activities.map((a) => a.id),
+		...activityProblems.map((p) => p.file.replace(/\.ya?ml$/i, ''))
+	]);
 	const missing = missingActivities(library.agendas, named);
-	return { agendas: library.agendas, problems: [...library.problems, ...missing], activities, activityProblems };
+	return {
+		agendas: library.agendas,
+		problems: [...library.problems, ...missing],
+		activities,
+		activityProblems
+	};
 }
 
 /** Read once per process; problems are printed once so the trainer sees them in the console. */
@@ -28,8 +36,10 @@ export function getAgendaLibrary(): ContentLibrary {
 	const g = globalThis as WithContent;
 	if (!g[KEY]) {
 		g[KEY] = checkContent();
-		for (const p of g[KEY].problems.filter((x) => x.severity === 'error')) console.warn(`[content] sessions/${formatProblem(p)}`);
-		for (const p of g[KEY].activityProblems) console.warn(`[content] activities/${formatProblem(p)}`);
+		for (const p of g[KEY].problems.filter((x) => x.severity === 'error'))
+			console.warn(`[content] sessions/${formatProblem(p)}`);
+		for (const p of g[KEY].activityProblems)
+			console.warn(`[content] activities/${formatProblem(p)}`);
 	}
 	return g[KEY];
 }

@@ -24,14 +24,21 @@ function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[
 }
 
 function describePath(path: readonly PropertyKey[]): string {
-	return path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+	return path
+		.map((p) => (typeof p === 'number' ? `[${p + 1}]` : `.${String(p)}`))
+		.join('')
+		.replace(/^\./, '');
 }
 
 /**
  * Reads one YAML content file and validates it whole: either a value, or every problem with its
  * file and line. Nothing half-loads.
  */
-export function parseYamlFile<S extends z.ZodType>(path: string, schema: S, text = readFileSync(path, 'utf8')): Parsed<z.output<S>> {
+export function parseYamlFile<S extends z.ZodType>(
+	path: string,
+	schema: S,
+	text = readFileSync(path, 'utf8')
+): Parsed<z.output<S>> {
 	const file = basename(path);
 	const counter = new LineCounter();
 	const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
@@ -47,7 +54,8 @@ export function parseYamlFile<S extends z.ZodType>(path: string, schema: S, text
 		};
 	}
 	const result = schema.safeParse(doc.toJS());
-	if (result.success) return { ok: true, value: result.data, lineOf: (path) => lineOf(doc, counter, path) };
+	if (result.success)
+		return { ok: true, value: result.data, lineOf: (path) => lineOf(doc, counter, path) };
 	return {
 		ok: false,
 		problems: result.error.issues.map((issue) => {

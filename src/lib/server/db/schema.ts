@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	check,
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 import type { AgendaPlan, PlanBlock } from '../../shared/agenda';
 import type { RunState } from '../../shared/run';
 import type { ActivityStatus, GroupInfo, Grouping } from '../../activities/contract';
@@ -53,7 +61,9 @@ export const rooms = sqliteTable(
 	},
 	(t) => [
 		// A code is unique among open rooms only: closed rooms free their code for reuse.
-		uniqueIndex('rooms_open_code_uq').on(t.code).where(sql`status = 'open'`),
+		uniqueIndex('rooms_open_code_uq')
+			.on(t.code)
+			.where(sql`status = 'open'`),
 		index('rooms_trainer_idx').on(t.trainerId)
 	]
 );
@@ -75,7 +85,9 @@ export const participants = sqliteTable(
 	},
 	(t) => [
 		index('participants_room_idx').on(t.roomId),
-		uniqueIndex('participants_room_name_uq').on(t.roomId, t.nameKey).where(sql`removed_at IS NULL`)
+		uniqueIndex('participants_room_name_uq')
+			.on(t.roomId, t.nameKey)
+			.where(sql`removed_at IS NULL`)
 	]
 );
 
@@ -116,15 +128,22 @@ export const activityRuns = sqliteTable(
 		title: text('title').notNull(),
 		prompt: text('prompt'),
 		config: text('config', { mode: 'json' }).$type<unknown>().notNull(),
-		grouping: text('grouping', { enum: ['individual', 'pairs', 'groups'] }).$type<Grouping>().notNull(),
+		grouping: text('grouping', { enum: ['individual', 'pairs', 'groups'] })
+			.$type<Grouping>()
+			.notNull(),
 		groups: text('groups', { mode: 'json' }).$type<GroupInfo[]>().notNull(),
 		/** Size asked for at launch: late joiners open a new group once every group has this many. */
 		groupSize: integer('group_size').notNull().default(4),
-		status: text('status', { enum: ['open', 'closed', 'revealed'] }).$type<ActivityStatus>().notNull(),
+		status: text('status', { enum: ['open', 'closed', 'revealed'] })
+			.$type<ActivityStatus>()
+			.notNull(),
 		/** Only the room's latest run is current; earlier ones stay for the exports. */
 		launchedAt: ms('launched_at').notNull(),
 		/** ILM 8600-323 assessment criteria this activity evidences ("1.1", "4.2"), as launched. */
-		criteria: text('criteria', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+		criteria: text('criteria', { mode: 'json' })
+			.$type<string[]>()
+			.notNull()
+			.default(sql`'[]'`),
 		/** Set when the agenda moved on after the run was closed: screens go back to the agenda. */
 		endedAt: ms('ended_at'),
 		updatedAt: ms('updated_at').notNull()
@@ -141,7 +160,9 @@ export const inputs = sqliteTable(
 			.notNull()
 			.references(() => rooms.id, { onDelete: 'cascade' }),
 		/** Who sent it: a participant, or (for activity controls such as dealing cards) a trainer. */
-		participantId: text('participant_id').references(() => participants.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id').references(() => participants.id, {
+			onDelete: 'cascade'
+		}),
 		trainerId: text('trainer_id').references(() => trainers.id, { onDelete: 'cascade' }),
 		clientInputId: text('client_input_id').notNull(),
 		/** The activity run it belongs to. */
@@ -174,7 +195,10 @@ export const roomTrainers = sqliteTable(
 			.references(() => trainers.id, { onDelete: 'cascade' }),
 		addedAt: ms('added_at').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.roomId, t.trainerId] }), index('room_trainers_trainer_idx').on(t.trainerId)]
+	(t) => [
+		primaryKey({ columns: [t.roomId, t.trainerId] }),
+		index('room_trainers_trainer_idx').on(t.trainerId)
+	]
 );
 
 /** Co-facilitators of an agenda copy: they may edit it and start sessions from it, and join those sessions. */
@@ -189,7 +213,10 @@ export const agendaTrainers = sqliteTable(
 			.references(() => trainers.id, { onDelete: 'cascade' }),
 		addedAt: ms('added_at').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.agendaId, t.trainerId] }), index('agenda_trainers_trainer_idx').on(t.trainerId)]
+	(t) => [
+		primaryKey({ columns: [t.agendaId, t.trainerId] }),
+		index('agenda_trainers_trainer_idx').on(t.trainerId)
+	]
 );
 
 export type Trainer = typeof trainers.$inferSelect;

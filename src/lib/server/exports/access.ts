@@ -24,7 +24,11 @@ export function fileBase(data: SessionData): string {
 	return `${slug(data.room.title, 'session')}-${day}`;
 }
 
-export function download(body: string | Uint8Array<ArrayBuffer>, filename: string, contentType: string): Response {
+export function download(
+	body: string | Uint8Array<ArrayBuffer>,
+	filename: string,
+	contentType: string
+): Response {
 	const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
 	return new Response(body, {
 		headers: {

@@ -8,7 +8,12 @@ import type { Row } from './tables';
  */
 export function toCsv(rows: readonly Row[], note?: string | null): string {
 	const columns = columnsOf(rows);
-	if (columns.length === 0) return stringify([[note ?? 'No answers were recorded.']], { bom: true, header: false, record_delimiter: 'windows' });
+	if (columns.length === 0)
+		return stringify([[note ?? 'No answers were recorded.']], {
+			bom: true,
+			header: false,
+			record_delimiter: 'windows'
+		});
 	const header = columns.map((c) => neutralise(c));
 	const records = rows.map((row) => columns.map((c) => neutralise(row[c] ?? null)));
 	return stringify([header, ...records], {

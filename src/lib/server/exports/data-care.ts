@@ -14,9 +14,27 @@ export interface DataSummary {
 export function dataSummary(db: Db, roomId: string): DataSummary {
 	const count = (q: { n: number } | undefined) => q?.n ?? 0;
 	return {
-		participants: count(db.select({ n: sql<number>`count(*)` }).from(participants).where(eq(participants.roomId, roomId)).get()),
-		answers: count(db.select({ n: sql<number>`count(*)` }).from(inputs).where(and(eq(inputs.roomId, roomId), sql`${inputs.participantId} IS NOT NULL`)).get()),
-		activities: count(db.select({ n: sql<number>`count(*)` }).from(activityRuns).where(eq(activityRuns.roomId, roomId)).get())
+		participants: count(
+			db
+				.select({ n: sql<number>`count(*)` })
+				.from(participants)
+				.where(eq(participants.roomId, roomId))
+				.get()
+		),
+		answers: count(
+			db
+				.select({ n: sql<number>`count(*)` })
+				.from(inputs)
+				.where(and(eq(inputs.roomId, roomId), sql`${inputs.participantId} IS NOT NULL`))
+				.get()
+		),
+		activities: count(
+			db
+				.select({ n: sql<number>`count(*)` })
+				.from(activityRuns)
+				.where(eq(activityRuns.roomId, roomId))
+				.get()
+		)
 	};
 }
 
@@ -25,17 +43,27 @@ export function dataSummary(db: Db, roomId: string): DataSummary {
  * ran (titles and settings), so the session's record still says what happened, without anyone in it.
  * One transaction: a crash half-way leaves the data whole, never half-deleted.
  */
-export function deleteParticipantData(db: Db, roomId: string, by: string, now = Date.now()): DataSummary {
+export function deleteParticipantData(
+	db: Db,
+	roomId: string,
+	by: string,
+	now = Date.now()
+): DataSummary {
 	return db.transaction((tx) => {
 		const summary = dataSummary(tx as unknown as Db, roomId);
 		tx.delete(inputs).where(eq(inputs.roomId, roomId)).run();
 		tx.delete(participants).where(eq(participants.roomId, roomId)).run();
 		// Group names stay ("Group 2"); who was in them goes.
 		tx.update(activityRuns)
-			.set({ groups: sql`(SELECT json_group_array(json_object('id', json_extract(g.value, '$.id'), 'name', json_extract(g.value, '$.name'), 'memberIds', json('[]'))) FROM json_each(${activityRuns.groups}) AS g)` })
+			.set({
+				groups: sql`(SELECT json_group_array(json_object('id', json_extract(g.value, '$.id'), 'name', json_extract(g.value, '$.name'), 'memberIds', json('[]'))) FROM json_each(${activityRuns.groups}) AS g)`
+			})
 			.where(eq(activityRuns.roomId, roomId))
 			.run();
-		tx.update(rooms).set({ dataDeletedAt: now, dataDeletedBy: by }).where(eq(rooms.id, roomId)).run();
+		tx.update(rooms)
+			.set({ dataDeletedAt: now, dataDeletedBy: by })
+			.where(eq(rooms.id, roomId))
+			.run();
 		return summary;
 	});
 }
@@ -49,7 +77,10 @@ export function retentionDays(env = process.env): number | null {
 }
 
 /** When a session's participant data goes under the retention period: counted from its closing (or, if never closed, its start). */
-export function purgeDate(room: { createdAt: number; closedAt: number | null }, days: number | null): number | null {
+export function purgeDate(
+	room: { createdAt: number; closedAt: number | null },
+	days: number | null
+): number | null {
 	return days === null ? null : (room.closedAt ?? room.createdAt) + days * DAY;
 }
 
@@ -57,17 +88,30 @@ export function purgeDate(room: { createdAt: number; closedAt: number | null }, 
  * Deletes participant data of every session past the retention period. Open rooms count from
  * their creation, so a forgotten open room does not keep people's answers for ever.
  */
-export function purgeExpired(db: Db, days: number, now = Date.now(), closeLive: (roomId: string) => void = () => {}): string[] {
+export function purgeExpired(
+	db: Db,
+	days: number,
+	now = Date.now(),
+	closeLive: (roomId: string) => void = () => {}
+): string[] {
 	const cutoff = now - days * DAY;
 	const due = db
 		.select({ id: rooms.id, status: rooms.status })
 		.from(rooms)
-		.where(and(isNull(rooms.dataDeletedAt), or(lt(rooms.closedAt, cutoff), and(isNull(rooms.closedAt), lt(rooms.createdAt, cutoff)))))
+		.where(
+			and(
+				isNull(rooms.dataDeletedAt),
+				or(lt(rooms.closedAt, cutoff), and(isNull(rooms.closedAt), lt(rooms.createdAt, cutoff)))
+			)
+		)
 		.all();
 	for (const { id, status } of due) {
 		// A live room is closed through the engine first, so its phones are told and stop sending.
 		if (status === 'open') closeLive(id);
-		db.update(rooms).set({ status: 'closed', closedAt: sql`coalesce(${rooms.closedAt}, ${now})` }).where(eq(rooms.id, id)).run();
+		db.update(rooms)
+			.set({ status: 'closed', closedAt: sql`coalesce(${rooms.closedAt}, ${now})` })
+			.where(eq(rooms.id, id))
+			.run();
 		deleteParticipantData(db, id, `the ${days}-day retention period`, now);
 	}
 	return due.map((r) => r.id);
@@ -82,7 +126,10 @@ export function startRetention(db: Db, closeLive: (roomId: string) => void = () 
 	const run = () => {
 		try {
 			const purged = purgeExpired(db, days, Date.now(), closeLive);
-			if (purged.length) console.log(`[retention] deleted participant data of ${purged.length} session(s) older than ${days} days`);
+			if (purged.length)
+				console.log(
+					`[retention] deleted participant data of ${purged.length} session(s) older than ${days} days`
+				);
 		} catch (err) {
 			console.error('[retention] purge failed; will try again in an hour', err);
 		}

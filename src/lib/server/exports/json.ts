@@ -28,7 +28,12 @@ export function toJson(data: SessionData, now = Date.now()) {
 			agenda: room.agenda,
 			run: room.run
 		},
-		participants: data.people.map((p) => ({ id: p.id, name: p.name, joinedAt: isoTime(p.joinedAt), removedAt: isoTime(p.removedAt) })),
+		participants: data.people.map((p) => ({
+			id: p.id,
+			name: p.name,
+			joinedAt: isoTime(p.joinedAt),
+			removedAt: isoTime(p.removedAt)
+		})),
 		activities: data.runs.map((run) => ({
 			runId: run.row.id,
 			activityId: run.row.activityId,

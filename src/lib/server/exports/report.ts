@@ -28,7 +28,14 @@ export interface ReportRun {
 }
 
 export interface ReportView {
-	room: { id: string; code: string; title: string; status: 'open' | 'closed'; createdAt: number; closedAt: number | null };
+	room: {
+		id: string;
+		code: string;
+		title: string;
+		status: 'open' | 'closed';
+		createdAt: number;
+		closedAt: number | null;
+	};
 	owner: string;
 	coFacilitators: string[];
 	plan: AgendaPlan;
@@ -46,7 +53,14 @@ export function reportView(data: SessionData): ReportView {
 	const people = personsOf(data);
 	const names = new Map(people.map((p) => [p.id, p.name]));
 	return {
-		room: { id: data.room.id, code: data.room.code, title: data.room.title, status: data.room.status, createdAt: data.room.createdAt, closedAt: data.room.closedAt },
+		room: {
+			id: data.room.id,
+			code: data.room.code,
+			title: data.room.title,
+			status: data.room.status,
+			createdAt: data.room.createdAt,
+			closedAt: data.room.closedAt
+		},
 		owner: data.owner.name,
 		coFacilitators: data.coFacilitators.map((t) => t.name),
 		plan: data.room.agenda,
@@ -56,10 +70,20 @@ export function reportView(data: SessionData): ReportView {
 		runs: data.runs.map((run) => {
 			const ctx = { ...viewContext(run.row, people), status: 'revealed' as const };
 			const whole = run.live && run.type ? run.type.projector(run.live.state, ctx) : null;
-			const slides: ReportSlide[] = whole === null ? [] : [{ focusGroupId: null, caption: run.row.grouping === 'individual' ? 'The room' : 'All groups', view: whole }];
+			const slides: ReportSlide[] =
+				whole === null
+					? []
+					: [
+							{
+								focusGroupId: null,
+								caption: run.row.grouping === 'individual' ? 'The room' : 'All groups',
+								view: whole
+							}
+						];
 			// Group by group: the same view, focused as the trainer's G key did on the projector.
 			if (whole !== null && run.type?.groupFocus && run.row.groups.length > 1) {
-				for (const g of run.row.groups) slides.push({ focusGroupId: g.id, caption: g.name, view: whole });
+				for (const g of run.row.groups)
+					slides.push({ focusGroupId: g.id, caption: g.name, view: whole });
 			}
 			return {
 				runId: run.row.id,
@@ -70,7 +94,10 @@ export function reportView(data: SessionData): ReportView {
 				status: run.row.status,
 				grouping: run.row.grouping,
 				launchedAt: run.row.launchedAt,
-				groups: run.row.groups.map((g) => ({ ...g, members: g.memberIds.map((id) => names.get(id) ?? 'Former participant') })),
+				groups: run.row.groups.map((g) => ({
+					...g,
+					members: g.memberIds.map((id) => names.get(id) ?? 'Former participant')
+				})),
 				answered: answeredBy(run),
 				criteria: sortCriteria(run.row.criteria),
 				slides

@@ -2,7 +2,17 @@ import { asc, eq } from 'drizzle-orm';
 import { activityTypes } from '$lib/activities/registry';
 import type { AnyActivityType, ExportRow, PersonInfo, ViewContext } from '$lib/activities/contract';
 import type { Db } from '../db';
-import { activityRuns, inputs, participants, roomTrainers, rooms, trainers, type ActivityRun, type Participant, type Room } from '../db/schema';
+import {
+	activityRuns,
+	inputs,
+	participants,
+	roomTrainers,
+	rooms,
+	trainers,
+	type ActivityRun,
+	type Participant,
+	type Room
+} from '../db/schema';
 import { LiveActivity, replayInputs } from '../activities/live-activity';
 
 export interface StoredInputRow {
@@ -48,7 +58,11 @@ export function loadSession(db: Db, roomId: string): SessionData | undefined {
 /** The same, for a room already read (e.g. by the access check). */
 export function sessionOf(db: Db, room: Room): SessionData {
 	const roomId = room.id;
-	const owner = db.select({ id: trainers.id, name: trainers.name, email: trainers.email }).from(trainers).where(eq(trainers.id, room.trainerId)).get();
+	const owner = db
+		.select({ id: trainers.id, name: trainers.name, email: trainers.email })
+		.from(trainers)
+		.where(eq(trainers.id, room.trainerId))
+		.get();
 	const coFacilitators = db
 		.select({ id: trainers.id, name: trainers.name, email: trainers.email })
 		.from(roomTrainers)
@@ -56,7 +70,12 @@ export function sessionOf(db: Db, room: Room): SessionData {
 		.where(eq(roomTrainers.roomId, roomId))
 		.orderBy(asc(roomTrainers.addedAt))
 		.all();
-	const people = db.select().from(participants).where(eq(participants.roomId, roomId)).orderBy(asc(participants.joinedAt)).all();
+	const people = db
+		.select()
+		.from(participants)
+		.where(eq(participants.roomId, roomId))
+		.orderBy(asc(participants.joinedAt))
+		.all();
 	const persons: PersonInfo[] = people.map((p) => ({ id: p.id, name: p.name }));
 	const log = db
 		.select({
@@ -81,12 +100,24 @@ export function sessionOf(db: Db, room: Room): SessionData {
 		if (!list) byRun.set(activityId, (list = []));
 		list.push(input);
 	}
-	const runRows = db.select().from(activityRuns).where(eq(activityRuns.roomId, roomId)).orderBy(asc(activityRuns.launchedAt)).all();
+	const runRows = db
+		.select()
+		.from(activityRuns)
+		.where(eq(activityRuns.roomId, roomId))
+		.orderBy(asc(activityRuns.launchedAt))
+		.all();
 	const runs = runRows.map((row): RunData => {
 		const type = activityTypes.get(row.type);
 		const runLog = byRun.get(row.id) ?? [];
 		const live = type ? replayInputs(new LiveActivity(row, type), runLog) : null;
-		return { row, type, label: type?.label ?? row.type, live, log: runLog, rows: live && type ? type.exportRows(live.state, viewContext(row, persons)) : [] };
+		return {
+			row,
+			type,
+			label: type?.label ?? row.type,
+			live,
+			log: runLog,
+			rows: live && type ? type.exportRows(live.state, viewContext(row, persons)) : []
+		};
 	});
 	return {
 		room,
@@ -94,7 +125,9 @@ export function sessionOf(db: Db, room: Room): SessionData {
 		coFacilitators,
 		people,
 		runs,
-		deleted: room.dataDeletedAt ? { at: room.dataDeletedAt, by: room.dataDeletedBy ?? 'a trainer' } : null
+		deleted: room.dataDeletedAt
+			? { at: room.dataDeletedAt, by: room.dataDeletedBy ?? 'a trainer' }
+			: null
 	};
 }
 

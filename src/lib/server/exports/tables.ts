@@ -21,13 +21,17 @@ export function inputLogRows(data: SessionData): Row[] {
 	for (const run of data.runs) {
 		const groups = new Map(run.row.groups.map((g) => [g.id, g.name]));
 		for (const input of run.log) {
-			const payload = input.participantId ? input.payload : (input.payload as { input?: unknown }).input;
+			const payload = input.participantId
+				? input.payload
+				: (input.payload as { input?: unknown }).input;
 			rows.push({
 				seq: input.seq,
 				time: isoTime(input.createdAt),
 				activity: run.row.title,
 				runId: run.row.id,
-				from: input.participantId ? (names.get(input.participantId) ?? 'Former participant') : `Trainer: ${trainerNames.get(input.trainerId ?? '') ?? 'former trainer'}`,
+				from: input.participantId
+					? (names.get(input.participantId) ?? 'Former participant')
+					: `Trainer: ${trainerNames.get(input.trainerId ?? '') ?? 'former trainer'}`,
 				participantId: input.participantId,
 				group: input.groupId ? (groups.get(input.groupId) ?? input.groupId) : null,
 				kind: input.kind,
@@ -72,7 +76,11 @@ export function timingRows(data: SessionData): Row[] {
 }
 
 export function participantRows(data: SessionData): Row[] {
-	return data.people.map((p) => ({ name: p.name, joined: isoTime(p.joinedAt), removed: isoTime(p.removedAt) }));
+	return data.people.map((p) => ({
+		name: p.name,
+		joined: isoTime(p.joinedAt),
+		removed: isoTime(p.removedAt)
+	}));
 }
 
 export function sessionFacts(data: SessionData, now = Date.now()): [string, Cell][] {

@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import { columnsOf, neutralise } from './format';
 import type { SessionData } from './session';
-import { activitySummaryRows, inputLogRows, participantRows, sessionFacts, timingRows, type Row } from './tables';
+import {
+	activitySummaryRows,
+	inputLogRows,
+	participantRows,
+	sessionFacts,
+	timingRows,
+	type Row
+} from './tables';
 
 const BOLD = { bold: true } as const;
 
@@ -9,7 +16,10 @@ const BOLD = { bold: true } as const;
  * One workbook: a summary sheet (session facts, timing, activities), a sheet per activity with
  * its results, the participants and the full input log. Text cells are neutralised like the CSVs.
  */
-export async function toWorkbook(data: SessionData, now = Date.now()): Promise<Uint8Array<ArrayBuffer>> {
+export async function toWorkbook(
+	data: SessionData,
+	now = Date.now()
+): Promise<Uint8Array<ArrayBuffer>> {
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Workshop Companion';
 	wb.created = new Date(now);
@@ -34,7 +44,8 @@ export async function toWorkbook(data: SessionData, now = Date.now()): Promise<U
 		if (run.row.prompt) sheet.addRow([neutralise(run.row.prompt)]);
 		sheet.addRow([]);
 		if (run.rows.length) addTable(sheet, null, run.rows);
-		else sheet.addRow([data.deleted ? 'Participant data was deleted.' : 'No answers were recorded.']);
+		else
+			sheet.addRow([data.deleted ? 'Participant data was deleted.' : 'No answers were recorded.']);
 	}
 	addTable(wb.addWorksheet(names.take('Participants')), null, participantRows(data));
 	addTable(wb.addWorksheet(names.take('Input log')), null, inputLogRows(data));
@@ -60,9 +71,17 @@ function addTable(sheet: ExcelJS.Worksheet, title: string | null, rows: readonly
 class SheetNames {
 	readonly #taken = new Set<string>();
 	take(wanted: string): string {
-		const base = wanted.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').slice(0, 31).trim() || 'Sheet';
+		const base =
+			wanted
+				.replace(/[:\\/?*[\]]/g, ' ')
+				.replace(/\s+/g, ' ')
+				.trim()
+				.replace(/^'+|'+$/g, '')
+				.slice(0, 31)
+				.trim() || 'Sheet';
 		let name = base;
-		for (let n = 2; this.#taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+		for (let n = 2; this.#taken.has(name.toLowerCase()); n++)
+			name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
 		this.#taken.add(name.toLowerCase());
 		return name;
 	}

@@ -5,7 +5,8 @@ import { fieldPath, humanIssue, sentence, stop } from '../messages';
 import type { IoSocket } from './types';
 
 type Payload<E extends ClientEventName> = Parameters<ClientEvents[E]>[0];
-type Result<E extends ClientEventName> = Parameters<ClientEvents[E]>[1] extends AckFn<infer T> ? T : never;
+type Result<E extends ClientEventName> =
+	Parameters<ClientEvents[E]>[1] extends AckFn<infer T> ? T : never;
 
 const SERVER_ERROR = 'Something went wrong on our side. Please try again.';
 
@@ -27,7 +28,9 @@ export function on<E extends ClientEventName>(
 	schema: z.ZodType<Payload<E>>,
 	handler: (payload: Payload<E>) => Result<E> | Promise<Result<E>>
 ): void {
-	const raw = socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void };
+	const raw = socket as unknown as {
+		on(event: string, listener: (...args: unknown[]) => void): void;
+	};
 	raw.on(event, async (...args: unknown[]) => {
 		const last = args.at(-1);
 		const ack = typeof last === 'function' ? (last as (res: Ack<Result<E>>) => void) : () => {};
@@ -37,8 +40,12 @@ export function on<E extends ClientEventName>(
 			answered = true;
 			ack(res);
 		};
-		const parsed = schema.safeParse(args.length > 1 || typeof last !== 'function' ? args[0] : undefined, { error: humanIssue });
-		if (!parsed.success) return reply({ ok: false, code: 'invalid', error: describeIssue(parsed.error) });
+		const parsed = schema.safeParse(
+			args.length > 1 || typeof last !== 'function' ? args[0] : undefined,
+			{ error: humanIssue }
+		);
+		if (!parsed.success)
+			return reply({ ok: false, code: 'invalid', error: describeIssue(parsed.error) });
 		try {
 			reply({ ok: true, data: await handler(parsed.data) });
 		} catch (err) {

@@ -23,7 +23,8 @@ export const MAX_MESSAGE_BYTES = 32 * 1024;
  */
 export const INPUT_BURST = { limit: 20, windowMs: 1_000 };
 export const INPUT_SUSTAINED = { limit: 40, windowMs: 10_000 };
-export const INPUT_RATE_MESSAGE = 'You are sending answers very fast: wait a few seconds, then try again.';
+export const INPUT_RATE_MESSAGE =
+	'You are sending answers very fast: wait a few seconds, then try again.';
 
 export interface InputLimiters {
 	burst: RateLimiter;

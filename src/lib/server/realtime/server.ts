@@ -61,7 +61,11 @@ function publisherFor(io: IoServer): RoomPublisher {
 				const socket = io.sockets.sockets.get(id);
 				if (socket?.data.trainer?.id !== trainerId) continue;
 				void socket.leave(name);
-				socket.emit('room:access-ended', { roomId, message: 'The owner removed you from this session’s co-facilitators, so it no longer updates here.' });
+				socket.emit('room:access-ended', {
+					roomId,
+					message:
+						'The owner removed you from this session’s co-facilitators, so it no longer updates here.'
+				});
 			}
 		}
 	};
@@ -70,15 +74,22 @@ function publisherFor(io: IoServer): RoomPublisher {
 /** Activity updates: the trainers' channel gets the projector view, each phone its own view on its seat. */
 function activityPublisherFor(io: IoServer): ActivityPublisher {
 	return {
-		trainer: (roomId, activity) => io.to(channel.trainers(roomId)).emit('activity:trainer', { roomId, activity }),
-		phone: (participantId, activity) => io.to(channel.seat(participantId)).emit('activity:phone', activity)
+		trainer: (roomId, activity) =>
+			io.to(channel.trainers(roomId)).emit('activity:trainer', { roomId, activity }),
+		phone: (participantId, activity) =>
+			io.to(channel.seat(participantId)).emit('activity:phone', activity)
 	};
 }
 
 /** Everything that depends on handler code; swapped whole on a development reload. */
 export function buildApp(io: IoServer, deps: RealtimeDeps) {
 	const engine = new RoomEngine(deps.db, publisherFor(io), deps.rosterDelayMs);
-	const activities = new ActivityEngine(deps.db, engine, activityPublisherFor(io), deps.catalog ?? getActivityCatalog);
+	const activities = new ActivityEngine(
+		deps.db,
+		engine,
+		activityPublisherFor(io),
+		deps.catalog ?? getActivityCatalog
+	);
 	// Generous: a whole venue may share one address (NAT, proxy); guessing 887 million codes still takes years.
 	const joinFailures = new RateLimiter(60, 10 * 60_000);
 	const inputRate = inputLimiters();
@@ -118,7 +129,10 @@ function clientAddress(socket: IoSocket): string {
  * not drive a socket opened by some other site. Clients without Origin (tests, load tools) carry no cookie of a victim.
  */
 function sameOrigin(allowed: string[]) {
-	return (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
+	return (
+		req: IncomingMessage,
+		callback: (err: string | null | undefined, success: boolean) => void
+	) => {
 		const origin = req.headers.origin;
 		if (!origin) return callback(null, true);
 		let host: string;
@@ -144,7 +158,9 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 		destroyUpgrade: !deps.shareUpgrades
 	});
 	// engine.io answers /socket.io/ before the app's handler sees it: its responses get the same headers.
-	io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, SECURITY_HEADERS));
+	io.engine.on('headers', (headers: Record<string, string>) =>
+		Object.assign(headers, SECURITY_HEADERS)
+	);
 	let app = buildApp(io, deps);
 	io.use((socket, next) => app.authenticate(socket, next));
 	io.on('connection', (socket) => app.connect(socket));

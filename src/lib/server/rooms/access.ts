@@ -6,7 +6,11 @@ import { roomTrainers, rooms, type Room } from '../db/schema';
  * Who may run, see and export a session: its owner and its co-facilitators, nobody else. Every
  * trainer route and export goes through here, so sharing a session is one table, checked in one place.
  */
-export function isRoomTrainer(db: Db, room: Pick<Room, 'id' | 'trainerId'>, trainerId: string): boolean {
+export function isRoomTrainer(
+	db: Db,
+	room: Pick<Room, 'id' | 'trainerId'>,
+	trainerId: string
+): boolean {
 	if (room.trainerId === trainerId) return true;
 	return !!db
 		.select({ roomId: roomTrainers.roomId })

@@ -1,4 +1,10 @@
-import type { AgendaRunUpdate, JoinResult, PublicAgendaView, ResumeResult, Roster } from '$lib/shared/events';
+import type {
+	AgendaRunUpdate,
+	JoinResult,
+	PublicAgendaView,
+	ResumeResult,
+	Roster
+} from '$lib/shared/events';
 import { applyControl, finishRun, RunError, type Control } from '$lib/shared/run';
 import { checkDisplayName } from '$lib/shared/names';
 import { isRoomCode, normaliseRoomCode } from '$lib/shared/room-code';
@@ -23,7 +29,10 @@ export const CLOSED_MESSAGE = 'The trainer has closed this session. Thank you fo
 export const REMOVED_MESSAGE = 'The trainer removed you from this session.';
 
 export function noSuchRoom(code: string): UserError {
-	return new UserError('not-found', `No live session with code ${code || 'that code'} — check the code on the screen.`);
+	return new UserError(
+		'not-found',
+		`No live session with code ${code || 'that code'} — check the code on the screen.`
+	);
 }
 
 /**
@@ -45,7 +54,8 @@ export class RoomEngine {
 	openRoomByCode(rawCode: string): LiveRoom {
 		const code = normaliseRoomCode(rawCode);
 		if (!isRoomCode(code)) throw noSuchRoom(code.slice(0, 12));
-		for (const room of this.#rooms.values()) if (room.code === code && room.status === 'open') return room;
+		for (const room of this.#rooms.values())
+			if (room.code === code && room.status === 'open') return room;
 		const row = store.findOpenRoomByCode(this.db, code);
 		const room = row && this.#load(row.id);
 		if (!room) throw noSuchRoom(code);
@@ -57,7 +67,11 @@ export class RoomEngine {
 		return this.#rooms.get(roomId) ?? this.#load(roomId);
 	}
 
-	join(rawCode: string, rawName: unknown, now = Date.now()): Omit<JoinResult, 'activity'> & { roomId: string } {
+	join(
+		rawCode: string,
+		rawName: unknown,
+		now = Date.now()
+	): Omit<JoinResult, 'activity'> & { roomId: string } {
 		const room = this.openRoomByCode(rawCode);
 		const checked = checkDisplayName(rawName);
 		if (!checked.ok) throw new UserError('invalid', checked.error);
@@ -80,7 +94,13 @@ export class RoomEngine {
 		}
 		room.addSeat(row);
 		this.#markDirty(room.id);
-		return { roomId: room.id, room: room.info, seat: { participantId: row.id, name: row.name }, seatToken, agenda: room.agendaView() };
+		return {
+			roomId: room.id,
+			room: room.info,
+			seat: { participantId: row.id, name: row.name },
+			seatToken,
+			agenda: room.agendaView()
+		};
 	}
 
 	/** A phone coming back with its seat token: same person, same name, never a duplicate. */
@@ -91,7 +111,12 @@ export class RoomEngine {
 		if (!row || !room || room.code !== code) throw noSuchRoom(code);
 		if (room.status === 'closed') throw new UserError('closed', CLOSED_MESSAGE);
 		if (row.removedAt !== null) throw new UserError('removed', REMOVED_MESSAGE);
-		return { roomId: room.id, room: room.info, seat: { participantId: row.id, name: row.name }, agenda: room.agendaView() };
+		return {
+			roomId: room.id,
+			room: room.info,
+			seat: { participantId: row.id, name: row.name },
+			agenda: room.agendaView()
+		};
 	}
 
 	/** Presence: a socket for this seat connected (+1) or went away (-1). */
@@ -104,7 +129,8 @@ export class RoomEngine {
 
 	removeParticipant(roomId: string, participantId: string, now = Date.now()): void {
 		const room = this.#openRoom(roomId);
-		if (!room.seat(participantId)) throw new UserError('not-found', 'That participant is no longer in the room.');
+		if (!room.seat(participantId))
+			throw new UserError('not-found', 'That participant is no longer in the room.');
 		store.markParticipantRemoved(this.db, participantId, now);
 		room.removeSeat(participantId);
 		this.publish.seatRemoved(roomId, participantId, REMOVED_MESSAGE);
@@ -188,7 +214,11 @@ export class RoomEngine {
 	#load(roomId: string): LiveRoom | undefined {
 		const row = store.getRoom(this.db, roomId);
 		if (!row) return undefined;
-		const room = new LiveRoom(row, store.activeParticipants(this.db, roomId), coFacilitatorIds(this.db, roomId));
+		const room = new LiveRoom(
+			row,
+			store.activeParticipants(this.db, roomId),
+			coFacilitatorIds(this.db, roomId)
+		);
 		if (row.status === 'open') this.#rooms.set(roomId, room);
 		return room;
 	}

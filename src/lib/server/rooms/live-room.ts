@@ -25,7 +25,10 @@ export class LiveRoom {
 	readonly #seats = new Map<string, Seat>();
 	readonly #byName = new Map<string, string>();
 	/** Built once per change of who is seated: every input and every update reads it. */
-	#people: { list: { id: string; name: string }[]; byId: Map<string, { id: string; name: string }> } | null = null;
+	#people: {
+		list: { id: string; name: string }[];
+		byId: Map<string, { id: string; name: string }>;
+	} | null = null;
 	/** Everyone who may run it: the owner and the co-facilitators (kept current by facilitators.ts). */
 	readonly #trainers: Set<string>;
 
@@ -68,7 +71,13 @@ export class LiveRoom {
 	}
 
 	addSeat(p: Pick<Participant, 'id' | 'name' | 'nameKey' | 'joinedAt'>): void {
-		this.#seats.set(p.id, { id: p.id, name: p.name, nameKey: p.nameKey, joinedAt: p.joinedAt, sockets: 0 });
+		this.#seats.set(p.id, {
+			id: p.id,
+			name: p.name,
+			nameKey: p.nameKey,
+			joinedAt: p.joinedAt,
+			sockets: 0
+		});
 		this.#byName.set(p.nameKey, p.id);
 		this.#people = null;
 	}

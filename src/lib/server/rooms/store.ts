@@ -2,13 +2,25 @@ import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import { initialRun, type RunState } from '$lib/shared/run';
 import type { Db } from '../db';
-import { activityRuns, inputs, participants, rooms, type ActivityRun, type Participant, type Room } from '../db/schema';
+import {
+	activityRuns,
+	inputs,
+	participants,
+	rooms,
+	type ActivityRun,
+	type Participant,
+	type Room
+} from '../db/schema';
 import { isUniqueViolation } from '../errors';
 import { newId } from '../tokens';
 import { allocateRoomCode } from './code';
 
 /** Opens a room with a code no other open room has. The partial unique index settles any race. */
-export function createRoom(db: Db, input: { trainerId: string; agendaId: string; agenda: AgendaPlan }, now = Date.now()): Room {
+export function createRoom(
+	db: Db,
+	input: { trainerId: string; agendaId: string; agenda: AgendaPlan },
+	now = Date.now()
+): Room {
 	const { trainerId, agendaId, agenda } = input;
 	for (let attempt = 0; ; attempt++) {
 		const code = allocateRoomCode((c) => !findOpenRoomByCode(db, c));
@@ -48,7 +60,13 @@ export function getRoom(db: Db, id: string): Room | undefined {
 }
 
 export function listTrainerRooms(db: Db, trainerId: string, limit = 50): Room[] {
-	return db.select().from(rooms).where(eq(rooms.trainerId, trainerId)).orderBy(desc(rooms.createdAt)).limit(limit).all();
+	return db
+		.select()
+		.from(rooms)
+		.where(eq(rooms.trainerId, trainerId))
+		.orderBy(desc(rooms.createdAt))
+		.limit(limit)
+		.all();
 }
 
 export function saveRun(db: Db, id: string, run: RunState): void {
@@ -86,12 +104,22 @@ export function insertRun(db: Db, row: ActivityRun): void {
 	db.insert(activityRuns).values(row).run();
 }
 
-export function updateRun(db: Db, id: string, set: Partial<Pick<ActivityRun, 'status' | 'groups' | 'updatedAt' | 'endedAt'>>): void {
+export function updateRun(
+	db: Db,
+	id: string,
+	set: Partial<Pick<ActivityRun, 'status' | 'groups' | 'updatedAt' | 'endedAt'>>
+): void {
 	db.update(activityRuns).set(set).where(eq(activityRuns.id, id)).run();
 }
 
 export function latestRun(db: Db, roomId: string): ActivityRun | undefined {
-	return db.select().from(activityRuns).where(eq(activityRuns.roomId, roomId)).orderBy(desc(activityRuns.launchedAt)).limit(1).get();
+	return db
+		.select()
+		.from(activityRuns)
+		.where(eq(activityRuns.roomId, roomId))
+		.orderBy(desc(activityRuns.launchedAt))
+		.limit(1)
+		.get();
 }
 
 /** The latest run that had groups, for "same groups as before". */
@@ -119,7 +147,10 @@ const INSERT_INPUT = `INSERT INTO inputs (room_id, participant_id, trainer_id, c
  * not a query built and prepared per call. Columns as in schema.ts; the payload is JSON text,
  * as drizzle's json mode stores it.
  */
-const inputStatements = new WeakMap<object, { one: (row: InputRow) => void; many: (rows: InputRow[]) => void }>();
+const inputStatements = new WeakMap<
+	object,
+	{ one: (row: InputRow) => void; many: (rows: InputRow[]) => void }
+>();
 
 function inputStatement(db: Db) {
 	let s = inputStatements.get(db.$client);
@@ -158,11 +189,21 @@ export function insertInputs(db: Db, rows: InputRow[]): void {
 }
 
 /** Whether a phone's input with this id is already stored in that run (a retry of an earlier run's input). */
-export function hasInput(db: Db, runId: string, participantId: string, clientInputId: string): boolean {
+export function hasInput(
+	db: Db,
+	runId: string,
+	participantId: string,
+	clientInputId: string
+): boolean {
 	return !!db
 		.select({ seq: inputs.seq })
 		.from(inputs)
-		.where(and(eq(inputs.activityId, runId), eq(inputs.participantId, participantId), eq(inputs.clientInputId, clientInputId)))
+		.where(
+			and(
+				eq(inputs.activityId, runId),
+				eq(inputs.participantId, participantId),
+				eq(inputs.clientInputId, clientInputId)
+			)
+		)
 		.get();
 }
-

@@ -15,10 +15,15 @@ const body = z.object({ seatToken: z.string().min(16).max(200) });
  */
 export const POST: RequestHandler = async ({ request }) => {
 	const parsed = body.safeParse(await request.json().catch(() => null));
-	if (!parsed.success) error(400, 'This phone has no seat for a session. Join with the code first.');
+	if (!parsed.success)
+		error(400, 'This phone has no seat for a session. Join with the code first.');
 	const db = getDb();
 	const participant = findParticipantBySeat(db, hashToken(parsed.data.seatToken));
-	if (!participant) error(404, 'No evidence pack was found for this phone. If the trainer deleted the session’s data, the pack went with it.');
+	if (!participant)
+		error(
+			404,
+			'No evidence pack was found for this phone. If the trainer deleted the session’s data, the pack went with it.'
+		);
 	const data = loadSession(db, participant.roomId);
 	const pack = data && evidencePack(data, participant.id);
 	if (!pack) error(404, 'No evidence pack was found for this phone.');

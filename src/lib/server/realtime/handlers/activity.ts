@@ -3,22 +3,38 @@ import { UserError } from '../../errors';
 import type { RoomEngine } from '../../rooms/engine';
 import { requireRoomTrainer, requireSeat } from '../authz';
 import { on } from '../handle';
-import { activityStatusSchema, actSchema, launchSchema, moveSchema, submitSchema } from '../schemas';
+import {
+	activityStatusSchema,
+	actSchema,
+	launchSchema,
+	moveSchema,
+	submitSchema
+} from '../schemas';
 import type { IoSocket } from '../types';
 import { INPUT_RATE_MESSAGE, type InputLimiters } from '../limits';
 
 /** Activities: the room's trainer launches and steers them; seated phones send inputs. */
-export function registerActivityHandlers(socket: IoSocket, rooms: RoomEngine, activities: ActivityEngine, inputRate: InputLimiters): void {
+export function registerActivityHandlers(
+	socket: IoSocket,
+	rooms: RoomEngine,
+	activities: ActivityEngine,
+	inputRate: InputLimiters
+): void {
 	const openRoomOfTrainer = (roomId: string) => {
 		const room = requireRoomTrainer(socket, rooms, roomId);
 		if (room.status !== 'open') throw new UserError('closed', 'This session is closed.');
 		return room;
 	};
 
-	on(socket, 'activity:launch', launchSchema, ({ roomId, activityId, sameGroups, groupSize, setup }) => {
-		openRoomOfTrainer(roomId);
-		return activities.launch(roomId, activityId, { sameGroups, groupSize, setup });
-	});
+	on(
+		socket,
+		'activity:launch',
+		launchSchema,
+		({ roomId, activityId, sameGroups, groupSize, setup }) => {
+			openRoomOfTrainer(roomId);
+			return activities.launch(roomId, activityId, { sameGroups, groupSize, setup });
+		}
+	);
 
 	on(socket, 'activity:status', activityStatusSchema, ({ roomId, runId, status }) => {
 		openRoomOfTrainer(roomId);

@@ -15,7 +15,10 @@ export interface RoomHandlerDeps {
 }
 
 /** Room membership: phones join and resume; the room's trainer watches, removes people and closes. */
-export function registerRoomHandlers(socket: IoSocket, { engine, activities, joinFailures }: RoomHandlerDeps): void {
+export function registerRoomHandlers(
+	socket: IoSocket,
+	{ engine, activities, joinFailures }: RoomHandlerDeps
+): void {
 	const bindSeat = (roomId: string, participantId: string) => {
 		const previous = socket.data.seat;
 		if (previous?.participantId === participantId) return;
@@ -37,7 +40,10 @@ export function registerRoomHandlers(socket: IoSocket, { engine, activities, joi
 	const guarded = <T>(fn: () => T): T => {
 		const { blocked, retryAfterMs } = joinFailures.blocked(socket.data.ip);
 		if (blocked) {
-			throw new UserError('rate-limited', `Too many wrong codes from this network. Try again in ${minutesFrom(retryAfterMs)}.`);
+			throw new UserError(
+				'rate-limited',
+				`Too many wrong codes from this network. Try again in ${minutesFrom(retryAfterMs)}.`
+			);
 		}
 		try {
 			return fn();

@@ -1,5 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { findAgendaForTrainer, getCopy, rowToPlan, saveCopy, type AgendaErrors } from '$lib/server/agendas/library';
+import {
+	findAgendaForTrainer,
+	getCopy,
+	rowToPlan,
+	saveCopy,
+	type AgendaErrors
+} from '$lib/server/agendas/library';
 import { activityIds } from '$lib/server/content/agendas';
 import { activitiesDir } from '$lib/server/content/dirs';
 import { getDb } from '$lib/server/db';
@@ -24,7 +30,11 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const trainerId = locals.trainer!.id;
 	const row = getCopy(db, params.id, trainerId);
 	// Files and strangers' copies alike are "not found": ids are not confirmed to strangers.
-	if (!row) error(404, 'No such agenda among yours. Only your own copies and those shared with you can be edited: duplicate an agenda first.');
+	if (!row)
+		error(
+			404,
+			'No such agenda among yours. Only your own copies and those shared with you can be edited: duplicate an agenda first.'
+		);
 	const source = row.copiedFrom ? findAgendaForTrainer(db, row.copiedFrom, trainerId) : undefined;
 	return {
 		agenda: { id: row.id, plan: rowToPlan(row), updatedAt: row.updatedAt },
@@ -46,12 +56,22 @@ async function save(request: Request, id: string, trainerId: string) {
 		// "\ud800" in JSON is half a character: nothing the editor sends, and unreadable once stored.
 		if (hasLoneSurrogate(input)) throw new Error('not editor data');
 	} catch {
-		return { ok: false as const, failure: failWith(400, { form: 'The editor sent something unreadable. Reload the page and try again.' }) };
+		return {
+			ok: false as const,
+			failure: failWith(400, {
+				form: 'The editor sent something unreadable. Reload the page and try again.'
+			})
+		};
 	}
 	const result = saveCopy(getDb(), id, trainerId, input);
 	if (result.ok) return { ok: true as const, row: result.row };
 	if (result.reason === 'not-found') {
-		return { ok: false as const, failure: failWith(404, { form: 'This agenda no longer exists (was it deleted in another tab?). Copy anything you need before leaving.' }) };
+		return {
+			ok: false as const,
+			failure: failWith(404, {
+				form: 'This agenda no longer exists (was it deleted in another tab?). Copy anything you need before leaving.'
+			})
+		};
 	}
 	return { ok: false as const, failure: failWith(400, result.errors) };
 }
@@ -68,19 +88,34 @@ export const actions: Actions = {
 		const saved = await save(request, params.id, trainerId);
 		if (!saved.ok) return saved.failure;
 		// The agenda's owner and co-facilitators become the session's trainers too.
-		const room = startSession(getDb(), { trainerId, agendaId: saved.row.id, agenda: rowToPlan(saved.row) });
+		const room = startSession(getDb(), {
+			trainerId,
+			agendaId: saved.row.id,
+			agenda: rowToPlan(saved.row)
+		});
 		redirect(303, `/trainer/rooms/${room.id}`);
 	},
 	/** Owner only (facilitators.ts enforces it): a trainer account, by email. */
 	addCoFacilitator: async ({ request, params, locals }) => {
 		const form = formObject(await request.formData());
 		const parsed = addFacilitatorForm.safeParse(form);
-		if (!parsed.success) return fail(400, { coFacilitatorError: parsed.error.issues[0]?.message ?? 'Check the email address.', email: form.email ?? '' });
+		if (!parsed.success)
+			return fail(400, {
+				coFacilitatorError: parsed.error.issues[0]?.message ?? 'Check the email address.',
+				email: form.email ?? ''
+			});
 		const actorId = locals.trainer!.id;
 		const db = getDb();
 		try {
-			const added = addAgendaFacilitator(db, { agendaId: params.id, actorId, email: parsed.data.email });
-			return { facilitators: listAgendaFacilitators(db, params.id, actorId), coFacilitatorNotice: `${added.name} can now edit this agenda and run sessions from it.` };
+			const added = addAgendaFacilitator(db, {
+				agendaId: params.id,
+				actorId,
+				email: parsed.data.email
+			});
+			return {
+				facilitators: listAgendaFacilitators(db, params.id, actorId),
+				coFacilitatorNotice: `${added.name} can now edit this agenda and run sessions from it.`
+			};
 		} catch (err) {
 			return refusedChange(err, form.email);
 		}
@@ -88,16 +123,27 @@ export const actions: Actions = {
 	/** The owner removes someone, or a co-facilitator leaves the agenda (and goes back to their dashboard). */
 	removeCoFacilitator: async ({ request, params, locals }) => {
 		const parsed = removeFacilitatorForm.safeParse(formObject(await request.formData()));
-		if (!parsed.success) return fail(400, { coFacilitatorError: parsed.error.issues[0]?.message ?? 'Choose who to remove.', email: '' });
+		if (!parsed.success)
+			return fail(400, {
+				coFacilitatorError: parsed.error.issues[0]?.message ?? 'Choose who to remove.',
+				email: ''
+			});
 		const actorId = locals.trainer!.id;
 		const db = getDb();
 		let removed;
 		try {
-			removed = removeAgendaFacilitator(db, { agendaId: params.id, actorId, trainerId: parsed.data.trainerId });
+			removed = removeAgendaFacilitator(db, {
+				agendaId: params.id,
+				actorId,
+				trainerId: parsed.data.trainerId
+			});
 		} catch (err) {
 			return refusedChange(err);
 		}
 		if (removed.id === actorId) redirect(303, '/trainer');
-		return { facilitators: listAgendaFacilitators(db, params.id, actorId), coFacilitatorNotice: `${removed.name} is no longer a co-facilitator.` };
+		return {
+			facilitators: listAgendaFacilitators(db, params.id, actorId),
+			coFacilitatorNotice: `${removed.name} is no longer a co-facilitator.`
+		};
 	}
 };

@@ -12,10 +12,19 @@ export const load: LayoutServerLoad = async ({ params, locals, url }) => {
 	const address = joinAddress(url);
 	const joinUrl = `${address.base}/j/${room.code}`;
 	// Black on white with a quiet zone scans best, whatever the page theme.
-	const qrSvg = await QRCode.toString(joinUrl, { type: 'svg', margin: 2, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
+	const qrSvg = await QRCode.toString(joinUrl, {
+		type: 'svg',
+		margin: 2,
+		errorCorrectionLevel: 'M',
+		color: { dark: '#000000', light: '#ffffff' }
+	});
 	return {
 		room: { id: room.id, code: room.code, title: room.title, status: room.status },
-		join: { url: joinUrl, shortUrl: `${address.base.replace(/^https?:\/\//, '')}/join`, warning: address.warning ?? null },
+		join: {
+			url: joinUrl,
+			shortUrl: `${address.base.replace(/^https?:\/\//, '')}/join`,
+			warning: address.warning ?? null
+		},
 		qrSvg
 	};
 };

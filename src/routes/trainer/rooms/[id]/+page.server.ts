@@ -29,17 +29,28 @@ export const load: PageServerLoad = ({ params, locals }) => ({
 	facilitators: listFor(params.id, locals.trainer!.id)
 });
 
-
 export const actions: Actions = {
 	/** Owner only (facilitators.ts enforces it): a trainer account, by email. */
 	addCoFacilitator: async ({ request, params, locals }) => {
 		const form = formObject(await request.formData());
 		const parsed = addFacilitatorForm.safeParse(form);
-		if (!parsed.success) return fail(400, { coFacilitatorError: parsed.error.issues[0]?.message ?? 'Check the email address.', email: form.email ?? '' });
+		if (!parsed.success)
+			return fail(400, {
+				coFacilitatorError: parsed.error.issues[0]?.message ?? 'Check the email address.',
+				email: form.email ?? ''
+			});
 		const actorId = locals.trainer!.id;
 		try {
-			const added = addRoomFacilitator(getDb(), { roomId: params.id, actorId, email: parsed.data.email, live: live() });
-			return { facilitators: listFor(params.id, actorId), coFacilitatorNotice: `${added.name} can now run this session with you.` };
+			const added = addRoomFacilitator(getDb(), {
+				roomId: params.id,
+				actorId,
+				email: parsed.data.email,
+				live: live()
+			});
+			return {
+				facilitators: listFor(params.id, actorId),
+				coFacilitatorNotice: `${added.name} can now run this session with you.`
+			};
 		} catch (err) {
 			return refusedChange(err, form.email);
 		}
@@ -47,15 +58,27 @@ export const actions: Actions = {
 	/** The owner removes someone, or a co-facilitator removes themselves (leaves, and goes back to their dashboard). */
 	removeCoFacilitator: async ({ request, params, locals }) => {
 		const parsed = removeFacilitatorForm.safeParse(formObject(await request.formData()));
-		if (!parsed.success) return fail(400, { coFacilitatorError: parsed.error.issues[0]?.message ?? 'Choose who to remove.', email: '' });
+		if (!parsed.success)
+			return fail(400, {
+				coFacilitatorError: parsed.error.issues[0]?.message ?? 'Choose who to remove.',
+				email: ''
+			});
 		const actorId = locals.trainer!.id;
 		let removed;
 		try {
-			removed = removeRoomFacilitator(getDb(), { roomId: params.id, actorId, trainerId: parsed.data.trainerId, live: live() });
+			removed = removeRoomFacilitator(getDb(), {
+				roomId: params.id,
+				actorId,
+				trainerId: parsed.data.trainerId,
+				live: live()
+			});
 		} catch (err) {
 			return refusedChange(err);
 		}
 		if (removed.id === actorId) redirect(303, '/trainer');
-		return { facilitators: listFor(params.id, actorId), coFacilitatorNotice: `${removed.name} is no longer a co-facilitator.` };
+		return {
+			facilitators: listFor(params.id, actorId),
+			coFacilitatorNotice: `${removed.name} is no longer a co-facilitator.`
+		};
 	}
 };

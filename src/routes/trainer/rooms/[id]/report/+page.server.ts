@@ -1,7 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { sessionForTrainer } from '$lib/server/exports/access';
-import { dataSummary, deleteParticipantData, purgeDate, retentionDays } from '$lib/server/exports/data-care';
+import {
+	dataSummary,
+	deleteParticipantData,
+	purgeDate,
+	retentionDays
+} from '$lib/server/exports/data-care';
 import { reportView } from '$lib/server/exports/report';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,10 +26,20 @@ export const actions: Actions = {
 	deleteData: async ({ locals, params, request }) => {
 		const data = sessionForTrainer(locals, params.id);
 		const form = await request.formData();
-		if (data.owner.id !== locals.trainer!.id) return fail(403, { deleteError: 'Only the trainer who owns this session can delete its participant data.' });
-		if (data.room.status === 'open') return fail(409, { deleteError: 'Close the session first: phones are still connected to it.' });
-		if (data.deleted) return fail(409, { deleteError: 'The participant data was already deleted.' });
-		if (form.get('confirm') !== 'yes') return fail(400, { deleteError: 'Tick the box to confirm you want to delete the participant data.' });
+		if (data.owner.id !== locals.trainer!.id)
+			return fail(403, {
+				deleteError: 'Only the trainer who owns this session can delete its participant data.'
+			});
+		if (data.room.status === 'open')
+			return fail(409, {
+				deleteError: 'Close the session first: phones are still connected to it.'
+			});
+		if (data.deleted)
+			return fail(409, { deleteError: 'The participant data was already deleted.' });
+		if (form.get('confirm') !== 'yes')
+			return fail(400, {
+				deleteError: 'Tick the box to confirm you want to delete the participant data.'
+			});
 		const removed = deleteParticipantData(getDb(), params.id, locals.trainer!.name);
 		return { deleted: removed };
 	}

@@ -5,7 +5,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const data = sessionForTrainer(locals, params.id);
-	if (data.deleted) error(410, 'Participant data for this session was deleted, so there are no evidence packs.');
+	if (data.deleted)
+		error(410, 'Participant data for this session was deleted, so there are no evidence packs.');
 	const pack = evidencePack(data, params.participantId);
 	if (!pack) error(404, 'That person is not part of this session.');
 	return { pack };

@@ -10,5 +10,9 @@ export const GET: RequestHandler = ({ locals, params }) => {
 	const run = data.runs.find((r) => r.row.id === params.runId);
 	if (!run) error(404, 'That activity is not part of this session.');
 	const index = data.runs.indexOf(run) + 1;
-	return download(toCsv(run.rows, DELETED_NOTE(data)), `${fileBase(data)}-${index}-${slug(run.row.title, 'activity')}.csv`, 'text/csv; charset=utf-8');
+	return download(
+		toCsv(run.rows, DELETED_NOTE(data)),
+		`${fileBase(data)}-${index}-${slug(run.row.title, 'activity')}.csv`,
+		'text/csv; charset=utf-8'
+	);
 };

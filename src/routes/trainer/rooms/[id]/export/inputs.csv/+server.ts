@@ -5,5 +5,9 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params }) => {
 	const data = sessionForTrainer(locals, params.id);
-	return download(toCsv(inputLogRows(data), DELETED_NOTE(data)), `${fileBase(data)}-input-log.csv`, 'text/csv; charset=utf-8');
+	return download(
+		toCsv(inputLogRows(data), DELETED_NOTE(data)),
+		`${fileBase(data)}-input-log.csv`,
+		'text/csv; charset=utf-8'
+	);
 };

@@ -4,5 +4,9 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params }) => {
 	const data = sessionForTrainer(locals, params.id);
-	return download(JSON.stringify(toJson(data), null, 2), `${fileBase(data)}.json`, 'application/json; charset=utf-8');
+	return download(
+		JSON.stringify(toJson(data), null, 2),
+		`${fileBase(data)}.json`,
+		'application/json; charset=utf-8'
+	);
 };

@@ -4,5 +4,9 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const data = sessionForTrainer(locals, params.id);
-	return download(await toWorkbook(data), `${fileBase(data)}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+	return download(
+		await toWorkbook(data),
+		`${fileBase(data)}.xlsx`,
+		'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+	);
 };
