@@ -23,7 +23,14 @@ export default defineConfig(
 	{
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		// typescript-eslint's advice: TypeScript itself reports undefined names, better than no-undef.
-		rules: { 'no-undef': 'off' }
+		rules: {
+			'no-undef': 'off',
+			// A leading underscore marks a parameter or element kept for its position, on purpose.
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+			]
+		}
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],

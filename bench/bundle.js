@@ -51,7 +51,10 @@ export function bundleSizes(root) {
 	const total = (files) => {
 		let js = 0;
 		let css = 0;
-		for (const f of files) f.endsWith('.css') ? (css += sizeOf(f)) : (js += sizeOf(f));
+		for (const f of files) {
+			if (f.endsWith('.css')) css += sizeOf(f);
+			else js += sizeOf(f);
+		}
 		return {
 			jsKb: round(js / 1024, 1),
 			cssKb: round(css / 1024, 1),

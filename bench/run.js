@@ -99,9 +99,11 @@ function parseArgs(argv) {
 				break;
 			case '--help':
 				console.log(
-					'node bench/run.js [--phones N] [--rooms R --per-room M] [--scenario join,burst,groups,rooms,bundle] [--target app,relay] [--workers W] [--group-seconds S] [--quick] [--cpu-prof[=dir]] [--out file]'
+					'node bench/run.js [--phones N] [--rooms R --per-room M] [--scenario join,burst,groups,rooms,bundle]' +
+						' [--target app,relay] [--workers W] [--group-seconds S] [--quick] [--cpu-prof[=dir]] [--out file]'
 				);
 				process.exit(0);
+			// falls through (never: exit above)
 			default:
 				throw new Error(`Unknown option ${argv[i]} (try --help)`);
 		}
@@ -564,7 +566,8 @@ async function main() {
 
 	const facts = machine();
 	console.log(
-		`Load benchmark on ${facts.cores} cores, ${facts.totalMemoryGb} GB, Node ${facts.node}, commit ${facts.commit?.slice(0, 10)}${facts.uncommittedChanges ? ' (+ uncommitted changes)' : ''}`
+		`Load benchmark on ${facts.cores} cores, ${facts.totalMemoryGb} GB, Node ${facts.node}, ` +
+			`commit ${facts.commit?.slice(0, 10)}${facts.uncommittedChanges ? ' (+ uncommitted changes)' : ''}`
 	);
 	if (facts.loadAverageAtStart[0] > facts.cores / 2)
 		console.log(

@@ -8,6 +8,7 @@ for (const p of problems) console.log(`sessions/${formatProblem(p)}`);
 const all = [...problems, ...activityProblems];
 const errors = all.filter((p) => p.severity === 'error').length;
 console.log(
-	`${agendas.length} agenda(s), ${activities.length} activit${activities.length === 1 ? 'y' : 'ies'} loaded; ${errors} error(s), ${all.length - errors} warning(s).`
+	`${agendas.length} agenda(s), ${activities.length} activit${activities.length === 1 ? 'y' : 'ies'} loaded; ` +
+		`${errors} error(s), ${all.length - errors} warning(s).`
 );
 process.exit(errors > 0 ? 1 : 0);

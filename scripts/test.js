@@ -1,4 +1,4 @@
-// `npm test`: every check, in order, stopping at the first failure: types, content, unit and socket
+// `npm test`: every check, in order, stopping at the first failure: types, lint and format, content, unit and socket
 // integration tests (vitest), the browser tests (Playwright on Debian's Chromium), then a short load run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +12,8 @@ rmSync(join(results, 'playwright.json'), { force: true });
 
 const steps = [
 	['Type check', 'npm', ['run', '--silent', 'check']],
+	// Prettier's formatting and ESLint's rules, as `sv create` sets them up (`npm run format` fixes the first).
+	['Lint and format', 'npm', ['run', '--silent', 'lint']],
 	['Content check', 'npm', ['run', '--silent', 'content:check']],
 	[
 		'Unit and socket tests',

@@ -584,7 +584,8 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
 			for (const r of p.refused.slice(0, 2)) o.log(`chaos: ${p.name} refused: ${r.error}`);
 		o.log(
 			`chaos: ${summary.ok ? 'PASS' : 'FAIL'}: ${summary.phones} phones, drop rate ${Math.round(o.dropRate * 100)} %, ` +
-				`${drops} drops, ${summary.acksLost} dropped mid-send, ${reloads} reloads, 1 kill -9; inputs made ${inputsMade}, acked ${acked} (${summary.ackedAsDuplicate} as duplicates), ` +
+				`${drops} drops, ${summary.acksLost} dropped mid-send, ${reloads} reloads, 1 kill -9; ` +
+				`inputs made ${inputsMade}, acked ${acked} (${summary.ackedAsDuplicate} as duplicates), ` +
 				`stored ${rows.length}, lost ${lost}, duplicates ${duplicates}, unacked ${summary.unacked}, out of order ${outOfOrder}, stale views ${staleViews}; ` +
 				`recovered in ${recoveryMs === null ? '?' : (recoveryMs / 1000).toFixed(1) + ' s'}, settled in ${(settleMs / 1000).toFixed(1)} s`
 		);

@@ -31,8 +31,11 @@ test('after kill -9 and a restart, the phone comes back by itself as the same pe
 	const server = new OwnServer(ownPort(info.workerIndex));
 	await server.start();
 	try {
-		const { trainerContext, trainer, code, consoleUrl, phoneContext, phone } =
-			await sessionWithGrace(browser, info, server.url);
+		const { trainerContext, trainer, consoleUrl, phoneContext, phone } = await sessionWithGrace(
+			browser,
+			info,
+			server.url
+		);
 
 		await server.crash();
 		await expect(phone.getByText('Reconnecting…')).toBeVisible();

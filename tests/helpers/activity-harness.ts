@@ -6,8 +6,9 @@ export type SendResult = { ok: true } | { ok: false; error: string };
  * What the engine does with one type, without sockets or disk: validate an input with the type's
  * schema, then reduce; the error is what the phone would show. The log replays the same inputs.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function harness<C, I, S>(
+	// The harness drives any type's inputs, whatever its trainer inputs and views are.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	type: ActivityType<C, I, S, any, any>,
 	raw: unknown = {},
 	groupOf: (participantId: string) => string | null = () => null

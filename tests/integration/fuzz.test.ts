@@ -126,7 +126,7 @@ let server: TestServer;
 const tmp = tempDbPath();
 let owner: Client;
 let ctx: Ctx;
-let phones: Client[] = [];
+const phones: Client[] = [];
 let submitsOnPhone = 0;
 
 function counts() {

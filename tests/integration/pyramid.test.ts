@@ -6,7 +6,6 @@ import type {
 import { getActivityCatalog } from '$lib/server/content';
 import {
 	expectOk,
-	next,
 	phoneViews,
 	send,
 	sessionCookieFor,

@@ -3,13 +3,8 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { harness } from '../helpers/activity-harness';
 import { describe, expect, it } from 'vitest';
-import {
-	InputRejected,
-	type InputContext,
-	type PersonInfo,
-	type ViewContext
-} from '$lib/activities/contract';
-import { amo, type Config, type Input, type State } from '$lib/activities/amo/type';
+import { type PersonInfo, type ViewContext } from '$lib/activities/contract';
+import { amo, type Config, type State } from '$lib/activities/amo/type';
 import { bandOf, profileOf } from '$lib/activities/amo/profile';
 import { DEFAULT_STATEMENTS, listStatements } from '$lib/activities/amo/statements';
 import { appRoot } from '$lib/server/paths';

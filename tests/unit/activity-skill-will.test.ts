@@ -3,14 +3,9 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { harness } from '../helpers/activity-harness';
 import { describe, expect, it } from 'vitest';
-import {
-	InputRejected,
-	type InputContext,
-	type PersonInfo,
-	type ViewContext
-} from '$lib/activities/contract';
+import { type PersonInfo, type ViewContext } from '$lib/activities/contract';
 import { quadrantOf } from '$lib/activities/skill-will/quadrant';
-import { skillWill, type Config, type Input, type State } from '$lib/activities/skill-will/type';
+import { skillWill, type Config, type State } from '$lib/activities/skill-will/type';
 import { appRoot } from '$lib/server/paths';
 
 const participants: PersonInfo[] = [

@@ -73,6 +73,8 @@ export class Outbox {
 	/** A refusal of an input nobody on this page was waiting for (it was made before a reload). */
 	notice = $state('');
 	#core: OutboxCore;
+	// Bookkeeping only, never rendered: a plain Set, not a reactive SvelteSet.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#waited = new Set<string>();
 
 	constructor(

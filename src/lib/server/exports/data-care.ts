@@ -56,7 +56,9 @@ export function deleteParticipantData(
 		// Group names stay ("Group 2"); who was in them goes.
 		tx.update(activityRuns)
 			.set({
-				groups: sql`(SELECT json_group_array(json_object('id', json_extract(g.value, '$.id'), 'name', json_extract(g.value, '$.name'), 'memberIds', json('[]'))) FROM json_each(${activityRuns.groups}) AS g)`
+				groups: sql`(SELECT json_group_array(json_object(
+					'id', json_extract(g.value, '$.id'), 'name', json_extract(g.value, '$.name'), 'memberIds', json('[]')
+				)) FROM json_each(${activityRuns.groups}) AS g)`
 			})
 			.where(eq(activityRuns.roomId, roomId))
 			.run();
