@@ -46,3 +46,10 @@ export function minutesFrom(ms: number): string {
 	const minutes = Math.max(1, Math.ceil(ms / 60_000));
 	return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
+
+/** A wait in seconds while it is under a minute (the sign-in delays), else in minutes. */
+export function waitFrom(ms: number): string {
+	if (ms >= 60_000) return minutesFrom(ms);
+	const seconds = Math.max(1, Math.ceil(ms / 1000));
+	return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
