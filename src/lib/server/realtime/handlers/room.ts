@@ -1,4 +1,3 @@
-import { UserError } from '../../errors';
 import type { ActivityEngine } from '../../activities/engine';
 import type { RoomEngine } from '../../rooms/engine';
 import { requireRoomTrainer } from '../authz';
