@@ -106,11 +106,17 @@ export function purgeExpired(
 		)
 		.all();
 	for (const { id, status } of due) {
-		// A live room is closed through the engine first, so its phones are told and stop sending.
+		// A live room is closed through the engine first (RoomEngine.close, which also ends its
+		// activity), so its phones are told and stop sending. The updates below cover a room no
+		// engine holds (no socket server running): closed, and any activity left open ended.
 		if (status === 'open') closeLive(id);
 		db.update(rooms)
 			.set({ status: 'closed', closedAt: sql`coalesce(${rooms.closedAt}, ${now})` })
 			.where(eq(rooms.id, id))
+			.run();
+		db.update(activityRuns)
+			.set({ endedAt: now, updatedAt: now })
+			.where(and(eq(activityRuns.roomId, id), isNull(activityRuns.endedAt)))
 			.run();
 		deleteParticipantData(db, id, `the ${days}-day retention period`, now);
 	}

@@ -74,8 +74,8 @@ export function registerRoomHandlers(
 
 	on(socket, 'room:close', closeSchema, ({ roomId }) => {
 		roomOfTrainer(roomId);
+		// Ends the room's activity too (RoomEngine.close runs the activity engine's part).
 		engine.close(roomId);
-		activities.onRoomClosed(roomId);
 		return null;
 	});
 
