@@ -1,9 +1,4 @@
-import {
-	InputRejected,
-	type ActivityStatus,
-	type GroupInfo,
-	type PersonInfo
-} from '$lib/activities/contract';
+import { InputRejected, type ActivityStatus, type PersonInfo } from '$lib/activities/contract';
 import type { CatalogEntry, PhoneActivity, TrainerActivity } from '$lib/shared/events';
 import type { ActivityDefinition } from '../content/activities';
 import type { Db } from '../db';
