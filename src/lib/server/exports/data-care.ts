@@ -50,6 +50,8 @@ export function deleteParticipantData(
 	now = Date.now()
 ): DataSummary {
 	return db.transaction((tx) => {
+		// A transaction handle is the same query builder without $client, which dataSummary never
+		// touches; the counts must be read inside the transaction, so it is passed as the Db.
 		const summary = dataSummary(tx as unknown as Db, roomId);
 		tx.delete(inputs).where(eq(inputs.roomId, roomId)).run();
 		tx.delete(participants).where(eq(participants.roomId, roomId)).run();
