@@ -65,6 +65,8 @@ export class Outbox {
 	/** A refusal of an input nobody on this page was waiting for (it was made before a reload). */
 	notice = $state('');
 	#core: OutboxCore;
+	// Bookkeeping of which ids a caller awaits, never rendered: a plain Set on purpose.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#waited = new Set<string>();
 
 	constructor(
