@@ -165,6 +165,18 @@ export function next<E extends keyof ServerEvents>(
 	});
 }
 
+/**
+ * "Nothing (else) arrived", without waiting a fixed time: the engines send what they have batched
+ * now, then each client gets the answer to a clock:sync sent after that. The server wrote every
+ * packet it emitted to a connection before that answer, in order, so once every answer is back,
+ * whatever was going to arrive has arrived.
+ */
+export async function drained(server: TestServer, ...clients: Client[]): Promise<void> {
+	server.realtime.engine.flush();
+	server.realtime.activities.flush();
+	for (const c of clients) expectOk(await send(c, 'clock:sync', { sentAt: Date.now() }));
+}
+
 export function expectOk<T>(res: Ack<T>): T {
 	if (!res.ok) throw new Error(`Expected ok, got error: ${res.error}`);
 	return res.data;

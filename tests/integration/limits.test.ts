@@ -62,11 +62,42 @@ const add = (client: Client, runId: string) =>
 	});
 const inputs = () =>
 	server.db.$client.prepare('select count(*) from inputs').pluck().get() as number;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The server's clock, driven by the test: time moves only when the test says (the rate limits),
+ * and the join guard's holds are recorded, answered at once or when the test releases them.
+ */
+function testClock() {
+	let now = 1_000_000;
+	const holds: number[] = [];
+	const pending: (() => void)[] = [];
+	let hold = false;
+	return {
+		holds,
+		/** While on, held answers wait until release(); otherwise they are answered at once (the hold recorded). */
+		holdAnswers(on: boolean) {
+			hold = on;
+		},
+		advance(ms: number) {
+			now += ms;
+		},
+		release() {
+			for (const resolve of pending.splice(0)) resolve();
+		},
+		clock: {
+			now: () => now,
+			wait(ms: number) {
+				holds.push(ms);
+				return hold ? new Promise<void>((resolve) => pending.push(resolve)) : Promise.resolve();
+			}
+		} satisfies GuardClock
+	};
+}
 
 describe('activity inputs per participant', () => {
 	it(`a burst of ${INPUT_BURST.limit} in a second passes; the next is refused with a message that says to wait`, async () => {
-		await fresh();
+		const c = testClock();
+		await fresh({ clock: c.clock });
 		const { phone, runId } = await roomWithPhone('solo');
 		// All in flight at once, so the whole burst lands in one window even on a busy machine.
 		const burst = await Promise.all(
@@ -76,19 +107,20 @@ describe('activity inputs per participant', () => {
 		expect(burst.at(-1)).toEqual({ ok: false, code: 'rate-limited', error: INPUT_RATE_MESSAGE });
 		expect(INPUT_RATE_MESSAGE).toMatch(/wait/);
 		expect(inputs(), 'a refused input is not stored').toBe(INPUT_BURST.limit);
-		// A second later the phone may answer again.
-		await sleep(INPUT_BURST.windowMs + 50);
+		// A second later (on the server's clock) the phone may answer again.
+		c.advance(INPUT_BURST.windowMs);
 		expect((await add(phone, runId)).ok).toBe(true);
 	});
 
 	it(`more than ${INPUT_SUSTAINED.limit} in ${INPUT_SUSTAINED.windowMs / 1000} s is refused, even spread under the burst limit`, async () => {
-		await fresh();
+		const c = testClock();
+		await fresh({ clock: c.clock });
 		const { phone, runId } = await roomWithPhone('solo');
 		let accepted = 0;
 		for (let second = 0; second < 3; second++) {
 			const results = await Promise.all(Array.from({ length: 15 }, () => add(phone, runId)));
 			accepted += results.filter((r) => r.ok).length;
-			if (second < 2) await sleep(INPUT_BURST.windowMs + 20);
+			if (second < 2) c.advance(INPUT_BURST.windowMs);
 		}
 		expect(accepted).toBe(INPUT_SUSTAINED.limit);
 		expect(await add(phone, runId)).toMatchObject({ ok: false, code: 'rate-limited' });
@@ -107,11 +139,12 @@ describe('activity inputs per participant', () => {
 	});
 
 	it('a fast tapper, 8 a second for 4 seconds, is not blocked', async () => {
-		await fresh();
+		const c = testClock();
+		await fresh({ clock: c.clock });
 		const { phone, runId } = await roomWithPhone('solo');
 		for (let i = 0; i < 32; i++) {
 			expect((await add(phone, runId)).ok, `tap ${i + 1}`).toBe(true);
-			await sleep(125);
+			c.advance(125);
 		}
 	});
 
@@ -124,30 +157,6 @@ describe('activity inputs per participant', () => {
 		expect((await add(other, runId)).ok).toBe(true);
 	});
 });
-
-/** The join guard's clock, driven by the test: holds are recorded, and released when the test says. */
-function testClock() {
-	const holds: number[] = [];
-	const pending: (() => void)[] = [];
-	let hold = false;
-	return {
-		holds,
-		/** While on, held answers wait until release(); otherwise they are answered at once (the hold recorded). */
-		holdAnswers(on: boolean) {
-			hold = on;
-		},
-		release() {
-			for (const resolve of pending.splice(0)) resolve();
-		},
-		clock: {
-			now: () => 1_000_000,
-			wait(ms: number) {
-				holds.push(ms);
-				return hold ? new Promise<void>((resolve) => pending.push(resolve)) : Promise.resolve();
-			}
-		} satisfies GuardClock
-	};
-}
 
 describe('joining with wrong codes (room-code guessing): slowed down, never locked', () => {
 	it('100 wrong codes from one address, then the right one from the same address joins, at once', async () => {

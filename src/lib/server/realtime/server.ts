@@ -4,7 +4,7 @@ import { readCookie, SESSION_COOKIE, validateSessionToken } from '../auth/sessio
 import type { Db } from '../db';
 import { SECURITY_HEADERS } from '../security-headers';
 import { inputLimiters, MAX_MESSAGE_BYTES } from './limits';
-import { JoinGuard, type GuardClock } from './join-guard';
+import { JoinGuard, realClock, type GuardClock } from './join-guard';
 import { RoomEngine, type RoomPublisher } from '../rooms/engine';
 import { ActivityEngine, type ActivityPublisher, type Catalog } from '../activities/engine';
 import { getActivityCatalog } from '../content';
@@ -21,7 +21,7 @@ export interface RealtimeDeps {
 	rosterDelayMs?: number;
 	/** The activities trainers may launch; the content files by default. */
 	catalog?: Catalog;
-	/** Time for the join guard's holds; tests pass one they drive. */
+	/** Time for the rate limits and the join guard's holds; tests pass one they drive. */
 	clock?: GuardClock;
 	/** Development: leave other WebSocket upgrades (Vite's hot reload) alone instead of closing them. */
 	shareUpgrades?: boolean;
@@ -93,8 +93,9 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 		deps.catalog ?? getActivityCatalog
 	);
 	// A whole venue may share one address (NAT, proxy): wrong codes slow the guesser, never lock the venue.
-	const joinGuard = new JoinGuard(deps.clock);
-	const inputRate = inputLimiters();
+	const clock = deps.clock ?? realClock;
+	const joinGuard = new JoinGuard(clock);
+	const inputRate = inputLimiters(() => clock.now());
 	return {
 		engine,
 		activities,
