@@ -1,4 +1,4 @@
-import type { ReportRun, ReportView } from '$lib/shared/report';
+import type { ReportSlide, ReportView } from '$lib/shared/report';
 import { sortCriteria } from '$lib/shared/ilm';
 import { personsOf, viewContext, type SessionData } from './session';
 import { answeredBy } from './tables';
