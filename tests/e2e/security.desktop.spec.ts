@@ -677,7 +677,7 @@ test('every form answers odd values with a 4xx and a message, never a 500; the s
 	};
 	for (const form of forms(ids)) {
 		for (const field of form.fields) {
-			const { [field]: _, ...missing } = form.valid;
+			const missing = Object.fromEntries(Object.entries(form.valid).filter(([k]) => k !== field));
 			// Some forms answer "200 with an error" (a stranger's list stays unchanged) or redirect back: not a 500 is what counts.
 			await check(
 				`${form.path} without ${field}`,

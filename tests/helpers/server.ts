@@ -226,7 +226,11 @@ export function phoneViews(client: Client) {
 	const waiters = new Set<{ where: (a: View) => boolean; resolve: (a: View) => void }>();
 	const offer = (a: View) => {
 		latest = a;
-		for (const w of [...waiters]) if (w.where(a)) (waiters.delete(w), w.resolve(a));
+		for (const w of [...waiters]) {
+			if (!w.where(a)) continue;
+			waiters.delete(w);
+			w.resolve(a);
+		}
 	};
 	client.on('activity:phone', offer);
 	return {

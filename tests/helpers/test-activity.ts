@@ -9,7 +9,6 @@ import type { ActivityDefinition } from '$lib/server/content/activities';
  */
 type Config = { max: number; labels: string[] };
 type Input = { kind: 'add'; text: string } | { kind: 'title'; text: string };
-type TrainerInput = { kind: 'deal' } | { kind: 'banner'; text: string };
 interface GroupList {
 	items: { id: string; text: string; by: string }[];
 	title: string;
