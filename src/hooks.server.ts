@@ -1,6 +1,7 @@
 import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
+import { isTrainerRequest } from '$lib/server/auth/guard';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { getAgendaLibrary } from '$lib/server/content';
@@ -51,11 +52,12 @@ const session: Handle = async ({ event, resolve }) => {
 
 /**
  * Every /trainer page needs a signed-in trainer; the rest is public (participants have no accounts).
+ * Decided on the route SvelteKit matched, not the raw path: `/%74rainer` routes to `/trainer`.
  * A page or download is answered here, so the redirect passes through `headers` like any other
  * response; the client router's data and form requests get SvelteKit's own redirect format.
  */
 const guard: Handle = async ({ event, resolve }) => {
-	if (event.url.pathname.startsWith('/trainer') && !event.locals.trainer) {
+	if (!event.locals.trainer && isTrainerRequest(event.route.id, event.url.pathname)) {
 		const location = `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`;
 		if (event.isDataRequest || event.request.headers.has('x-sveltekit-action'))
 			redirect(303, location);

@@ -510,6 +510,60 @@ test('the route matrix: each role gets exactly what it should', async () => {
 	expect(wrong).toEqual([]);
 });
 
+/** Other spellings of a /trainer path: SvelteKit routes on the decoded path, so each must meet the same guard. */
+function spellings(path: string): [string, string][] {
+	const rest = path.slice('/trainer'.length);
+	return [
+		['encoded', `/%74rainer${rest}`],
+		[
+			'encoded deeper',
+			rest.startsWith('/rooms')
+				? `/trainer/%72ooms${rest.slice('/rooms'.length)}`
+				: `/trai%6Eer${rest}`
+		],
+		['double-encoded', `/%2574rainer${rest}`],
+		['mixed case', `/Trainer${rest}`],
+		['upper case', `/TRAINER${rest}`]
+	];
+}
+
+test('encoded, double-encoded and mixed-case spellings of every trainer route: anonymous gets the login redirect or a 404, never a 500 or trainer content', async () => {
+	test.setTimeout(120_000);
+	const wrong: string[] = [];
+	const trainerRows = Object.entries(matrix).filter(([entry]) =>
+		entry.split(' ')[1]!.startsWith('/trainer')
+	);
+	expect(trainerRows.length, 'every trainer page, endpoint and action').toBeGreaterThan(15);
+	for (const [entry, row] of trainerRows) {
+		for (const [how, path] of spellings(row.path(ids))) {
+			for (const role of ['anonymous', 'participant'] as const) {
+				const ctx = as[role]!;
+				const res = row.json
+					? await ctx.post(path, { data: row.json(ids, role), maxRedirects: 0 })
+					: row.form
+						? await ctx.post(path, { form: row.form(ids, role), maxRedirects: 0 })
+						: await ctx.get(path, { maxRedirects: 0 });
+				const got = res.status();
+				const text = await res.text();
+				const login = got === 303 && locationOf(res).startsWith('/login?next=');
+				// A single encoding routes to the trainer page, so it must be the login redirect exactly.
+				const ok = how.startsWith('encoded') ? login : login || got === 404;
+				if (!ok) wrong.push(`${entry} ${how} (${path}) as ${role}: ${got} ${locationOf(res)}`);
+				if (
+					text.includes(ids.nameA) ||
+					text.includes(ids.codeA) ||
+					/Cannot read properties/.test(text)
+				)
+					wrong.push(`${entry} ${how} as ${role}: the answer shows trainer content or a crash`);
+			}
+		}
+	}
+	// The encoded spelling really is the trainer route: its owner gets the page.
+	const encoded = await as.owner!.get(`/%74rainer/rooms/${ids.roomA}/report`, { maxRedirects: 0 });
+	expect(encoded.status()).toBe(200);
+	expect(wrong).toEqual([]);
+});
+
 test("the other trainer's dashboard does not list room A or the owner's agendas; a phone's pack is its own", async () => {
 	const dashboard = await (await as.otherTrainer!.get('/trainer')).text();
 	expect(dashboard).not.toContain(ids.roomA);
@@ -623,7 +677,7 @@ test('every form answers odd values with a 4xx and a message, never a 500; the s
 	};
 	for (const form of forms(ids)) {
 		for (const field of form.fields) {
-			const { [field]: _, ...missing } = form.valid;
+			const missing = Object.fromEntries(Object.entries(form.valid).filter(([k]) => k !== field));
 			// Some forms answer "200 with an error" (a stranger's list stays unchanged) or redirect back: not a 500 is what counts.
 			await check(
 				`${form.path} without ${field}`,
@@ -801,15 +855,18 @@ test('behind a TLS proxy (PROTOCOL_HEADER=x-forwarded-proto) the session cookie 
 
 // ——— sign-in and sign-up limits ———
 
-test('sign-in: 8 wrong passwords for one account from one address, then a clear refusal; sign-up limited per address', async () => {
+test('sign-in: 8 wrong passwords, then the right one signs in from the browser that signed in before; strangers wait; sign-up limited per address', async () => {
 	test.setTimeout(90_000);
 	const limited = new OwnServer(base + 63, { SIGNUP_LIMIT_PER_HOUR: '3' });
 	await limited.start();
 	try {
-		const ctx = await http.newContext({
-			baseURL: limited.url,
-			extraHTTPHeaders: { origin: limited.url, accept: 'text/html' }
-		});
+		const browser = () =>
+			http.newContext({
+				baseURL: limited.url,
+				extraHTTPHeaders: { origin: limited.url, accept: 'text/html' }
+			});
+		// The trainer's own browser: it made the account, so the account knows it.
+		const ctx = await browser();
 		const email = uniqueEmail();
 		expect(
 			(
@@ -819,30 +876,56 @@ test('sign-in: 8 wrong passwords for one account from one address, then a clear 
 				})
 			).status()
 		).toBe(303);
-		const fresh = await http.newContext({
-			baseURL: limited.url,
-			extraHTTPHeaders: { origin: limited.url, accept: 'text/html' }
-		});
+		expect((await ctx.post('/logout', { form: {}, maxRedirects: 0 })).status()).toBe(303);
+		// A stranger on the same network guesses 8 times: the first few are answered "wrong", then
+		// each guess waits longer (delays, not a lockout).
+		const stranger = await browser();
+		const answers: string[] = [];
 		for (let i = 0; i < 8; i++) {
-			const res = await fresh.post('/login', {
+			const res = await stranger.post('/login', {
 				form: { email, password: `wrong password ${i}` },
 				maxRedirects: 0
 			});
-			expect(res.status(), `attempt ${i + 1}`).toBe(400);
-			expect(await res.text()).toContain('Email or password is wrong.');
+			const text = await res.text();
+			if (res.status() === 400 && text.includes('Email or password is wrong.'))
+				answers.push('wrong');
+			else if (
+				res.status() === 429 &&
+				/Too many wrong passwords for this account\. Try again in \d+ seconds?\./.test(text)
+			)
+				answers.push('wait');
+			else answers.push(`${res.status()}`);
 		}
-		const locked = await fresh.post('/login', {
+		expect(answers.slice(0, 5)).toEqual(Array(5).fill('wrong'));
+		expect(answers).toContain('wait');
+		expect(answers.every((a) => a === 'wrong' || a === 'wait')).toBe(true);
+		// The stranger's browser, even with the right password, is told to wait a moment…
+		const strangerRight = await stranger.post('/login', {
 			form: { email, password: PASSWORD },
 			maxRedirects: 0
 		});
-		expect(locked.status()).toBe(429);
-		expect(await locked.text()).toMatch(/Too many sign-in attempts\. Try again in \d+ minutes?\./);
-		// Another account from the same address is not locked by it.
-		const other = await fresh.post('/login', {
+		expect(strangerRight.status()).toBe(429);
+		// …while the trainer's own browser signs straight in.
+		const back = await ctx.post('/login', { form: { email, password: PASSWORD }, maxRedirects: 0 });
+		expect(back.status(), await back.text()).toBe(303);
+		expect(locationOf(back)).toBe('/trainer');
+		expect((await ctx.get('/trainer', { maxRedirects: 0 })).status()).toBe(200);
+		// A forged known-device cookie is ignored (the stranger still waits).
+		const forged = await browser();
+		const forgedRes = await forged.post('/login', {
+			form: { email, password: PASSWORD },
+			headers: { cookie: 'wc_device=abc.def.ghi' },
+			maxRedirects: 0
+		});
+		expect(forgedRes.status()).toBe(429);
+		// Another account from the same address is not slowed by it.
+		const other = await stranger.post('/login', {
 			form: { email: 'someone-else@example.org', password: 'wrong password' },
 			maxRedirects: 0
 		});
 		expect(other.status()).toBe(400);
+		await forged.dispose();
+		const fresh = stranger;
 
 		// Sign-ups: 3 per hour here (SIGNUP_LIMIT_PER_HOUR), one used above.
 		// Each from a signed-out browser (a signed-in one is sent to its dashboard whatever happened).

@@ -10,6 +10,7 @@ import { createTrainer } from '$lib/server/auth/trainers';
 import { openDatabase, type Db } from '$lib/server/db';
 import type { Catalog } from '$lib/server/activities/engine';
 import { createSocketServer, type Realtime } from '$lib/server/realtime/server';
+import type { GuardClock } from '$lib/server/realtime/join-guard';
 import { testCatalog } from './test-activity';
 import { createRoom, getRoom } from '$lib/server/rooms/store';
 import { hashToken } from '$lib/server/tokens';
@@ -64,11 +65,11 @@ export const testAgenda: AgendaPlan = {
 /** A real HTTP server on port 0 with the real socket server and a real SQLite file. */
 export async function startServer(
 	dbPath: string,
-	{ catalog = testCatalog }: { catalog?: Catalog } = {}
+	{ catalog = testCatalog, clock }: { catalog?: Catalog; clock?: GuardClock } = {}
 ): Promise<TestServer> {
 	const db = openDatabase(dbPath);
 	const http = createServer();
-	const realtime = createSocketServer(http, { db, rosterDelayMs: 20, catalog });
+	const realtime = createSocketServer(http, { db, rosterDelayMs: 20, catalog, clock });
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 	const clients: Client[] = [];
@@ -162,6 +163,18 @@ export function next<E extends keyof ServerEvents>(
 		};
 		client.on(event, listener as never);
 	});
+}
+
+/**
+ * "Nothing (else) arrived", without waiting a fixed time: the engines send what they have batched
+ * now, then each client gets the answer to a clock:sync sent after that. The server wrote every
+ * packet it emitted to a connection before that answer, in order, so once every answer is back,
+ * whatever was going to arrive has arrived.
+ */
+export async function drained(server: TestServer, ...clients: Client[]): Promise<void> {
+	server.realtime.engine.flush();
+	server.realtime.activities.flush();
+	for (const c of clients) expectOk(await send(c, 'clock:sync', { sentAt: Date.now() }));
 }
 
 export function expectOk<T>(res: Ack<T>): T {

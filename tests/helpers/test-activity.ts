@@ -136,6 +136,7 @@ export const testCatalog: Catalog = () =>
 	new Map([
 		['lists', def('lists', 'groups')],
 		['solo', def('solo', 'individual')],
+		['pairs', def('pairs', 'pairs', 2)],
 		['tiny', def('tiny', 'groups', 3, { max: 1, labels: ['First', 'Second'] })],
 		['plain', def('plain', 'groups', 3, undefined, testPlain)]
 	]);

@@ -245,6 +245,24 @@ describe('activity engine', () => {
 		expect(phones).toHaveLength(5);
 	});
 
+	it('a late joiner to full pairs makes a three of a pair: nobody is told about a partner who is not there', async () => {
+		const { room, remote, phones } = await roomWith(4);
+		const launched = expectOk(
+			await send(remote, 'activity:launch', { roomId: room.id, activityId: 'pairs' })
+		);
+		expect(launched.groups.map((g) => g.memberIds.length)).toEqual([2, 2]);
+		expect(phones).toHaveLength(4);
+		const late = await t.server.client();
+		const joined = expectOk(await send(late, 'room:join', { code: room.code, name: 'Late' }));
+		const group = joined.activity!.group!;
+		expect(group.name).toMatch(/^Pair [12]$/);
+		expect(group.members.map((m) => m.name)).toHaveLength(3);
+		expect(group.members.map((m) => m.name)).toContain('Late');
+		const view = expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity!;
+		expect(view.groups.map((g) => g.memberIds.length).sort()).toEqual([2, 3]);
+		expect(view.groups.some((g) => g.name === 'Pair 3')).toBe(false);
+	});
+
 	it('the trainer may set the group size at launch', async () => {
 		const { room, remote } = await roomWith(4);
 		const launched = expectOk(

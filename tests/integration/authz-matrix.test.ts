@@ -13,6 +13,7 @@ import { addRoomFacilitator } from '$lib/server/facilitators';
 import type { ClientEventName, ClientEvents, ServerEvents } from '$lib/shared/events';
 import {
 	expectOk,
+	drained,
 	send,
 	sendRaw,
 	startServer,
@@ -140,8 +141,6 @@ afterAll(async () => {
 	tmp.cleanup();
 });
 
-const settle = (ms = 250) => new Promise((r) => setTimeout(r, ms));
-
 async function phone(
 	code: string,
 	name: string
@@ -180,7 +179,8 @@ async function world(): Promise<World> {
 	};
 	// The other trainer is busy with their own room: watching B is theirs to do.
 	expectOk(await send(clients.otherTrainer, 'room:watch', { roomId: b.id }));
-	await settle(200);
+	// Everything the set-up announced has arrived before any test starts listening.
+	await drained(server, projector, witness.client, ...Object.values(clients));
 	return {
 		a,
 		b,
@@ -278,7 +278,7 @@ describe('socket authorisation matrix', () => {
 					const res = await sendRaw(w.clients[role], event, rule.build(w, role));
 					expectClearRefusal(res, `${event} as ${role}`);
 				}
-				await settle();
+				await drained(server, w.projector, w.witness);
 				expect(snapshot(w.a.id), `${event}: the database after refusals`).toEqual(before);
 				expect(heard, `${event}: room A's screens after refusals`).toEqual([]);
 			});
@@ -348,7 +348,7 @@ describe('who a socket is comes from its cookie or its seat, never from what it 
 			expect(res.ok, `${event} as ${role} with a forged field`).toBe(false);
 			expect(res.error).toMatch(/[.!?]$/);
 		}
-		await settle();
+		await drained(server, w.projector, w.witness);
 		expect(snapshot(w.a.id)).toEqual(before);
 		expect(heard).toEqual([]);
 	});

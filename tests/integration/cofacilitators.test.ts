@@ -26,6 +26,7 @@ import {
 import { isRoomTrainer, roomForTrainer } from '$lib/server/rooms/access';
 import type { ServerEvents } from '$lib/shared/events';
 import {
+	drained,
 	expectOk,
 	next,
 	send,
@@ -205,7 +206,7 @@ describe('a co-facilitator on the live room', () => {
 		const ownerActivity = next(remote, 'activity:trainer', (u) => u.activity !== null);
 		expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' }));
 		await ownerActivity;
-		await new Promise((r) => setTimeout(r, 100));
+		await drained(server, theirs);
 		expect(heard).toEqual([]);
 
 		// Whatever they send now is refused, watching again included.

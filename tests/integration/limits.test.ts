@@ -12,6 +12,14 @@ import {
 	MAX_MESSAGE_BYTES
 } from '$lib/server/realtime/limits';
 import {
+	ADDRESS_HOLD_MS,
+	BUSY_MESSAGE,
+	DEVICE_FIRST_HOLD_MS,
+	DEVICE_FREE,
+	DEVICE_MAX_HOLD_MS,
+	type GuardClock
+} from '$lib/server/realtime/join-guard';
+import {
 	expectOk,
 	send,
 	startServer,
@@ -54,11 +62,42 @@ const add = (client: Client, runId: string) =>
 	});
 const inputs = () =>
 	server.db.$client.prepare('select count(*) from inputs').pluck().get() as number;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The server's clock, driven by the test: time moves only when the test says (the rate limits),
+ * and the join guard's holds are recorded, answered at once or when the test releases them.
+ */
+function testClock() {
+	let now = 1_000_000;
+	const holds: number[] = [];
+	const pending: (() => void)[] = [];
+	let hold = false;
+	return {
+		holds,
+		/** While on, held answers wait until release(); otherwise they are answered at once (the hold recorded). */
+		holdAnswers(on: boolean) {
+			hold = on;
+		},
+		advance(ms: number) {
+			now += ms;
+		},
+		release() {
+			for (const resolve of pending.splice(0)) resolve();
+		},
+		clock: {
+			now: () => now,
+			wait(ms: number) {
+				holds.push(ms);
+				return hold ? new Promise<void>((resolve) => pending.push(resolve)) : Promise.resolve();
+			}
+		} satisfies GuardClock
+	};
+}
 
 describe('activity inputs per participant', () => {
 	it(`a burst of ${INPUT_BURST.limit} in a second passes; the next is refused with a message that says to wait`, async () => {
-		await fresh();
+		const c = testClock();
+		await fresh({ clock: c.clock });
 		const { phone, runId } = await roomWithPhone('solo');
 		// All in flight at once, so the whole burst lands in one window even on a busy machine.
 		const burst = await Promise.all(
@@ -68,19 +107,20 @@ describe('activity inputs per participant', () => {
 		expect(burst.at(-1)).toEqual({ ok: false, code: 'rate-limited', error: INPUT_RATE_MESSAGE });
 		expect(INPUT_RATE_MESSAGE).toMatch(/wait/);
 		expect(inputs(), 'a refused input is not stored').toBe(INPUT_BURST.limit);
-		// A second later the phone may answer again.
-		await sleep(INPUT_BURST.windowMs + 50);
+		// A second later (on the server's clock) the phone may answer again.
+		c.advance(INPUT_BURST.windowMs);
 		expect((await add(phone, runId)).ok).toBe(true);
 	});
 
 	it(`more than ${INPUT_SUSTAINED.limit} in ${INPUT_SUSTAINED.windowMs / 1000} s is refused, even spread under the burst limit`, async () => {
-		await fresh();
+		const c = testClock();
+		await fresh({ clock: c.clock });
 		const { phone, runId } = await roomWithPhone('solo');
 		let accepted = 0;
 		for (let second = 0; second < 3; second++) {
 			const results = await Promise.all(Array.from({ length: 15 }, () => add(phone, runId)));
 			accepted += results.filter((r) => r.ok).length;
-			if (second < 2) await sleep(INPUT_BURST.windowMs + 20);
+			if (second < 2) c.advance(INPUT_BURST.windowMs);
 		}
 		expect(accepted).toBe(INPUT_SUSTAINED.limit);
 		expect(await add(phone, runId)).toMatchObject({ ok: false, code: 'rate-limited' });
@@ -99,11 +139,12 @@ describe('activity inputs per participant', () => {
 	});
 
 	it('a fast tapper, 8 a second for 4 seconds, is not blocked', async () => {
-		await fresh();
+		const c = testClock();
+		await fresh({ clock: c.clock });
 		const { phone, runId } = await roomWithPhone('solo');
 		for (let i = 0; i < 32; i++) {
 			expect((await add(phone, runId)).ok, `tap ${i + 1}`).toBe(true);
-			await sleep(125);
+			c.advance(125);
 		}
 	});
 
@@ -117,39 +158,74 @@ describe('activity inputs per participant', () => {
 	});
 });
 
-describe('joining with wrong codes (room-code guessing)', () => {
-	it('60 wrong codes from one address, then a clear refusal; phones resuming their seats are never locked out', async () => {
-		await fresh();
+describe('joining with wrong codes (room-code guessing): slowed down, never locked', () => {
+	it('100 wrong codes from one address, then the right one from the same address joins, at once', async () => {
+		const c = testClock();
+		await fresh({ clock: c.clock });
 		const { room, seatToken } = await roomWithPhone();
 		const guesser = await server.client();
-		for (let i = 0; i < 60; i++) {
+		for (let i = 0; i < 100; i++) {
 			const res = await send(guesser, 'room:join', { code: 'ZZZ999', name: 'Guess' });
-			expect(res).toMatchObject({ ok: false, code: 'not-found' });
+			expect(res, `guess ${i + 1}`).toMatchObject({ ok: false, code: 'not-found' });
 		}
-		const blocked = await send(guesser, 'room:join', { code: room.code, name: 'Guess' });
-		expect(blocked).toMatchObject({ ok: false, code: 'rate-limited' });
-		if (!blocked.ok)
-			expect(blocked.error).toMatch(
-				/^Too many wrong codes from this network\. Try again in \d+ minutes?\.$/
-			);
-		expect(
-			server.db.$client
-				.prepare("select count(*) from participants where name = 'Guess'")
-				.pluck()
-				.get()
-		).toBe(0);
-		// Same address, but a seat token: resuming is not guessing.
+		// The guesser's answers were held back, longer and longer, up to the cap.
+		expect(c.holds.slice(0, 4)).toEqual([
+			DEVICE_FIRST_HOLD_MS,
+			2 * DEVICE_FIRST_HOLD_MS,
+			4 * DEVICE_FIRST_HOLD_MS,
+			8 * DEVICE_FIRST_HOLD_MS
+		]);
+		expect(c.holds).toHaveLength(100 - DEVICE_FREE);
+		expect(Math.max(...c.holds)).toBe(DEVICE_MAX_HOLD_MS);
+		// The right code, from the guesser's own connection and from another phone at the same
+		// address: joined, and not held back at all.
+		const before = c.holds.length;
+		const same = await send(guesser, 'room:join', { code: room.code, name: 'Guess' });
+		expect(same.ok, same.ok ? '' : same.error).toBe(true);
+		const neighbour = await server.client();
+		const joined = await send(neighbour, 'room:join', { code: room.code, name: 'Neighbour' });
+		expect(joined.ok, joined.ok ? '' : joined.error).toBe(true);
+		expect(c.holds).toHaveLength(before);
+		// Past the address's allowance, a new connection's wrong codes are held from the first.
+		const another = await server.client();
+		expect(await send(another, 'room:join', { code: 'ZZZ998', name: 'Guess' })).toMatchObject({
+			ok: false,
+			code: 'not-found'
+		});
+		expect(c.holds.at(-1)).toBe(ADDRESS_HOLD_MS);
+		// Same address, a seat token: resuming is not guessing, never held.
 		const back = await server.client();
 		expect((await send(back, 'room:resume', { code: room.code, seatToken })).ok).toBe(true);
+		expect(c.holds).toHaveLength(before + 1);
 	});
 
-	it('typos are not guessing: a few wrong codes, then the right one, joins', async () => {
-		await fresh();
+	it('a connection has one held answer at a time; meanwhile other phones at the address join with the right code', async () => {
+		const c = testClock();
+		await fresh({ clock: c.clock });
+		const { room } = await roomWithPhone();
+		const guesser = await server.client();
+		for (let i = 0; i < DEVICE_FREE; i++)
+			await send(guesser, 'room:join', { code: 'ZZZ999', name: 'Guess' });
+		c.holdAnswers(true);
+		const held = send(guesser, 'room:join', { code: 'ZZZ999', name: 'Guess' });
+		// A later answer on the same connection proves the held one was registered first.
+		const second = await send(guesser, 'room:join', { code: 'ZZZ997', name: 'Guess' });
+		expect(second).toEqual({ ok: false, code: 'rate-limited', error: BUSY_MESSAGE });
+		const phone = await server.client();
+		expect((await send(phone, 'room:join', { code: room.code, name: 'Phone' })).ok).toBe(true);
+		c.release();
+		expect(await held).toMatchObject({ ok: false, code: 'not-found' });
+	});
+
+	it('typos are not guessing: a few wrong codes, then the right one, joins with nothing held', async () => {
+		const c = testClock();
+		await fresh({ clock: c.clock });
 		const { room } = await roomWithPhone();
 		const phone = await server.client();
 		for (const code of ['ABC', room.code.slice(0, 5) + '2', 'ZZZZZZ'])
 			expect((await send(phone, 'room:join', { code, name: 'Typo' })).ok).toBe(false);
 		expect((await send(phone, 'room:join', { code: room.code, name: 'Typo' })).ok).toBe(true);
+		expect(c.holds).toEqual([]);
 	});
 });
 

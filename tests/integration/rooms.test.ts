@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectOk, next, send, serverPerTest } from '../helpers/server';
+import { purgeExpired } from '$lib/server/exports/data-care';
 
 const t = serverPerTest();
 
@@ -227,5 +228,50 @@ describe('coalescing', () => {
 		);
 		expect((await done).online).toBe(25);
 		expect(updates).toBeLessThan(10);
+	});
+});
+
+describe('closing a room goes through one engine path', () => {
+	const runRow = (runId: string) =>
+		t.server.db.$client
+			.prepare('select status, ended_at as endedAt from activity_runs where id = ?')
+			.get(runId) as { status: string; endedAt: number | null };
+
+	it('retention closes a live room with an open activity: phones are told, the activity ends on disk, nothing answers after', async () => {
+		const { room, projector } = await openRoom();
+		const phone = await t.server.client();
+		expectOk(await send(phone, 'room:join', { code: room.code, name: 'Aisha' }));
+		const { runId } = expectOk(
+			await send(projector, 'activity:launch', { roomId: room.id, activityId: 'lists' })
+		);
+		expect(runRow(runId)).toEqual({ status: 'open', endedAt: null });
+		const told = next(phone, 'room:closed');
+		// Retention, as the server's init hook wires it: the engine's close, with no socket handler involved.
+		const purged = purgeExpired(t.server.db, 1, Date.now() + 2 * 24 * 60 * 60_000, (id) =>
+			t.server.realtime.engine.close(id)
+		);
+		expect(purged).toEqual([room.id]);
+		expect((await told).message).toMatch(/closed/i);
+		const ended = runRow(runId);
+		expect(ended.status).toBe('closed');
+		expect(ended.endedAt).toBeGreaterThan(0);
+		expect(t.server.realtime.activities.current(room.id)).toBeNull();
+		expect(
+			await send(phone, 'activity:submit', {
+				runId,
+				inputId: 'late',
+				input: { kind: 'add', text: 'x' }
+			})
+		).toMatchObject({ ok: false });
+	});
+
+	it('the trainer closing the room ends its open activity the same way', async () => {
+		const { room, projector } = await openRoom();
+		const { runId } = expectOk(
+			await send(projector, 'activity:launch', { roomId: room.id, activityId: 'lists' })
+		);
+		expectOk(await send(projector, 'room:close', { roomId: room.id }));
+		expect(runRow(runId).endedAt).toBeGreaterThan(0);
+		expect(t.server.realtime.activities.current(room.id)).toBeNull();
 	});
 });

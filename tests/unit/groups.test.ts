@@ -81,7 +81,33 @@ describe('group balancing', () => {
 		expect(sizes(groups)).toEqual([3, 3, 3]);
 		let pairs: ReturnType<typeof makeGroups> = [];
 		for (const id of ids(5)) pairs = placeNewcomer(pairs, id, 'pairs', 4, present);
-		expect(sizes(pairs)).toEqual([2, 2, 1]);
+		// The third makes a three (not a pair of one); the fourth starts a pair the fifth completes.
+		expect(sizes(pairs)).toEqual([3, 2]);
+	});
+
+	it('a late joiner to full pairs makes a three of the smallest pair, never a pair of one', () => {
+		const pairs = [
+			{ id: 'g1', name: 'Pair 1', memberIds: ['a', 'b'] },
+			{ id: 'g2', name: 'Pair 2', memberIds: ['c', 'd'] }
+		];
+		const present = new Set(['a', 'b', 'c', 'd', 'late']);
+		const placed = placeNewcomer(pairs, 'late', 'pairs', 2, present);
+		expect(placed.map((g) => [g.name, g.memberIds])).toEqual([
+			['Pair 1', ['a', 'b', 'late']],
+			['Pair 2', ['c', 'd']]
+		]);
+		// A second late joiner makes the other three; only a third starts a new pair.
+		present.add('late2').add('late3');
+		const twice = placeNewcomer(placed, 'late2', 'pairs', 2, present);
+		expect(sizes(twice)).toEqual([3, 3]);
+		expect(sizes(placeNewcomer(twice, 'late3', 'pairs', 2, present))).toEqual([3, 3, 1]);
+		// A pair someone left takes the latecomer first.
+		present.delete('d');
+		expect(placeNewcomer(pairs, 'late', 'pairs', 2, present)[1]!.memberIds).toEqual([
+			'c',
+			'd',
+			'late'
+		]);
 	});
 
 	it('a latecomer fills a group that someone left before opening a new one', () => {

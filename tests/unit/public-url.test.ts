@@ -27,6 +27,29 @@ describe('join address', () => {
 		);
 	});
 
+	it('with HOST=127.0.0.1 it never offers the LAN address phones cannot reach, and says phones cannot join', () => {
+		for (const HOST of ['127.0.0.1', 'localhost', '::1']) {
+			const a = joinAddress(new URL('http://localhost:3000/'), { HOST }, '192.168.1.20');
+			expect(a.base).not.toContain('192.168.1.20');
+			expect(a.warning).toBe(
+				`Phones cannot join: this server listens on this computer only (HOST=${HOST}). Restart it with HOST=0.0.0.0, or set PUBLIC_URL.`
+			);
+		}
+		// Listening everywhere, or behind a proxy with PUBLIC_URL: the usual address, no warning.
+		expect(
+			joinAddress(new URL('http://localhost:3000/'), { HOST: '0.0.0.0' }, '192.168.1.20')
+		).toEqual({
+			base: 'http://192.168.1.20:3000'
+		});
+		expect(
+			joinAddress(
+				new URL('http://localhost:3000/'),
+				{ HOST: '127.0.0.1', PUBLIC_URL: 'https://w.example.org' },
+				'192.168.1.20'
+			)
+		).toEqual({ base: 'https://w.example.org' });
+	});
+
 	it('warns when the machine has no network address', () => {
 		const a = joinAddress(new URL('http://localhost:3000/'), {}, null);
 		expect(a.warning).toMatch(/no network address/);

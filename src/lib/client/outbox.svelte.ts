@@ -8,7 +8,7 @@ import {
 	type SubmitAck
 } from './outbox-core';
 import type { PhoneActivity } from '$lib/shared/events';
-import { getSocket } from './socket';
+import { emitWithTimeout, getSocket } from './socket';
 
 /** How long one attempt waits for the server's ack before it is retried (with the same id). */
 const ACK_TIMEOUT_MS = 10_000;
@@ -30,22 +30,14 @@ function socketTransport(onView: (activity: PhoneActivity | null) => void) {
 		async send(item: OutboxItem): Promise<SubmitAck> {
 			const socket = getSocket();
 			if (!socket.connected) return 'timeout';
-			const s = socket as unknown as {
-				timeout(ms: number): {
-					emitWithAck(
-						event: string,
-						payload: unknown
-					): Promise<SubmitAck & { data?: { activity?: PhoneActivity | null } }>;
-				};
-			};
 			try {
-				const ack = await s.timeout(ACK_TIMEOUT_MS).emitWithAck('activity:submit', {
-					runId: item.runId,
-					inputId: item.id,
-					input: item.input
-				});
-				if (ack !== 'timeout' && ack.ok && ack.data.activity !== undefined)
-					onView(ack.data.activity);
+				const ack = await emitWithTimeout(
+					socket,
+					'activity:submit',
+					{ runId: item.runId, inputId: item.id, input: item.input },
+					ACK_TIMEOUT_MS
+				);
+				if (ack.ok && ack.data.activity !== undefined) onView(ack.data.activity);
 				return ack;
 			} catch {
 				return 'timeout';
@@ -73,7 +65,7 @@ export class Outbox {
 	/** A refusal of an input nobody on this page was waiting for (it was made before a reload). */
 	notice = $state('');
 	#core: OutboxCore;
-	// Bookkeeping only, never rendered: a plain Set, not a reactive SvelteSet.
+	// Bookkeeping of which ids a caller awaits, never rendered: a plain Set on purpose.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#waited = new Set<string>();
 

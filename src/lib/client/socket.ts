@@ -16,9 +16,31 @@ export function getSocket(): AppSocket {
 	return socket;
 }
 
-type Payload<E extends ClientEventName> = Parameters<ClientEvents[E]>[0];
-type Result<E extends ClientEventName> =
+export type Payload<E extends ClientEventName> = Parameters<ClientEvents[E]>[0];
+export type Result<E extends ClientEventName> =
 	Parameters<ClientEvents[E]>[1] extends AckFn<infer T> ? T : never;
+
+/**
+ * Emits one event and resolves with its ack, or rejects after `timeoutMs`: socket.io's typed
+ * `timeout().emitWithAck`, with the payload checked against the event contract. (socket.io types
+ * the timeout variant's result as the callback's first argument, which is the timeout error, so
+ * the result is named here from the same contract.)
+ */
+export function emitWithTimeout<E extends ClientEventName>(
+	target: AppSocket,
+	event: E,
+	payload: Payload<E>,
+	timeoutMs: number
+): Promise<Ack<Result<E>>> {
+	const timed = target.timeout(timeoutMs);
+	// For one named event socket.io checks the call itself; for a generic E its AllButLast<…> of the
+	// event's parameters cannot be resolved, so the same method is named with this one signature.
+	const emitWithAck = timed.emitWithAck as (
+		event: E,
+		payload: Payload<E>
+	) => Promise<Ack<Result<E>>>;
+	return emitWithAck.call(timed, event, payload);
+}
 
 /** Sends one event and waits for its acknowledgement; a timeout becomes a readable error. */
 export async function request<E extends ClientEventName>(
@@ -26,11 +48,8 @@ export async function request<E extends ClientEventName>(
 	payload: Payload<E>,
 	timeoutMs = 10_000
 ): Promise<Ack<Result<E>>> {
-	const s = getSocket() as unknown as {
-		timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<Ack<Result<E>>> };
-	};
 	try {
-		return await s.timeout(timeoutMs).emitWithAck(event, payload);
+		return await emitWithTimeout(getSocket(), event, payload, timeoutMs);
 	} catch {
 		return {
 			ok: false,

@@ -53,6 +53,14 @@ export function joinAddress(
 ): JoinAddress {
 	if (env.PUBLIC_URL) return { base: env.PUBLIC_URL.replace(/\/+$/, '') };
 	if (!LOOPBACK.test(requestUrl.hostname)) return { base: requestUrl.origin };
+	// Listening on loopback only (HOST=127.0.0.1): the LAN address would be a dead link on every
+	// phone. Say so plainly on the projector and room page instead of showing it.
+	if (env.HOST && LOOPBACK.test(env.HOST) && !/^0\.0\.0\.0$/.test(env.HOST)) {
+		return {
+			base: requestUrl.origin,
+			warning: `Phones cannot join: this server listens on this computer only (HOST=${env.HOST}). Restart it with HOST=0.0.0.0, or set PUBLIC_URL.`
+		};
+	}
 	if (!lan) {
 		return {
 			base: requestUrl.origin,

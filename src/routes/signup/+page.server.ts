@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '$lib/server/auth/cookies';
+import { rememberDevice } from '$lib/server/auth/known-device';
 import { signUpByIp } from '$lib/server/auth/limits';
 import { createSession } from '$lib/server/auth/session';
 import {
@@ -58,6 +59,8 @@ export const actions: Actions = {
 		}
 		const { token, session } = createSession(db, trainer.id);
 		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
+		// The browser that made the account is known to it: a stranger's guesses never keep it out.
+		rememberDevice(cookies, trainer, url.protocol === 'https:');
 		redirect(303, '/trainer');
 	}
 };

@@ -52,7 +52,9 @@ export class ActivityEngine {
 		private readonly publish: ActivityPublisher,
 		private readonly catalog: Catalog,
 		private readonly delayMs = 100
-	) {}
+	) {
+		rooms.onClose((roomId, now) => this.onRoomClosed(roomId, now));
+	}
 
 	catalogEntries(): CatalogEntry[] {
 		return [...this.catalog().values()].map((a) => ({
@@ -383,7 +385,18 @@ export class ActivityEngine {
 		if (this.current(roomId)) this.#touchAll(roomId);
 	}
 
-	onRoomClosed(roomId: string): void {
+	/**
+	 * The room closed (RoomEngine.close calls this, whoever closed it): queued answers go to disk,
+	 * then the open activity ends there, so the record never shows an activity still running in a
+	 * closed session.
+	 */
+	onRoomClosed(roomId: string, now = Date.now()): void {
+		this.#writeNow();
+		const live = this.current(roomId);
+		if (live) {
+			const status = live.row.status === 'open' ? 'closed' : live.row.status;
+			store.updateRun(this.db, live.row.id, { status, endedAt: now, updatedAt: now });
+		}
 		this.#current.delete(roomId);
 		this.#dirtyTrainers.delete(roomId);
 		this.#dirtyPhones.delete(roomId);

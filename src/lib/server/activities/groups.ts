@@ -65,6 +65,9 @@ export function addToSmallest(groups: GroupInfo[], id: string, present?: Set<str
  * Where a newcomer goes once an activity has started: into the smallest group while some group is
  * below the size asked for; otherwise into a new group, so nine latecomers to an empty room make
  * three groups of three, not one group of nine.
+ * Pairs are different: a new pair would leave its first person alone, told to work "with your
+ * partner" who isn't there. A latecomer to full pairs makes a three of the smallest pair instead;
+ * only once every pair is a three does a new pair start (and the next latecomer completes it).
  */
 export function placeNewcomer(
 	groups: GroupInfo[],
@@ -74,9 +77,11 @@ export function placeNewcomer(
 	present: Set<string>
 ): GroupInfo[] {
 	if (grouping === 'individual') return groups;
+	const here = (g: GroupInfo) => g.memberIds.filter((m) => present.has(m)).length;
 	const target = grouping === 'pairs' ? 2 : size;
-	const roomInSome = groups.some((g) => g.memberIds.filter((m) => present.has(m)).length < target);
-	if (roomInSome) return addToSmallest(groups, id, present);
+	const roomInSome = groups.some((g) => here(g) < target);
+	const threeWanted = grouping === 'pairs' && groups.some((g) => here(g) < 3);
+	if (roomInSome || threeWanted) return addToSmallest(groups, id, present);
 	const n = groups.length + 1;
 	return [...groups, { id: `g${n}`, name: groupName(grouping, n), memberIds: [id] }];
 }

@@ -50,6 +50,8 @@ export function deleteParticipantData(
 	now = Date.now()
 ): DataSummary {
 	return db.transaction((tx) => {
+		// A transaction handle is the same query builder without $client, which dataSummary never
+		// touches; the counts must be read inside the transaction, so it is passed as the Db.
 		const summary = dataSummary(tx as unknown as Db, roomId);
 		tx.delete(inputs).where(eq(inputs.roomId, roomId)).run();
 		tx.delete(participants).where(eq(participants.roomId, roomId)).run();
@@ -108,11 +110,17 @@ export function purgeExpired(
 		)
 		.all();
 	for (const { id, status } of due) {
-		// A live room is closed through the engine first, so its phones are told and stop sending.
+		// A live room is closed through the engine first (RoomEngine.close, which also ends its
+		// activity), so its phones are told and stop sending. The updates below cover a room no
+		// engine holds (no socket server running): closed, and any activity left open ended.
 		if (status === 'open') closeLive(id);
 		db.update(rooms)
 			.set({ status: 'closed', closedAt: sql`coalesce(${rooms.closedAt}, ${now})` })
 			.where(eq(rooms.id, id))
+			.run();
+		db.update(activityRuns)
+			.set({ endedAt: now, updatedAt: now })
+			.where(and(eq(activityRuns.roomId, id), isNull(activityRuns.endedAt)))
 			.run();
 		deleteParticipantData(db, id, `the ${days}-day retention period`, now);
 	}

@@ -1,49 +1,10 @@
-import type { ActivityStatus, Grouping } from '$lib/activities/contract';
-import type { AgendaPlan } from '$lib/shared/agenda';
-import type { RunState } from '$lib/shared/run';
-import { sortCriteria, type Criterion } from '$lib/shared/ilm';
+import type { ReportSlide, ReportView } from '$lib/shared/report';
+import { sortCriteria } from '$lib/shared/ilm';
 import { personsOf, viewContext, type SessionData } from './session';
 import { answeredBy } from './tables';
 
-export interface ReportSlide {
-	/** Null: the whole room, as the projector showed it; else one group's view. */
-	focusGroupId: string | null;
-	caption: string;
-	view: unknown;
-}
-
-export interface ReportRun {
-	runId: string;
-	title: string;
-	prompt: string | null;
-	type: string;
-	label: string;
-	status: ActivityStatus;
-	grouping: Grouping;
-	launchedAt: number;
-	groups: { id: string; name: string; memberIds: string[]; members: string[] }[];
-	answered: number;
-	criteria: Criterion[];
-	slides: ReportSlide[];
-}
-
-export interface ReportView {
-	room: {
-		id: string;
-		code: string;
-		title: string;
-		status: 'open' | 'closed';
-		createdAt: number;
-		closedAt: number | null;
-	};
-	owner: string;
-	coFacilitators: string[];
-	plan: AgendaPlan;
-	run: RunState;
-	people: { id: string; name: string; removed: boolean }[];
-	runs: ReportRun[];
-	deleted: { at: number; by: string } | null;
-}
+// The report's shape is shared with the page's components (which may not import server code).
+export type { ReportRun, ReportSlide, ReportView } from '$lib/shared/report';
 
 /**
  * What the report page shows: the agenda's timing and, for every activity, the projector's own

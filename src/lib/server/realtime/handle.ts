@@ -28,6 +28,9 @@ export function on<E extends ClientEventName>(
 	schema: z.ZodType<Payload<E>>,
 	handler: (payload: Payload<E>) => Result<E> | Promise<Result<E>>
 ): void {
+	// Registered untyped on purpose: the listener takes whatever a client sent (any shape, any
+	// count of arguments) and the schema below decides; socket.io's typed on() would claim the
+	// payload is already a Payload<E>, which is exactly what a hostile client breaks.
 	const raw = socket as unknown as {
 		on(event: string, listener: (...args: unknown[]) => void): void;
 	};

@@ -31,9 +31,9 @@ export interface InputLimiters {
 	sustained: RateLimiter;
 }
 
-export function inputLimiters(): InputLimiters {
+export function inputLimiters(now: () => number = Date.now): InputLimiters {
 	return {
-		burst: new RateLimiter(INPUT_BURST.limit, INPUT_BURST.windowMs),
-		sustained: new RateLimiter(INPUT_SUSTAINED.limit, INPUT_SUSTAINED.windowMs)
+		burst: new RateLimiter(INPUT_BURST.limit, INPUT_BURST.windowMs, now),
+		sustained: new RateLimiter(INPUT_SUSTAINED.limit, INPUT_SUSTAINED.windowMs, now)
 	};
 }

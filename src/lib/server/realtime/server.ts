@@ -2,9 +2,9 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { readCookie, SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import type { Db } from '../db';
-import { RateLimiter } from '../rate-limit';
 import { SECURITY_HEADERS } from '../security-headers';
 import { inputLimiters, MAX_MESSAGE_BYTES } from './limits';
+import { JoinGuard, realClock, type GuardClock } from './join-guard';
 import { RoomEngine, type RoomPublisher } from '../rooms/engine';
 import { ActivityEngine, type ActivityPublisher, type Catalog } from '../activities/engine';
 import { getActivityCatalog } from '../content';
@@ -21,6 +21,8 @@ export interface RealtimeDeps {
 	rosterDelayMs?: number;
 	/** The activities trainers may launch; the content files by default. */
 	catalog?: Catalog;
+	/** Time for the rate limits and the join guard's holds; tests pass one they drive. */
+	clock?: GuardClock;
 	/** Development: leave other WebSocket upgrades (Vite's hot reload) alone instead of closing them. */
 	shareUpgrades?: boolean;
 }
@@ -90,9 +92,10 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 		activityPublisherFor(io),
 		deps.catalog ?? getActivityCatalog
 	);
-	// Generous: a whole venue may share one address (NAT, proxy); guessing 887 million codes still takes years.
-	const joinFailures = new RateLimiter(60, 10 * 60_000);
-	const inputRate = inputLimiters();
+	// A whole venue may share one address (NAT, proxy): wrong codes slow the guesser, never lock the venue.
+	const clock = deps.clock ?? realClock;
+	const joinGuard = new JoinGuard(clock);
+	const inputRate = inputLimiters(() => clock.now());
 	return {
 		engine,
 		activities,
@@ -108,7 +111,7 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 			next();
 		},
 		connect(socket: IoSocket) {
-			registerRoomHandlers(socket, { engine, activities, joinFailures });
+			registerRoomHandlers(socket, { engine, activities, joinGuard });
 			registerAgendaHandlers(socket, engine, activities);
 			registerActivityHandlers(socket, engine, activities, inputRate);
 			registerClockHandlers(socket);

@@ -41,6 +41,8 @@ export function noSuchRoom(code: string): UserError {
  */
 export class RoomEngine {
 	readonly #rooms = new Map<string, LiveRoom>();
+	/** What else ends with a room (its activity): every close, whoever asks for it, runs these. */
+	readonly #onClose: ((roomId: string, now: number) => void)[] = [];
 	readonly #dirty = new Set<string>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -154,12 +156,22 @@ export class RoomEngine {
 		return update;
 	}
 
+	/** Registers what must end with a room; the activity engine does, so no caller can forget it. */
+	onClose(listener: (roomId: string, now: number) => void): void {
+		this.#onClose.push(listener);
+	}
+
+	/**
+	 * The one way a live room closes, for its trainer, retention or anything else: the agenda and
+	 * the open activity end on disk before anyone is told.
+	 */
 	close(roomId: string, now = Date.now()): void {
 		const room = this.#openRoom(roomId);
 		// Closing mid-block ends the agenda there, so the timing report has an end for every block run.
 		room.run = finishRun(room.run, now);
 		store.closeRoom(this.db, roomId, room.run, now);
 		room.status = 'closed';
+		for (const listener of this.#onClose) listener(roomId, now);
 		this.#dirty.delete(roomId);
 		this.publish.roomClosed(roomId, CLOSED_MESSAGE);
 		// Closed rooms leave memory: their code may be reused, and the disk answers any late question.

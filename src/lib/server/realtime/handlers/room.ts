@@ -1,23 +1,22 @@
-import { minutesFrom, RateLimiter } from '../../rate-limit';
-import { UserError } from '../../errors';
 import type { ActivityEngine } from '../../activities/engine';
 import type { RoomEngine } from '../../rooms/engine';
 import { requireRoomTrainer } from '../authz';
 import { on } from '../handle';
+import type { JoinGuard } from '../join-guard';
 import { closeSchema, joinSchema, removeSchema, resumeSchema, watchSchema } from '../schemas';
 import { channel, type IoSocket } from '../types';
 
 export interface RoomHandlerDeps {
 	engine: RoomEngine;
 	activities: ActivityEngine;
-	/** Wrong room codes per address: room-code guessing gets slow, typos do not. */
-	joinFailures: RateLimiter;
+	/** Wrong room codes per connection and per address: guessing gets slow, the right code never does. */
+	joinGuard: JoinGuard;
 }
 
 /** Room membership: phones join and resume; the room's trainer watches, removes people and closes. */
 export function registerRoomHandlers(
 	socket: IoSocket,
-	{ engine, activities, joinFailures }: RoomHandlerDeps
+	{ engine, activities, joinGuard }: RoomHandlerDeps
 ): void {
 	const bindSeat = (roomId: string, participantId: string) => {
 		const previous = socket.data.seat;
@@ -33,28 +32,12 @@ export function registerRoomHandlers(
 	};
 
 	/**
-	 * Joining with a wrong code counts against the caller's network address, to make code guessing
-	 * slow. Resuming a seat is never limited: its 160-bit token cannot be guessed, and a venue's
-	 * phones reconnecting after a Wi-Fi drop must never be locked out by someone else's typos.
+	 * Joining with a wrong code is slowed down per connection and per address (see JoinGuard).
+	 * Resuming a seat is never limited: its 160-bit token cannot be guessed, and a venue's phones
+	 * reconnecting after a Wi-Fi drop must never wait for someone else's typos.
 	 */
-	const guarded = <T>(fn: () => T): T => {
-		const { blocked, retryAfterMs } = joinFailures.blocked(socket.data.ip);
-		if (blocked) {
-			throw new UserError(
-				'rate-limited',
-				`Too many wrong codes from this network. Try again in ${minutesFrom(retryAfterMs)}.`
-			);
-		}
-		try {
-			return fn();
-		} catch (err) {
-			if (err instanceof UserError && err.code === 'not-found') joinFailures.hit(socket.data.ip);
-			throw err;
-		}
-	};
-
 	on(socket, 'room:join', joinSchema, ({ code, name }) =>
-		guarded(() => {
+		joinGuard.join(socket.data.ip, socket.id, () => {
 			const { roomId, ...result } = engine.join(code, name);
 			bindSeat(roomId, result.seat.participantId);
 			return { ...result, activity: activities.onSeat(roomId, result.seat.participantId) };
@@ -91,13 +74,14 @@ export function registerRoomHandlers(
 
 	on(socket, 'room:close', closeSchema, ({ roomId }) => {
 		roomOfTrainer(roomId);
+		// Ends the room's activity too (RoomEngine.close runs the activity engine's part).
 		engine.close(roomId);
-		activities.onRoomClosed(roomId);
 		return null;
 	});
 
 	socket.on('disconnect', () => {
 		const seat = socket.data.seat;
 		if (seat) engine.presence(seat.roomId, seat.participantId, -1);
+		joinGuard.forget(socket.id);
 	});
 }
