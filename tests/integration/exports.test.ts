@@ -25,7 +25,7 @@ const TEXTS = [
 	'Feedback is late; "really" late, with commas'
 ];
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/;
-const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+const safe = (s: string) => (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(s) ? `'${s}` : s);
 
 async function session() {
 	const tmp = tempDbPath();

@@ -1,9 +1,11 @@
 /**
  * Cell values for files people open in spreadsheets. A cell that starts with = + - @ or a tab or
  * carriage return could run as a formula in Excel or LibreOffice (CSV injection), so it gets a
- * leading apostrophe: shown as text, and the apostrophe makes the change visible.
+ * leading apostrophe: shown as text, and the apostrophe makes the change visible. The full-width
+ * forms ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20) count too: spreadsheets with East Asian input
+ * settings can read them as their ASCII twins.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export type Cell = string | number | boolean | null;
 
