@@ -1,5 +1,5 @@
 // `npm test`: every check, in order, stopping at the first failure: types, content, unit and socket
-// integration tests (vitest), the browser tests (Playwright on Debian's Chromium), then a short load run.
+// integration tests (vitest, one of them with LibreOffice), the browser tests (Playwright on Debian's Chromium), then a short load run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,6 +13,8 @@ rmSync(join(results, 'playwright.json'), { force: true });
 const steps = [
 	['Type check', 'npm', ['run', '--silent', 'check']],
 	['Content check', 'npm', ['run', '--silent', 'content:check']],
+	// The export test opens the workbook in LibreOffice: installed like Chromium when missing.
+	['LibreOffice', 'node', ['scripts/ensure-soffice.js']],
 	[
 		'Unit and socket tests',
 		'npx',

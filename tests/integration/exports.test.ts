@@ -109,13 +109,13 @@ describe('session exports', () => {
 			expect(records).toHaveLength(answers.length);
 			for (const [i, a] of answers.entries()) {
 				expect(records[i]).toMatchObject({
-					column: columns[a.column],
-					answer: safe(a.text),
-					author: safe(a.author)
+					Column: columns[a.column],
+					Answer: safe(a.text),
+					Author: safe(a.author)
 				});
 			}
-			expect(records.map((r) => r.author)).toContain('Zoë');
-			expect(records.map((r) => r.author)).toContain('\'=HYPERLINK("http://evil")');
+			expect(records.map((r) => r.Author)).toContain('Zoë');
+			expect(records.map((r) => r.Author)).toContain('\'=HYPERLINK("http://evil")');
 
 			const pollRun = data.runs.find((r) => r.row.id === pollRunId)!;
 			const options = (pollRun.row.config as { options: string[] }).options;
@@ -123,7 +123,7 @@ describe('session exports', () => {
 				string,
 				string
 			>[];
-			expect(new Map(pollRecords.map((r) => [r.participant, r.answer]))).toEqual(
+			expect(new Map(pollRecords.map((r) => [r.Participant, r.Answer]))).toEqual(
 				new Map([...votes].map(([name, i]) => [safe(name), options[i]]))
 			);
 
@@ -131,12 +131,14 @@ describe('session exports', () => {
 			await wb.xlsx.load((await toWorkbook(data)).buffer);
 			expect(wb.worksheets.map((s) => s.name)).toEqual([
 				'Summary',
+				'Timing',
+				'Activities',
 				'Appraisal why we have it, pros',
 				'Quick poll appraisals where you',
 				'Participants',
 				'Input log'
 			]);
-			const sheet = wb.worksheets[1]!;
+			const sheet = wb.worksheets[3]!;
 			const rows: string[][] = [];
 			sheet.eachRow((row) =>
 				rows.push(
@@ -145,14 +147,14 @@ describe('session exports', () => {
 						.map((v) => (v === null || v === undefined ? '' : String(v)))
 				)
 			);
-			const header = rows.findIndex((r) => r.includes('answer') && r.includes('author'));
+			const header = rows.findIndex((r) => r.includes('Answer') && r.includes('Author'));
 			expect(header).toBeGreaterThan(0);
 			const [head, ...body] = rows.slice(header);
 			const col = (name: string) => head!.indexOf(name);
 			expect(body).toHaveLength(answers.length);
 			for (const [i, a] of answers.entries()) {
-				expect(body[i]![col('answer')]).toBe(safe(a.text));
-				expect(body[i]![col('author')]).toBe(safe(a.author));
+				expect(body[i]![col('Answer')]).toBe(safe(a.text));
+				expect(body[i]![col('Author')]).toBe(safe(a.author));
 			}
 			// No cell anywhere in the workbook is a formula.
 			for (const ws of wb.worksheets)
@@ -174,12 +176,14 @@ describe('session exports', () => {
 				string
 			>[];
 			expect(log).toHaveLength(answers.length + votes.size);
-			expect(new Set(log.map((r) => `${r.runId}/${r.participantId}/${r.inputId}`)).size).toBe(
-				log.length
-			);
-			for (const r of log) expect(r.time).toMatch(ISO_WITH_ZONE);
 			expect(
-				log.filter((r) => r.inputId!.startsWith('answer-')).map((r) => JSON.parse(r.input!).text)
+				new Set(log.map((r) => `${r['Activity ID']}/${r['Participant ID']}/${r['Input ID']}`)).size
+			).toBe(log.length);
+			for (const r of log) expect(r.Time).toMatch(ISO_WITH_ZONE);
+			expect(
+				log
+					.filter((r) => r['Input ID']!.startsWith('answer-'))
+					.map((r) => JSON.parse(r.Input!).text)
 			).toEqual(TEXTS);
 
 			const json = toJson(data);

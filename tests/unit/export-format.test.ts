@@ -17,7 +17,7 @@ describe('export cells', () => {
 		'neutralises the full-width formula start %j too, in CSV and in the workbook',
 		async (value) => {
 			expect(neutralise(value)).toBe(`'${value}`);
-			expect(toCsv([{ answer: value }])).toBe(`\uFEFFanswer\r\n'${value}\r\n`);
+			expect(toCsv([{ answer: value }])).toBe(`\uFEFFAnswer\r\n'${value}\r\n`);
 			const wb = new ExcelJS.Workbook();
 			await wb.xlsx.load(
 				(await toWorkbook(sessionData([{ title: 'Poll', rows: [{ answer: value }] }]))).buffer
@@ -45,7 +45,7 @@ describe('export cells', () => {
 			{ name: 'Łukasz', note: 'a, "b"\nc' },
 			{ name: '=cmd', extra: 1 }
 		]);
-		expect(csv).toBe('\uFEFFname,note,extra\r\nŁukasz,"a, ""b""\nc",\r\n\'=cmd,,1\r\n');
+		expect(csv).toBe('\uFEFFName,Note,Extra\r\nŁukasz,"a, ""b""\nc",\r\n\'=cmd,,1\r\n');
 	});
 
 	it('says why a CSV is empty rather than giving an empty file', () => {

@@ -31,6 +31,20 @@ export function isoTime(ms: number | null | undefined): string | null {
 	);
 }
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * For a spreadsheet cell: an ISO 8601 time (ours, or an activity's UTC one) as the wall-clock time
+ * in the session's time zone (the server's TZ). Spreadsheet dates carry no zone, so the Date's UTC
+ * fields are set to the local ones, which is what exceljs writes. Anything else: null.
+ */
+export function sheetTime(value: Cell): Date | null {
+	if (typeof value !== 'string' || !ISO_TIME.test(value)) return null;
+	const ms = Date.parse(value);
+	if (Number.isNaN(ms)) return null;
+	return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+}
+
 /** Columns in order of first appearance, so rows of slightly different shapes share one header. */
 export function columnsOf(rows: readonly Record<string, unknown>[]): string[] {
 	const seen = new Set<string>();
