@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExportJob } from './build';
 import type { WorkerInput, WorkerMessage } from './export-worker';
@@ -30,13 +33,23 @@ async function slot(): Promise<() => void> {
 	};
 }
 
+const here = dirname(fileURLToPath(import.meta.url));
+const SOURCE = join(here, 'export-worker.ts');
+
+/** The built worker (scripts/build-export-worker.js): build/server/export-worker.js, above this chunk. */
+function builtWorker(): string {
+	for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) {
+		const file = join(dir, 'export-worker.js');
+		if (existsSync(file)) return file;
+	}
+	throw new ExportError('The export worker is missing from the build: run `npm run build` again.');
+}
+
 function startWorker(input: WorkerInput): Worker {
-	// Vite bundles the worker into the production build and rewrites this URL to the built file.
-	const url = new URL('./export-worker.ts', import.meta.url);
-	if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: input });
 	// Development and vitest: the TypeScript source, through tsx's loader registered in the worker
-	// itself (Node 20 does not pass `--import` on to workers).
-	const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
+	// itself (Node 20 does not pass `--import` on to workers). A build runs the bundled file.
+	if (!existsSync(SOURCE)) return new Worker(builtWorker(), { workerData: input });
+	const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(SOURCE).href)}); })`;
 	return new Worker(boot, { eval: true, workerData: input });
 }
 
