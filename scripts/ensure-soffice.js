@@ -4,8 +4,9 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+/** @type {string[]} */
 export const CANDIDATES = [
-	process.env.SOFFICE_PATH,
+	process.env.SOFFICE_PATH ?? '',
 	'/usr/bin/soffice',
 	'/usr/bin/libreoffice',
 	'/usr/lib/libreoffice/program/soffice'
