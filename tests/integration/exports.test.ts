@@ -9,7 +9,8 @@ import { toJson } from '$lib/server/exports/json';
 import { loadSession } from '$lib/server/exports/session';
 import { DELETED_NOTE, inputLogRows } from '$lib/server/exports/tables';
 import { toWorkbook } from '$lib/server/exports/workbook';
-import { exportBytes, ExportError } from '$lib/server/exports/pool';
+import { exportBytes, ExportError, exportValue } from '$lib/server/exports/pool';
+import { reportView } from '$lib/server/exports/report';
 import { zipEntry } from '../helpers/zip';
 import { closeRoom, getRoom } from '$lib/server/rooms/store';
 import { expectOk, send, startServer, tempDbPath, type Client } from '../helpers/server';
@@ -168,51 +169,58 @@ describe('session exports', () => {
 		}
 	});
 
-	it('built in a worker thread with its own read-only connection, every download is byte for byte the in-process one', { timeout: 120_000 }, async () => {
-		const setup = await session();
-		try {
-			const { openRunId } = await runActivities(setup);
-			const { db } = setup.server;
-			const path = db.$client.name;
-			const roomId = setup.room.id;
-			const now = Date.UTC(2026, 11, 6, 10, 0);
-			const data = loadSession(db, roomId)!;
-			const text = async (job: Parameters<typeof exportBytes>[1]) =>
-				Buffer.from(await exportBytes(path, job)).toString('utf8');
+	it(
+		'built in a worker thread with its own read-only connection, every download is byte for byte the in-process one',
+		{ timeout: 120_000 },
+		async () => {
+			const setup = await session();
+			try {
+				const { openRunId } = await runActivities(setup);
+				const { db } = setup.server;
+				const path = db.$client.name;
+				const roomId = setup.room.id;
+				const now = Date.UTC(2026, 11, 6, 10, 0);
+				const data = loadSession(db, roomId)!;
+				const text = async (job: Parameters<typeof exportBytes>[1]) =>
+					Buffer.from(await exportBytes(path, job)).toString('utf8');
 
-			// Two at once, as two trainers would: both complete, each with its own bytes.
-			const [json, inputs] = await Promise.all([
-				text({ kind: 'json', roomId, now }),
-				text({ kind: 'inputs-csv', roomId })
-			]);
-			expect(json).toBe(JSON.stringify(toJson(data, now), null, 2));
-			expect(inputs).toBe(toCsv(inputLogRows(data), DELETED_NOTE(data)));
-			expect(inputs.startsWith('\uFEFF')).toBe(true);
-			const openRun = data.runs.find((r) => r.row.id === openRunId)!;
-			expect(await text({ kind: 'activity-csv', roomId, runId: openRunId })).toBe(
-				toCsv(openRun.rows, null)
-			);
+				// Two at once, as two trainers would: both complete, each with its own bytes.
+				const [json, inputs] = await Promise.all([
+					text({ kind: 'json', roomId, now }),
+					text({ kind: 'inputs-csv', roomId })
+				]);
+				expect(json).toBe(JSON.stringify(toJson(data, now), null, 2));
+				expect(inputs).toBe(toCsv(inputLogRows(data), DELETED_NOTE(data)));
+				expect(inputs.startsWith('\uFEFF')).toBe(true);
+				const openRun = data.runs.find((r) => r.row.id === openRunId)!;
+				expect(await text({ kind: 'activity-csv', roomId, runId: openRunId })).toBe(
+					toCsv(openRun.rows, null)
+				);
 
-			// The workbook: every part the same (the zip's own timestamps aside).
-			const xlsx = await exportBytes(path, { kind: 'xlsx', roomId, now });
-			const local = await toWorkbook(data, now);
-			for (const part of [
-				'xl/workbook.xml',
-				'xl/styles.xml',
-				'xl/worksheets/sheet1.xml',
-				'xl/worksheets/sheet4.xml',
-				'xl/worksheets/sheet7.xml'
-			])
-				expect(zipEntry(xlsx, part), part).toBe(zipEntry(local, part));
-			expect(zipEntry(xlsx, 'xl/worksheets/sheet4.xml')).toContain('HYPERLINK');
+				// The workbook: every part the same (the zip's own timestamps aside).
+				const xlsx = await exportBytes(path, { kind: 'xlsx', roomId, now });
+				const local = await toWorkbook(data, now);
+				for (const part of [
+					'xl/workbook.xml',
+					'xl/styles.xml',
+					'xl/worksheets/sheet1.xml',
+					'xl/worksheets/sheet4.xml',
+					'xl/worksheets/sheet7.xml'
+				])
+					expect(zipEntry(xlsx, part), part).toBe(zipEntry(local, part));
+				expect(zipEntry(xlsx, 'xl/worksheets/sheet4.xml')).toContain('HYPERLINK');
 
-			await expect(
-				exportBytes(path, { kind: 'activity-csv', roomId, runId: 'no-such-run' })
-			).rejects.toThrow(ExportError);
-		} finally {
-			await setup.done();
+				// The report page's data too, structured-cloned back.
+				expect(await exportValue(path, { kind: 'report', roomId })).toEqual(reportView(data));
+
+				await expect(
+					exportBytes(path, { kind: 'activity-csv', roomId, runId: 'no-such-run' })
+				).rejects.toThrow(ExportError);
+			} finally {
+				await setup.done();
+			}
 		}
-	});
+	);
 
 	it('the input log and JSON list every acknowledged input once, with zoned ISO 8601 times', async () => {
 		const setup = await session();

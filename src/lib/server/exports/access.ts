@@ -3,7 +3,8 @@ import { asc, eq } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
 import { activityRuns, type Room } from '../db/schema';
 import { roomForTrainer } from '../rooms/access';
-import { ExportError, exportStream } from './pool';
+import { ExportError, exportStream, exportValue } from './pool';
+import type { ReportView } from './report';
 import type { ExportJob } from './build';
 import { sessionOf, type SessionData } from './session';
 import { slug } from './format';
@@ -25,6 +26,16 @@ export function roomOfTrainer(locals: App.Locals, roomId: string): { db: Db; roo
 export function sessionForTrainer(locals: App.Locals, roomId: string): SessionData {
 	const { db, room } = roomOfTrainer(locals, roomId);
 	return sessionOf(db, room);
+}
+
+/** The report page's data, built in a worker thread like the downloads. */
+export async function reportInWorker(db: Db, roomId: string): Promise<ReportView> {
+	try {
+		return await exportValue(db.$client.name, { kind: 'report', roomId });
+	} catch (err) {
+		if (err instanceof ExportError) error(500, `The report could not be built: ${err.message}`);
+		throw err;
+	}
 }
 
 /** An activity run's title and its place (1, 2…) in the session, without reading its answers. */

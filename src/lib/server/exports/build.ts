@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { Db } from '../db';
 import { toCsv } from './csv';
 import { toJson } from './json';
+import { reportView, type ReportView } from './report';
 import { loadSession } from './session';
 import { DELETED_NOTE, inputLogRows } from './tables';
 import { writeWorkbook } from './workbook';
@@ -12,6 +13,16 @@ export type ExportJob =
 	| { kind: 'json'; roomId: string; now: number }
 	| { kind: 'inputs-csv'; roomId: string }
 	| { kind: 'activity-csv'; roomId: string; runId: string };
+
+/** Jobs whose result is a value (structured-cloned back), not a file. */
+export type ValueJob = { kind: 'report'; roomId: string };
+
+/** The report page's data: built off the event loop like the downloads. */
+export function buildValue(db: Db, job: ValueJob): ReportView {
+	const data = loadSession(db, job.roomId);
+	if (!data) throw new Error('No such session.');
+	return reportView(data);
+}
 
 /** Bytes as they are made; a promise holds the builder back until the chunk is handed on. */
 export type Sink = (chunk: Uint8Array<ArrayBuffer>) => void | Promise<void>;

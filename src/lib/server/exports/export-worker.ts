@@ -4,14 +4,16 @@
  */
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Db } from '../db';
 import * as schema from '../db/schema';
-import { buildExport, type ExportJob } from './build';
+import { buildExport, buildValue, type ExportJob, type ValueJob } from './build';
 
 export interface WorkerInput {
 	databasePath: string;
-	job: ExportJob;
+	job: ExportJob | ValueJob;
 }
 
 export type WorkerMessage =
@@ -19,6 +21,20 @@ export type WorkerMessage =
 	| { type: 'end' }
 	| { type: 'error'; message: string };
 
+/**
+ * On Linux a thread has its own nice value: this one yields the CPU to the event loop serving the
+ * live rooms whenever both want it (on a two-core server they often do). Elsewhere: no-op.
+ */
+function yieldToLiveRooms(): void {
+	try {
+		const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+		if (tid > 0) setPriority(tid, 10);
+	} catch {
+		// Not Linux, or not allowed: the export still runs, at normal priority.
+	}
+}
+
+yieldToLiveRooms();
 const port = parentPort!;
 const { databasePath, job } = workerData as WorkerInput;
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
@@ -31,7 +47,8 @@ try {
 	const db = drizzle(client, { schema }) as Db;
 	// One read transaction: the export is a consistent snapshot even while phones keep answering.
 	client.exec('BEGIN');
-	await buildExport(db, job, (bytes) => post({ type: 'chunk', bytes }, [bytes.buffer]));
+	if (job.kind === 'report') post({ type: 'value', value: buildValue(db, job) });
+	else await buildExport(db, job, (bytes) => post({ type: 'chunk', bytes }, [bytes.buffer]));
 	client.exec('COMMIT');
 	post({ type: 'end' });
 } catch (err) {

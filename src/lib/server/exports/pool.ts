@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ExportJob } from './build';
+import type { ExportJob, ValueJob } from './build';
+import type { ReportView } from './report';
 import type { WorkerInput, WorkerMessage } from './export-worker';
 
 /**
@@ -105,6 +106,32 @@ export async function exportStream(
 			release();
 			if (code !== 0 && !started)
 				reject(new ExportError(`The export stopped (worker exit ${code}).`));
+		});
+	});
+}
+
+/** A value built in a worker (the report page's data), structured-cloned back. */
+export async function exportValue(databasePath: string, job: ValueJob): Promise<ReportView> {
+	const release = await slot();
+	let worker: Worker;
+	try {
+		worker = startWorker({ databasePath, job });
+	} catch (err) {
+		release();
+		throw err;
+	}
+	return new Promise((resolve, reject) => {
+		worker.on('message', (message: WorkerMessage) => {
+			if (message.type === 'value') resolve(message.value as ReportView);
+			else if (message.type === 'error') reject(new ExportError(message.message));
+		});
+		worker.on('error', (err) => {
+			release();
+			reject(err);
+		});
+		worker.on('exit', (code) => {
+			release();
+			reject(new ExportError(`The report stopped (worker exit ${code}).`));
 		});
 	});
 }
