@@ -18,6 +18,7 @@ export interface WorkerInput {
 
 export type WorkerMessage =
 	| { type: 'chunk'; bytes: Uint8Array<ArrayBuffer> }
+	| { type: 'value'; value: unknown }
 	| { type: 'end' }
 	| { type: 'error'; message: string };
 
