@@ -248,7 +248,7 @@ function widths(headers: string[], columns: string[], rows: readonly Row[]): num
 		for (const row of rows) {
 			const v = row[c];
 			if (v === null || v === undefined) continue;
-			const len = sheetTime(v) ? TIME_FORMAT_SECONDS.length : longestLine(String(v));
+			const len = sheetTime(v) ? TIME_FORMAT_SECONDS.length + 2 : longestLine(String(v));
 			if (len > w) w = len;
 			if (w >= MAX_WIDTH) break;
 		}
@@ -261,14 +261,15 @@ const MAX_LINES = 20;
 
 /**
  * A row tall enough for its wrapped text. Excel fits rows itself, LibreOffice does not on opening a
- * file, so the height is estimated (a line holds about as many characters as the column is wide: text is narrower than the digit a
- * width is measured in, which leaves room for word breaks).
+ * file, so the height is estimated: a column's width counts digit widths, and ordinary text, being
+ * narrower, fits about 1.15 characters per unit (a little less with word breaks; a row too tall
+ * reads better than a clipped one).
  */
 function fitHeight(row: ExcelJS.Row, values: Cell[], colWidths: number[]): void {
 	let lines = 1;
 	values.forEach((v, i) => {
 		if (typeof v !== 'string' || sheetTime(v)) return;
-		const perLine = Math.max(1, colWidths[i]!);
+		const perLine = Math.max(1, Math.floor(colWidths[i]! * 1.15));
 		let n = 0;
 		for (const line of v.split('\n')) n += Math.max(1, Math.ceil(line.length / perLine));
 		lines = Math.max(lines, n);
