@@ -190,7 +190,40 @@ function rows(opts) {
 			value: (e) => (e ? errorsOf(e) + e.disconnects : undefined),
 			target: '0',
 			met: (a) => a === 0
-		}
+		},
+		...exportRows(opts)
+	];
+}
+
+/** Issue 20: exports built beside a live room. */
+function exportRows(opts) {
+	const section = `exports: closed session of ${opts.exportParticipants}, live room of ${opts.livePhones}`;
+	const row = (label, path, unit, extra = {}) => ({ section, label, path, unit, ...extra });
+	return [
+		row('closed session inputs', 'exports.closedInputs', ''),
+		row('live AMO ack p99, no downloads', 'exports.ackP99AloneMs', 'ms'),
+		row('live AMO ack p99, during downloads', 'exports.ackP99DuringMs', 'ms'),
+		row('ack p99 rise', 'exports.ackP99RiseMs', 'ms', {
+			target: '≤ 50 ms',
+			met: (a) => a !== null && a !== undefined && a <= 50
+		}),
+		row('session.xlsx download: seconds / MB', 'exports.downloads.xlsx.seconds', '', {
+			alsoPath: 'exports.downloads.xlsx.mb'
+		}),
+		row('session.json download: seconds / MB', 'exports.downloads.json.seconds', '', {
+			alsoPath: 'exports.downloads.json.mb'
+		}),
+		row('inputs.csv download: seconds / MB', 'exports.downloads.csv.seconds', '', {
+			alsoPath: 'exports.downloads.csv.mb'
+		}),
+		row('RSS before / after downloads', 'exports.rssBeforeMb', 'MB', {
+			alsoPath: 'exports.rssAfterMb'
+		}),
+		row('RSS after ÷ before', 'exports.rssRatio', '×', {
+			target: '≤ 1.5×',
+			met: (a) => a !== null && a !== undefined && a <= 1.5
+		}),
+		row('live inputs rejected', 'exports.rejected', '', { target: '0', met: (a) => a === 0 })
 	];
 }
 

@@ -1,7 +1,8 @@
 // `npm run bench`: the load benchmark. See the README's "Load benchmark" section.
 //
 //   node bench/run.js [--phones 2000] [--rooms 100 --per-room 30] [--group-seconds 60]
-//                     [--scenario join,burst,groups,rooms,bundle] [--target app,relay]
+//                     [--scenario join,burst,groups,rooms,exports,bundle] [--target app,relay]
+//                     [--export-participants 1000 --live-phones 200 --export-seconds 20]
 //                     [--workers 2] [--quick] [--cpu-prof[=dir]] [--out bench/results/latest.json]
 //
 // Builds the app if the sources are newer than the build, starts the production server on a free
@@ -31,7 +32,10 @@ function parseArgs(argv) {
 		groupSeconds: 60,
 		burstSeconds: 10,
 		joinSpreadMs: 3000,
-		scenarios: ['join', 'burst', 'groups', 'rooms', 'bundle'],
+		scenarios: ['join', 'burst', 'groups', 'rooms', 'exports', 'bundle'],
+		exportParticipants: 1000,
+		livePhones: 200,
+		exportSeconds: 20,
 		targets: ['app', 'relay'],
 		workers: 2,
 		quick: false,
@@ -63,6 +67,15 @@ function parseArgs(argv) {
 			case '--targets':
 				opts.targets = value().split(',');
 				break;
+			case '--export-participants':
+				opts.exportParticipants = Number(value());
+				break;
+			case '--live-phones':
+				opts.livePhones = Number(value());
+				break;
+			case '--export-seconds':
+				opts.exportSeconds = Number(value());
+				break;
 			case '--workers':
 				opts.workers = Number(value());
 				break;
@@ -80,6 +93,9 @@ function parseArgs(argv) {
 				opts.groupSeconds = 15;
 				opts.burstSeconds = 5;
 				opts.joinSpreadMs = 1000;
+				opts.exportParticipants = 200;
+				opts.livePhones = 50;
+				opts.exportSeconds = 8;
 				break;
 			case '--smoke':
 				// The short form inside `npm test`: small, app only, and a failure only when a phone
@@ -103,7 +119,7 @@ function parseArgs(argv) {
 						' [--target app,relay] [--workers W] [--group-seconds S] [--quick] [--cpu-prof[=dir]] [--out file]'
 				);
 				process.exit(0);
-			// falls through (never: exit above)
+				break;
 			default:
 				throw new Error(`Unknown option ${argv[i]} (try --help)`);
 		}
@@ -304,6 +320,10 @@ class Projector {
 		this.runId = activity.runId;
 		this.reset();
 		return activity.runId;
+	}
+
+	closeRoom() {
+		return this.#send('room:close', { roomId: this.roomId });
 	}
 
 	status(status) {
@@ -513,12 +533,111 @@ async function runTarget(target, opts) {
 			await pool.close();
 			for (const p of projectors.values()) p.close();
 		}
+		if (wants('exports') && target.name === 'app')
+			out.exports = await exportsScenario(target, url, pid, pool, opts);
 		out.peakRssMb = round(readProc(pid)?.rssKb / 1024);
 	} finally {
 		await pool.terminate();
 		await target.stop();
 	}
 	return out;
+}
+
+// ---------------------------------------------------------------- exports beside a live room
+
+/** One download as the trainer's browser makes it: status, seconds to the last byte, size. */
+async function download(url, cookie, roomId, file) {
+	const t0 = now();
+	const res = await fetch(`${url}/trainer/rooms/${roomId}/export/${file}`, { headers: { cookie } });
+	const bytes = (await res.arrayBuffer()).byteLength;
+	if (res.status !== 200) throw new Error(`${file}: ${res.status}`);
+	return { seconds: round((now() - t0) / 1000, 2), mb: round(bytes / 1024 ** 2, 2) };
+}
+
+/**
+ * Issue 20: a closed session of `exportParticipants` people (AMO, 17 inputs each, and a poll), then a
+ * live room of `livePhones` answering AMO for `exportSeconds`, first alone, then while the trainer
+ * downloads that session's XLSX, JSON and input-log CSV at once. The live room's ack p99 may rise by
+ * at most 50 ms; the server's RSS after the downloads stays within 1.5× of before.
+ */
+async function exportsScenario(target, url, pid, pool, opts) {
+	const [big, live] = await target.openRooms(2);
+	const closed = await new Projector(target, url, big.roomId).open();
+	const n = opts.exportParticipants;
+	const filled = await scenario(
+		`exports: a closed session of ${n} (AMO and poll)`,
+		pid,
+		async () => {
+			const people = Array.from({ length: n }, (_, i) => ({
+				id: `x${i}`,
+				code: closed.code,
+				name: `Person ${i + 1}`
+			}));
+			const joined = joinFigures(await pool.join(url, people, opts.joinSpreadMs), n, now());
+			const map = new Map([[closed.code, closed]]);
+			const amo = await burst(pool, map, 'amo', opts.burstSeconds * 1000);
+			const poll = await burst(pool, map, 'poll', opts.burstSeconds * 1000);
+			return { joined: joined.joined, inputs: amo.accepted + poll.accepted };
+		}
+	);
+	await pool.close();
+	await closed.closeRoom();
+	closed.close();
+
+	const projector = await new Projector(target, url, live.roomId).open();
+	const map = new Map([[projector.code, projector]]);
+	const m = opts.livePhones;
+	await pool.join(
+		url,
+		Array.from({ length: m }, (_, i) => ({
+			id: `l${i}`,
+			code: projector.code,
+			name: `Phone ${i + 1}`
+		})),
+		opts.joinSpreadMs
+	);
+	await sleep(2000);
+	const windowMs = opts.exportSeconds * 1000;
+	const alone = await scenario(`exports: live room of ${m} answering AMO, no downloads`, pid, () =>
+		burst(pool, map, 'amo', windowMs)
+	);
+	await sleep(2000);
+	const rssBefore = readProc(pid).rssKb;
+	const during = await scenario(
+		`exports: the same while XLSX, JSON and CSV download`,
+		pid,
+		async () => {
+			const files = ['session.xlsx', 'session.json', 'inputs.csv'];
+			const downloads = sleep(1000).then(() =>
+				Promise.all(files.map((f) => download(url, target.trainerCookie, big.roomId, f)))
+			);
+			const figures = await burst(pool, map, 'amo', windowMs);
+			const [xlsx, json, csv] = await downloads;
+			return { ...figures, downloads: { xlsx, json, csv } };
+		}
+	);
+	// Give the collector a few seconds, as a server between downloads would have.
+	await sleep(5000);
+	const rssAfter = readProc(pid).rssKb;
+	await pool.close();
+	projector.close();
+	const p99 = (f) => f.ackMs?.p99 ?? null;
+	return {
+		participants: n,
+		closedInputs: filled.inputs,
+		livePhones: m,
+		alone,
+		during,
+		ackP99AloneMs: p99(alone),
+		ackP99DuringMs: p99(during),
+		ackP99RiseMs:
+			p99(alone) === null || p99(during) === null ? null : round(p99(during) - p99(alone)),
+		downloads: during.downloads,
+		rssBeforeMb: round(rssBefore / 1024),
+		rssAfterMb: round(rssAfter / 1024),
+		rssRatio: round(rssAfter / rssBefore, 2),
+		rejected: alone.rejected + during.rejected
+	};
 }
 
 // ---------------------------------------------------------------- main

@@ -1,5 +1,6 @@
-// `npm test`: every check, in order, stopping at the first failure: types, lint and format, content, unit and socket
-// integration tests (vitest), the browser tests (Playwright on Debian's Chromium), then a short load run.
+// `npm test`: every check, in order, stopping at the first failure: types, lint and format, content, unit and
+// socket integration tests (vitest, one of them with LibreOffice), the browser tests (Playwright on Debian's
+// Chromium), then a short load run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,6 +16,8 @@ const steps = [
 	// Prettier's formatting and ESLint's rules, as `sv create` sets them up (`npm run format` fixes the first).
 	['Lint and format', 'npm', ['run', '--silent', 'lint']],
 	['Content check', 'npm', ['run', '--silent', 'content:check']],
+	// The export test opens the workbook in LibreOffice: installed like Chromium when missing.
+	['LibreOffice', 'node', ['scripts/ensure-soffice.js']],
 	[
 		'Unit and socket tests',
 		'npx',

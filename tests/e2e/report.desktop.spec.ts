@@ -94,9 +94,10 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	const wb = new ExcelJS.Workbook();
 	await wb.xlsx.load(new Uint8Array(readFileSync(await xlsx.path())).buffer);
 	expect(wb.worksheets.map((s) => s.name)).toEqual(
-		expect.arrayContaining(['Summary', 'Participants', 'Input log'])
+		expect.arrayContaining(['Summary', 'Timing', 'Activities', 'Participants', 'Input log'])
 	);
-	const pyramidSheet = wb.worksheets[1]!;
+	// The first activity's sheet follows Summary, Timing and Activities.
+	const pyramidSheet = wb.worksheets[3]!;
 	const cells: string[] = [];
 	pyramidSheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
 	for (const name of names) expect(cells).toContain(`Card from ${name}`);

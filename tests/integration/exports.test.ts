@@ -7,8 +7,11 @@ import { deleteParticipantData, purgeExpired } from '$lib/server/exports/data-ca
 import { evidencePack } from '$lib/server/exports/evidence';
 import { toJson } from '$lib/server/exports/json';
 import { loadSession } from '$lib/server/exports/session';
-import { inputLogRows } from '$lib/server/exports/tables';
+import { DELETED_NOTE, inputLogRows } from '$lib/server/exports/tables';
 import { toWorkbook } from '$lib/server/exports/workbook';
+import { exportBytes, ExportError, exportValue } from '$lib/server/exports/pool';
+import { reportView } from '$lib/server/exports/report';
+import { zipEntry } from '../helpers/zip';
 import { closeRoom, getRoom } from '$lib/server/rooms/store';
 import { expectOk, send, startServer, tempDbPath, type Client } from '../helpers/server';
 
@@ -25,7 +28,7 @@ const TEXTS = [
 	'Feedback is late; "really" late, with commas'
 ];
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/;
-const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+const safe = (s: string) => (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(s) ? `'${s}` : s);
 
 async function session() {
 	const tmp = tempDbPath();
@@ -109,13 +112,13 @@ describe('session exports', () => {
 			expect(records).toHaveLength(answers.length);
 			for (const [i, a] of answers.entries()) {
 				expect(records[i]).toMatchObject({
-					column: columns[a.column],
-					answer: safe(a.text),
-					author: safe(a.author)
+					Column: columns[a.column],
+					Answer: safe(a.text),
+					Author: safe(a.author)
 				});
 			}
-			expect(records.map((r) => r.author)).toContain('Zoë');
-			expect(records.map((r) => r.author)).toContain('\'=HYPERLINK("http://evil")');
+			expect(records.map((r) => r.Author)).toContain('Zoë');
+			expect(records.map((r) => r.Author)).toContain('\'=HYPERLINK("http://evil")');
 
 			const pollRun = data.runs.find((r) => r.row.id === pollRunId)!;
 			const options = (pollRun.row.config as { options: string[] }).options;
@@ -123,7 +126,7 @@ describe('session exports', () => {
 				string,
 				string
 			>[];
-			expect(new Map(pollRecords.map((r) => [r.participant, r.answer]))).toEqual(
+			expect(new Map(pollRecords.map((r) => [r.Participant, r.Answer]))).toEqual(
 				new Map([...votes].map(([name, i]) => [safe(name), options[i]]))
 			);
 
@@ -131,12 +134,14 @@ describe('session exports', () => {
 			await wb.xlsx.load((await toWorkbook(data)).buffer);
 			expect(wb.worksheets.map((s) => s.name)).toEqual([
 				'Summary',
+				'Timing',
+				'Activities',
 				'Appraisal why we have it, pros',
 				'Quick poll appraisals where you',
 				'Participants',
 				'Input log'
 			]);
-			const sheet = wb.worksheets[1]!;
+			const sheet = wb.worksheets[3]!;
 			const rows: string[][] = [];
 			sheet.eachRow((row) =>
 				rows.push(
@@ -145,14 +150,14 @@ describe('session exports', () => {
 						.map((v) => (v === null || v === undefined ? '' : String(v)))
 				)
 			);
-			const header = rows.findIndex((r) => r.includes('answer') && r.includes('author'));
+			const header = rows.findIndex((r) => r.includes('Answer') && r.includes('Author'));
 			expect(header).toBeGreaterThan(0);
 			const [head, ...body] = rows.slice(header);
 			const col = (name: string) => head!.indexOf(name);
 			expect(body).toHaveLength(answers.length);
 			for (const [i, a] of answers.entries()) {
-				expect(body[i]![col('answer')]).toBe(safe(a.text));
-				expect(body[i]![col('author')]).toBe(safe(a.author));
+				expect(body[i]![col('Answer')]).toBe(safe(a.text));
+				expect(body[i]![col('Author')]).toBe(safe(a.author));
 			}
 			// No cell anywhere in the workbook is a formula.
 			for (const ws of wb.worksheets)
@@ -164,6 +169,59 @@ describe('session exports', () => {
 		}
 	});
 
+	it(
+		'built in a worker thread with its own read-only connection, every download is byte for byte the in-process one',
+		{ timeout: 120_000 },
+		async () => {
+			const setup = await session();
+			try {
+				const { openRunId } = await runActivities(setup);
+				const { db } = setup.server;
+				const path = db.$client.name;
+				const roomId = setup.room.id;
+				const now = Date.UTC(2026, 11, 6, 10, 0);
+				const data = loadSession(db, roomId)!;
+				const text = async (job: Parameters<typeof exportBytes>[1]) =>
+					Buffer.from(await exportBytes(path, job)).toString('utf8');
+
+				// Two at once, as two trainers would: both complete, each with its own bytes.
+				const [json, inputs] = await Promise.all([
+					text({ kind: 'json', roomId, now }),
+					text({ kind: 'inputs-csv', roomId })
+				]);
+				expect(json).toBe(JSON.stringify(toJson(data, now), null, 2));
+				expect(inputs).toBe(toCsv(inputLogRows(data), DELETED_NOTE(data)));
+				expect(inputs.startsWith('\uFEFF')).toBe(true);
+				const openRun = data.runs.find((r) => r.row.id === openRunId)!;
+				expect(await text({ kind: 'activity-csv', roomId, runId: openRunId })).toBe(
+					toCsv(openRun.rows, null)
+				);
+
+				// The workbook: every part the same (the zip's own timestamps aside).
+				const xlsx = await exportBytes(path, { kind: 'xlsx', roomId, now });
+				const local = await toWorkbook(data, now);
+				for (const part of [
+					'xl/workbook.xml',
+					'xl/styles.xml',
+					'xl/worksheets/sheet1.xml',
+					'xl/worksheets/sheet4.xml',
+					'xl/worksheets/sheet7.xml'
+				])
+					expect(zipEntry(xlsx, part), part).toBe(zipEntry(local, part));
+				expect(zipEntry(xlsx, 'xl/worksheets/sheet4.xml')).toContain('HYPERLINK');
+
+				// The report page's data too, structured-cloned back.
+				expect(await exportValue(path, { kind: 'report', roomId })).toEqual(reportView(data));
+
+				await expect(
+					exportBytes(path, { kind: 'activity-csv', roomId, runId: 'no-such-run' })
+				).rejects.toThrow(ExportError);
+			} finally {
+				await setup.done();
+			}
+		}
+	);
+
 	it('the input log and JSON list every acknowledged input once, with zoned ISO 8601 times', async () => {
 		const setup = await session();
 		try {
@@ -174,12 +232,14 @@ describe('session exports', () => {
 				string
 			>[];
 			expect(log).toHaveLength(answers.length + votes.size);
-			expect(new Set(log.map((r) => `${r.runId}/${r.participantId}/${r.inputId}`)).size).toBe(
-				log.length
-			);
-			for (const r of log) expect(r.time).toMatch(ISO_WITH_ZONE);
 			expect(
-				log.filter((r) => r.inputId!.startsWith('answer-')).map((r) => JSON.parse(r.input!).text)
+				new Set(log.map((r) => `${r['Activity ID']}/${r['Participant ID']}/${r['Input ID']}`)).size
+			).toBe(log.length);
+			for (const r of log) expect(r.Time).toMatch(ISO_WITH_ZONE);
+			expect(
+				log
+					.filter((r) => r['Input ID']!.startsWith('answer-'))
+					.map((r) => JSON.parse(r.Input!).text)
 			).toEqual(TEXTS);
 
 			const json = toJson(data);

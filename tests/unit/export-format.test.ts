@@ -1,5 +1,8 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '$lib/server/exports/csv';
+import { toWorkbook } from '$lib/server/exports/workbook';
+import { sessionData } from '../helpers/session-data';
 import { isoTime, neutralise, slug } from '$lib/server/exports/format';
 
 describe('export cells', () => {
@@ -7,6 +10,22 @@ describe('export cells', () => {
 		'neutralises %j so a spreadsheet shows it as text',
 		(value) => {
 			expect(neutralise(value)).toBe(`'${value}`);
+		}
+	);
+
+	it.each(['\uFF1D1+1', '\uFF0B1', '\uFF0D1', '\uFF20SUM(A1)'])(
+		'neutralises the full-width formula start %j too, in CSV and in the workbook',
+		async (value) => {
+			expect(neutralise(value)).toBe(`'${value}`);
+			expect(toCsv([{ answer: value }])).toBe(`\uFEFFAnswer\r\n'${value}\r\n`);
+			const wb = new ExcelJS.Workbook();
+			await wb.xlsx.load(
+				(await toWorkbook(sessionData([{ title: 'Poll', rows: [{ answer: value }] }]))).buffer
+			);
+			const cells: unknown[] = [];
+			wb.getWorksheet('Poll')!.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
+			expect(cells).toContain(`'${value}`);
+			expect(cells).not.toContain(value);
 		}
 	);
 
@@ -26,7 +45,7 @@ describe('export cells', () => {
 			{ name: 'Łukasz', note: 'a, "b"\nc' },
 			{ name: '=cmd', extra: 1 }
 		]);
-		expect(csv).toBe('\uFEFFname,note,extra\r\nŁukasz,"a, ""b""\nc",\r\n\'=cmd,,1\r\n');
+		expect(csv).toBe('\uFEFFName,Note,Extra\r\nŁukasz,"a, ""b""\nc",\r\n\'=cmd,,1\r\n');
 	});
 
 	it('says why a CSV is empty rather than giving an empty file', () => {

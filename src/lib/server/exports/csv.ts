@@ -1,9 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
 import { columnsOf, neutralise } from './format';
+import { headersOf } from './headers';
 import type { Row } from './tables';
 
 /**
- * UTF-8 with a byte-order mark, so Excel opens "Zoë" and "Łukasz" as written; CRLF line ends
+ * Headers in words (as in the workbook); times stay ISO 8601 with their offset, unambiguous for
+ * programs. UTF-8 with a byte-order mark, so Excel opens "Zoë" and "Łukasz" as written; CRLF line ends
  * (RFC 4180); every text cell neutralised against formula injection.
  */
 export function toCsv(rows: readonly Row[], note?: string | null): string {
@@ -14,7 +16,7 @@ export function toCsv(rows: readonly Row[], note?: string | null): string {
 			header: false,
 			record_delimiter: 'windows'
 		});
-	const header = columns.map((c) => neutralise(c));
+	const header = headersOf(columns).map((h) => neutralise(h));
 	const records = rows.map((row) => columns.map((c) => neutralise(row[c] ?? null)));
 	return stringify([header, ...records], {
 		bom: true,

@@ -1,9 +1,11 @@
 /**
  * Cell values for files people open in spreadsheets. A cell that starts with = + - @ or a tab or
  * carriage return could run as a formula in Excel or LibreOffice (CSV injection), so it gets a
- * leading apostrophe: shown as text, and the apostrophe makes the change visible.
+ * leading apostrophe: shown as text, and the apostrophe makes the change visible. The full-width
+ * forms ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20) count too: spreadsheets with East Asian input
+ * settings can read them as their ASCII twins.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export type Cell = string | number | boolean | null;
 
@@ -27,6 +29,20 @@ export function isoTime(ms: number | null | undefined): string | null {
 		`T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}` +
 		`${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
 	);
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * For a spreadsheet cell: an ISO 8601 time (ours, or an activity's UTC one) as the wall-clock time
+ * in the session's time zone (the server's TZ). Spreadsheet dates carry no zone, so the Date's UTC
+ * fields are set to the local ones, which is what exceljs writes. Anything else: null.
+ */
+export function sheetTime(value: Cell): Date | null {
+	if (typeof value !== 'string' || !ISO_TIME.test(value)) return null;
+	const ms = Date.parse(value);
+	if (Number.isNaN(ms)) return null;
+	return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
 }
 
 /** Columns in order of first appearance, so rows of slightly different shapes share one header. */

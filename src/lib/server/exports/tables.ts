@@ -1,10 +1,12 @@
-import { blockTimings, formatClock } from '$lib/shared/run';
+import { blockTimings } from '$lib/shared/run';
 import { isoTime, type Cell } from './format';
 import type { RunData, SessionData } from './session';
 
 /**
  * The tables every download shares, as plain rows: CSV, XLSX and JSON differ only in encoding,
- * so a figure cannot disagree between two files of the same session.
+ * so a figure cannot disagree between two files of the same session. Keys are machine names
+ * (headers.ts puts them in words); times are ISO 8601 strings, which the workbook turns into real
+ * date-time cells and durations are numbers of minutes.
  */
 export type Row = Record<string, Cell>;
 
@@ -67,7 +69,7 @@ export function timingRows(data: SessionData): Row[] {
 	const { agenda: plan, run } = data.room;
 	return blockTimings(plan, run, data.room.createdAt).map((t) => ({
 		block: t.title,
-		plannedStart: formatClock(t.plannedAt),
+		plannedStart: isoTime(t.plannedAt),
 		plannedMinutes: t.plannedMinutes,
 		actualStart: isoTime(t.startedAt),
 		actualMinutes: t.actualMinutes,

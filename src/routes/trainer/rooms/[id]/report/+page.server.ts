@@ -1,23 +1,25 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { sessionForTrainer } from '$lib/server/exports/access';
+import { reportInWorker, roomOfTrainer, sessionForTrainer } from '$lib/server/exports/access';
 import {
 	dataSummary,
 	deleteParticipantData,
 	purgeDate,
 	retentionDays
 } from '$lib/server/exports/data-care';
-import { reportView } from '$lib/server/exports/report';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, params }) => {
-	const data = sessionForTrainer(locals, params.id);
+// The report's data is built in a worker thread (exports/pool.ts), like the downloads: a large
+// session replayed here would stall every live room on the server.
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { db, room } = roomOfTrainer(locals, params.id);
 	const days = retentionDays();
+	const deleted = room.dataDeletedAt !== null;
 	return {
-		report: reportView(data),
-		isOwner: data.owner.id === locals.trainer!.id,
-		summary: data.deleted ? null : dataSummary(getDb(), params.id),
-		retention: days === null || data.deleted ? null : { days, purgeAt: purgeDate(data.room, days) }
+		report: await reportInWorker(db, room.id),
+		isOwner: room.trainerId === locals.trainer!.id,
+		summary: deleted ? null : dataSummary(db, room.id),
+		retention: days === null || deleted ? null : { days, purgeAt: purgeDate(room, days) }
 	};
 };
 

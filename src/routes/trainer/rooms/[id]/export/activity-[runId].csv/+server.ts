@@ -1,18 +1,16 @@
 import { error } from '@sveltejs/kit';
-import { download, fileBase, sessionForTrainer } from '$lib/server/exports/access';
-import { toCsv } from '$lib/server/exports/csv';
+import { exportDownload, fileBase, roomOfTrainer, runOfRoom } from '$lib/server/exports/access';
 import { slug } from '$lib/server/exports/format';
-import { DELETED_NOTE } from '$lib/server/exports/tables';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params }) => {
-	const data = sessionForTrainer(locals, params.id);
-	const run = data.runs.find((r) => r.row.id === params.runId);
+	const { db, room } = roomOfTrainer(locals, params.id);
+	const run = runOfRoom(db, room.id, params.runId);
 	if (!run) error(404, 'That activity is not part of this session.');
-	const index = data.runs.indexOf(run) + 1;
-	return download(
-		toCsv(run.rows, DELETED_NOTE(data)),
-		`${fileBase(data)}-${index}-${slug(run.row.title, 'activity')}.csv`,
+	return exportDownload(
+		db,
+		{ kind: 'activity-csv', roomId: room.id, runId: params.runId },
+		`${fileBase({ room })}-${run.index}-${slug(run.title, 'activity')}.csv`,
 		'text/csv; charset=utf-8'
 	);
 };

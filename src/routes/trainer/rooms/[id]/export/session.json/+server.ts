@@ -1,12 +1,12 @@
-import { download, fileBase, sessionForTrainer } from '$lib/server/exports/access';
-import { toJson } from '$lib/server/exports/json';
+import { exportDownload, fileBase, roomOfTrainer } from '$lib/server/exports/access';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params }) => {
-	const data = sessionForTrainer(locals, params.id);
-	return download(
-		JSON.stringify(toJson(data), null, 2),
-		`${fileBase(data)}.json`,
+	const { db, room } = roomOfTrainer(locals, params.id);
+	return exportDownload(
+		db,
+		{ kind: 'json', roomId: room.id, now: Date.now() },
+		`${fileBase({ room })}.json`,
 		'application/json; charset=utf-8'
 	);
 };

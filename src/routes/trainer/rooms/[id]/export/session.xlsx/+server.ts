@@ -1,12 +1,12 @@
-import { download, fileBase, sessionForTrainer } from '$lib/server/exports/access';
-import { toWorkbook } from '$lib/server/exports/workbook';
+import { exportDownload, fileBase, roomOfTrainer } from '$lib/server/exports/access';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ locals, params }) => {
-	const data = sessionForTrainer(locals, params.id);
-	return download(
-		await toWorkbook(data),
-		`${fileBase(data)}.xlsx`,
+export const GET: RequestHandler = ({ locals, params }) => {
+	const { db, room } = roomOfTrainer(locals, params.id);
+	return exportDownload(
+		db,
+		{ kind: 'xlsx', roomId: room.id, now: Date.now() },
+		`${fileBase({ room })}.xlsx`,
 		'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 	);
 };
