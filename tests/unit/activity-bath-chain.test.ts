@@ -4,17 +4,28 @@ import type { ActivityStatus, PersonInfo, ViewContext } from '$lib/activities/co
 import { bathChain, type Config } from '$lib/activities/bath-chain/type';
 import { DEFAULT_STEPS } from '$lib/activities/bath-chain/schema';
 
-const people: PersonInfo[] = ['Ann', 'Bob', 'Cat', 'Dev', 'Eve', 'Fay'].map((name) => ({ id: `pid-${name.toLowerCase()}`, name }));
+const people: PersonInfo[] = ['Ann', 'Bob', 'Cat', 'Dev', 'Eve', 'Fay'].map((name) => ({
+	id: `pid-${name.toLowerCase()}`,
+	name
+}));
 
 function room(raw: Record<string, unknown> = {}) {
 	const h = harness(bathChain, raw);
-	const view: ViewContext<Config> = { config: h.config, status: 'open', groups: [], participants: people };
+	const view: ViewContext<Config> = {
+		config: h.config,
+		status: 'open',
+		groups: [],
+		participants: people
+	};
 	return {
 		...h,
-		projector: (status: ActivityStatus = 'open') => bathChain.projector(h.state, { ...view, status }),
-		phone: (participantId: string) => bathChain.phone(h.state, { ...view, participantId, groupId: null }),
+		projector: (status: ActivityStatus = 'open') =>
+			bathChain.projector(h.state, { ...view, status }),
+		phone: (participantId: string) =>
+			bathChain.phone(h.state, { ...view, participantId, groupId: null }),
 		rows: () => bathChain.exportRows(h.state, view),
-		evidence: (participantId: string) => bathChain.evidence!(h.state, { ...view, participantId, groupId: null })
+		evidence: (participantId: string) =>
+			bathChain.evidence!(h.state, { ...view, participantId, groupId: null })
 	};
 }
 
@@ -23,8 +34,12 @@ describe('Bath chain', () => {
 		expect(bathChain.config.parse(undefined).steps).toEqual(DEFAULT_STEPS);
 		expect(DEFAULT_STEPS[0]).toMatch(/policies/i);
 		expect(DEFAULT_STEPS.at(-1)).toBe('Performance');
-		expect(bathChain.config.safeParse({ steps: ['a', 'b'] }).error?.issues[0]?.message).toBe('the chain needs at least 3 links');
-		expect(bathChain.config.safeParse({ colour: 'red' }).error?.issues[0]?.message).toContain('unknown setting "colour"');
+		expect(bathChain.config.safeParse({ steps: ['a', 'b'] }).error?.issues[0]?.message).toBe(
+			'the chain needs at least 3 links'
+		);
+		expect(bathChain.config.safeParse({ colour: 'red' }).error?.issues[0]?.message).toContain(
+			'unknown setting "colour"'
+		);
 	});
 
 	it('counts one tap per person; a new tap replaces the old one; replay rebuilds it', () => {
@@ -42,7 +57,10 @@ describe('Bath chain', () => {
 
 	it('refuses a link that is not on the chain with a message, and changes nothing', () => {
 		const r = room({ steps: ['a', 'b', 'c'] });
-		expect(r.send('pid-ann', { kind: 'choose', step: 3 })).toEqual({ ok: false, error: 'Tap one of the links of the chain.' });
+		expect(r.send('pid-ann', { kind: 'choose', step: 3 })).toEqual({
+			ok: false,
+			error: 'Tap one of the links of the chain.'
+		});
 		expect(r.send('pid-ann', { kind: 'choose', step: -1 }).ok).toBe(false);
 		expect(r.send('pid-ann', { kind: 'pick', step: 1 }).ok).toBe(false);
 		expect(r.state.choices).toEqual({});
@@ -76,6 +94,8 @@ describe('Bath chain', () => {
 	it('exports one row per person with the link they chose', () => {
 		const r = room();
 		r.ok('pid-eve', { kind: 'choose', step: 2 });
-		expect(r.rows()).toEqual([{ participant: 'Eve', link: 3, 'where I most influence performance': DEFAULT_STEPS[2] }]);
+		expect(r.rows()).toEqual([
+			{ participant: 'Eve', link: 3, 'where I most influence performance': DEFAULT_STEPS[2] }
+		]);
 	});
 });

@@ -4,20 +4,42 @@ import type { PersonInfo, TrainerContext, ViewContext } from '$lib/activities/co
 import { conversationPlan, type Config, type State } from '$lib/activities/conversation-plan/type';
 import { FIELDS } from '$lib/activities/conversation-cards/words';
 
-const people: PersonInfo[] = ['Ann', 'Bob', 'Cat'].map((name) => ({ id: `pid-${name.toLowerCase()}`, name }));
-const tctx = { inputId: 't', at: 1, groups: [], participants: people, random: () => 0 } as TrainerContext;
+const people: PersonInfo[] = ['Ann', 'Bob', 'Cat'].map((name) => ({
+	id: `pid-${name.toLowerCase()}`,
+	name
+}));
+const tctx = {
+	inputId: 't',
+	at: 1,
+	groups: [],
+	participants: people,
+	random: () => 0
+} as TrainerContext;
 
 function room(raw: Record<string, unknown> = {}) {
 	const h = harness(conversationPlan, raw);
-	const view: ViewContext<Config> = { config: h.config, status: 'open', groups: [], participants: people };
-	const act = (input: unknown) => conversationPlan.trainer!.reduce(h.state, conversationPlan.trainer!.input.parse(input), tctx, h.config) as State;
+	const view: ViewContext<Config> = {
+		config: h.config,
+		status: 'open',
+		groups: [],
+		participants: people
+	};
+	const act = (input: unknown) =>
+		conversationPlan.trainer!.reduce(
+			h.state,
+			conversationPlan.trainer!.input.parse(input),
+			tctx,
+			h.config
+		) as State;
 	return {
 		...h,
 		act,
 		projector: () => conversationPlan.projector(h.state, view),
-		phone: (id: string) => conversationPlan.phone(h.state, { ...view, participantId: id, groupId: null }),
+		phone: (id: string) =>
+			conversationPlan.phone(h.state, { ...view, participantId: id, groupId: null }),
 		rows: () => conversationPlan.exportRows(h.state, view),
-		evidence: (id: string) => conversationPlan.evidence!(h.state, { ...view, participantId: id, groupId: null })
+		evidence: (id: string) =>
+			conversationPlan.evidence!(h.state, { ...view, participantId: id, groupId: null })
 	};
 }
 
@@ -36,10 +58,19 @@ describe('plan a conversation', () => {
 		const r = room();
 		r.ok('pid-ann', { kind: 'edit', part: 'situation', text: SECRET });
 		r.ok('pid-ann', { kind: 'edit', part: 'open', text: 'I want to talk about the returns.' });
-		r.ok('pid-ann', { kind: 'edit', part: 'open', text: 'Can we talk about the Thursday returns?' });
+		r.ok('pid-ann', {
+			kind: 'edit',
+			part: 'open',
+			text: 'Can we talk about the Thursday returns?'
+		});
 		r.ok('pid-ann', { kind: 'cause', cause: 'resources' });
 		const mine = r.phone('pid-ann');
-		expect(mine.parts.open).toMatchObject({ text: 'Can we talk about the Thursday returns?', rev: 2, by: 'Ann', mine: true });
+		expect(mine.parts.open).toMatchObject({
+			text: 'Can we talk about the Thursday returns?',
+			rev: 2,
+			by: 'Ann',
+			mine: true
+		});
 		expect(mine.cause).toBe('resources');
 		expect(r.replay()).toEqual(r.state);
 		expect(r.send('pid-ann', { kind: 'edit', part: 'situation', text: 'x'.repeat(401) })).toEqual({
@@ -64,13 +95,18 @@ describe('plan a conversation', () => {
 		for (const x of people) expect(text).not.toContain(x.id);
 		expect(JSON.stringify(r.phone('pid-bob'))).not.toContain('Priya');
 		expect(r.phone('pid-cat').parts.situation.text).toBe('');
-		expect(() => r.act({ kind: 'spotlight', plan: 1 })).toThrow('That plan is not shared any more.');
+		expect(() => r.act({ kind: 'spotlight', plan: 1 })).toThrow(
+			'That plan is not shared any more.'
+		);
 	});
 
 	it('a shared plan can be spotlighted without names; unsharing takes it off the projector', () => {
 		const r = room();
 		r.ok('pid-ann', { kind: 'edit', part: 'situation', text: SECRET });
-		expect(r.send('pid-cat', { kind: 'share', on: true })).toEqual({ ok: false, error: 'Write something first, then share it.' });
+		expect(r.send('pid-cat', { kind: 'share', on: true })).toEqual({
+			ok: false,
+			error: 'Write something first, then share it.'
+		});
 		r.ok('pid-ann', { kind: 'share', on: true });
 		r.act({ kind: 'spotlight', plan: 1 });
 		const p = r.projector();
@@ -86,7 +122,13 @@ describe('plan a conversation', () => {
 		const r = room({ mode: 'challenging' });
 		r.ok('pid-bob', { kind: 'edit', part: 'situation', text: 'A complaint about tone' });
 		r.ok('pid-bob', { kind: 'cause', cause: 'information' });
-		expect(r.rows()[0]).toMatchObject({ plan: 1, by: 'Bob', kind: 'Plan a challenging conversation', 'The situation': 'A complaint about tone', 'likely cause': 'Information' });
+		expect(r.rows()[0]).toMatchObject({
+			plan: 1,
+			by: 'Bob',
+			kind: 'Plan a challenging conversation',
+			'The situation': 'A complaint about tone',
+			'likely cause': 'Information'
+		});
 		expect(r.evidence('pid-bob')[0]!.heading).toBe('Plan a challenging conversation');
 		expect(r.evidence('pid-ann')).toEqual([]);
 	});

@@ -38,7 +38,10 @@ const header = (activityId: string, status: ActivityHeader['status']): ActivityH
 describe('a block’s activities', () => {
 	it('reads either form: activity: (older copies) or activities:', () => {
 		expect(blockActivities({ activity: 'amo-assessment' })).toEqual(['amo-assessment']);
-		expect(blockActivities({ activities: ['bath-chain', 'amo-assessment'] })).toEqual(['bath-chain', 'amo-assessment']);
+		expect(blockActivities({ activities: ['bath-chain', 'amo-assessment'] })).toEqual([
+			'bath-chain',
+			'amo-assessment'
+		]);
 		expect(blockActivities({})).toEqual([]);
 		expect(blockActivities(undefined)).toEqual([]);
 	});
@@ -70,7 +73,9 @@ describe('a block’s activities', () => {
 		] as CatalogEntry[];
 		expect(nextActivityTitle(plan, run, null, catalog)).toBe('The Bath chain');
 		expect(nextActivityTitle(plan, run, header('bath-chain', 'open'), catalog)).toBeNull();
-		expect(nextActivityTitle(plan, run, header('bath-chain', 'closed'), catalog)).toBe('Skill/will');
+		expect(nextActivityTitle(plan, run, header('bath-chain', 'closed'), catalog)).toBe(
+			'Skill/will'
+		);
 		expect(nextActivityTitle(plan, run, header('skill-will', 'revealed'), catalog)).toBeNull();
 		expect(nextActivityTitle(plan, { current: 0 } as RunState, null, catalog)).toBeNull();
 	});
@@ -85,7 +90,11 @@ describe('agenda files with activities: and kit:', () => {
 		const lists = (x: typeof a) => x.blocks.map((bl) => blockActivities(bl));
 		expect(lists(a)).toContainEqual(['bath-chain', 'amo-assessment', 'skill-will']);
 		expect(lists(a)).toContainEqual(['learning-preferences', 'coaching-grow']);
-		expect(lists(b)).toContainEqual(['growth-mindset-poll', 'feedback-mindset', 'feedback-rewrite']);
+		expect(lists(b)).toContainEqual([
+			'growth-mindset-poll',
+			'feedback-mindset',
+			'feedback-rewrite'
+		]);
 		expect(lists(b)).toContainEqual([
 			'difficult-conversations',
 			'plan-improvement-conversation',
@@ -108,7 +117,9 @@ describe('agenda files with activities: and kit:', () => {
 	});
 
 	it('refuses activity: and activities: together, and an empty list', () => {
-		const both = loadAgendas(folderWith({ 'both.yaml': agenda('    activity: amo\n    activities: [bath-chain]') }));
+		const both = loadAgendas(
+			folderWith({ 'both.yaml': agenda('    activity: amo\n    activities: [bath-chain]') })
+		);
 		expect(both.problems[0]!.message).toContain('use either activity: or activities:, not both');
 		const empty = loadAgendas(folderWith({ 'empty.yaml': agenda('    activities: []') }));
 		expect(empty.problems[0]).toMatchObject({ line: 7 });
@@ -119,21 +130,40 @@ describe('agenda files with activities: and kit:', () => {
 
 	it('warns about each missing activity on its own line', () => {
 		const { agendas } = loadAgendas(
-			folderWith({ 'ok.yaml': agenda('    activities:\n      - bath-chain\n      - not-yet\n      - skill-will\n') })
+			folderWith({
+				'ok.yaml': agenda(
+					'    activities:\n      - bath-chain\n      - not-yet\n      - skill-will\n'
+				)
+			})
 		);
 		const warnings = missingActivities(agendas, new Set(['bath-chain', 'skill-will']));
-		expect(warnings).toEqual([{ file: 'ok.yaml', line: 9, message: 'activity not-yet is not defined yet', severity: 'warning' }]);
+		expect(warnings).toEqual([
+			{
+				file: 'ok.yaml',
+				line: 9,
+				message: 'activity not-yet is not defined yet',
+				severity: 'warning'
+			}
+		]);
 	});
 
 	it('reads a kit list of plain lines and titled links; a bad link names its line', () => {
 		const ok = loadAgendas(
 			folderWith({
-				'kit.yaml': agenda('', 'kit:\n  - Workbook\n  - title: A talk\n    url: "https://example.org/talk"\n')
+				'kit.yaml': agenda(
+					'',
+					'kit:\n  - Workbook\n  - title: A talk\n    url: "https://example.org/talk"\n'
+				)
 			})
 		);
-		expect(ok.agendas[0]!.kit).toEqual([{ title: 'Workbook' }, { title: 'A talk', url: 'https://example.org/talk' }]);
+		expect(ok.agendas[0]!.kit).toEqual([
+			{ title: 'Workbook' },
+			{ title: 'A talk', url: 'https://example.org/talk' }
+		]);
 		const bad = loadAgendas(
-			folderWith({ 'kit.yaml': agenda('', 'kit:\n  - Workbook\n  - title: A talk\n    url: "ftp://x"\n') })
+			folderWith({
+				'kit.yaml': agenda('', 'kit:\n  - Workbook\n  - title: A talk\n    url: "ftp://x"\n')
+			})
 		);
 		expect(bad.problems[0]).toMatchObject({ file: 'kit.yaml', severity: 'error' });
 		expect(bad.problems[0]!.line).toBeGreaterThanOrEqual(5);
