@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nextActivityTitle } from '$lib/client/block-next';
 import { kitFromText, kitToText } from '$lib/client/agenda-editor.svelte';
-import { loadAgendas, missingActivities } from '$lib/server/content/agendas';
+import { agendaSchema, loadAgendas, missingActivities } from '$lib/server/content/agendas';
 import { appRoot } from '$lib/server/paths';
 import { blockActivities, nextInBlock, type AgendaPlan } from '$lib/shared/agenda';
 import type { ActivityHeader, CatalogEntry } from '$lib/shared/events';
@@ -168,6 +168,21 @@ describe('agenda files with activities: and kit:', () => {
 		expect(bad.problems[0]).toMatchObject({ file: 'kit.yaml', severity: 'error' });
 		expect(bad.problems[0]!.line).toBeGreaterThanOrEqual(5);
 		expect(bad.problems[0]!.message).toContain('kit[2]');
+	});
+
+	it('a parsed kit list parses again unchanged (saved copies store the objects)', () => {
+		const plan = {
+			title: 'T',
+			start: '09:30',
+			blocks: [{ title: 'a', minutes: 5, kind: 'talk' }],
+			kit: ['Workbook', { title: 'Talk', url: 'https://example.org/t' }]
+		};
+		const once = agendaSchema.parse(plan);
+		expect(once.kit).toEqual([
+			{ title: 'Workbook' },
+			{ title: 'Talk', url: 'https://example.org/t' }
+		]);
+		expect(agendaSchema.parse(once)).toEqual(once);
 	});
 
 	it('the editor’s kit text round-trips: one line each, a link after the title', () => {

@@ -71,7 +71,11 @@ const kitItem = z.union(
 		text('a kit item', 120)
 			.min(1, 'a kit item is empty')
 			.transform((title) => ({ title })),
-		link
+		// A title alone in object form too: that is how a saved copy stores a plain line.
+		z.strictObject({
+			title: link.shape.title,
+			url: link.shape.url.optional()
+		})
 	],
 	{ error: 'expected a kit item as text, or a title and a url' }
 );
