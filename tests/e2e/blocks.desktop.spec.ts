@@ -93,6 +93,12 @@ test('Session A’s Bath block runs its three activities in order from the remot
 	// Nothing left in the block: the projector's next line is the next block again.
 	await expect(projector.getByText('Next: Break')).toBeVisible();
 	await expectAccessible(page, 'remote after the block’s last activity');
+
+	// The report prints the kit list.
+	await page.getByRole('link', { name: 'Report and downloads' }).click();
+	await expect(page.getByRole('region', { name: 'Kit list' })).toContainText(
+		'Workbook, one per participant'
+	);
 	errors.expectNone();
 });
 
@@ -185,5 +191,14 @@ test('Session B: the feedback rewrite and a private conversation plan, spotlight
 	});
 	await expectAccessible(aisha, 'conversation plan on a phone');
 	await expectNoSideScroll(aisha, 'conversation plan on a phone');
+
+	// The dashboard's agenda card lists what to bring too.
+	await page.goto('/trainer');
+	const card = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: /Session B$/ }) });
+	await expect(card.getByRole('region', { name: 'What to bring' })).toContainText(
+		'Difficult-conversation cards'
+	);
 	errors.expectNone();
 });

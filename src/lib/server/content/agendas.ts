@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
-import { BLOCK_KINDS, blockActivities } from '$lib/shared/agenda';
+import { BLOCK_KINDS, blockActivities, type KitItem } from '$lib/shared/agenda';
 import { parseYamlFile, type ContentProblem } from './yaml-file';
 
 const clockTime = z
@@ -70,7 +70,7 @@ const kitItem = z.union(
 	[
 		text('a kit item', 120)
 			.min(1, 'a kit item is empty')
-			.transform((title) => ({ title })),
+			.transform((title): KitItem => ({ title })),
 		// A title alone in object form too: that is how a saved copy stores a plain line.
 		z.strictObject({
 			title: link.shape.title,
