@@ -77,7 +77,9 @@ test('projector and four phones in two groups run the pyramid and the AMO assess
 
 	// Block 4, AMO: everyone answers privately; the room's picture appears once 3 have finished.
 	await page.getByRole('button', { name: 'Go to The Bath model' }).click();
-	await expect(page.getByLabel('Launch an activity')).toHaveValue('amo-assessment');
+	// The block opens with the Bath chain; AMO is its second activity, picked here directly.
+	await expect(page.getByLabel('Launch an activity')).toHaveValue('bath-chain');
+	await page.getByLabel('Launch an activity').selectOption('amo-assessment');
 	await page.getByRole('button', { name: /Launch “AMO/ }).click();
 	for (const [n, phone] of phones.slice(0, 2).entries())
 		await completeAmo(phone, (i) => ((i * 3 + n) % 5) + 1);
@@ -96,7 +98,10 @@ test('projector and four phones in two groups run the pyramid and the AMO assess
 	// The projector never shows anyone's name with their answers.
 	for (const name of names) await expect(projector.locator('main')).not.toContainText(name);
 
-	// Launching AMO again gives everyone a fresh start, not the last run's screens.
+	// Launching AMO again gives everyone a fresh start, not the last run's screens. (The block now
+	// offers skill/will, its next activity, so AMO is picked again by hand.)
+	await expect(page.getByLabel('Launch an activity')).toHaveValue('skill-will');
+	await page.getByLabel('Launch an activity').selectOption('amo-assessment');
 	await page.getByRole('button', { name: /Launch “AMO/ }).click();
 	await expect(phones[0]!.getByText('Who are you thinking of?')).toBeVisible();
 	errors.expectNone();

@@ -94,6 +94,11 @@ test('a trainer duplicates Session A, edits it with live timings, saves it and r
 	await expect(block(page, 7).getByLabel('What participants do')).toHaveValue(
 		'Answer three quick questions.'
 	);
+	// The kit list and a block's several activities survived the save, in the form they were written.
+	await expect(page.getByLabel('Kit list (optional)')).toHaveValue(/AMO assessment handout/);
+	await expect(block(page, 3).getByLabel('Activities (optional)')).toHaveValue(
+		'bath-chain, amo-assessment, skill-will'
+	);
 	// Slides the editor does not edit survived the save.
 	await expect(
 		block(page, 1).getByText('Resources kept from the original: slides 1–2')

@@ -13,7 +13,9 @@ test('coaching in threes: roles rotate by round, the observer’s note reaches o
 	]);
 	await page.getByRole('button', { name: 'Start the agenda' }).click();
 	await page.getByRole('button', { name: 'Go to Developing performance' }).click();
-	await expect(page.getByLabel('Launch an activity')).toHaveValue('coaching-grow');
+	// The block's first activity is the learning-preferences reflection; coaching is its second.
+	await expect(page.getByLabel('Launch an activity')).toHaveValue('learning-preferences');
+	await page.getByLabel('Launch an activity').selectOption('coaching-grow');
 	await page.getByRole('button', { name: /Launch “/ }).click();
 	await page.getByRole('button', { name: 'Start round 1' }).click();
 

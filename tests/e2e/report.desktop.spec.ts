@@ -47,7 +47,8 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	// AMO, two blocks on.
 	await page.getByRole('button', { name: 'Next block →' }).click();
 	await page.getByRole('button', { name: 'Next block →' }).click();
-	await expect(page.getByLabel('Launch an activity')).toHaveValue('amo-assessment');
+	await expect(page.getByLabel('Launch an activity')).toHaveValue('bath-chain');
+	await page.getByLabel('Launch an activity').selectOption('amo-assessment');
 	await page.getByRole('button', { name: /Launch “/ }).click();
 	await Promise.all(phones.map((phone, p) => completeAmo(phone, (i) => ((i + p) % 5) + 1)));
 	await expect(page.getByText('4 of 4 in')).toBeVisible();

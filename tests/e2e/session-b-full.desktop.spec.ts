@@ -71,6 +71,8 @@ test('Session B from the first block to the last: a projector and three phones a
 
 	// 3. Effective feedback (a video block with an open question afterwards).
 	await next('Effective feedback: mindset and ask-tell-ask');
+	// The block's second activity (after the mindset poll), picked from the block's options.
+	await page.getByRole('button', { name: /^Feedback that helps people grow/ }).click();
 	await launchBlockActivity('feedback-mindset', /./);
 	for (const phone of phones) {
 		await phone.getByLabel('Your answer').fill('Praise the effort and the strategy, not talent');

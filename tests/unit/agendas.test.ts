@@ -73,7 +73,7 @@ describe('agenda files', () => {
 		expect(problems[0]!.message).toBe('folder not found');
 	});
 
-	it("warn, not fail, for an activity that is not defined yet, on the block's own line", () => {
+	it("warn, not fail, for an activity that is not defined yet, on the activity's own line", () => {
 		const dir = folderWith({
 			'acts.yaml': good.replace('kind: talk', 'kind: talk\n    activity: pm-pyramid')
 		});
@@ -83,7 +83,7 @@ describe('agenda files', () => {
 		expect(warnings).toEqual([
 			{
 				file: 'acts.yaml',
-				line: 4,
+				line: 7,
 				message: 'activity pm-pyramid is not defined yet',
 				severity: 'warning'
 			}

@@ -86,7 +86,7 @@ const linesOf = (items: EvidenceItem[]) =>
 
 describe('every type', () => {
 	it('has evidence() and default criteria that are real ILM 8600-323 ids', () => {
-		expect(activityTypes.size).toBe(12);
+		expect(activityTypes.size).toBe(15);
 		for (const type of activityTypes.values()) {
 			expect(typeof type.evidence, type.type).toBe('function');
 			expect(Array.isArray(type.criteria), type.type).toBe(true);

@@ -1,9 +1,12 @@
 import type { AnyActivityType } from './contract';
 import { amo } from './amo/type';
+import { bathChain } from './bath-chain/type';
 import { brainstorm } from './brainstorm/type';
 import { coaching } from './coaching/type';
 import { conversationCards } from './conversation-cards/type';
+import { conversationPlan } from './conversation-plan/type';
 import { exitReflection } from './exit-reflection/type';
+import { feedbackRewrite } from './feedback-rewrite/type';
 import { openQuestion } from './open-question/type';
 import { goalSetting } from './goal-setting/type';
 import { pmPyramid } from './pm-pyramid/type';
@@ -25,7 +28,10 @@ const types: AnyActivityType[] = [
 	ratingChecklist,
 	brainstorm,
 	selfScoring,
-	coaching
+	coaching,
+	bathChain,
+	feedbackRewrite,
+	conversationPlan
 ];
 
 export const activityTypes: ReadonlyMap<string, AnyActivityType> = new Map(

@@ -1,4 +1,10 @@
-import type { AgendaPlan, BlockKind, PlanBlock } from '$lib/shared/agenda';
+import {
+	blockActivities,
+	type AgendaPlan,
+	type BlockKind,
+	type KitItem,
+	type PlanBlock
+} from '$lib/shared/agenda';
 import { addMinutes, formatDuration } from '$lib/time-format';
 
 /** One block as the form holds it: text as typed, minutes possibly empty, a stable key for the list. */
@@ -9,6 +15,7 @@ export interface EditorBlock {
 	kind: BlockKind;
 	task: string;
 	notes: string;
+	/** Activity ids as typed, separated by commas: "amo-assessment, skill-will". */
 	activity: string;
 	/** Undefined means "the default for its kind" (breaks keep their length), as in the files. */
 	fixed: boolean | undefined;
@@ -39,6 +46,7 @@ const AGENDA_LABELS: Record<string, string> = {
 	title: 'Agenda title',
 	summary: 'Summary',
 	start: 'Start time',
+	kit: 'Kit list',
 	blocks: 'Blocks',
 	form: 'Agenda'
 };
@@ -54,7 +62,7 @@ function toEditorBlock(b: PlanBlock): EditorBlock {
 		kind: b.kind,
 		task: b.task ?? '',
 		notes: b.notes ?? '',
-		activity: b.activity ?? '',
+		activity: blockActivities(b).join(', '),
 		fixed: b.fixed,
 		resources: b.resources
 	};
@@ -69,9 +77,35 @@ function draftBlock(b: EditorBlock): Record<string, unknown> {
 		...(b.task.trim() ? { task: b.task } : {}),
 		...(b.notes.trim() ? { notes: b.notes } : {}),
 		...(b.resources ? { resources: b.resources } : {}),
-		...(b.activity.trim() ? { activity: b.activity.trim() } : {}),
+		...activityField(b.activity),
 		...(b.fixed === undefined ? {} : { fixed: b.fixed })
 	};
+}
+
+/** One id stays `activity:` (as older copies have it); several become `activities:`. */
+function activityField(typed: string): Record<string, unknown> {
+	const ids = typed
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
+	if (ids.length === 0) return {};
+	return ids.length === 1 ? { activity: ids[0] } : { activities: ids };
+}
+
+/** The kit list as the form holds it: one item per line, a link after the title if it has one. */
+export function kitToText(kit: KitItem[] | undefined): string {
+	return (kit ?? []).map((k) => (k.url ? `${k.title} ${k.url}` : k.title)).join('\n');
+}
+
+export function kitFromText(text: string): KitItem[] {
+	return text
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.map((line) => {
+			const m = /^(.*?)\s+(https?:\/\/\S+)$/.exec(line);
+			return m && m[1] ? { title: m[1], url: m[2]! } : { title: line };
+		});
 }
 
 const validMinutes = (m: number | null) =>
@@ -83,6 +117,8 @@ export class AgendaEditor {
 	title = $state('');
 	summary = $state('');
 	start = $state('09:30');
+	/** The kit list, one item per line. */
+	kit = $state('');
 	blocks = $state<EditorBlock[]>([]);
 	#saved = $state('');
 	#agendaErrors = $state<Record<string, string>>({});
@@ -100,7 +136,8 @@ export class AgendaEditor {
 			title: this.title,
 			...(this.summary.trim() ? { summary: this.summary } : {}),
 			start: this.start,
-			blocks: this.blocks.map(draftBlock)
+			blocks: this.blocks.map(draftBlock),
+			...(this.kit.trim() ? { kit: kitFromText(this.kit) } : {})
 		});
 	}
 
@@ -187,7 +224,9 @@ export class AgendaEditor {
 			if (key === undefined) {
 				agenda[head && head in AGENDA_LABELS ? head : 'form'] ??= message;
 			} else {
-				const name = field && field in FIELD_LABELS ? field : 'block';
+				// Errors in a block's `activities:` list belong to the one activity field of the form.
+				const name =
+					field === 'activities' ? 'activity' : field && field in FIELD_LABELS ? field : 'block';
 				(blocks[key] ??= {})[name] ??= message;
 			}
 		}
@@ -208,7 +247,7 @@ export class AgendaEditor {
 	/** Every server message in page order, each linking to its field. */
 	get issues(): EditorIssue[] {
 		const issues: EditorIssue[] = [];
-		for (const field of ['form', 'title', 'summary', 'start', 'blocks']) {
+		for (const field of ['form', 'title', 'summary', 'start', 'kit', 'blocks']) {
 			const message = this.#agendaErrors[field];
 			if (message)
 				issues.push({
@@ -254,6 +293,7 @@ export class AgendaEditor {
 		this.title = plan.title;
 		this.summary = plan.summary ?? '';
 		this.start = plan.start;
+		this.kit = kitToText(plan.kit);
 		this.blocks = plan.blocks.map(toEditorBlock);
 	}
 }

@@ -15,8 +15,17 @@ export interface PlanBlock {
 	task?: string;
 	notes?: string;
 	resources?: { slides?: string; workbook?: string; links?: BlockLink[] };
+	/** One activity (the older form, still valid) … */
 	activity?: string;
+	/** … or several, offered in this order; read both through blockActivities(). */
+	activities?: string[];
 	fixed?: boolean;
+}
+
+/** One thing to bring on the day (the presentation, the workbook, a talk's link). */
+export interface KitItem {
+	title: string;
+	url?: string;
 }
 
 export interface AgendaPlan {
@@ -25,6 +34,8 @@ export interface AgendaPlan {
 	/** Planned start, "HH:MM" wall-clock time at the venue. */
 	start: string;
 	blocks: PlanBlock[];
+	/** The session's resources, shown before the start and printed in the report. */
+	kit?: KitItem[];
 }
 
 /** What participants' phones are told about a block: never the trainer's notes or resources. */
@@ -57,4 +68,27 @@ export function publicBlock(block: PlanBlock): PublicBlock {
 /** Breaks keep their length when re-planning unless a file says otherwise. */
 export function isFlexible(block: PlanBlock): boolean {
 	return !(block.fixed ?? block.kind === 'break');
+}
+
+/** A block's activity ids in order, whichever form it was written in (`activity:` or `activities:`). */
+export function blockActivities(
+	block: Pick<PlanBlock, 'activity' | 'activities'> | undefined
+): string[] {
+	if (!block) return [];
+	if (block.activities?.length) return [...block.activities];
+	return block.activity ? [block.activity] : [];
+}
+
+/**
+ * The activity a block offers next: after the one launched last in this block, the one that
+ * follows it in the list; with none of the block's launched yet, the first. Null once the block's
+ * list is done (or it has none). `current` is the room's activity, whichever block launched it.
+ */
+export function nextInBlock(
+	ids: readonly string[],
+	current: { activityId: string } | null
+): string | null {
+	if (!ids.length) return null;
+	const at = current ? ids.indexOf(current.activityId) : -1;
+	return at === -1 ? ids[0]! : (ids[at + 1] ?? null);
 }

@@ -21,7 +21,8 @@ function card(id: string, plan: AgendaPlan) {
 		summary: plan.summary ?? '',
 		start: plan.start,
 		blocks: plan.blocks.length,
-		minutes: plan.blocks.reduce((sum, b) => sum + b.minutes, 0)
+		minutes: plan.blocks.reduce((sum, b) => sum + b.minutes, 0),
+		kit: plan.kit ?? []
 	};
 }
 
@@ -52,7 +53,8 @@ export const load: PageServerLoad = ({ locals }) => {
 				title: c.title,
 				summary: c.summary ?? undefined,
 				start: c.start,
-				blocks: c.blocks
+				blocks: c.blocks,
+				kit: c.kit ?? undefined
 			}),
 			copiedFrom: (c.copiedFrom && titles.get(c.copiedFrom)) || null,
 			updatedAt: c.updatedAt
@@ -63,7 +65,8 @@ export const load: PageServerLoad = ({ locals }) => {
 				title: c.title,
 				summary: c.summary ?? undefined,
 				start: c.start,
-				blocks: c.blocks
+				blocks: c.blocks,
+				kit: c.kit ?? undefined
 			}),
 			ownerName: c.ownerName,
 			updatedAt: c.updatedAt

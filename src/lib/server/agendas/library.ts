@@ -32,7 +32,8 @@ export function rowToPlan(row: AgendaRow): AgendaPlan {
 		title: row.title,
 		summary: row.summary ?? undefined,
 		start: row.start,
-		blocks: row.blocks
+		blocks: row.blocks,
+		...(row.kit?.length ? { kit: row.kit } : {})
 	};
 }
 
@@ -80,8 +81,12 @@ export function findAgendaForTrainer(
 	}
 	const file = getAgendaLibrary().agendas.find((a) => a.id === id);
 	if (!file) return undefined;
-	const { title, summary, start, blocks } = file;
-	return { id: file.id, source: 'file', plan: { title, summary, start, blocks } };
+	const { title, summary, start, blocks, kit } = file;
+	return {
+		id: file.id,
+		source: 'file',
+		plan: { title, summary, start, blocks, ...(kit ? { kit } : {}) }
+	};
 }
 
 export function copyTitle(title: string): string {
@@ -106,6 +111,7 @@ export function duplicateAgenda(
 		start: plan.start,
 		// A deep copy: file agendas are shared, cached objects.
 		blocks: structuredClone(plan.blocks),
+		kit: plan.kit ? structuredClone(plan.kit) : null,
 		copiedFrom: source.id,
 		createdAt: now,
 		updatedAt: now
@@ -141,6 +147,7 @@ export function saveCopy(
 			summary: plan.summary ?? null,
 			start: plan.start,
 			blocks: plan.blocks,
+			kit: plan.kit ?? null,
 			updatedAt: now
 		})
 		// Access was checked above (owner or co-facilitator); the id alone finds the row.
@@ -172,10 +179,11 @@ export function agendaErrors(error: z.ZodError): AgendaErrors {
 
 /** Blank optional texts mean "not set" (as an absent key in a file), so they are not stored. */
 function withoutBlanks(plan: z.output<typeof agendaSchema>): AgendaPlan {
-	const { summary, ...rest } = plan;
+	const { summary, kit, ...rest } = plan;
 	return {
 		...rest,
 		...(summary ? { summary } : {}),
+		...(kit?.length ? { kit } : {}),
 		blocks: plan.blocks.map(({ task, notes, ...block }) => ({
 			...block,
 			...(task ? { task } : {}),

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
-import { BLOCK_KINDS } from '$lib/shared/agenda';
+import { BLOCK_KINDS, blockActivities, type KitItem } from '$lib/shared/agenda';
 import { parseYamlFile, type ContentProblem } from './yaml-file';
 
 const clockTime = z
@@ -15,41 +15,70 @@ const text = (what: string, max: number) =>
 		.trim()
 		.max(max, `${what} is longer than ${max} characters`);
 
+const activityId = z
+	.string({ error: 'expected an activity id as text' })
+	.regex(
+		/^[a-z0-9][a-z0-9-]{0,63}$/,
+		'expected an activity id like "pm-pyramid" (lower case, digits and dashes)'
+	);
+
 const link = z.strictObject({
 	title: text('the link title', 120).min(1, 'a link needs a title'),
 	url: z.url({ protocol: /^https?$/, error: 'expected a web address starting with https://' })
 });
 
-export const blockSchema = z.strictObject({
-	title: text('the block title', 120).min(1, 'a block needs a title'),
-	minutes: z
-		.number({ error: 'expected the planned minutes as a number, like 20' })
-		.int('expected whole minutes')
-		.min(1, 'a block lasts at least 1 minute')
-		.max(480, 'a block lasts at most 480 minutes'),
-	kind: z.enum(BLOCK_KINDS, { error: `expected one of: ${BLOCK_KINDS.join(', ')}` }),
-	/** What participants are asked to do; their phones show it. */
-	task: text('the task', 400).optional(),
-	/** The trainer's private notes: the remote shows them, phones and the projector never do. */
-	notes: text('the notes', 4000).optional(),
-	resources: z
-		.strictObject({
-			slides: text('the slides', 60).optional(),
-			workbook: text('the workbook pages', 60).optional(),
-			links: z.array(link, { error: 'expected a list of links' }).max(10).optional()
+export const blockSchema = z
+	.strictObject({
+		title: text('the block title', 120).min(1, 'a block needs a title'),
+		minutes: z
+			.number({ error: 'expected the planned minutes as a number, like 20' })
+			.int('expected whole minutes')
+			.min(1, 'a block lasts at least 1 minute')
+			.max(480, 'a block lasts at most 480 minutes'),
+		kind: z.enum(BLOCK_KINDS, { error: `expected one of: ${BLOCK_KINDS.join(', ')}` }),
+		/** What participants are asked to do; their phones show it. */
+		task: text('the task', 400).optional(),
+		/** The trainer's private notes: the remote shows them, phones and the projector never do. */
+		notes: text('the notes', 4000).optional(),
+		resources: z
+			.strictObject({
+				slides: text('the slides', 60).optional(),
+				workbook: text('the workbook pages', 60).optional(),
+				links: z.array(link, { error: 'expected a list of links' }).max(10).optional()
+			})
+			.optional(),
+		/** The id of a file in activities/ that this block launches. */
+		activity: activityId.optional(),
+		/** Several activities, offered one after the other in this order. */
+		activities: z
+			.array(activityId, {
+				error: 'expected a list of activity ids, like [amo-assessment, skill-will]'
+			})
+			.min(1, 'list at least one activity, or leave activities out')
+			.max(8, 'a block has at most 8 activities')
+			.optional(),
+		/** Fixed blocks (breaks by default) keep their length when the trainer re-plans to finish on time. */
+		fixed: z.boolean({ error: 'expected true or false' }).optional()
+	})
+	.refine((b) => !(b.activity && b.activities), {
+		message: 'use either activity: or activities:, not both',
+		path: ['activities']
+	});
+
+/** One kit item: a plain line ("Workbook"), or a title with a link. */
+const kitItem = z.union(
+	[
+		text('a kit item', 120)
+			.min(1, 'a kit item is empty')
+			.transform((title): KitItem => ({ title })),
+		// A title alone in object form too: that is how a saved copy stores a plain line.
+		z.strictObject({
+			title: link.shape.title,
+			url: link.shape.url.optional()
 		})
-		.optional(),
-	/** The id of a file in activities/ that this block launches. */
-	activity: z
-		.string({ error: 'expected an activity id as text' })
-		.regex(
-			/^[a-z0-9][a-z0-9-]{0,63}$/,
-			'expected an activity id like "pm-pyramid" (lower case, digits and dashes)'
-		)
-		.optional(),
-	/** Fixed blocks (breaks by default) keep their length when the trainer re-plans to finish on time. */
-	fixed: z.boolean({ error: 'expected true or false' }).optional()
-});
+	],
+	{ error: 'expected a kit item as text, or a title and a url' }
+);
 
 export const agendaSchema = z.strictObject({
 	title: text('the agenda title', 120).min(1, 'the agenda needs a title'),
@@ -58,12 +87,23 @@ export const agendaSchema = z.strictObject({
 	blocks: z
 		.array(blockSchema, { error: 'expected a list of blocks' })
 		.min(1, 'an agenda needs at least one block')
-		.max(60, 'an agenda has at most 60 blocks')
+		.max(60, 'an agenda has at most 60 blocks'),
+	/** What to bring: shown on the dashboard and the remote before the start, printed in the report. */
+	kit: z
+		.array(kitItem, { error: 'expected a list of kit items' })
+		.max(20, 'a kit list has at most 20 items')
+		.optional()
 });
 
 export type AgendaFile = z.output<typeof agendaSchema>;
 /** `blockLines[i]` is the line of block i in its file, for warnings that point at the block. */
-export type Agenda = AgendaFile & { id: string; file: string; blockLines: number[] };
+export type Agenda = AgendaFile & {
+	id: string;
+	file: string;
+	blockLines: number[];
+	/** `activityLines[i][j]`: the line of block i's j-th activity, so a warning names the entry. */
+	activityLines?: number[][];
+};
 
 export interface AgendaLibrary {
 	agendas: Agenda[];
@@ -100,7 +140,18 @@ export function loadAgendas(dir: string): AgendaLibrary {
 		const parsed = parseYamlFile(join(dir, file), agendaSchema);
 		if (parsed.ok) {
 			const blockLines = parsed.value.blocks.map((_, i) => parsed.lineOf(['blocks', i]));
-			agendas.push({ ...parsed.value, id: basename(file, extname(file)), file, blockLines });
+			const activityLines = parsed.value.blocks.map((b, i) =>
+				b.activities
+					? b.activities.map((_, j) => parsed.lineOf(['blocks', i, 'activities', j]))
+					: [parsed.lineOf(['blocks', i, 'activity'])]
+			);
+			agendas.push({
+				...parsed.value,
+				id: basename(file, extname(file)),
+				file,
+				blockLines,
+				activityLines
+			});
 		} else problems.push(...parsed.problems);
 	}
 	return { agendas, problems };
@@ -114,14 +165,15 @@ export function missingActivities(agendas: Agenda[], activityIds: Set<string>): 
 	const problems: ContentProblem[] = [];
 	for (const agenda of agendas) {
 		agenda.blocks.forEach((block, i) => {
-			if (block.activity && !activityIds.has(block.activity)) {
+			blockActivities(block).forEach((id, j) => {
+				if (activityIds.has(id)) return;
 				problems.push({
 					file: agenda.file,
-					line: agenda.blockLines[i] ?? 1,
-					message: `activity ${block.activity} is not defined yet`,
+					line: agenda.activityLines?.[i]?.[j] ?? agenda.blockLines[i] ?? 1,
+					message: `activity ${id} is not defined yet`,
 					severity: 'warning'
 				});
-			}
+			});
 		});
 	}
 	return problems;

@@ -8,7 +8,7 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
-import type { AgendaPlan, PlanBlock } from '../../shared/agenda';
+import type { AgendaPlan, KitItem, PlanBlock } from '../../shared/agenda';
 import type { RunState } from '../../shared/run';
 import type { ActivityStatus, GroupInfo, Grouping } from '../../activities/contract';
 
@@ -103,6 +103,8 @@ export const agendas = sqliteTable(
 		summary: text('summary'),
 		start: text('start').notNull(),
 		blocks: text('blocks', { mode: 'json' }).$type<PlanBlock[]>().notNull(),
+		/** The session's kit list (null: none); older copies have none. */
+		kit: text('kit', { mode: 'json' }).$type<KitItem[]>(),
 		/** Where it was copied from (a file id or another agenda's id), for the trainer's reference. */
 		copiedFrom: text('copied_from'),
 		createdAt: ms('created_at').notNull(),
