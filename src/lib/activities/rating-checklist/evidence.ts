@@ -22,7 +22,7 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 		const scope = state.scopes[key];
 		// Someone else's solo checklist is private: only one's own key may be solo.
 		if (!scope || Object.keys(scope.ratings).length === 0 || (scope.solo && key !== me)) continue;
-		const lines = ctx.config.items.map((text, index) => {
+		const lines: EvidenceItem['lines'] = ctx.config.items.map((text, index) => {
 			const r = scope.ratings[index];
 			// "3 out of 5" reads on paper where a bare "3" would not.
 			const rating = !r
