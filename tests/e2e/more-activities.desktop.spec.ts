@@ -60,14 +60,19 @@ test('open question, rating checklist and brainstorm wall run with a projector a
 	await shot(projector, 'brainstorm-projector');
 
 	// The ten practices (ad hoc here): the trainer types in their own items first; pairs rate them.
+	// Our placeholder list says so until the trainer types one of their own.
 	await page.getByLabel('Launch an activity').selectOption('ten-practices');
+	const exampleNote = 'Example practices — replace with your programme’s list';
+	await expect(page.getByText(exampleNote)).toBeVisible();
 	await page
 		.getByRole('textbox', { name: 'Practices to rate 1', exact: true })
 		.fill('Objectives are agreed, not handed down');
+	await expect(page.getByText(exampleNote)).toHaveCount(0);
 	await page.getByRole('button', { name: 'Remove Practices to rate 10' }).click();
 	await page.getByRole('button', { name: /Launch “/ }).click();
 	await expect(a.getByText('Objectives are agreed, not handed down')).toBeVisible();
 	await expect(a.locator('.seg')).toHaveCount(9);
+	await expect(a.getByText(exampleNote)).toHaveCount(0);
 	const firstItem = a.locator('.seg').first();
 	await firstItem.getByRole('button').nth(1).click();
 	await expect(firstItem.getByRole('button').nth(1)).toHaveAttribute('aria-pressed', 'true');

@@ -118,6 +118,14 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	await expect(page.getByRole('heading', { level: 1, name: 'Zoë' })).toBeVisible();
 	await expect(page.getByText('Card from Zoë').first()).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Criteria covered' })).toBeVisible();
+	// All eleven criteria are listed; the ones the pyramid and AMO did not evidence are named as gaps.
+	await expect(page.locator('.coverage tbody th[scope="row"]')).toHaveCount(11);
+	const gaps = page.locator('.not-covered');
+	await expect(gaps).toContainText('Not covered today:');
+	for (const id of ['2.1', '2.2', '2.3', '3.1', '3.2', '4.1'])
+		await expect(gaps).toContainText(`${id} `);
+	for (const id of ['1.1', '1.2', '2.4', '4.2', '4.3'])
+		await expect(gaps).not.toContainText(`${id} `);
 	await expectAccessible(page, 'evidence pack');
 	// Printed at A4 width, no answer is squeezed into a sliver beside a long statement.
 	await page.emulateMedia({ media: 'print' });

@@ -79,9 +79,37 @@ test('projector and four phones run goal-setting and the conversation cards from
 	await page.getByRole('button', { name: 'Deal cards' }).click();
 	const groupOf = async (phone: Page) => (await phone.locator('.group strong').textContent())!;
 	const groups = await Promise.all(phones.map(groupOf));
+	// Where law or policy matters a card has a trainer's note: the remote shows it under the group's
+	// card; no phone and not the projector. Swap the first group's card until one has a note (six of
+	// the twenty cards do, so thirty swaps all missing is vanishingly unlikely).
+	const note = page.locator('.cc-remote details.note');
+	const firstName = groups[0]!.replace(':', '').trim();
+	const firstCard = page
+		.locator('.cc-remote .groups > li')
+		.filter({ has: page.locator('.name', { hasText: firstName }) })
+		.locator('.card');
+	for (let i = 0; i < 30 && (await note.count()) === 0; i++) {
+		const before = (await firstCard.textContent())!;
+		await page.getByRole('button', { name: `Swap ${firstName}’s card` }).click();
+		await expect(firstCard).not.toHaveText(before);
+	}
+	const remoteTitle = (await firstCard.textContent())!.split('·')[0]!.trim();
+	await note.first().locator('summary').click();
+	const noteText = (await note.first().locator('p').textContent())!;
+	await note.first().scrollIntoViewIfNeeded();
+	await shot(page, 'cards-remote-note');
+	expect(noteText.length).toBeGreaterThan(40);
 	const [a, b] = phones.filter((_, i) => groups[i] === groups[0]) as [Page, Page];
-	const cardTitle = (await a.locator('section.card h2').textContent())!;
+	const cardTitle = remoteTitle;
+	await expect(a.locator('section.card h2')).toHaveText(cardTitle);
 	await expect(b.locator('section.card h2')).toHaveText(cardTitle);
+	for (const phone of phones) {
+		await expect(phone.locator('section.card h2')).toBeVisible();
+		await expect(phone.getByText(noteText.slice(0, 40))).toHaveCount(0);
+	}
+	await expect(projector.getByText(noteText.slice(0, 40))).toHaveCount(0);
+	// Health, disability or personal circumstances is one of the causes a group can choose.
+	await expect(a.getByRole('radio', { name: /Health or circumstances/ })).toBeVisible();
 	await a
 		.getByLabel('Prepare', { exact: true })
 		.fill('Check the last three months of figures and book a quiet room.');

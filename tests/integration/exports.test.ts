@@ -271,6 +271,18 @@ describe('session exports', () => {
 				else expect(text).not.toContain(JSON.stringify(a.text).slice(1, -1));
 			}
 			expect(pack.coverage.map((c) => c.criterion.id)).toEqual(['1.1', '2.1', '3.1']);
+			// Every criterion is listed; the ones nothing evidenced are named as not covered today.
+			expect(pack.outcomes.flatMap((o) => o.criteria)).toHaveLength(11);
+			expect(pack.notCovered.map((c) => c.id)).toEqual([
+				'1.2',
+				'2.2',
+				'2.3',
+				'2.4',
+				'3.2',
+				'4.1',
+				'4.2',
+				'4.3'
+			]);
 		} finally {
 			await setup.done();
 		}

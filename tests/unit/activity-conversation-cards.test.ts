@@ -100,6 +100,59 @@ describe('conversation-cards config and deck', () => {
 	});
 });
 
+describe('content where law or policy matters', () => {
+	const PUBLIC = /\b(?:university|council|school|student|lecturer|NHS|trust)\b/i;
+
+	it('has at least four cards set in a university or other public-sector workplace', () => {
+		const set = DEFAULT_DECK.filter((c) => PUBLIC.test(`${c.title} ${c.situation}`));
+		expect(set.length).toBeGreaterThanOrEqual(4);
+	});
+
+	it('offers health, disability or personal circumstances as a cause, and the deck uses it', () => {
+		expect(CAUSES).toContain('health');
+		expect(DEFAULT_DECK.some((c) => c.likelyCause === 'health')).toBe(true);
+		expect(
+			type.input.safeParse({ kind: 'choose-cause', cardId: 'x', cause: 'health' }).success
+		).toBe(true);
+	});
+
+	it('carries trainer notes on health, hygiene, data protection, conduct and safety', () => {
+		const note = (id: string) => DEFAULT_DECK.find((c) => c.id === id)?.trainerNote ?? '';
+		expect(note('after-surgery')).toMatch(/reasonable adjustments/);
+		expect(note('personal-hygiene')).toMatch(/medical cause/);
+		expect(note('data-slip')).toMatch(/data protection officer/);
+		expect(note('top-seller-rude')).toMatch(/conduct/);
+		expect(note('safety-checks')).toMatch(/Safety first/);
+	});
+
+	it('shows a dealt card’s note to trainers only: in the trainers’ view, never in any phone’s view', () => {
+		const r = room();
+		r.act({ kind: 'deal' });
+		for (const g of trios) r.act({ kind: 'swap', groupId: g.id });
+		// Deal until some group holds a card with a note (the deck has six).
+		for (
+			let i = 0;
+			i < 20 && !trios.some((g) => DEFAULT_DECK.find((c) => c.id === r.cardOf(g.id))?.trainerNote);
+			i++
+		)
+			r.act({ kind: 'deal' }, `note-${i}`);
+		const noted = trios.find(
+			(g) => DEFAULT_DECK.find((c) => c.id === r.cardOf(g.id))?.trainerNote
+		)!;
+		const card = DEFAULT_DECK.find((c) => c.id === r.cardOf(noted.id))!;
+		const trainers = type.projector(r.state, r.view('revealed'));
+		expect(trainers.trainerNotes[card.id]).toBe(card.trainerNote);
+		for (const status of ['open', 'revealed'] as const)
+			for (const id of everyone.map((p) => p.id)) {
+				const seen = JSON.stringify(r.phone(id, status));
+				expect(seen).not.toContain('trainerNote');
+				expect(seen).not.toContain(card.trainerNote!.slice(0, 40));
+			}
+		// The projector's own group tiles never carry it either.
+		expect(JSON.stringify(trainers.groups)).not.toContain('trainerNote');
+	});
+});
+
 describe('dealing', () => {
 	it('gives every group a different card, and each re-deal a card it has not had while the deck allows (many seeds)', () => {
 		for (let seed = 0; seed < 200; seed++) {

@@ -27,9 +27,9 @@ const config: Config = pmPyramid.config.parse({});
 const view: ViewContext<Config> = { config, status: 'open', groups, participants };
 
 /** A fresh room: a clock and an input-id counter so every test is self-contained. */
-function room() {
+function room(cfg: Config = config) {
 	let seq = 0;
-	const state: State = pmPyramid.initial(config);
+	const state: State = pmPyramid.initial(cfg);
 	const log: { input: Input; ctx: InputContext }[] = [];
 	const ctxFor = (participantId: string, inputId?: string): InputContext => {
 		seq += 1;
@@ -51,7 +51,7 @@ function room() {
 		if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
 		const ctx = ctxFor(participantId, inputId);
 		try {
-			pmPyramid.reduce(state, parsed.data, ctx, config);
+			pmPyramid.reduce(state, parsed.data, ctx, cfg);
 		} catch (err) {
 			if (err instanceof InputRejected) return { ok: false, error: err.message };
 			throw err;
@@ -171,11 +171,40 @@ describe('pm-pyramid inputs', () => {
 		const r = room();
 		expect(r.send('dan', { kind: 'set-link', from: 1, strength: 'weak' }).ok).toBe(true);
 		expect(r.send('eve', { kind: 'set-link', from: 3, strength: 'strong' }).ok).toBe(true);
-		expect(r.state.groups.g2!.links).toEqual([null, 'weak', null, 'strong']);
+		expect(r.state.groups.g2!.links).toEqual([null, 'weak', null, 'strong', null]);
+		// The pyramid has no 5→1: that closing link belongs to the cycle.
 		expect(r.send('dan', { kind: 'set-link', from: 4, strength: 'weak' })).toEqual({
 			ok: false,
-			error: 'Pick a link between two neighbouring steps (1→2 up to 4→5).'
+			error: 'This pyramid has no link from step 5 back to step 1: only the cycle has one.'
 		});
+		expect(r.send('dan', { kind: 'set-link', from: 5, strength: 'weak' })).toEqual({
+			ok: false,
+			error: 'Pick a link between two neighbouring steps (1→2 up to 4→5, or 5→1 in the cycle).'
+		});
+	});
+
+	it('lets the cycle preset link its last step back to the first, on every screen and export', () => {
+		const cycle = pmPyramid.config.parse({ preset: 'cycle' });
+		const r = room(cycle);
+		expect(r.send('dan', { kind: 'set-link', from: 4, strength: 'weak' }).ok).toBe(true);
+		expect(r.state.groups.g2!.links[4]).toBe('weak');
+		const ctx = { ...view, config: cycle };
+		const phone = pmPyramid.phone(r.state, { ...ctx, participantId: 'dan', groupId: 'g2' });
+		expect(phone.links).toEqual([null, null, null, null, 'weak']);
+		const proj = pmPyramid.projector(r.state, { ...ctx, status: 'revealed' });
+		const g2 = proj.groups.find((g) => g.id === 'g2')!;
+		expect(g2.links.map((l) => l.from)).toEqual([0, 1, 2, 3, 4]);
+		expect(g2.findings.linkage).toContain('5→1');
+		expect(proj.overlay.links).toHaveLength(5);
+		const links = pmPyramid.exportRows(r.state, ctx).filter((row) => row.item === 'link');
+		expect(links.at(-1)).toMatchObject({
+			step: 5,
+			stepLabel: 'Reward and recognise → Plan and set expectations',
+			link: 'weak'
+		});
+		const lines = pmPyramid.evidence!(r.state, { ...ctx, participantId: 'dan', groupId: 'g2' })[0]!
+			.lines;
+		expect(lines).toContainEqual({ label: 'Link, Step 5 to Step 1', text: 'Weak' });
 	});
 
 	it('treats a repeated add with the same input id as a harmless retry', () => {

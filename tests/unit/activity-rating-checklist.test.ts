@@ -137,7 +137,8 @@ describe('rating-checklist views', () => {
 			],
 			started: 3,
 			finished: 0,
-			expected: 3
+			expected: 3,
+			example: false
 		});
 		expect(ratingChecklist.projector(h.state, viewCtx(h.config, 'closed')).ready).toBe(false);
 	});
@@ -215,5 +216,44 @@ describe('rating-checklist views', () => {
 		h.ok('dan', rate(3, null));
 		expect(h.replay()).toEqual(h.state);
 		expect(h.replay().scopes.p1!.ratings[1]!.level).toBe(2);
+	});
+});
+
+describe('placeholder practices say so until the trainer replaces them', () => {
+	const NOTE = 'Example practices — replace with your programme’s list';
+
+	it('labels our list on the projector, the phone and the evidence pack, open or revealed', () => {
+		const h = harness(ratingChecklist, {}, groupOf);
+		h.ok('ann', rate(0, 2));
+		for (const status of ['open', 'revealed'] as const) {
+			expect(ratingChecklist.projector(h.state, viewCtx(h.config, status)).example).toBe(true);
+			const ctx = { ...viewCtx(h.config, status), participantId: 'ann', groupId: 'p1' };
+			expect(ratingChecklist.phone(h.state, ctx).example).toBe(true);
+			expect(ratingChecklist.evidence!(h.state, ctx)[0]!.lines[0]).toEqual({ text: NOTE });
+		}
+		// Part of our list, reordered or cut down, is still ours.
+		const some = ratingChecklist.config.parse({
+			items: [PLACEHOLDER_ITEMS[3], PLACEHOLDER_ITEMS[0]]
+		});
+		expect(ratingChecklist.projector(h.state, viewCtx(some)).example).toBe(true);
+	});
+
+	it('carries no label on a list the trainer typed, even with one of ours kept in it', () => {
+		for (const list of [items, [...items, PLACEHOLDER_ITEMS[0]!]]) {
+			const h = harness(ratingChecklist, { items: list }, groupOf);
+			h.ok('ann', rate(0, 1));
+			const ctx = { ...viewCtx(h.config, 'revealed'), participantId: 'ann', groupId: 'p1' };
+			expect(ratingChecklist.projector(h.state, viewCtx(h.config)).example).toBe(false);
+			expect(ratingChecklist.phone(h.state, ctx).example).toBe(false);
+			expect(JSON.stringify(ratingChecklist.evidence!(h.state, ctx))).not.toContain(
+				'Example practices'
+			);
+		}
+	});
+
+	it('offers the launch panel the note and our list, so it can label the list while it is unchanged', () => {
+		const field = ratingChecklist.setup!.find((f) => f.key === 'items')!;
+		expect(field.example?.note).toBe(NOTE);
+		expect(field.example?.values).toEqual(PLACEHOLDER_ITEMS);
 	});
 });

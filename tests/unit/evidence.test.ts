@@ -22,7 +22,12 @@ import { activityTypes } from '$lib/activities/registry';
 import { selfScoring } from '$lib/activities/self-scoring/type';
 import { seededRandom } from '$lib/activities/shared/random';
 import { skillWill } from '$lib/activities/skill-will/type';
-import { CRITERION_IDS } from '$lib/shared/ilm';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { criteriaCoverage } from '$lib/shared/evidence';
+import { CRITERIA, CRITERION_IDS } from '$lib/shared/ilm';
+import { appRoot } from '$lib/server/paths';
 import { harness } from '../helpers/activity-harness';
 
 const g = (id: string, name: string, memberIds: string[]): GroupInfo => ({ id, name, memberIds });
@@ -660,5 +665,49 @@ describe('conversation-cards', () => {
 			if (id !== g1Observer) expect(text).not.toContain('G1-OBSERVER-NOTE');
 		}
 		expect(r.evidence('idle')).toEqual([]);
+	});
+});
+
+describe('the evidence pack’s criteria: all eleven, and what today did not cover', () => {
+	const c = (...ids: string[]) => ids.map((id) => CRITERIA.find((x) => x.id === id)!);
+
+	it('lists every criterion under its learning outcome and names the gaps', () => {
+		const got = criteriaCoverage([
+			{ title: 'Pyramid', criteria: c('1.1', '1.2', '2.4') },
+			{ title: 'AMO', criteria: c('4.2', '1.2', '4.3') }
+		]);
+		expect(got.outcomes.map((o) => o.id)).toEqual(['1', '2', '3', '4']);
+		expect(got.outcomes.flatMap((o) => o.criteria.map((r) => r.criterion.id))).toEqual(
+			CRITERION_IDS
+		);
+		const row = (id: string) =>
+			got.outcomes.flatMap((o) => o.criteria).find((r) => r.criterion.id === id)!;
+		expect(row('1.2').activities).toEqual(['Pyramid', 'AMO']);
+		expect(row('2.3').activities).toEqual([]);
+		expect(got.notCovered.map((x) => x.id)).toEqual(['2.1', '2.2', '2.3', '3.1', '3.2', '4.1']);
+		expect(got.coverage.map((r) => r.criterion.id)).toEqual(['1.1', '1.2', '2.4', '4.2', '4.3']);
+	});
+
+	it('marks everything not covered when a learner took part in nothing', () => {
+		const got = criteriaCoverage([]);
+		expect(got.notCovered).toHaveLength(11);
+		expect(got.coverage).toEqual([]);
+	});
+
+	it('claims only what the shipped activities ask for: no 4.3 for the reward ideas, 2.3 only where a standard is asked', () => {
+		const claims = (file: string) => {
+			const doc = parseYaml(readFileSync(join(appRoot(), 'activities', file), 'utf8')) as {
+				criteria: string[];
+				config: { columns?: string[] };
+			};
+			return doc;
+		};
+		expect(claims('reward-brainstorm.yaml').criteria).not.toContain('4.3');
+		expect(brainstorm.criteria).not.toContain('4.3');
+		expect(claims('goal-setting.yaml').criteria).not.toContain('2.3');
+		expect(goalSetting.criteria).not.toContain('2.3');
+		const fair = claims('fair-assessment.yaml');
+		expect(fair.criteria).toContain('2.3');
+		expect(fair.config.columns?.[0]).toMatch(/standards/i);
 	});
 });

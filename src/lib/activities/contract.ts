@@ -98,6 +98,11 @@ export interface SetupField {
 	min?: number;
 	max?: number;
 	maxLength: number;
+	/**
+	 * Placeholder content shipped with the app: while every value is one of these, the launch
+	 * panel shows `note` (e.g. "Example practices — replace with your programme's list").
+	 */
+	example?: { values: readonly string[]; note: string };
 }
 
 export interface ActivityType<Config, Input, State, ProjectorView, PhoneView> {

@@ -1,5 +1,5 @@
 import type { EvidenceItem } from '../activities/contract';
-import type { Criterion } from './ilm';
+import { CRITERIA, OUTCOMES, type Criterion } from './ilm';
 
 /** A learner's evidence pack as the trainer's page and the learner's phone both show it. */
 export interface PackActivity {
@@ -11,11 +11,51 @@ export interface PackActivity {
 	items: EvidenceItem[];
 }
 
+export interface CoverageRow {
+	criterion: Criterion;
+	/** Titles of this learner's activities that evidence it; empty when none did today. */
+	activities: string[];
+}
+
+export interface OutcomeCoverage {
+	id: string;
+	text: string;
+	criteria: CoverageRow[];
+}
+
 export interface EvidencePack {
 	session: { title: string; date: string | null; trainer: string };
 	participant: { name: string };
 	activities: PackActivity[];
-	/** Each criterion with the activities that evidence it, in the unit's order. */
-	coverage: { criterion: Criterion; activities: string[] }[];
+	/** The criteria this learner's activities evidence, with those activities, in the unit's order. */
+	coverage: CoverageRow[];
+	/** All eleven criteria under their four learning outcomes, covered today or not. */
+	outcomes: OutcomeCoverage[];
+	/** What the assignment still needs evidence for: nothing today touched these. */
+	notCovered: Criterion[];
 	generatedAt: string | null;
+}
+
+/**
+ * The pack's criteria table: every criterion of the unit under its learning outcome, each with the
+ * activities that evidence it, so a learner sees what today covered and what it did not.
+ */
+export function criteriaCoverage(
+	activities: Pick<PackActivity, 'title' | 'criteria'>[]
+): Pick<EvidencePack, 'coverage' | 'outcomes' | 'notCovered'> {
+	const rows: CoverageRow[] = CRITERIA.map((criterion) => ({
+		criterion,
+		activities: activities
+			.filter((a) => a.criteria.some((c) => c.id === criterion.id))
+			.map((a) => a.title)
+	}));
+	return {
+		coverage: rows.filter((r) => r.activities.length > 0),
+		outcomes: Object.entries(OUTCOMES).map(([id, text]) => ({
+			id,
+			text,
+			criteria: rows.filter((r) => r.criterion.outcome === id)
+		})),
+		notCovered: rows.filter((r) => r.activities.length === 0).map((r) => r.criterion)
+	};
 }

@@ -55,7 +55,7 @@ export const brainstorm: ActivityType<Config, Input, State, ProjectorView, Phone
 	input: inputSchema,
 	defaultGrouping: 'individual',
 	/** Brief §1, B5 reward and recognition brainstorm. */
-	criteria: ['1.2', '4.3'],
+	criteria: ['1.2'],
 	// The learner's own answers and their group's work, for their evidence pack.
 	evidence,
 	trainer: {

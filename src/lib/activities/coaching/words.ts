@@ -61,7 +61,9 @@ export const ROLE_TASK: Record<Role, string> = {
 
 /** What the coachee is asked to bring, unless the content file says otherwise. */
 export const DEFAULT_BRIEF =
-	'Pick a real goal from your own work: small enough to talk through in a few minutes, and one you are happy to share. For example: getting a piece of work finished, preparing for a tricky meeting, or learning a new skill.';
+	'Pick a real goal from your own work: small enough to talk through in a few minutes, and one you ' +
+	'are happy to share. For example: getting a piece of work finished, preparing for a tricky ' +
+	'meeting, or learning a new skill.';
 
 /**
  * What the observer looks for: our own short list. Four follow the steps of GROW and two apply

@@ -35,6 +35,7 @@ export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] 
 				cardTitle: card?.title ?? plan.cardId,
 				current: hand.current === plan.cardId,
 				likelyCause: cause(card?.likelyCause),
+				trainerNote: card?.trainerNote ?? null,
 				chosenCause: cause(plan.cause?.value),
 				...Object.fromEntries(FIELDS.map((f) => [f, plan.fields[f]?.text ?? ''])),
 				...blank
@@ -52,6 +53,7 @@ export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] 
 			cardTitle: card?.title ?? null,
 			current: null,
 			likelyCause: cause(card?.likelyCause),
+			trainerNote: card?.trainerNote ?? null,
 			chosenCause: null,
 			...Object.fromEntries(FIELDS.map((f) => [f, null])),
 			round: o.round,

@@ -4,11 +4,20 @@ import type { Config } from './schema';
 import type { State } from './state';
 import { FIELDS, ROLES, type Cause, type CheckId, type Field, type Role } from './words';
 
-/** A card as a phone or the projector sees it: the likely cause stays null until the trainer reveals. */
-export type ShownCard = Omit<Card, 'likelyCause'> & { likelyCause: Cause | null };
+/**
+ * A card as a phone or the projector sees it: the likely cause stays null until the trainer
+ * reveals, and the trainer's note is never in it (the trainers' view carries notes separately).
+ */
+export type ShownCard = Omit<Card, 'likelyCause' | 'trainerNote'> & { likelyCause: Cause | null };
 
 export function showCard(card: Card, revealed: boolean): ShownCard {
-	return { ...card, likelyCause: revealed ? card.likelyCause : null };
+	return {
+		id: card.id,
+		title: card.title,
+		situation: card.situation,
+		employeeSays: card.employeeSays,
+		likelyCause: revealed ? card.likelyCause : null
+	};
 }
 
 export interface PhoneField {

@@ -52,10 +52,15 @@ export interface ProjectorView {
 		rows: RevealRow[];
 		tally: { cause: Cause; chosen: number; likely: number }[];
 		sides: {
-			chosen: { person: number; environment: number };
-			likely: { person: number; environment: number };
+			chosen: { person: number; environment: number; circumstances: number };
+			likely: { person: number; environment: number; circumstances: number };
 		};
 	} | null;
+	/**
+	 * The trainer's notes on the cards groups hold now (law and policy points), keyed by card id.
+	 * The remote shows them; the projector's screen never does, and no phone gets them.
+	 */
+	trainerNotes: Record<string, string>;
 	/** Across every observation in the room: how often each item was ticked. */
 	checklist: { id: string; label: string; ticked: number }[];
 	observations: number;
@@ -119,6 +124,12 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 				}
 			: null,
 		reveal: revealed ? reveal(groups, cards) : null,
+		trainerNotes: Object.fromEntries(
+			groups.flatMap((g) => {
+				const note = g.card ? cards.get(g.card.id)?.trainerNote : undefined;
+				return g.card && note ? [[g.card.id, note]] : [];
+			})
+		),
 		checklist: CHECKLIST.map((c) => ({
 			id: c.id,
 			label: c.label,
@@ -148,7 +159,8 @@ function reveal(
 	});
 	const side = (pick: (r: RevealRow) => Cause | null) => ({
 		person: rows.filter((r) => pick(r) && CAUSE_SIDE[pick(r)!] === 'person').length,
-		environment: rows.filter((r) => pick(r) && CAUSE_SIDE[pick(r)!] === 'environment').length
+		environment: rows.filter((r) => pick(r) && CAUSE_SIDE[pick(r)!] === 'environment').length,
+		circumstances: rows.filter((r) => pick(r) && CAUSE_SIDE[pick(r)!] === 'circumstances').length
 	});
 	return {
 		rows,

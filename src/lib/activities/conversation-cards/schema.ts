@@ -27,7 +27,8 @@ const cardSchema = z.strictObject({
 	title: text('a card title', 60),
 	situation: text('the situation', 600),
 	employeeSays: text('what the employee says', 400),
-	likelyCause: z.enum(CAUSES, causeError)
+	likelyCause: z.enum(CAUSES, causeError),
+	trainerNote: text('a trainer note', 400).optional()
 });
 
 export const MAX_ROUND_MINUTES = 30;
@@ -106,7 +107,7 @@ export const inputSchema: z.ZodType<Input, unknown> = z.discriminatedUnion(
 		z.object({
 			kind: z.literal('choose-cause'),
 			cardId,
-			cause: z.enum(CAUSES, { error: 'Pick one of the six causes.' }).nullable()
+			cause: z.enum(CAUSES, { error: 'Pick one of the causes on your screen.' }).nullable()
 		}),
 		z.object({
 			kind: z.literal('observe'),

@@ -6,7 +6,8 @@ export const CAUSES = [
 	'motivation',
 	'incentives',
 	'information',
-	'resources'
+	'resources',
+	'health'
 ] as const;
 export type Cause = (typeof CAUSES)[number];
 
@@ -16,7 +17,8 @@ export const CAUSE_LABEL: Record<Cause, string> = {
 	motivation: 'Motivation',
 	incentives: 'Incentives',
 	information: 'Information',
-	resources: 'Resources'
+	resources: 'Resources',
+	health: 'Health or circumstances'
 };
 
 /** One line each, so a group can tell the categories apart on a phone. */
@@ -26,20 +28,25 @@ export const CAUSE_HINT: Record<Cause, string> = {
 	motivation: 'could do it, but does not want to, or has stopped caring',
 	incentives: 'doing it well is not noticed, rewarded or worth it',
 	information: 'expectations, targets or feedback are unclear or missing',
-	resources: 'lacks the time, tools, people or process to do it'
+	resources: 'lacks the time, tools, people or process to do it',
+	health:
+		'ill health, a disability or something outside work: explore it, and support, before any formal step'
 };
 
 /**
  * Gilbert's split: the work environment (information, resources, incentives) or the person
  * (skills, knowledge, motivation). The debrief asks whether the room blames the person first.
+ * Health, disability and personal circumstances are neither: nobody is to blame for them, and
+ * they are explored (with support or adjustments) before any formal step.
  */
-export const CAUSE_SIDE: Record<Cause, 'environment' | 'person'> = {
+export const CAUSE_SIDE: Record<Cause, 'environment' | 'person' | 'circumstances'> = {
 	skills: 'person',
 	knowledge: 'person',
 	motivation: 'person',
 	incentives: 'environment',
 	information: 'environment',
-	resources: 'environment'
+	resources: 'environment',
+	health: 'circumstances'
 };
 
 export const FIELDS = ['prepare', 'open', 'evidence', 'cause', 'actions', 'follow-up'] as const;

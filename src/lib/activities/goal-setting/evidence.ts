@@ -1,5 +1,5 @@
 import type { EvidenceItem, PhoneContext } from '../contract';
-import type { Config, Scores } from './schema';
+import type { Config, GoalType, Scores } from './schema';
 import { coach, CRITERIA, CRITERION_NAME } from './smart';
 import type { State, Version } from './state';
 import { situationLabel } from './views';
@@ -8,8 +8,8 @@ import { GOAL_TYPE_NAME, SCORE_NAME } from './wording';
 type Lines = EvidenceItem['lines'];
 
 /** One goal version, the achievability the author gave, and the SMART coach's check (the phone's own rules). */
-function versionLines(label: string, v: Version): Lines {
-	const checks = coach(v.text, v.achievable);
+function versionLines(label: string, v: Version, goalType: GoalType | null): Lines {
+	const checks = coach(v.text, v.achievable, goalType);
 	return [
 		{ label, text: v.text },
 		{
@@ -48,16 +48,20 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 			},
 			{ label: 'Goal type', text: entry.goalType ? GOAL_TYPE_NAME[entry.goalType] : 'Not chosen' }
 		];
-		if (entry.v1) lines.push(...versionLines('First version', entry.v1));
+		if (entry.v1) lines.push(...versionLines('First version', entry.v1, entry.goalType));
 		else
 			lines.push(
-				...versionLines('Draft (not submitted)', {
-					text: entry.draft.text,
-					achievable: entry.draft.achievable,
-					at: 0
-				})
+				...versionLines(
+					'Draft (not submitted)',
+					{
+						text: entry.draft.text,
+						achievable: entry.draft.achievable,
+						at: 0
+					},
+					entry.goalType
+				)
 			);
-		if (entry.v2) lines.push(...versionLines('Revised version', entry.v2));
+		if (entry.v2) lines.push(...versionLines('Revised version', entry.v2, entry.goalType));
 		const received = entry.goalId ? (state.reviews[entry.goalId] ?? []) : [];
 		received.forEach((r, i) => {
 			const which = received.length > 1 ? ` ${i + 1}` : '';

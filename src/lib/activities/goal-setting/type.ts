@@ -50,7 +50,7 @@ export const goalSetting: ActivityType<Config, Input, State, ProjectorView, Phon
 	input: inputSchema,
 	defaultGrouping: 'individual',
 	/** Brief §1, B2 intelligent goal setting. */
-	criteria: ['2.2', '2.3', '2.4'],
+	criteria: ['2.2', '2.4'],
 	// The learner's own answers and their group's work, for their evidence pack.
 	evidence,
 	trainer: {

@@ -98,9 +98,12 @@ function card(
 		goalType: entry.goalType,
 		situation: situationLabel(config, entry.situation, false),
 		author: state.showNames ? (names.get(pid) ?? 'Someone who left') : null,
-		before: { text: entry.v1.text, checks: passes(entry.v1.text, entry.v1.achievable) },
+		before: {
+			text: entry.v1.text,
+			checks: passes(entry.v1.text, entry.v1.achievable, entry.goalType)
+		},
 		after: entry.v2
-			? { text: entry.v2.text, checks: passes(entry.v2.text, entry.v2.achievable) }
+			? { text: entry.v2.text, checks: passes(entry.v2.text, entry.v2.achievable, entry.goalType) }
 			: null,
 		reviewed: (state.reviews[id]?.length ?? 0) > 0
 	};
@@ -193,10 +196,16 @@ export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] 
 			'goal type': entry.goalType,
 			'version 1': entry.v1?.text ?? null,
 			'version 1 achievable (1-5)': entry.v1?.achievable ?? null,
-			...checkColumns('v1 coach', entry.v1 ? passes(entry.v1.text, entry.v1.achievable) : null),
+			...checkColumns(
+				'v1 coach',
+				entry.v1 ? passes(entry.v1.text, entry.v1.achievable, entry.goalType) : null
+			),
 			'version 2': entry.v2?.text ?? null,
 			'version 2 achievable (1-5)': entry.v2?.achievable ?? null,
-			...checkColumns('v2 coach', entry.v2 ? passes(entry.v2.text, entry.v2.achievable) : null),
+			...checkColumns(
+				'v2 coach',
+				entry.v2 ? passes(entry.v2.text, entry.v2.achievable, entry.goalType) : null
+			),
 			...Object.fromEntries(
 				CRITERIA.map((c) => [`review ${CRITERION_NAME[c].letter}`, review?.scores[c] ?? null])
 			),

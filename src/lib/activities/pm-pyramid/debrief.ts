@@ -1,4 +1,5 @@
 import type { LinkView, OverlayLink, OverlayTier, TierView } from './projector';
+import { linkName } from './steps';
 
 export type Lens = 'gaps' | 'overkill' | 'linkage';
 
@@ -36,7 +37,7 @@ export function debriefPrompts(): DebriefPrompt[] {
 
 const steps = (xs: number[]) =>
 	xs.length === 1 ? `step ${xs[0]! + 1}` : `steps ${xs.map((s) => s + 1).join(', ')}`;
-const pairs = (xs: number[]) => xs.map((f) => `${f + 1}→${f + 2}`).join(', ');
+const pairs = (xs: number[]) => xs.map(linkName).join(', ');
 
 export function groupFindings(tiers: TierView[], links: LinkView[]): Findings {
 	const empty = tiers.filter((t) => t.gap).map((t) => t.step);

@@ -2,14 +2,14 @@ import type { EvidenceItem, PhoneContext } from '../contract';
 import { workKey } from './reduce';
 import type { Config } from './schema';
 import type { Card, GroupWork, State } from './state';
-import { STEP_COUNT, STRENGTH_LABEL, TAG_LABEL, stepName } from './steps';
+import { linkCount, linkTo, STEP_COUNT, STRENGTH_LABEL, TAG_LABEL, stepName } from './steps';
 
 type Lines = EvidenceItem['lines'];
 
 const cardText = (c: Card, me?: string) =>
 	`${c.text}${c.tag ? ` [${TAG_LABEL[c.tag]}]` : ''}${me && c.authorId === me ? ' (yours)' : ''}`;
 
-/** The whole pyramid: each step's cards (a step with none is a gap), then the four links. */
+/** The whole pyramid: each step's cards (a step with none is a gap), then its links (five in the cycle). */
 function pyramidLines(work: GroupWork, config: Config, me: string | undefined): Lines {
 	const lines: Lines = [];
 	for (let step = 0; step < STEP_COUNT; step++) {
@@ -20,10 +20,10 @@ function pyramidLines(work: GroupWork, config: Config, me: string | undefined): 
 		if (cards.length >= config.overkillAt)
 			lines.push({ label, text: `${cards.length} practices here: possible overkill` });
 	}
-	for (let from = 0; from < STEP_COUNT - 1; from++) {
+	for (let from = 0; from < linkCount(config.preset); from++) {
 		const strength = work.links[from];
 		lines.push({
-			label: `Link, ${stepName(from)} to ${stepName(from + 1)}`,
+			label: `Link, ${stepName(from)} to ${stepName(linkTo(from))}`,
 			text: strength ? STRENGTH_LABEL[strength] : 'Not marked'
 		});
 	}

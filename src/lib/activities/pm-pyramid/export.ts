@@ -2,10 +2,10 @@ import type { ExportRow, ViewContext } from '../contract';
 import type { Config } from './schema';
 import { scopes } from './scopes';
 import type { State } from './state';
-import { STEP_COUNT, TAG_LABEL } from './steps';
+import { linkCount, linkTo, TAG_LABEL } from './steps';
 
 /**
- * One row per card, then one per link (all four per group, unmarked ones included: a link nobody
+ * One row per card, then one per link (all four per group, five in the cycle, unmarked ones included: a link nobody
  * marked is itself a finding). Every row has the same columns so a CSV has one header.
  */
 export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] {
@@ -25,12 +25,12 @@ export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] 
 				link: null
 			});
 		}
-		for (let from = 0; from < STEP_COUNT - 1; from++) {
+		for (let from = 0; from < linkCount(ctx.config.preset); from++) {
 			rows.push({
 				group: name,
 				item: 'link',
 				step: from + 1,
-				stepLabel: `${steps[from] ?? ''} → ${steps[from + 1] ?? ''}`,
+				stepLabel: `${steps[from] ?? ''} → ${steps[linkTo(from)] ?? ''}`,
 				text: null,
 				tag: null,
 				author: null,

@@ -2,7 +2,7 @@ import type { PhoneContext } from '../contract';
 import { workKey } from './reduce';
 import type { Config } from './schema';
 import type { State } from './state';
-import { MAX_CARDS_PER_GROUP, STEP_COUNT, type Step, type Strength, type Tag } from './steps';
+import { linkCount, MAX_CARDS_PER_GROUP, type Step, type Strength, type Tag } from './steps';
 
 export interface PhoneCard {
 	id: string;
@@ -20,7 +20,7 @@ export interface PhoneView {
 	maxCards: number;
 	/** The sender's group's cards only, in the group's order. */
 	cards: PhoneCard[];
-	/** links[i]: step i → i+1; null until someone in the group marks it. */
+	/** links[i]: step i → the next (links[4]: the cycle's 5→1); null until someone in the group marks it. */
 	links: (Strength | null)[];
 }
 
@@ -38,6 +38,6 @@ export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 			mine: c.authorId === ctx.participantId,
 			updatedAt: c.updatedAt
 		})),
-		links: Array.from({ length: STEP_COUNT - 1 }, (_, i) => work?.links[i] ?? null)
+		links: Array.from({ length: linkCount(ctx.config.preset) }, (_, i) => work?.links[i] ?? null)
 	};
 }

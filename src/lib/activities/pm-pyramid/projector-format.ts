@@ -25,7 +25,12 @@ export function overlayLink(
 }
 
 /** A group with nothing sent yet: every step a gap, no link marked. */
-export function placeholderGroup(id: string, name: string, steps: string[]): GroupView {
+export function placeholderGroup(
+	id: string,
+	name: string,
+	steps: string[],
+	links: number
+): GroupView {
 	const findings: Findings = {
 		gaps: 'Nothing at any step yet',
 		overkill: 'No crowded step',
@@ -43,7 +48,7 @@ export function placeholderGroup(id: string, name: string, steps: string[]): Gro
 			overkill: false,
 			onlyMissing: false
 		})),
-		links: [0, 1, 2, 3].map((from) => ({ from, strength: 'none', marked: false })),
+		links: Array.from({ length: links }, (_, from) => ({ from, strength: 'none', marked: false })),
 		findings
 	};
 }

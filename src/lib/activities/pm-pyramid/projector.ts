@@ -9,7 +9,7 @@ import {
 import type { Config } from './schema';
 import { scopes } from './scopes';
 import type { GroupWork, State } from './state';
-import { STEP_COUNT, type Strength, type Tag } from './steps';
+import { linkCount, type Preset, type Strength, type Tag } from './steps';
 
 /** A card as the room sees it: group work, so its text shows, but never who wrote it (nor its id). */
 export interface ChipView {
@@ -84,7 +84,7 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 	const { steps, overkillAt } = ctx.config;
 	const groups = scopes(state, ctx).map(({ id, name, work }): GroupView => {
 		const tiers = tiersOf(work, steps, overkillAt);
-		const links = linksOf(work);
+		const links = linksOf(work, linkCount(ctx.config.preset));
 		return {
 			id,
 			name,
@@ -99,7 +99,7 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 		preset: ctx.config.preset,
 		overkillAt,
 		groups,
-		overlay: overlay(groups, steps),
+		overlay: overlay(groups, steps, ctx.config.preset),
 		debrief: debriefPrompts()
 	};
 }
@@ -118,8 +118,8 @@ function tiersOf(work: GroupWork, steps: string[], overkillAt: number): TierView
 	});
 }
 
-function linksOf(work: GroupWork): LinkView[] {
-	return Array.from({ length: STEP_COUNT - 1 }, (_, from) => {
+function linksOf(work: GroupWork, count: number): LinkView[] {
+	return Array.from({ length: count }, (_, from) => {
 		const set = work.links[from] ?? null;
 		return { from, strength: set ?? 'none', marked: set !== null };
 	});
@@ -131,7 +131,7 @@ function linksOf(work: GroupWork): LinkView[] {
  * half of those groups (with one or two groups started, that means empty in all of them): a gap
  * most of the room shares is worth the debrief, one table's gap is that table's story.
  */
-function overlay(groups: GroupView[], steps: string[]): ProjectorView['overlay'] {
+function overlay(groups: GroupView[], steps: string[], preset: Preset): ProjectorView['overlay'] {
 	const started = groups.filter((g) => g.cardCount > 0);
 	const tiers = steps.map((label, step): OverlayTier => {
 		const perGroup = groups.map((g) => ({
@@ -150,7 +150,7 @@ function overlay(groups: GroupView[], steps: string[]): ProjectorView['overlay']
 			gap: started.length > 0 && emptyIn * 2 > started.length
 		};
 	});
-	const links = Array.from({ length: STEP_COUNT - 1 }, (_, from): OverlayLink => {
+	const links = Array.from({ length: linkCount(preset) }, (_, from): OverlayLink => {
 		const count = (s: Strength) => started.filter((g) => g.links[from]?.strength === s).length;
 		return { from, strong: count('strong'), weak: count('weak'), none: count('none') };
 	});

@@ -1,7 +1,7 @@
 import { InputRejected, type InputContext } from '../contract';
-import type { Input } from './schema';
+import type { Config, Input } from './schema';
 import { emptyLinks, type Card, type GroupWork, type State } from './state';
-import { MAX_CARDS_PER_GROUP } from './steps';
+import { linkCount, MAX_CARDS_PER_GROUP } from './steps';
 
 /** Whose pyramid an input edits: the sender's group, or the sender alone when they have none. */
 export const workKey = (ctx: Pick<InputContext, 'groupId' | 'participantId'>) =>
@@ -13,7 +13,7 @@ export const workKey = (ctx: Pick<InputContext, 'groupId' | 'participantId'>) =>
  * field end with the later one: last write wins, and every phone is sent the winner.
  * Every check happens before the first change, as the contract requires.
  */
-export function reduce(state: State, input: Input, ctx: InputContext): State {
+export function reduce(state: State, input: Input, ctx: InputContext, config: Config): State {
 	const key = workKey(ctx);
 	if (input.kind === 'add-card') {
 		const work = state.groups[key];
@@ -39,6 +39,10 @@ export function reduce(state: State, input: Input, ctx: InputContext): State {
 		return state;
 	}
 	if (input.kind === 'set-link') {
+		if (input.from >= linkCount(config.preset))
+			throw new InputRejected(
+				'This pyramid has no link from step 5 back to step 1: only the cycle has one.'
+			);
 		workFor(state, key, ctx.groupId === null).links[input.from] = input.strength;
 		return state;
 	}

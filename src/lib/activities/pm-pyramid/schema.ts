@@ -86,15 +86,17 @@ export type Input =
 	| { kind: 'tag-card'; cardId: string; tag: Tag | null }
 	| { kind: 'move-card'; cardId: string; step: Step }
 	| { kind: 'delete-card'; cardId: string }
-	/** The link from step `from` to step `from + 1`. */
-	| { kind: 'set-link'; from: 0 | 1 | 2 | 3; strength: Strength };
+	/** The link from step `from` to the next (4: the cycle's 5→1, refused by the pyramid). */
+	| { kind: 'set-link'; from: 0 | 1 | 2 | 3 | 4; strength: Strength };
 
-const linkFromError = { error: 'Pick a link between two neighbouring steps (1→2 up to 4→5).' };
+const linkFromError = {
+	error: 'Pick a link between two neighbouring steps (1→2 up to 4→5, or 5→1 in the cycle).'
+};
 const linkFrom = z
 	.number(linkFromError)
 	.int(linkFromError)
 	.min(0, linkFromError)
-	.max(STEP_COUNT - 2, linkFromError) as z.ZodType<0 | 1 | 2 | 3, unknown>;
+	.max(STEP_COUNT - 1, linkFromError) as z.ZodType<0 | 1 | 2 | 3 | 4, unknown>;
 
 export const inputSchema: z.ZodType<Input, unknown> = z.discriminatedUnion(
 	'kind',

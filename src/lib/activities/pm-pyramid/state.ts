@@ -18,7 +18,7 @@ export interface GroupWork {
 	solo: boolean;
 	/** In the order added; a moved card goes to the end of its new step. */
 	cards: Card[];
-	/** links[i] is the link from step i to step i+1; null until someone marks it. */
+	/** links[i] is the link from step i to the next (links[4]: the cycle's 5→1); null until marked. */
 	links: (Strength | null)[];
 	/** Ids of deleted cards, so a late edit gets "deleted" rather than "not found". */
 	deleted: string[];
@@ -29,4 +29,4 @@ export interface State {
 	groups: Record<string, GroupWork>;
 }
 
-export const emptyLinks = (): (Strength | null)[] => [null, null, null, null];
+export const emptyLinks = (): (Strength | null)[] => [null, null, null, null, null];

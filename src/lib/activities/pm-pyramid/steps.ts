@@ -48,5 +48,15 @@ export const CARD_TEXT_MAX = 60;
 /** Enough for any real organisation; stops a stuck button or a prank from flooding the projector. */
 export const MAX_CARDS_PER_GROUP = 60;
 
+/**
+ * Links between neighbouring steps: four down the pyramid (1→2 … 4→5). The cycle preset adds a
+ * fifth, 5→1, because a cycle's last step (reward) feeds the next round's planning.
+ */
+export const linkCount = (preset: Preset) => (preset === 'cycle' ? STEP_COUNT : STEP_COUNT - 1);
+/** The step a link leads to: the next one, or step 1 for the cycle's closing link. */
+export const linkTo = (from: number) => (from + 1) % STEP_COUNT;
+/** "4→5", or "5→1" for the cycle's closing link. */
+export const linkName = (from: number) => `${from + 1}→${linkTo(from) + 1}`;
+
 /** "Step 3" for people; steps are 0-based inside. */
 export const stepName = (step: number) => `Step ${step + 1}`;

@@ -37,7 +37,7 @@ export const pmPyramid: ActivityType<Config, Input, State, ProjectorView, PhoneV
 		}
 	],
 	initial: () => ({ groups: {} }),
-	reduce: (state, input, ctx) => reduce(state, input, ctx),
+	reduce: (state, input, ctx, config) => reduce(state, input, ctx, config),
 	projector: projectorView,
 	phone: phoneView,
 	exportRows

@@ -1,5 +1,5 @@
 import type { EvidenceItem, PhoneContext } from '../contract';
-import { SCALE_LEVELS, type Config } from './schema';
+import { EXAMPLE_NOTE, isExampleList, SCALE_LEVELS, type Config } from './schema';
 import type { ScopeRatings, State } from './type';
 
 /**
@@ -22,7 +22,7 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 		const scope = state.scopes[key];
 		// Someone else's solo checklist is private: only one's own key may be solo.
 		if (!scope || Object.keys(scope.ratings).length === 0 || (scope.solo && key !== me)) continue;
-		const lines = ctx.config.items.map((text, index) => {
+		const lines: EvidenceItem['lines'] = ctx.config.items.map((text, index) => {
 			const r = scope.ratings[index];
 			// "3 out of 5" reads on paper where a bare "3" would not.
 			const rating = !r
@@ -35,6 +35,8 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 				text: r && !scope.solo && r.by === me ? `${rating} (set by you)` : rating
 			};
 		});
+		// Our placeholder practices say so on paper too: an assessor should not take them for the programme's.
+		if (isExampleList(ctx.config.items)) lines.unshift({ text: EXAMPLE_NOTE });
 		const name = ctx.groups.find((g) => g.id === key)?.name ?? 'Your earlier pair';
 		items.push(
 			scope.solo

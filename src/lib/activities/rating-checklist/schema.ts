@@ -21,6 +21,16 @@ export const PLACEHOLDER_ITEMS: readonly string[] = [
 	'Staff can comment on their review and their views are acted on'
 ];
 
+/** What every screen says while the list is still ours: a trainer's own list carries no label. */
+export const EXAMPLE_NOTE = 'Example practices — replace with your programme’s list';
+
+/** True while every practice is one of our placeholders (in any order or number). */
+export function isExampleList(items: readonly string[]): boolean {
+	const ours = new Set(PLACEHOLDER_ITEMS);
+	const typed = items.map((i) => i.trim()).filter((i) => i !== '');
+	return typed.length > 0 && typed.every((i) => ours.has(i));
+}
+
 export const SCALES = ['presence', 'five'] as const;
 export type Scale = (typeof SCALES)[number];
 

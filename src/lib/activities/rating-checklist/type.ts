@@ -8,10 +8,13 @@ import {
 } from '../contract';
 import {
 	configSchema,
+	EXAMPLE_NOTE,
 	inputSchema,
+	isExampleList,
 	ITEM_MAX,
 	MAX_ITEMS,
 	MIN_ITEMS,
+	PLACEHOLDER_ITEMS,
 	SCALE_LEVELS,
 	strength,
 	type Config,
@@ -56,7 +59,7 @@ export interface HeatRow {
 	widestSpread: boolean;
 }
 
-export type ProjectorView =
+export type ProjectorView = (
 	| {
 			ready: false;
 			/** While open or closed: progress counts only, no ratings (so nobody anchors on the room). */
@@ -74,9 +77,15 @@ export type ProjectorView =
 			started: number;
 			finished: number;
 			expected: number;
-	  };
+	  }
+) & {
+	/** Our placeholder practices, not the trainer's: every screen says so. */
+	example: boolean;
+};
 
 export interface PhoneView {
+	/** Our placeholder practices, not the trainer's: the phone says so. */
+	example: boolean;
 	scale: Scale;
 	levels: readonly string[];
 	items: { index: number; text: string; level: number | null; by: string | null }[];
@@ -165,8 +174,14 @@ export function weakestFirst(rows: HeatRow[]): HeatRow[] {
 export function projectorView(state: State, ctx: ViewContext<Config>): ProjectorView {
 	const counts = progress(state, ctx);
 	const rows = heatRows(state, ctx.config);
+	const example = isExampleList(ctx.config.items);
 	if (ctx.status !== 'revealed') {
-		return { ready: false, items: rows.map((r) => ({ text: r.text, rated: r.rated })), ...counts };
+		return {
+			ready: false,
+			items: rows.map((r) => ({ text: r.text, rated: r.rated })),
+			...counts,
+			example
+		};
 	}
 	const ordered = weakestFirst(rows);
 	const rated = ordered.filter((r) => r.mean !== null);
@@ -183,7 +198,8 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 		scale: ctx.config.scale,
 		levels: SCALE_LEVELS[ctx.config.scale],
 		rows: ordered,
-		...counts
+		...counts,
+		example
 	};
 }
 
@@ -200,6 +216,7 @@ export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 		};
 	});
 	return {
+		example: isExampleList(ctx.config.items),
 		scale: ctx.config.scale,
 		levels: SCALE_LEVELS[ctx.config.scale],
 		items,
@@ -256,7 +273,8 @@ export const ratingChecklist: ActivityType<Config, Input, State, ProjectorView, 
 			kind: 'text-list',
 			min: MIN_ITEMS,
 			max: MAX_ITEMS,
-			maxLength: ITEM_MAX
+			maxLength: ITEM_MAX,
+			example: { values: PLACEHOLDER_ITEMS, note: EXAMPLE_NOTE }
 		}
 	],
 	initial: () => ({ scopes: {} }),

@@ -31,7 +31,8 @@ export const QUADRANT_GUIDE: Record<Quadrant, QuadrantGuide> = {
 		name: 'Direct',
 		where: 'Low skill, low will',
 		response:
-			'Give clear instructions and a simple structure, with short deadlines and frequent check-ins. Build skill step by step and praise progress, so the will grows with it.',
+			'Give clear instructions and a simple structure, with short deadlines and frequent check-ins. ' +
+			'Build skill step by step and praise progress, so the will grows with it.',
 		colour: '#D55E00'
 	},
 	guide: {

@@ -1,5 +1,5 @@
 import { sortCriteria } from '$lib/shared/ilm';
-import type { EvidencePack, PackActivity } from '$lib/shared/evidence';
+import { criteriaCoverage, type EvidencePack, type PackActivity } from '$lib/shared/evidence';
 import { isoTime } from './format';
 import { personsOf, viewContext, type SessionData } from './session';
 
@@ -34,14 +34,6 @@ export function evidencePack(
 			items
 		});
 	}
-	const coverage = sortCriteria(activities.flatMap((a) => a.criteria.map((c) => c.id))).map(
-		(criterion) => ({
-			criterion,
-			activities: activities
-				.filter((a) => a.criteria.some((c) => c.id === criterion.id))
-				.map((a) => a.title)
-		})
-	);
 	return {
 		session: {
 			title: data.room.title,
@@ -50,7 +42,7 @@ export function evidencePack(
 		},
 		participant: { name: person.name },
 		activities,
-		coverage,
+		...criteriaCoverage(activities),
 		generatedAt: isoTime(now)
 	};
 }
