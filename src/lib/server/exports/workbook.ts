@@ -49,6 +49,7 @@ export async function toWorkbook(
 	}
 	addTable(wb.addWorksheet(names.take('Participants')), null, participantRows(data));
 	addTable(wb.addWorksheet(names.take('Input log')), null, inputLogRows(data));
+	if (data.followUp.length) addTable(wb.addWorksheet(names.take('Follow-up')), null, data.followUp);
 	return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 

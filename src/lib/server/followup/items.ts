@@ -9,7 +9,10 @@ import type { SessionData } from '../exports/session';
  * What a learner wrote on the day that the follow-up asks about: their goals (latest version) and
  * their "one thing I will do differently" with its confidence. Nothing new is asked of them.
  */
-export function followUpItems(data: SessionData, participantId: string): FollowUpItem[] {
+export function followUpItems(
+	data: Pick<SessionData, 'runs'>,
+	participantId: string
+): FollowUpItem[] {
 	const items: FollowUpItem[] = [];
 	for (const run of data.runs) {
 		const state = run.live?.state;

@@ -86,7 +86,7 @@ export function sessionSummary(db: Db, data: SessionData) {
  * Export rows: one per answer, named, only for learners who let the trainer see their check-ins;
  * the others count in the summary alone.
  */
-export function followUpRows(db: Db, data: SessionData): Row[] {
+export function followUpRows(db: Db, data: Omit<SessionData, 'followUp'>): Row[] {
 	const { optIns, answers } = roomFollowUp(db, data.room.id);
 	const sharing = new Set(optIns.filter((f) => f.shareWithTrainer).map((f) => f.participantId));
 	const names = new Map(data.people.map((p) => [p.id, p.name]));

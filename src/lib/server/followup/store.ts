@@ -185,3 +185,11 @@ function roomFollowUpOf(db: Db, participantId: string): FollowUp | undefined {
 		.all()
 		.at(-1);
 }
+
+/** Whether the session's retention counts from the end of the follow-up (see data-care's purge). */
+export function extendsRetention(db: Db, roomId: string): boolean {
+	return (
+		followUpEnabled(db, roomId) &&
+		!!db.select({ id: followUps.id }).from(followUps).where(eq(followUps.roomId, roomId)).get()
+	);
+}

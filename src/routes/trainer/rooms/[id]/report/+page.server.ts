@@ -8,6 +8,8 @@ import {
 	retentionDays
 } from '$lib/server/exports/data-care';
 import { reportView } from '$lib/server/exports/report';
+import { sessionSummary } from '$lib/server/followup/service';
+import { extendsRetention } from '$lib/server/followup/store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
@@ -16,8 +18,12 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	return {
 		report: reportView(data),
 		isOwner: data.owner.id === locals.trainer!.id,
+		followUp: data.deleted ? null : sessionSummary(getDb(), data),
 		summary: data.deleted ? null : dataSummary(getDb(), params.id),
-		retention: days === null || data.deleted ? null : { days, purgeAt: purgeDate(data.room, days) }
+		retention:
+			days === null || data.deleted
+				? null
+				: { days, purgeAt: purgeDate(data.room, days, extendsRetention(getDb(), data.room.id)) }
 	};
 };
 
