@@ -16,8 +16,11 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 	// A server of its own whose follow-up clock the test can move: a file holding a number of days.
 	const clock = join(mkdtempSync(join(tmpdir(), 'wc-clock-')), 'days');
 	writeFileSync(clock, '0');
-	const server = new OwnServer(Number(process.env.E2E_PORT ?? 4173) + 70 + info.workerIndex, {
-		FOLLOW_UP_TEST_CLOCK_FILE: clock
+	const port = Number(process.env.E2E_PORT ?? 4173) + 70 + info.workerIndex;
+	// PUBLIC_URL on this machine's loopback: the links work here, and the close screen warns they are local.
+	const server = new OwnServer(port, {
+		FOLLOW_UP_TEST_CLOCK_FILE: clock,
+		PUBLIC_URL: `http://localhost:${port}`
 	});
 	await server.start();
 	try {
@@ -54,7 +57,8 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 		await phone.getByRole('button', { name: 'Send for review' }).click();
 		await expect(phone.getByRole('heading', { name: 'Your goal' })).toBeVisible();
 
-		await remote.getByRole('button', { name: 'Go to Review and close' }).click();
+		await remote.getByRole('button', { name: 'Close', exact: true }).click();
+		await remote.getByRole('button', { name: 'Go to Review and ILM assignment coverage' }).click();
 		await expect(remote.getByLabel('Launch an activity')).toHaveValue('exit-reflection');
 		await remote.getByRole('button', { name: /Launch “/ }).click();
 		await phone.getByRole('textbox').fill(ONE_THING);
@@ -118,7 +122,7 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 		await expect(goal.getByText('Please choose how far you have got.')).toBeVisible();
 
 		await goal.getByRole('radio', { name: 'Planned how' }).check();
-		await goal.getByRole('checkbox', { name: 'My manager' }).check();
+		await goal.getByRole('checkbox', { name: 'My manager', exact: true }).check();
 		await goal.getByRole('checkbox', { name: 'No time' }).check();
 		await goal
 			.getByLabel('Anything else in the way (optional)')
@@ -140,7 +144,7 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 		await phone.goto(link);
 		await expect(phone.getByText('You already answered this check-in')).toBeVisible();
 		await expect(goal.getByRole('radio', { name: 'Planned how' })).toBeChecked();
-		await goal.getByRole('radio', { name: 'Started' }).check();
+		await goal.getByRole('radio', { name: 'Started', exact: true }).check();
 		await phone.getByRole('button', { name: 'Save my 30-day check-in' }).click();
 		await expect(phone.getByText('Saved. You can come back')).toBeVisible();
 
@@ -168,7 +172,7 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 		await phone.goto(link);
 		await expect(phone.getByRole('heading', { name: 'Your 90-day check-in' })).toBeVisible();
 		await expect(goal.getByText('At 30 days: Started')).toBeVisible();
-		await expect(goal.getByRole('radio', { name: 'Started' })).not.toBeChecked();
+		await expect(goal.getByRole('radio', { name: 'Started', exact: true })).not.toBeChecked();
 
 		// Turning the link off: it opens nothing from then on.
 		phone.once('dialog', (d) => void d.accept());
@@ -178,7 +182,7 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 		).toBeVisible();
 		const gone = await phone.goto(link);
 		expect(gone?.status()).toBe(404);
-		await expect(phone.getByText('Not found')).toBeVisible();
+		await expect(phone.getByRole('heading', { name: 'Not found' })).toBeVisible();
 		errors.expectNone();
 		await desk.close();
 		await phoneContext.close();
