@@ -136,9 +136,10 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 		await expectAccessible(phone, 'the 30-day check-in');
 		await expectNoSideScroll(phone, 'the 30-day check-in');
 		await phone.screenshot({
-			path: 'test-results/e2e/screens/follow-up-check-in.png',
+			path: 'test-results/e2e/screens/follow-up-check-in-page.png',
 			fullPage: true
 		});
+		await goal.screenshot({ path: 'test-results/e2e/screens/follow-up-check-in.png' });
 
 		// A second visit edits the same check-in.
 		await phone.goto(link);
@@ -162,6 +163,10 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 		await expect(thirty.getByText('1 of 1')).toBeVisible();
 		await expect(thirty.getByText(/Fewer than 3 people answered/).first()).toBeVisible();
 		await expectAccessible(remote, 'trainer follow-up view');
+		await remote.screenshot({
+			path: 'test-results/e2e/screens/follow-up-trainer.png',
+			fullPage: true
+		});
 		// Priya allowed it, so the trainer's pack of her shows her check-in.
 		await remote.goto(`${roomUrl}/report`);
 		await remote.getByRole('link', { name: 'Priya' }).click();
