@@ -135,6 +135,10 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 		await expect(phone.getByText('Saved. You can come back')).toBeVisible();
 		await expectAccessible(phone, 'the 30-day check-in');
 		await expectNoSideScroll(phone, 'the 30-day check-in');
+		// The smallest phones in use are 320 px wide: no sideways scrolling there either.
+		await phone.setViewportSize({ width: 320, height: 640 });
+		await expectNoSideScroll(phone, 'the 30-day check-in at 320 px');
+		await phone.setViewportSize({ width: 412, height: 839 });
 		await phone.screenshot({
 			path: 'test-results/e2e/screens/follow-up-check-in-page.png',
 			fullPage: true
