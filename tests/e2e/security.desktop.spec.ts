@@ -165,6 +165,31 @@ const matrix: Record<string, Row> = {
 		expect: { anonymous: 400, participant: 200, otherTrainer: 400, coFacilitator: 400, owner: 400 },
 		note: "a participant's only route: their seat token opens their own pack; a trainer's cookie opens none"
 	},
+	'POST /api/follow-up': {
+		path: () => '/api/follow-up',
+		json: (i, role) => (role === 'participant' ? { seatToken: i.tokenA } : {}),
+		expect: { anonymous: 400, participant: 409, otherTrainer: 400, coFacilitator: 400, owner: 400 },
+		note: 'opting in with the seat token, once the session is closed (room A is open here: 409); tokens in tests/integration/follow-up.test.ts'
+	},
+	'GET /f/[token]': {
+		path: () => `/f/${'a'.repeat(32)}`,
+		expect: everyone(404),
+		note: 'only a live follow-up token opens its own check-in (follow-up.phone.spec.ts); a trainer cookie opens none'
+	},
+	'POST /f/[token]?/save': {
+		path: () => `/f/${'a'.repeat(32)}?/save`,
+		form: () => ({ 'progress-0': '2' }),
+		expect: everyone(404)
+	},
+	'POST /f/[token]?/revoke': {
+		path: () => `/f/${'a'.repeat(32)}?/revoke`,
+		form: () => ({}),
+		expect: everyone(404)
+	},
+	'GET /f/[token]/reminders.ics': {
+		path: () => `/f/${'a'.repeat(32)}/reminders.ics`,
+		expect: everyone(404)
+	},
 	'GET /login': { path: () => '/login', expect: signedOutOnly },
 	'POST /login': {
 		path: () => '/login',
@@ -258,6 +283,16 @@ const matrix: Record<string, Row> = {
 	'GET /trainer/rooms/[id]/evidence/[participantId]': {
 		path: (i) => `/trainer/rooms/${i.roomA}/evidence/${i.participantA}`,
 		expect: roomTrainersOnly
+	},
+	'GET /trainer/rooms/[id]/follow-up': {
+		path: (i) => `/trainer/rooms/${i.roomA}/follow-up`,
+		expect: roomTrainersOnly
+	},
+	'POST /trainer/rooms/[id]/follow-up?/setEnabled': {
+		path: (i) => `/trainer/rooms/${i.roomA}/follow-up?/setEnabled`,
+		form: () => ({ enabled: 'yes' }),
+		expect: roomTrainersOnly,
+		note: 'either of the session’s trainers: switching follow-up is part of running it'
 	},
 	'GET /trainer/rooms/[id]/export/session.xlsx': {
 		path: (i) => `/trainer/rooms/${i.roomA}/export/session.xlsx`,

@@ -1,5 +1,6 @@
 import type { EvidenceItem } from '../activities/contract';
 import { CRITERIA, OUTCOMES, type Criterion } from './ilm';
+import type { PackFollowUp } from './follow-up';
 
 /** A learner's evidence pack as the trainer's page and the learner's phone both show it. */
 export interface PackActivity {
@@ -34,6 +35,8 @@ export interface EvidencePack {
 	/** What the assignment still needs evidence for: nothing today touched these. */
 	notCovered: Criterion[];
 	generatedAt: string | null;
+	/** The 30- and 90-day check-ins: the learner's own pack, and the trainer's only if the learner allowed it. */
+	followUp?: PackFollowUp;
 }
 
 /**

@@ -226,3 +226,73 @@ export type Room = typeof rooms.$inferSelect;
 export type Participant = typeof participants.$inferSelect;
 export type AgendaRow = typeof agendas.$inferSelect;
 export type ActivityRun = typeof activityRuns.$inferSelect;
+
+/**
+ * A learner's opt-in to the 30- and 90-day follow-up: a personal link token of its own (only its
+ * SHA-256 is kept), separate from the seat token so it can be revoked or re-issued alone.
+ */
+export const followUps = sqliteTable(
+	'follow_ups',
+	{
+		id: text('id').primaryKey(),
+		roomId: text('room_id')
+			.notNull()
+			.references(() => rooms.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull().unique(),
+		/** The learner lets the trainer quote their free lines, without their name. */
+		shareQuotes: integer('share_quotes', { mode: 'boolean' }).notNull().default(false),
+		/** The learner lets the trainer's evidence pack and exports show their check-ins. */
+		shareWithTrainer: integer('share_with_trainer', { mode: 'boolean' }).notNull().default(false),
+		/** Optional, for the trainer's own mailing only; never required. */
+		email: text('email'),
+		createdAt: ms('created_at').notNull(),
+		revokedAt: ms('revoked_at')
+	},
+	(t) => [
+		index('follow_ups_room_idx').on(t.roomId),
+		index('follow_ups_participant_idx').on(t.participantId)
+	]
+);
+
+/** One answer per learner, check-in (30 or 90 days) and item: a second visit updates it. */
+export const followUpAnswers = sqliteTable(
+	'follow_up_answers',
+	{
+		roomId: text('room_id')
+			.notNull()
+			.references(() => rooms.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		checkpoint: integer('checkpoint').$type<30 | 90>().notNull(),
+		/** "goal:<runId>" or "one-thing:<runId>": which of the day's items it is about. */
+		itemKey: text('item_key').notNull(),
+		progress: integer('progress').notNull(),
+		helped: text('helped', { mode: 'json' }).$type<string[]>().notNull(),
+		helpedNote: text('helped_note').notNull().default(''),
+		barriers: text('barriers', { mode: 'json' }).$type<string[]>().notNull(),
+		barrierNote: text('barrier_note').notNull().default(''),
+		confidence: integer('confidence').notNull(),
+		revisedGoal: text('revised_goal').notNull().default(''),
+		createdAt: ms('created_at').notNull(),
+		updatedAt: ms('updated_at').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.participantId, t.checkpoint, t.itemKey] }),
+		index('follow_up_answers_room_idx').on(t.roomId)
+	]
+);
+
+/** Sessions where the trainer switched follow-up off (e.g. a laptop on a venue LAN). */
+export const followUpOff = sqliteTable('follow_up_off', {
+	roomId: text('room_id')
+		.primaryKey()
+		.references(() => rooms.id, { onDelete: 'cascade' }),
+	at: ms('at').notNull()
+});
+
+export type FollowUp = typeof followUps.$inferSelect;
+export type FollowUpAnswer = typeof followUpAnswers.$inferSelect;

@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { FOLLOW_UP_END } from '$lib/shared/follow-up';
 import { activityRuns, inputs, participants, rooms } from '../db/schema';
 
 const DAY = 24 * 60 * 60_000;
@@ -83,9 +84,13 @@ export function retentionDays(env = process.env): number | null {
 /** When a session's participant data goes under the retention period: counted from its closing (or, if never closed, its start). */
 export function purgeDate(
 	room: { createdAt: number; closedAt: number | null },
-	days: number | null
+	days: number | null,
+	/** Learners opted in to the follow-up: counted from the end of its last check-in window instead. */
+	followUp = false
 ): number | null {
-	return days === null ? null : (room.closedAt ?? room.createdAt) + days * DAY;
+	return days === null
+		? null
+		: (room.closedAt ?? room.createdAt) + (followUp ? FOLLOW_UP_END : 0) + days * DAY;
 }
 
 /**
@@ -105,7 +110,10 @@ export function purgeExpired(
 		.where(
 			and(
 				isNull(rooms.dataDeletedAt),
-				or(lt(rooms.closedAt, cutoff), and(isNull(rooms.closedAt), lt(rooms.createdAt, cutoff)))
+				or(
+					lt(sql`${rooms.closedAt} + ${followUpExtension}`, cutoff),
+					and(isNull(rooms.closedAt), lt(rooms.createdAt, cutoff))
+				)
 			)
 		)
 		.all();
@@ -126,6 +134,10 @@ export function purgeExpired(
 	}
 	return due.map((r) => r.id);
 }
+
+/** A session with follow-up opt-ins (and follow-up left on) keeps its data until the last check-in window ends. */
+const followUpExtension = sql`(CASE WHEN EXISTS (SELECT 1 FROM follow_ups f WHERE f.room_id = ${rooms.id})
+	AND NOT EXISTS (SELECT 1 FROM follow_up_off o WHERE o.room_id = ${rooms.id}) THEN ${FOLLOW_UP_END} ELSE 0 END)`;
 
 let timer: ReturnType<typeof setInterval> | undefined;
 

@@ -58,6 +58,7 @@ export function toJson(data: SessionData, now = Date.now()) {
 				payload: i.payload
 			})),
 			results: run.rows
-		}))
+		})),
+		followUp: data.followUp
 	};
 }

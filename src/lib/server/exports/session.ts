@@ -14,6 +14,8 @@ import {
 	type Room
 } from '../db/schema';
 import { LiveActivity, replayInputs } from '../activities/live-activity';
+import { followUpRows } from '../followup/service';
+import type { Row } from './tables';
 
 export interface StoredInputRow {
 	seq: number;
@@ -44,6 +46,8 @@ export interface SessionData {
 	people: Participant[];
 	runs: RunData[];
 	deleted: { at: number; by: string } | null;
+	/** The 30- and 90-day check-ins of learners who let the trainer see them (one row per answer). */
+	followUp: Row[];
 }
 
 /**
@@ -119,7 +123,7 @@ export function sessionOf(db: Db, room: Room): SessionData {
 			rows: live && type ? type.exportRows(live.state, viewContext(row, persons)) : []
 		};
 	});
-	return {
+	const data = {
 		room,
 		owner: owner ?? { id: room.trainerId, name: 'Former trainer', email: '' },
 		coFacilitators,
@@ -129,6 +133,7 @@ export function sessionOf(db: Db, room: Room): SessionData {
 			? { at: room.dataDeletedAt, by: room.dataDeletedBy ?? 'a trainer' }
 			: null
 	};
+	return { ...data, followUp: followUpRows(db, data) };
 }
 
 export function viewContext(row: ActivityRun, people: PersonInfo[]): ViewContext<unknown> {

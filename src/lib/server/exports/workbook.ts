@@ -101,6 +101,15 @@ export async function writeWorkbook(
 			timeFormat: TIME_FORMAT_SECONDS
 		}
 	);
+	if (data.followUp.length)
+		sheets.push({
+			name: names.take('Follow-up'),
+			title: 'Follow-up check-ins the learners let the trainer see',
+			heading: [],
+			rows: data.followUp,
+			empty: '(none)',
+			timeFormat: TIME_FORMAT
+		});
 
 	writeSummary(wb, summaryName, data, sheets, now);
 	for (const sheet of sheets) await writeTable(wb, sheet);

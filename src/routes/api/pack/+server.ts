@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { evidencePack } from '$lib/server/exports/evidence';
 import { loadSession } from '$lib/server/exports/session';
+import { packFollowUp } from '$lib/server/followup/service';
 import { findParticipantBySeat } from '$lib/server/rooms/store';
 import { hashToken } from '$lib/server/tokens';
 import type { RequestHandler } from './$types';
@@ -27,5 +28,6 @@ export const POST: RequestHandler = async ({ request }) => {
 	const data = loadSession(db, participant.roomId);
 	const pack = data && evidencePack(data, participant.id);
 	if (!pack) error(404, 'No evidence pack was found for this phone.');
+	pack.followUp = packFollowUp(db, data, participant.id);
 	return json(pack, { headers: { 'cache-control': 'no-store' } });
 };

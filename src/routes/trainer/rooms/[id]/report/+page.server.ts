@@ -7,6 +7,8 @@ import {
 	purgeDate,
 	retentionDays
 } from '$lib/server/exports/data-care';
+import { sessionSummary } from '$lib/server/followup/service';
+import { extendsRetention, roomFollowUp } from '$lib/server/followup/store';
 import type { Actions, PageServerLoad } from './$types';
 
 // The report's data is built in a worker thread (exports/pool.ts), like the downloads: a large
@@ -18,8 +20,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		report: await reportInWorker(db, room.id),
 		isOwner: room.trainerId === locals.trainer!.id,
+		// Follow-up needs the learners' goals as written on the day, so a replay on this thread, done
+		// only for the few sessions where someone opted in.
+		followUp:
+			deleted || !roomFollowUp(db, room.id).optIns.length
+				? null
+				: sessionSummary(db, sessionForTrainer(locals, params.id)),
 		summary: deleted ? null : dataSummary(db, room.id),
-		retention: days === null || deleted ? null : { days, purgeAt: purgeDate(room, days) }
+		retention:
+			days === null || deleted
+				? null
+				: { days, purgeAt: purgeDate(room, days, extendsRetention(db, room.id)) }
 	};
 };
 
