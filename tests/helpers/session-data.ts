@@ -105,6 +105,7 @@ export function sessionData(
 			})),
 			rows: r.rows
 		})),
-		deleted: null
+		deleted: null,
+		followUp: []
 	};
 }
