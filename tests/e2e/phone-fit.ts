@@ -47,7 +47,9 @@ export async function expectFits(page: Page, what: string): Promise<void> {
 			if (box.width === 0 || box.height === 0) continue;
 			if (box.right > width + 1 || box.left < -1)
 				out.push(`${name(el)} reaches ${Math.round(box.left)}..${Math.round(box.right)}px`);
-			if (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) continue;
+			// Form fields scroll their own text; 1 px boxes are screen-reader-only text (SvelteKit's announcer).
+			if (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || box.width <= 1 || box.height <= 1)
+				continue;
 			const clipsX = css.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1;
 			const clipsY = /hidden|clip/.test(css.overflowY) && el.scrollHeight > el.clientHeight + 1;
 			if (clipsX)
@@ -59,7 +61,7 @@ export async function expectFits(page: Page, what: string): Promise<void> {
 		}
 		return [...new Set(out)].slice(0, 12);
 	}, width);
-	expect(problems, `${what} at ${width}px`).toEqual([]);
+	expect.soft(problems, `${what} at ${width}px`).toEqual([]);
 }
 
 /** The text sizes on a phone: nothing under 14 px (in CSS pixels before any text scaling). */

@@ -3,9 +3,9 @@ import { completeAmo } from './activity-helpers';
 import { deskWithSession, watchErrors } from './helpers';
 import { expectFits, sizedPhone, smallestText, SIZES } from './phone-fit';
 
-/** Screens to look at after a run: test-results/e2e/screens/sizes/. */
+/** First screens to look at after a run: test-results/e2e/screens/sizes/. */
 const shot = (page: Page, name: string) =>
-	page.screenshot({ path: `test-results/e2e/screens/sizes/${name}.png`, fullPage: true });
+	page.screenshot({ path: `test-results/e2e/screens/sizes/${name}.png` });
 
 /** What a person does in each activity to reach its next screen (run on every phone). */
 const steps: Record<string, ((phone: Page) => Promise<void>)[]> = {
@@ -98,15 +98,17 @@ test('every phone view fits a 320 px phone and 200 % text at 360 px: no sideways
 	for (const id of ids) {
 		await remote.getByLabel('Launch an activity').selectOption(id);
 		await remote.getByRole('button', { name: /Launch “/ }).click();
+		// The bar shows the new run once the server has it: nobody has answered yet.
+		await expect(remote.locator('.remote-bar .count')).toHaveText(/^0 of \d+ in$/);
 		const title = (await remote.locator('.remote-bar .name').textContent())!.trim();
 		for (const phone of phones) {
 			const heading = phone.getByRole('heading', { name: title, exact: true });
 			await expect(heading).toBeVisible();
 			// The new activity's heading takes the focus, and the task is on the first screen.
 			await expect(heading).toBeFocused();
-			expect((await heading.boundingBox())!.y, `${id}: its title on the first screen`).toBeLessThan(
-				200
-			);
+			expect
+				.soft((await heading.boundingBox())!.y, `${id}: its title on the first screen`)
+				.toBeLessThan(200);
 		}
 		await check(`${id}-open`);
 		for (const [n, step] of (steps[id] ?? []).entries()) {
@@ -115,15 +117,15 @@ test('every phone view fits a 320 px phone and 200 % text at 360 px: no sideways
 		}
 		for (const phone of phones) {
 			const small = await smallestText(phone);
-			expect(small.px, `${id}: the smallest text, "${small.text}"`).toBeGreaterThanOrEqual(14);
+			expect.soft(small.px, `${id}: the smallest text, "${small.text}"`).toBeGreaterThanOrEqual(14);
 		}
 		await remote.locator('.remote-bar').getByRole('button', { name: 'Close', exact: true }).click();
 		for (const phone of phones)
-			await expect(phone.getByText('Your answers are saved.')).toBeVisible();
+			await expect(phone.getByText('Your answers are saved.').first()).toBeVisible();
 		await check(`${id}-closed`);
 		await remote.getByRole('button', { name: 'Show results on the projector' }).click();
 		for (const phone of phones)
-			await expect(phone.getByText('The results are on the screen.')).toBeVisible();
+			await expect(phone.getByText('The results are on the screen.').first()).toBeVisible();
 		await check(`${id}-revealed`);
 	}
 
