@@ -140,3 +140,52 @@ test('every phone view fits a 320 px phone and 200 % text at 360 px: no sideways
 	await check('closed');
 	errors.expectNone();
 });
+
+/** WCAG contrast of two colours given as [r, g, b] (0–255). */
+function contrast(a: number[], b: number[]): number {
+	const lum = (rgb: number[]) => {
+		const [r, g, bl] = rgb.map((v) => {
+			const c = v / 255;
+			return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+		});
+		return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+	};
+	const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+	return (hi! + 0.05) / (lo! + 0.05);
+}
+
+test('the focus outline stands out at 3:1 against the page and its cards, in the light and the dark theme', async ({
+	page
+}) => {
+	await page.goto('/join');
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		// Each token as the browser resolves it (the build may shorten #ffffff to #fff).
+		const tokens = await page.evaluate(() => {
+			const probe = document.createElement('div');
+			document.body.append(probe);
+			const rgb = (name: string) => {
+				probe.style.color = `var(${name})`;
+				return getComputedStyle(probe).color.match(/\d+/g)!.slice(0, 3).map(Number);
+			};
+			const out = { focus: rgb('--focus'), bg: rgb('--bg'), surface: rgb('--surface') };
+			probe.remove();
+			return out;
+		});
+		expect(
+			contrast(tokens.focus, tokens.bg),
+			`${colorScheme}: focus on the page`
+		).toBeGreaterThanOrEqual(3);
+		expect(
+			contrast(tokens.focus, tokens.surface),
+			`${colorScheme}: focus on a card`
+		).toBeGreaterThanOrEqual(3);
+		// The outline really uses it.
+		await page.getByLabel('Room code').focus();
+		await page.keyboard.press('Tab');
+		const outline = await page.evaluate(
+			() => getComputedStyle(document.activeElement!).outlineWidth
+		);
+		expect(parseFloat(outline)).toBeGreaterThanOrEqual(3);
+	}
+});

@@ -113,6 +113,13 @@ test('moving into the break while an activity collects asks on the remote; then 
 		page.getByRole('heading', { name: 'AMO: what helps your team perform?' })
 	).toBeHidden();
 	await expect(bar.getByRole('button', { name: 'Close', exact: true })).toBeHidden();
+	// The projector's join line stays readable from the back on a 1280×720 projector too.
+	await projector.setViewportSize({ width: 1280, height: 720 });
+	const joinLine = projector.getByText('Join at');
+	await expect(joinLine).toBeVisible();
+	expect(
+		parseFloat(await joinLine.evaluate((el) => getComputedStyle(el).fontSize))
+	).toBeGreaterThanOrEqual(24);
 	await page.screenshot({ path: 'test-results/e2e/screens/phone-break.png' });
 	await projector.screenshot({ path: 'test-results/e2e/screens/projector-break.png' });
 	errors.expectNone();
