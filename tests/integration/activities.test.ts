@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { activityRuns } from '$lib/server/db/schema';
 import type { PhoneActivity, TrainerActivity } from '$lib/shared/events';
 import {
 	expectOk,
@@ -538,7 +540,8 @@ describe('activity engine', () => {
 		const open = expectOk(
 			await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' })
 		);
-		expectOk(await control({ type: 'next' }));
+		// Block 3 is not a break: the collecting run stays.
+		expectOk(await control({ type: 'jump', index: 2 }));
 		expect(expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity?.runId).toBe(
 			open.runId
 		);
@@ -551,11 +554,34 @@ describe('activity engine', () => {
 			})
 		);
 		const cleared = next(phones[0]!.socket, 'activity:phone', (a) => a === null);
-		expectOk(await control({ type: 'next' }));
+		expectOk(await control({ type: 'jump', index: 0 }));
 		await cleared;
 		expect(expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity).toBeNull();
 		await t.restart();
 		const again = await t.server.client({ cookie: sessionCookieFor(t.server, room.id) });
 		expect(expectOk(await send(again, 'room:watch', { roomId: room.id })).activity).toBeNull();
+	});
+
+	it('moving into a break closes a collecting activity and ends it: phones and the projector get the break, answers stay', async () => {
+		const { room, remote, phones } = await roomWith(1);
+		const control = (c: object) =>
+			send(remote, 'agenda:control', { roomId: room.id, control: c as never });
+		expectOk(await control({ type: 'start' }));
+		const open = expectOk(
+			await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' })
+		);
+		const cleared = next(phones[0]!.socket, 'activity:phone', (a) => a === null);
+		const toTrainer = next(remote, 'activity:trainer', (u) => u.activity === null);
+		const onBreak = next(phones[0]!.socket, 'agenda:now', (v) => v.block?.kind === 'break');
+		expectOk(await control({ type: 'next' }));
+		await Promise.all([cleared, toTrainer, onBreak]);
+		expect(expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity).toBeNull();
+		const row = t.server.db
+			.select()
+			.from(activityRuns)
+			.where(eq(activityRuns.id, open.runId))
+			.get();
+		expect(row).toMatchObject({ status: 'closed' });
+		expect(row?.endedAt).toEqual(expect.any(Number));
 	});
 });

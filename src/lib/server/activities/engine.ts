@@ -370,12 +370,19 @@ export class ActivityEngine {
 	/**
 	 * The agenda moved to another block. A run that is closed or showing its results has done its
 	 * job: it ends, and every screen goes back to the agenda (it stays on disk for the exports).
-	 * A run still collecting answers stays, so the trainer can move on while phones finish.
+	 * A run still collecting answers stays, so the trainer can move on while phones finish, except
+	 * into a break: the break takes every screen, so a collecting run is closed (its answers kept) and
+	 * ends. The remote asks the trainer before it sends that move.
 	 */
 	onAgendaMoved(roomId: string, now = Date.now()): void {
 		const live = this.current(roomId);
-		if (!live || live.row.status === 'open') return;
-		store.updateRun(this.db, live.row.id, { endedAt: now, updatedAt: now });
+		if (!live) return;
+		const room = this.rooms.room(roomId);
+		const block = room?.plan.blocks[room.run.current];
+		const intoBreak = block?.kind === 'break' && room?.run.phase !== 'finished';
+		if (live.row.status === 'open' && !intoBreak) return;
+		const status = live.row.status === 'open' ? 'closed' : live.row.status;
+		store.updateRun(this.db, live.row.id, { status, endedAt: now, updatedAt: now });
 		this.#touchAll(roomId);
 		this.#current.set(roomId, null);
 	}

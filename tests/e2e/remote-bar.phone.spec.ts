@@ -1,0 +1,126 @@
+import { devices, expect, test, type Locator, type Page } from '@playwright/test';
+import { deskWithSession, signUp, startSession, watchErrors } from './helpers';
+
+const SCREEN = { width: 360, height: 640 };
+
+/** Wholly on the first screen of a 360×640 phone, wherever the page is scrolled. */
+async function expectOnScreen(page: Page, control: Locator, what: string) {
+	await expect(control, what).toBeVisible();
+	const box = (await control.boundingBox())!;
+	expect(box.y, `${what}: top`).toBeGreaterThanOrEqual(0);
+	expect(box.y + box.height, `${what}: bottom`).toBeLessThanOrEqual(SCREEN.height);
+	expect(box.x, `${what}: left`).toBeGreaterThanOrEqual(0);
+	expect(box.x + box.width, `${what}: right`).toBeLessThanOrEqual(SCREEN.width);
+	if ((await control.getAttribute('role')) !== 'timer')
+		expect(box.height, `${what}: a thumb-sized target`).toBeGreaterThanOrEqual(44);
+}
+
+test('the remote on a 360×640 phone: clock, start/pause, previous/next and the activity buttons on the first screen, scrolled or not', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const context = await browser.newContext({ ...devices['Pixel 7'], viewport: SCREEN });
+	const remote = await context.newPage();
+	const errors = watchErrors(remote);
+	await signUp(remote);
+	await startSession(remote, /Session A/);
+	const bar = remote.getByRole('region', { name: 'Controls' });
+	const button = (name: string | RegExp) =>
+		bar.getByRole('button', { name, exact: typeof name === 'string' });
+	const atTopAndBottom = async (controls: [Locator, string][]) => {
+		for (const where of ['top', 'bottom']) {
+			await remote.evaluate(
+				(w) => window.scrollTo(0, w === 'top' ? 0 : document.body.scrollHeight),
+				where
+			);
+			for (const [control, what] of controls)
+				await expectOnScreen(remote, control, `${what} (${where})`);
+		}
+	};
+
+	await atTopAndBottom([[button('Start the agenda'), 'Start']]);
+	await button('Start the agenda').click();
+	await expect(button('Pause')).toBeVisible();
+	// Block 1 has an activity of its own: launch it with the thumb.
+	await atTopAndBottom([
+		[bar.getByRole('timer'), 'the clock'],
+		[button('Pause'), 'Pause'],
+		[button('← Previous'), 'Previous'],
+		[button('Next block →'), 'Next'],
+		[button(/^Launch/), 'Launch']
+	]);
+	await button(/^Launch/).click();
+	await expect(bar.getByText('0 of 0 in')).toBeVisible();
+	await atTopAndBottom([
+		[button('Close'), 'Close'],
+		[button('Close and show results'), 'Close and show results']
+	]);
+	await button('Close').click();
+	await atTopAndBottom([[button('Show results on the projector'), 'Show results']]);
+	await button('Show results on the projector').click();
+	await expect(bar.getByText('results shown')).toBeVisible();
+	await remote.evaluate(() => window.scrollTo(0, 0));
+	await remote.screenshot({ path: 'test-results/e2e/screens/remote-bar.png' });
+	await button('Pause').click();
+	await expect(button('Resume')).toBeVisible();
+	errors.expectNone();
+	await context.close();
+});
+
+test('moving into the break while an activity collects asks on the remote; then the projector and phones show the break', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const { remote, projector, code } = await deskWithSession(browser, /Session A/);
+	const errors = watchErrors(remote, projector, page);
+	await page.goto(`/j/${code}`);
+	await page.getByLabel('Your name').fill('Aisha');
+	await page.getByRole('button', { name: 'Join' }).click();
+	await expect(page.getByText('Waiting for the trainer')).toBeVisible();
+
+	await remote.getByRole('button', { name: 'Start the agenda' }).click();
+	await remote.getByRole('button', { name: 'Go to The Bath model' }).click();
+	const bar = remote.getByRole('region', { name: 'Controls' });
+	await bar.getByRole('button', { name: /^Launch/ }).click();
+	await expect(
+		page.getByRole('heading', { name: 'AMO: what helps your team perform?' })
+	).toBeVisible();
+
+	// Cancel: nothing moves, the activity keeps collecting.
+	let question = '';
+	remote.once('dialog', (d) => {
+		question = d.message();
+		void d.dismiss();
+	});
+	await bar.getByRole('button', { name: 'Next block →' }).click();
+	await expect
+		.poll(() => question)
+		.toContain('is still collecting answers: close it for the break?');
+	expect(question).toMatch(/^AMO: what helps your team perform\? is still collecting answers/);
+	await expect(bar.getByText('The Bath model')).toBeVisible();
+	await expect(bar.getByText('0 of 1 in')).toBeVisible();
+
+	// OK: the break takes every screen.
+	remote.once('dialog', (d) => void d.accept());
+	await bar.getByRole('button', { name: 'Next block →' }).click();
+	await expect(bar.getByText('Break', { exact: true })).toBeVisible();
+	await expect(projector.getByText('Back at')).toBeVisible();
+	await expect(projector.getByText('0 of 1')).toBeHidden();
+	await expect(page.getByText('Back at')).toBeVisible();
+	await expect(page.getByText('The trainer has closed this activity')).toBeHidden();
+	await expect(
+		page.getByRole('heading', { name: 'AMO: what helps your team perform?' })
+	).toBeHidden();
+	await expect(bar.getByRole('button', { name: 'Close', exact: true })).toBeHidden();
+	// The projector's join line stays readable from the back on a 1280×720 projector too.
+	await projector.setViewportSize({ width: 1280, height: 720 });
+	const joinLine = projector.getByText('Join at');
+	await expect(joinLine).toBeVisible();
+	expect(
+		parseFloat(await joinLine.evaluate((el) => getComputedStyle(el).fontSize))
+	).toBeGreaterThanOrEqual(24);
+	await page.screenshot({ path: 'test-results/e2e/screens/phone-break.png' });
+	await projector.screenshot({ path: 'test-results/e2e/screens/projector-break.png' });
+	errors.expectNone();
+});
