@@ -95,3 +95,25 @@ export interface PackFollowUp {
 	items: FollowUpItem[];
 	checkIns: { checkpoint: Checkpoint; answers: Record<string, ItemAnswer> }[];
 }
+
+// The trainer's follow-up summary as the pages show it (built by $lib/server/followup/aggregate).
+/** An aggregate, or why there is none: fewer than MIN_ANSWERS answers could point at a person. */
+export type Held<T> = { shown: true; n: number; value: T } | { shown: false; n: number };
+
+export interface CheckpointSummary {
+	checkpoint: Checkpoint;
+	responded: number;
+	/** Per item type: how many answers at each step of the progress scale. */
+	progress: { type: string; counts: Held<number[]> }[];
+	/** Items with a confidence on the day (the "one thing"): mean then and now, same people. */
+	confidence: Held<{ then: number; now: number }>;
+	/** Barriers by how many answers named them, most first; only those named at all. */
+	barriers: Held<{ barrier: string; count: number }[]>;
+	/** Free lines of learners who allowed it, without names, in alphabetical order. */
+	quotes: Held<string[]>;
+}
+
+export interface FollowUpSummary {
+	optedIn: number;
+	checkpoints: CheckpointSummary[];
+}

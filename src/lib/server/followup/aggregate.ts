@@ -3,7 +3,9 @@ import {
 	CHECKPOINTS,
 	MIN_ANSWERS,
 	PROGRESS,
-	type Checkpoint
+	type Checkpoint,
+	type FollowUpSummary,
+	type Held
 } from '$lib/shared/follow-up';
 
 export interface AnswerRow {
@@ -24,26 +26,7 @@ export interface LearnerInfo {
 	items: Map<string, { type: string; confidenceThen: number | null }>;
 }
 
-/** An aggregate, or why there is none: fewer than MIN_ANSWERS answers could point at a person. */
-export type Held<T> = { shown: true; n: number; value: T } | { shown: false; n: number };
-
-export interface CheckpointSummary {
-	checkpoint: Checkpoint;
-	responded: number;
-	/** Per item type: how many answers at each step of the progress scale. */
-	progress: { type: string; counts: Held<number[]> }[];
-	/** Items with a confidence on the day (the "one thing"): mean then and now, same people. */
-	confidence: Held<{ then: number; now: number }>;
-	/** Barriers by how many answers named them, most first; only those named at all. */
-	barriers: Held<{ barrier: string; count: number }[]>;
-	/** Free lines of learners who allowed it, without names, in alphabetical order. */
-	quotes: Held<string[]>;
-}
-
-export interface FollowUpSummary {
-	optedIn: number;
-	checkpoints: CheckpointSummary[];
-}
+export type { CheckpointSummary, FollowUpSummary, Held } from '$lib/shared/follow-up';
 
 /** Thresholds count people, not answers: one person's three goals are still one person. */
 const peopleIn = (rows: AnswerRow[]) => new Set(rows.map((r) => r.participantId)).size;
