@@ -14,6 +14,8 @@ import { generateToken, hashToken, newId } from '../tokens';
 import { coFacilitatorIds } from './access';
 import { LiveRoom } from './live-room';
 import * as store from './store';
+import { afterAgendaMove, planSlideControl, slideView, withPosition } from './slides';
+import type { SlideControl, SlideView } from '$lib/shared/slides';
 
 /** How the engine tells the outside world; socket.io in production, anything in a test. */
 export interface RoomPublisher {
@@ -23,6 +25,8 @@ export interface RoomPublisher {
 	agenda(roomId: string, update: AgendaRunUpdate, view: PublicAgendaView): void;
 	/** A co-facilitator was removed: their open screens of this room stop hearing it at once. */
 	trainerRemoved?(roomId: string, trainerId: string): void;
+	/** Trainer views: the slide position changed. */
+	slides?(roomId: string, view: SlideView): void;
 }
 
 export const CLOSED_MESSAGE = 'The trainer has closed this session. Thank you for taking part!';
@@ -43,6 +47,7 @@ export class RoomEngine {
 	readonly #rooms = new Map<string, LiveRoom>();
 	readonly #dirty = new Set<string>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	#steering = false;
 
 	constructor(
 		private readonly db: Db,
@@ -151,7 +156,51 @@ export class RoomEngine {
 		room.run = run;
 		const update = { roomId, run };
 		this.publish.agenda(roomId, update, room.agendaView());
+		this.#slidesFollowAgenda(room, now);
 		return update;
+	}
+
+	/** The room's deck and slide position, for a trainer's screen that opens. */
+	slides(roomId: string): SlideView {
+		const room = this.room(roomId);
+		if (!room) throw new UserError('not-found', 'That session does not exist.');
+		return slideView(room);
+	}
+
+	/**
+	 * Steps, jumps or blanks the slides. A step past the block's last slide moves the agenda too
+	 * (stored first, as any control); the position is on disk before any screen is told.
+	 */
+	slideControl(
+		roomId: string,
+		control: SlideControl,
+		now = Date.now()
+	): { view: SlideView; moved: boolean } {
+		const room = this.#openRoom(roomId);
+		const planned = planSlideControl(room, control);
+		if (planned.agenda) {
+			// This step places the slide itself: the agenda move must not reset it to the block's first slide.
+			this.#steering = true;
+			try {
+				this.control(roomId, planned.agenda, now);
+			} finally {
+				this.#steering = false;
+			}
+		}
+		const slides = withPosition(room, planned.position, now);
+		store.saveSlides(this.db, roomId, slides);
+		room.slides = slides;
+		const view = slideView(room);
+		this.publish.slides?.(roomId, view);
+		return { view, moved: planned.agenda !== null };
+	}
+
+	#slidesFollowAgenda(room: LiveRoom, now: number): void {
+		const slides = this.#steering ? null : afterAgendaMove(room, now);
+		if (!slides) return;
+		store.saveSlides(this.db, room.id, slides);
+		room.slides = slides;
+		this.publish.slides?.(room.id, slideView(room));
 	}
 
 	close(roomId: string, now = Date.now()): void {
