@@ -47,7 +47,6 @@ export class RoomEngine {
 	readonly #rooms = new Map<string, LiveRoom>();
 	readonly #dirty = new Set<string>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	#steering = false;
 
 	constructor(
 		private readonly db: Db,
@@ -168,8 +167,9 @@ export class RoomEngine {
 	}
 
 	/**
-	 * Steps, jumps or blanks the slides. A step past the block's last slide moves the agenda too
-	 * (stored first, as any control); the position is on disk before any screen is told.
+	 * Steps, jumps or blanks the slides. A step past the block's last slide moves the agenda too: both
+	 * are stored in one transaction, then the slide is announced before the clock, so screens that
+	 * follow the slide never show the new block's first slide on the way to its last.
 	 */
 	slideControl(
 		roomId: string,
@@ -178,25 +178,30 @@ export class RoomEngine {
 	): { view: SlideView; moved: boolean } {
 		const room = this.#openRoom(roomId);
 		const planned = planSlideControl(room, control);
+		let run = room.run;
 		if (planned.agenda) {
-			// This step places the slide itself: the agenda move must not reset it to the block's first slide.
-			this.#steering = true;
 			try {
-				this.control(roomId, planned.agenda, now);
-			} finally {
-				this.#steering = false;
+				run = applyControl(room.run, planned.agenda, now);
+			} catch (err) {
+				if (err instanceof RunError) throw new UserError('invalid', err.message);
+				throw err;
 			}
 		}
 		const slides = withPosition(room, planned.position, now);
-		store.saveSlides(this.db, roomId, slides);
+		this.db.transaction(() => {
+			if (planned.agenda) store.saveRun(this.db, roomId, run);
+			store.saveSlides(this.db, roomId, slides);
+		});
+		room.run = run;
 		room.slides = slides;
 		const view = slideView(room);
 		this.publish.slides?.(roomId, view);
+		if (planned.agenda) this.publish.agenda(roomId, { roomId, run }, room.agendaView());
 		return { view, moved: planned.agenda !== null };
 	}
 
 	#slidesFollowAgenda(room: LiveRoom, now: number): void {
-		const slides = this.#steering ? null : afterAgendaMove(room, now);
+		const slides = afterAgendaMove(room, now);
 		if (!slides) return;
 		store.saveSlides(this.db, room.id, slides);
 		room.slides = slides;

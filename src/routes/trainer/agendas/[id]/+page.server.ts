@@ -37,7 +37,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		);
 	const source = row.copiedFrom ? findAgendaForTrainer(db, row.copiedFrom, trainerId) : undefined;
 	return {
-		agenda: { id: row.id, plan: rowToPlan(row), updatedAt: row.updatedAt },
+		agenda: { id: row.id, plan: rowToPlan(row), updatedAt: row.updatedAt, deck: row.deck ?? null },
 		copiedFrom: source?.plan.title ?? null,
 		activityIds: [...activityIds(activitiesDir())],
 		facilitators: listAgendaFacilitators(db, row.id, trainerId)
