@@ -73,8 +73,10 @@ export async function readUpload(request: Request, limit = MAX_DECK_BYTES): Prom
 		const { done, value } = await reader.read();
 		if (done) break;
 		total += value.byteLength;
+		// Stop reading, but do not cancel: the adapter would destroy the connection before the answer
+		// is sent. Node discards the rest once the answer is out; the sender sees the answer and stops.
 		if (total > limit) {
-			await reader.cancel().catch(() => {});
+			reader.releaseLock();
 			return { ok: false, status: 413, error: tooBig() };
 		}
 		chunks.push(value);
