@@ -110,7 +110,10 @@ export class SlideWatch {
 
 	#apply(view: SlideView) {
 		if (view.roomId !== this.#roomId) return;
-		this.deck = view.deck;
+		// Marks for the key-to-slide measurement (tests/e2e/slides-latency.desktop.spec.ts): free when unread.
+		performance.mark('slides:state');
+		// The same deck keeps its object: screens drawing it must not reopen it on every step.
+		if (view.deck?.hash !== this.deck?.hash) this.deck = view.deck;
 		this.position = view.position;
 	}
 }

@@ -91,7 +91,8 @@ export const actions: Actions = {
 		const room = startSession(getDb(), {
 			trainerId,
 			agendaId: saved.row.id,
-			agenda: rowToPlan(saved.row)
+			agenda: rowToPlan(saved.row),
+			deck: saved.row.deck
 		});
 		redirect(303, `/trainer/rooms/${room.id}`);
 	},
