@@ -6,6 +6,9 @@ import type { AgendaPlan } from '$lib/shared/agenda';
 import { loadAgendas, slideProblems } from '$lib/server/content/agendas';
 import { deckProblems, fileDeck } from '$lib/server/decks/file-decks';
 import { deckPath } from '$lib/server/decks/files';
+import { toJson } from '$lib/server/exports/json';
+import { sessionOf } from '$lib/server/exports/session';
+import { getRoom } from '$lib/server/rooms/store';
 import { makePdf } from '../helpers/make-pdf';
 import { expectOk, next, send, serverPerTest } from '../helpers/server';
 
@@ -143,6 +146,14 @@ describe('slide position, owned by the server', () => {
 		const stored = JSON.parse(row);
 		expect(stored.position).toEqual({ block: 0, slide: 2, blank: null });
 		expect(stored.log.map((e: { page: number }) => e.page)).toEqual([1, 2, 3]);
+		// The session export carries the time on each slide, per block.
+		const exported = toJson(sessionOf(t.server.db, getRoom(t.server.db, room.id)!));
+		expect(exported.session.slides.map((s) => [s.blockTitle, s.page])).toEqual([
+			['Intro', 1],
+			['Intro', 2],
+			['Intro', 3]
+		]);
+		expect(exported.session.slides.every((s) => s.seconds >= 0)).toBe(true);
 	});
 });
 
