@@ -76,6 +76,12 @@ test('a 20-page deck: attached in the editor, stepped on the projector and the r
 
 		const projector = await desk.newPage();
 		errors.add(projector);
+		// pdf.js runs under the app's CSP (no 'unsafe-eval', worker from 'self'): any violation fails.
+		const violations: string[] = [];
+		for (const p of [page, projector])
+			p.on('console', (m) => {
+				if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+			});
 		await projector.setViewportSize({ width: 1280, height: 720 });
 		await projector.goto(remoteUrl + '/projector');
 		await expect(projector.getByText('press Space to start')).toBeVisible();
@@ -128,6 +134,7 @@ test('a 20-page deck: attached in the editor, stepped on the projector and the r
 		await projector.keyboard.press('ArrowLeft');
 		await expect(painted(projector)).toHaveAttribute('data-page', '3');
 		errors.expectNone();
+		expect(violations, 'CSP violations while drawing slides').toEqual([]);
 		await desk.close();
 	} finally {
 		await server.stop();
