@@ -25,6 +25,10 @@ const OWN_PROTOCOL_HEADER = 'x-workshop-companion-protocol';
 const stampProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (stampProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 
+// Slide decks are uploaded whole (up to 50 MB, checked by their route while streaming); every other
+// route keeps the usual 512 KB through the app's own hook (src/hooks.server.ts). adapter-node reads this at import.
+process.env.BODY_SIZE_LIMIT ??= '51M';
+
 let handle = (_req, res) => {
 	res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain' });
 	res.end('Starting up…');

@@ -66,10 +66,20 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** adapter-node's body limit is raised for deck uploads (scripts/serve.js); every other route keeps 512 KB. */
+const BODY_LIMIT = 512 * 1024;
+const DECK_UPLOAD = /^\/trainer\/agendas\/[^/]+\/deck$/;
+const bodyLimit: Handle = async ({ event, resolve }) => {
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	if (length > BODY_LIMIT && !DECK_UPLOAD.test(event.url.pathname))
+		return new Response('That request is too large.', { status: 413 });
+	return resolve(event);
+};
+
 const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	return response;
 };
 
-export const handle = sequence(headers, session, guard);
+export const handle = sequence(headers, bodyLimit, session, guard);

@@ -20,6 +20,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientEvents, ServerEvents } from '../../src/lib/shared/events';
+import { makePdf } from '../helpers/make-pdf';
 import { uniqueEmail } from './helpers';
 import { OwnServer } from './own-server';
 
@@ -32,6 +33,7 @@ const base = Number(process.env.E2E_PORT ?? 4173);
 test.describe.configure({ mode: 'serial' });
 
 const server = new OwnServer(base + 61);
+const DECK = makePdf({ pages: 3 });
 
 interface Ids {
 	roomA: string;
@@ -97,6 +99,9 @@ interface Row {
 	json?: (i: Ids, role: Role) => unknown;
 	/** Whether the POST would end a role's session: run with a throwaway one. */
 	signsOut?: boolean;
+	/** A raw PDF body (deck uploads), or another method than GET/POST. */
+	pdf?: boolean;
+	method?: 'DELETE';
 	note?: string;
 }
 
@@ -294,6 +299,22 @@ const matrix: Record<string, Row> = {
 		expect: roomTrainersOnly,
 		note: 'either of the session’s trainers: switching follow-up is part of running it'
 	},
+	'POST /trainer/agendas/[id]/deck': {
+		path: (i) => `/trainer/agendas/${i.copyId}/deck`,
+		pdf: true,
+		expect: roomTrainersOnly,
+		note: "the agenda's owner and co-facilitators attach or replace its deck"
+	},
+	'DELETE /trainer/agendas/[id]/deck': {
+		path: (i) => `/trainer/agendas/${i.copyId}/deck`,
+		method: 'DELETE',
+		expect: roomTrainersOnly
+	},
+	'GET /trainer/rooms/[id]/deck.pdf': {
+		path: (i) => `/trainer/rooms/${i.roomA}/deck.pdf`,
+		expect: roomTrainersOnly,
+		note: "room A started with a deck: its slides go to room A's trainers only"
+	},
 	'GET /trainer/rooms/[id]/export/session.xlsx': {
 		path: (i) => `/trainer/rooms/${i.roomA}/export/session.xlsx`,
 		expect: roomTrainersOnly
@@ -384,6 +405,13 @@ async function call(role: Role, row: Row): Promise<APIResponse> {
 		expect(res.status()).toBe(303);
 	}
 	const path = row.path(ids);
+	if (row.pdf)
+		return ctx.post(path, {
+			data: DECK,
+			headers: { 'content-type': 'application/pdf' },
+			maxRedirects: 0
+		});
+	if (row.method === 'DELETE') return ctx.delete(path, { maxRedirects: 0 });
 	if (row.json) return ctx.post(path, { data: row.json(ids, role), maxRedirects: 0 });
 	if (row.form) return ctx.post(path, { form: row.form(ids, role), maxRedirects: 0 });
 	return ctx.get(path, { maxRedirects: 0 });
@@ -423,6 +451,13 @@ test.beforeAll(async () => {
 		expect(shared.status()).toBe(200);
 		copies.push(copyId);
 	}
+	// The shared copy gets a deck, so room A starts with slides.
+	const attached = await owner.ctx.post(`/trainer/agendas/${copies[0]}/deck`, {
+		data: DECK,
+		headers: { 'content-type': 'application/pdf' },
+		maxRedirects: 0
+	});
+	expect(attached.status()).toBe(200);
 	// Room A, started from the shared copy: the co-facilitator runs it too.
 	const started = await owner.ctx.post('/trainer?/start', {
 		form: { agendaId: copies[0]! },

@@ -15,6 +15,7 @@ import { testCatalog } from './test-activity';
 import { createRoom, getRoom } from '$lib/server/rooms/store';
 import { hashToken } from '$lib/server/tokens';
 import type { AgendaPlan } from '$lib/shared/agenda';
+import type { DeckInfo } from '$lib/shared/slides';
 import type { Ack, ClientEvents, PhoneActivity, ServerEvents } from '$lib/shared/events';
 
 export type Client = Socket<ServerEvents, ClientEvents>;
@@ -38,7 +39,12 @@ export interface TestServer {
 	trainer(email?: string): Promise<{ id: string; cookie: string }>;
 	/** The stored session id (the token's hash) behind a trainer cookie. */
 	sessionIdOf(cookie: string): string;
-	room(trainerId: string, title?: string): { id: string; code: string };
+	/** `deck`: the session's slide deck, as if started from an agenda with one attached. */
+	room(
+		trainerId: string,
+		title?: string,
+		opts?: { deck?: DeckInfo; agenda?: AgendaPlan }
+	): { id: string; code: string };
 	/** Stops socket.io and the HTTP server; the database file stays (restart tests reopen it). */
 	stop(): Promise<void>;
 }
@@ -104,8 +110,9 @@ export async function startServer(
 		sessionIdOf(cookie) {
 			return hashToken(cookie.split('=')[1]!);
 		},
-		room(trainerId, title = 'Test session') {
-			const r = createRoom(db, { trainerId, agendaId: 'test', agenda: { ...testAgenda, title } });
+		room(trainerId, title = 'Test session', opts = {}) {
+			const agenda = { ...(opts.agenda ?? testAgenda), title };
+			const r = createRoom(db, { trainerId, agendaId: 'test', agenda, deck: opts.deck });
 			return { id: r.id, code: r.code };
 		},
 		async stop() {

@@ -116,6 +116,11 @@ const rules: { [E in ClientEventName]: Rule<E> } = {
 		}),
 		allowed: TRAINERS_OF_A
 	},
+	'slides:watch': { build: (w) => ({ roomId: w.a.id }), allowed: TRAINERS_OF_A },
+	'slides:control': {
+		build: (w) => ({ roomId: w.a.id, control: { type: 'blank', blank: 'black' } }),
+		allowed: TRAINERS_OF_A
+	},
 	'activity:submit': {
 		// The seat comes from the socket (joined or resumed), never from the payload.
 		build: (w) => ({ runId: w.runId, inputId: uid(), input: { kind: 'add', text: 'An idea' } }),
@@ -151,7 +156,10 @@ async function phone(
 }
 
 async function world(): Promise<World> {
-	const a = server.room(owner.id, 'Room A');
+	// Room A has a deck, so its trainers' slide controls succeed (the file itself is never read here).
+	const a = server.room(owner.id, 'Room A', {
+		deck: { hash: 'a'.repeat(64), pages: 12, bytes: 1000, name: 'deck.pdf' }
+	});
 	// The other trainer owns room B: "a trainer, just not of this room".
 	const b = server.room(otherTrainer.id, 'Room B');
 	addRoomFacilitator(server.db, {
@@ -214,7 +222,7 @@ function snapshot(roomId: string) {
 			.pluck()
 			.get(),
 		roomTrainers: n('room_trainers'),
-		room: db.prepare('select status, run from rooms where id = ?').get(roomId),
+		room: db.prepare('select status, run, slides from rooms where id = ?').get(roomId),
 		runs: db
 			.prepare(
 				'select status, groups, ended_at from activity_runs where room_id = ? order by launched_at'
@@ -230,7 +238,8 @@ const SCREEN_EVENTS: (keyof ServerEvents)[] = [
 	'agenda:run',
 	'agenda:now',
 	'activity:trainer',
-	'activity:phone'
+	'activity:phone',
+	'slides:state'
 ];
 
 function record(...clients: Client[]): string[] {

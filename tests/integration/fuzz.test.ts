@@ -67,6 +67,8 @@ const valid: { [E in ClientEventName]: (c: Ctx) => Payload<E> } = {
 		inputId: uid(),
 		input: { kind: 'banner', text: 'Hello' }
 	}),
+	'slides:watch': (c) => ({ roomId: c.roomId }),
+	'slides:control': (c) => ({ roomId: c.roomId, control: { type: 'goto', block: 0, slide: 0 } }),
 	'activity:submit': (c) => ({
 		runId: c.runId,
 		inputId: uid(),

@@ -37,7 +37,9 @@ const events: Record<ClientEventName, true> = {
 	'activity:status': true,
 	'activity:move': true,
 	'activity:submit': true,
-	'activity:act': true
+	'activity:act': true,
+	'slides:watch': true,
+	'slides:control': true
 };
 
 const badPayloads: unknown[] = [

@@ -19,7 +19,9 @@ export interface EditorBlock {
 	activity: string;
 	/** Undefined means "the default for its kind" (breaks keep their length), as in the files. */
 	fixed: boolean | undefined;
-	/** Not edited here, but carried through so a save never drops a block's slides or links. */
+	/** The deck's slides this block shows, as typed ("6–14, 44"). */
+	slides: string;
+	/** Not edited here, but carried through so a save never drops a block's workbook pages or links. */
 	resources: PlanBlock['resources'];
 }
 
@@ -64,6 +66,7 @@ function toEditorBlock(b: PlanBlock): EditorBlock {
 		notes: b.notes ?? '',
 		activity: blockActivities(b).join(', '),
 		fixed: b.fixed,
+		slides: b.resources?.slides ?? '',
 		resources: b.resources
 	};
 }
@@ -76,7 +79,7 @@ function draftBlock(b: EditorBlock): Record<string, unknown> {
 		kind: b.kind,
 		...(b.task.trim() ? { task: b.task } : {}),
 		...(b.notes.trim() ? { notes: b.notes } : {}),
-		...(b.resources ? { resources: b.resources } : {}),
+		...withSlides(b),
 		...activityField(b.activity),
 		...(b.fixed === undefined ? {} : { fixed: b.fixed })
 	};
@@ -106,6 +109,14 @@ export function kitFromText(text: string): KitItem[] {
 			const m = /^(.*?)\s+(https?:\/\/\S+)$/.exec(line);
 			return m && m[1] ? { title: m[1], url: m[2]! } : { title: line };
 		});
+}
+
+/** The block's resources with its slides as typed; no resources key at all when nothing is left. */
+function withSlides(b: EditorBlock): { resources?: PlanBlock['resources'] } {
+	const { slides: _old, ...rest } = b.resources ?? {};
+	void _old;
+	const resources = { ...rest, ...(b.slides.trim() ? { slides: b.slides.trim() } : {}) };
+	return Object.keys(resources).length ? { resources } : {};
 }
 
 const validMinutes = (m: number | null) =>

@@ -6,6 +6,7 @@
 
 import type { AgendaPlan, PublicBlock } from './agenda';
 import type { Control, Phase, RunState } from './run';
+import type { SlideControl, SlideView } from './slides';
 import type {
 	ActivityStatus,
 	GroupInfo,
@@ -190,6 +191,10 @@ export interface ClientEvents {
 		req: { roomId: string; runId: string; inputId: string; input: unknown },
 		ack: AckFn<{ duplicate: boolean }>
 	) => void;
+	/** A trainer's screen opens the deck: the deck and the position (and it hears `slides:state` from then on). */
+	'slides:watch': (req: { roomId: string }, ack: AckFn<SlideView>) => void;
+	/** Step, jump or blank the slides; a step past a block's last slide moves the agenda too. */
+	'slides:control': (req: { roomId: string; control: SlideControl }, ack: AckFn<SlideView>) => void;
 	/** A phone's input. `inputId` is made by the phone: a retry with the same id is acknowledged, never applied twice. */
 	/** A new input's ack carries the sender's fresh view (`activity`); a retry's says `duplicate`. */
 	'activity:submit': (
@@ -213,6 +218,8 @@ export interface ServerEvents {
 	'agenda:now': (view: PublicAgendaView) => void;
 	/** Trainer views: the running activity changed (coalesced). */
 	'activity:trainer': (update: { roomId: string; activity: TrainerActivity | null }) => void;
+	/** Trainer views: the slide position or blanking changed. */
+	'slides:state': (view: SlideView) => void;
 	/** One phone: its view of the running activity changed (coalesced). */
 	'activity:phone': (activity: PhoneActivity | null) => void;
 }

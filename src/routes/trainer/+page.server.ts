@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { fileDeck } from '$lib/server/decks/file-decks';
 import { z } from 'zod';
 import {
 	deleteCopy,
@@ -76,6 +77,9 @@ export const load: PageServerLoad = ({ locals }) => {
 	};
 };
 
+const deckOfFile = (agenda: { id: string; deckFile?: string }) =>
+	fileDeck({ id: agenda.id, deck: agenda.deckFile });
+
 const agendaForm = z.object({ agendaId: z.string().trim().min(1).max(100) });
 const GONE = 'That agenda is not available any more. Reload the page and pick another.';
 
@@ -91,17 +95,24 @@ export const actions: Actions = {
 		const agenda = id ? findAgendaForTrainer(db, id, locals.trainer!.id) : undefined;
 		if (!agenda) return fail(400, { error: GONE });
 		// From an agenda copy, its owner and co-facilitators become the session's trainers too.
+		// A file agenda's deck (named beside its YAML) is read and stored on first use.
+		const deck = agenda.source === 'copy' ? (agenda.deck ?? null) : await deckOfFile(agenda);
 		const room = startSession(db, {
 			trainerId: locals.trainer!.id,
 			agendaId: agenda.id,
-			agenda: agenda.plan
+			agenda: agenda.plan,
+			deck
 		});
 		redirect(303, `/trainer/rooms/${room.id}`);
 	},
 	/** A copy of a file or of one of the trainer's own agendas, opened straight in the editor. */
 	duplicate: async ({ request, locals }) => {
 		const id = await agendaId(request);
-		const copy = id ? duplicateAgenda(getDb(), id, locals.trainer!.id) : undefined;
+		const source = id ? findAgendaForTrainer(getDb(), id, locals.trainer!.id) : undefined;
+		const deck = source?.source === 'file' ? await deckOfFile(source) : null;
+		const copy = id
+			? duplicateAgenda(getDb(), id, locals.trainer!.id, Date.now(), deck)
+			: undefined;
 		if (!copy) return fail(400, { error: GONE });
 		redirect(303, `/trainer/agendas/${copy.id}`);
 	},

@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AgendaPlan } from '$lib/shared/agenda';
+import type { DeckInfo } from '$lib/shared/slides';
 import { getAgendaLibrary } from '../content';
 import { agendaSchema } from '../content/agendas';
 import type { Db } from '../db';
@@ -25,6 +26,10 @@ export interface AgendaEntry {
 	source: 'file' | 'copy';
 	plan: AgendaPlan;
 	updatedAt?: number;
+	/** A copy's attached deck; a file's deck (named beside its YAML) is read with fileDeck() when needed. */
+	deck?: DeckInfo | null;
+	/** A file agenda's deck file name, if it names one. */
+	deckFile?: string;
 }
 
 export function rowToPlan(row: AgendaRow): AgendaPlan {
@@ -77,7 +82,15 @@ export function findAgendaForTrainer(
 ): AgendaEntry | undefined {
 	if (id.startsWith(COPY_PREFIX)) {
 		const row = getCopy(db, id, trainerId);
-		return row && { id: row.id, source: 'copy', plan: rowToPlan(row), updatedAt: row.updatedAt };
+		return (
+			row && {
+				id: row.id,
+				source: 'copy',
+				plan: rowToPlan(row),
+				updatedAt: row.updatedAt,
+				deck: row.deck
+			}
+		);
 	}
 	const file = getAgendaLibrary().agendas.find((a) => a.id === id);
 	if (!file) return undefined;
@@ -85,7 +98,8 @@ export function findAgendaForTrainer(
 	return {
 		id: file.id,
 		source: 'file',
-		plan: { title, summary, start, blocks, ...(kit ? { kit } : {}) }
+		plan: { title, summary, start, blocks, ...(kit ? { kit } : {}) },
+		deckFile: file.deck
 	};
 }
 
@@ -93,12 +107,16 @@ export function copyTitle(title: string): string {
 	return title.slice(0, TITLE_MAX - COPY_SUFFIX.length).trimEnd() + COPY_SUFFIX;
 }
 
-/** A new copy (theirs alone) of a file agenda or of a copy they may use; undefined if they cannot see the source. */
+/**
+ * A new copy (theirs alone) of a file agenda or of a copy they may use; undefined if they cannot see
+ * the source. The copy keeps the source's deck (`fileDeck`: a file agenda's, read by the caller).
+ */
 export function duplicateAgenda(
 	db: Db,
 	sourceId: string,
 	trainerId: string,
-	now = Date.now()
+	now = Date.now(),
+	fileDeck: DeckInfo | null = null
 ): AgendaRow | undefined {
 	const source = findAgendaForTrainer(db, sourceId, trainerId);
 	if (!source) return undefined;
@@ -113,6 +131,7 @@ export function duplicateAgenda(
 		blocks: structuredClone(plan.blocks),
 		kit: plan.kit ? structuredClone(plan.kit) : null,
 		copiedFrom: source.id,
+		deck: source.source === 'copy' ? (source.deck ?? null) : fileDeck,
 		createdAt: now,
 		updatedAt: now
 	};

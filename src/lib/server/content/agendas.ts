@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { BLOCK_KINDS, blockActivities, type KitItem } from '$lib/shared/agenda';
+import { slideRefProblem } from '$lib/shared/slides';
 import { parseYamlFile, type ContentProblem } from './yaml-file';
 
 const clockTime = z
@@ -95,7 +96,18 @@ export const agendaSchema = z.strictObject({
 		.optional()
 });
 
-export type AgendaFile = z.output<typeof agendaSchema>;
+/** A shipped file may also name a PDF deck beside it (`deck: session-a.pdf`); copies attach theirs in the editor. */
+export const agendaFileSchema = agendaSchema.extend({
+	deck: z
+		.string({ error: 'expected the deck as a file name like "session-a.pdf"' })
+		.regex(
+			/^[^/\\]+\.pdf$/i,
+			'expected the deck as a PDF file name beside this file, like "session-a.pdf"'
+		)
+		.optional()
+});
+
+export type AgendaFile = z.output<typeof agendaFileSchema>;
 /** `blockLines[i]` is the line of block i in its file, for warnings that point at the block. */
 export type Agenda = AgendaFile & {
 	id: string;
@@ -137,7 +149,7 @@ export function loadAgendas(dir: string): AgendaLibrary {
 	const { files, problem } = yamlFiles(dir);
 	const problems: ContentProblem[] = problem ? [problem] : [];
 	for (const file of files) {
-		const parsed = parseYamlFile(join(dir, file), agendaSchema);
+		const parsed = parseYamlFile(join(dir, file), agendaFileSchema);
 		if (parsed.ok) {
 			const blockLines = parsed.value.blocks.map((_, i) => parsed.lineOf(['blocks', i]));
 			const activityLines = parsed.value.blocks.map((b, i) =>
@@ -174,6 +186,31 @@ export function missingActivities(agendas: Agenda[], activityIds: Set<string>): 
 					severity: 'warning'
 				});
 			});
+		});
+	}
+	return problems;
+}
+
+/**
+ * Slide references that do not read as slides ("6-14", "27–34, 44"), or (with the deck's page
+ * count) point past its end: warnings on the block's line, never errors, so the agenda still runs.
+ */
+export function slideProblems(
+	agendas: Agenda[],
+	pagesOf: (a: Agenda) => number | null = () => null
+): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	for (const agenda of agendas) {
+		const pages = pagesOf(agenda);
+		agenda.blocks.forEach((block, i) => {
+			const message = slideRefProblem(block.resources?.slides, pages);
+			if (message)
+				problems.push({
+					file: agenda.file,
+					line: agenda.blockLines[i] ?? 1,
+					message,
+					severity: 'warning'
+				});
 		});
 	}
 	return problems;

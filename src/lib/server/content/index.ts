@@ -1,6 +1,6 @@
 import { activityTypes } from '$lib/activities/registry';
 import { loadActivities, type ActivityDefinition } from './activities';
-import { loadAgendas, missingActivities, type AgendaLibrary } from './agendas';
+import { loadAgendas, missingActivities, slideProblems, type AgendaLibrary } from './agendas';
 import { activitiesDir, sessionsDir } from './dirs';
 import { formatProblem, type ContentProblem } from './yaml-file';
 
@@ -25,7 +25,7 @@ export function checkContent(): ContentLibrary {
 	const missing = missingActivities(library.agendas, named);
 	return {
 		agendas: library.agendas,
-		problems: [...library.problems, ...missing],
+		problems: [...library.problems, ...missing, ...slideProblems(library.agendas)],
 		activities,
 		activityProblems
 	};

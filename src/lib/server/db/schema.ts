@@ -10,6 +10,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import type { AgendaPlan, KitItem, PlanBlock } from '../../shared/agenda';
 import type { RunState } from '../../shared/run';
+import type { DeckInfo, SlideState } from '../../shared/slides';
 import type { ActivityStatus, GroupInfo, Grouping } from '../../activities/contract';
 
 /** Epoch milliseconds: one unit of time everywhere, server clock. */
@@ -57,7 +58,14 @@ export const rooms = sqliteTable(
 		/** Set when the participants' data was deleted (by a trainer or the retention period): exports say so. */
 		dataDeletedAt: ms('data_deleted_at'),
 		/** Who deleted it: a trainer's name, or "retention period". */
-		dataDeletedBy: text('data_deleted_by')
+		dataDeletedBy: text('data_deleted_by'),
+		/** The agenda's slide deck when the session started (a file under data/decks/ by content hash). */
+		deck: text('deck', { mode: 'json' }).$type<DeckInfo>(),
+		/** Where the room is in the deck, and when each slide was shown; rewritten on every step, like `run`. */
+		slides: text('slides', { mode: 'json' })
+			.$type<SlideState>()
+			.notNull()
+			.default(sql`'{"position":{"block":0,"slide":0,"blank":null},"log":[]}'`)
 	},
 	(t) => [
 		// A code is unique among open rooms only: closed rooms free their code for reuse.
@@ -107,6 +115,8 @@ export const agendas = sqliteTable(
 		kit: text('kit', { mode: 'json' }).$type<KitItem[]>(),
 		/** Where it was copied from (a file id or another agenda's id), for the trainer's reference. */
 		copiedFrom: text('copied_from'),
+		/** The attached PDF deck: its content hash (the file's name under data/decks/), page count and size. */
+		deck: text('deck', { mode: 'json' }).$type<DeckInfo>(),
 		createdAt: ms('created_at').notNull(),
 		updatedAt: ms('updated_at').notNull()
 	},

@@ -1,3 +1,4 @@
+import { slideTimes } from '$lib/shared/slides';
 import { isoTime } from './format';
 import type { SessionData } from './session';
 import { DELETED_NOTE } from './tables';
@@ -26,7 +27,15 @@ export function toJson(data: SessionData, now = Date.now()) {
 			owner: { name: data.owner.name, email: data.owner.email },
 			coFacilitators: data.coFacilitators.map((t) => ({ name: t.name, email: t.email })),
 			agenda: room.agenda,
-			run: room.run
+			run: room.run,
+			deck: room.deck ?? null,
+			/** Time on each slide shown (wall clock, until the next slide or the end), to see where a block ran long. */
+			slides: slideTimes(room.slides.log, room.closedAt ?? room.run.finishedAt ?? now).map((t) => ({
+				block: t.block,
+				blockTitle: room.agenda.blocks[t.block]?.title ?? null,
+				page: t.page,
+				seconds: Math.round(t.ms / 1000)
+			}))
 		},
 		participants: data.people.map((p) => ({
 			id: p.id,

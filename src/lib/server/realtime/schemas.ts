@@ -110,3 +110,28 @@ export const actSchema = z.strictObject({
 		.regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an input id of letters, digits, - or _'),
 	input: z.unknown().refine((v) => v !== undefined, 'expected the action')
 });
+
+export const slidesWatchSchema = z.strictObject({ roomId: id('the room id') });
+
+const slideControl = z.discriminatedUnion(
+	'type',
+	[
+		z.strictObject({ type: z.literal('next') }),
+		z.strictObject({ type: z.literal('previous') }),
+		z.strictObject({
+			type: z.literal('goto'),
+			block: wholeNumber('the block number', 0, 59),
+			slide: wholeNumber('the slide number', 0, 499)
+		}),
+		z.strictObject({
+			type: z.literal('blank'),
+			blank: z.enum(['black', 'white'], { error: 'expected black, white or null' }).nullable()
+		})
+	],
+	{ error: 'expected a slide control: next, previous, goto or blank' }
+);
+
+export const slidesControlSchema = z.strictObject({
+	roomId: id('the room id'),
+	control: slideControl
+});

@@ -12,6 +12,7 @@ import { registerActivityHandlers } from './handlers/activity';
 import { registerAgendaHandlers } from './handlers/agenda';
 import { registerClockHandlers } from './handlers/clock';
 import { registerRoomHandlers } from './handlers/room';
+import { registerSlideHandlers } from './handlers/slides';
 import { channel, type IoServer, type IoSocket } from './types';
 
 export interface RealtimeDeps {
@@ -55,6 +56,7 @@ function publisherFor(io: IoServer): RoomPublisher {
 			io.to(channel.trainers(roomId)).emit('agenda:run', update);
 			io.to(channel.room(roomId)).emit('agenda:now', view);
 		},
+		slides: (roomId, view) => io.to(channel.trainers(roomId)).emit('slides:state', view),
 		// Only this room, only this trainer's sockets: their other rooms and their session stay as they were.
 		// Looked up synchronously (one process, in-memory adapter), so no broadcast slips in between.
 		trainerRemoved: (roomId, trainerId) => {
@@ -115,6 +117,7 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 			registerAgendaHandlers(socket, engine, activities);
 			registerActivityHandlers(socket, engine, activities, inputRate);
 			registerClockHandlers(socket);
+			registerSlideHandlers(socket, engine, activities);
 		}
 	};
 }

@@ -14,6 +14,8 @@ import { generateToken, hashToken, newId } from '../tokens';
 import { coFacilitatorIds } from './access';
 import { LiveRoom } from './live-room';
 import * as store from './store';
+import { afterAgendaMove, planSlideControl, slideView, withPosition } from './slides';
+import type { SlideControl, SlideView } from '$lib/shared/slides';
 
 /** How the engine tells the outside world; socket.io in production, anything in a test. */
 export interface RoomPublisher {
@@ -23,6 +25,8 @@ export interface RoomPublisher {
 	agenda(roomId: string, update: AgendaRunUpdate, view: PublicAgendaView): void;
 	/** A co-facilitator was removed: their open screens of this room stop hearing it at once. */
 	trainerRemoved?(roomId: string, trainerId: string): void;
+	/** Trainer views: the slide position changed. */
+	slides?(roomId: string, view: SlideView): void;
 }
 
 export const CLOSED_MESSAGE = 'The trainer has closed this session. Thank you for taking part!';
@@ -153,7 +157,57 @@ export class RoomEngine {
 		room.run = run;
 		const update = { roomId, run };
 		this.publish.agenda(roomId, update, room.agendaView());
+		this.#slidesFollowAgenda(room, now);
 		return update;
+	}
+
+	/** The room's deck and slide position, for a trainer's screen that opens. */
+	slides(roomId: string): SlideView {
+		const room = this.room(roomId);
+		if (!room) throw new UserError('not-found', 'That session does not exist.');
+		return slideView(room);
+	}
+
+	/**
+	 * Steps, jumps or blanks the slides. A step past the block's last slide moves the agenda too: both
+	 * are stored in one transaction, then the slide is announced before the clock, so screens that
+	 * follow the slide never show the new block's first slide on the way to its last.
+	 */
+	slideControl(
+		roomId: string,
+		control: SlideControl,
+		now = Date.now()
+	): { view: SlideView; moved: boolean } {
+		const room = this.#openRoom(roomId);
+		const planned = planSlideControl(room, control);
+		let run = room.run;
+		if (planned.agenda) {
+			try {
+				run = applyControl(room.run, planned.agenda, now);
+			} catch (err) {
+				if (err instanceof RunError) throw new UserError('invalid', err.message);
+				throw err;
+			}
+		}
+		const slides = withPosition(room, planned.position, now);
+		this.db.transaction(() => {
+			if (planned.agenda) store.saveRun(this.db, roomId, run);
+			store.saveSlides(this.db, roomId, slides);
+		});
+		room.run = run;
+		room.slides = slides;
+		const view = slideView(room);
+		this.publish.slides?.(roomId, view);
+		if (planned.agenda) this.publish.agenda(roomId, { roomId, run }, room.agendaView());
+		return { view, moved: planned.agenda !== null };
+	}
+
+	#slidesFollowAgenda(room: LiveRoom, now: number): void {
+		const slides = afterAgendaMove(room, now);
+		if (!slides) return;
+		store.saveSlides(this.db, room.id, slides);
+		room.slides = slides;
+		this.publish.slides?.(room.id, slideView(room));
 	}
 
 	/** Registers what must end with a room; the activity engine does, so no caller can forget it. */

@@ -2,6 +2,7 @@ import type { Participant, Room } from '../db/schema';
 import { publicBlock, type AgendaPlan } from '$lib/shared/agenda';
 import type { PublicAgendaView, RoomInfo, Roster, RosterEntry } from '$lib/shared/events';
 import type { RunState } from '$lib/shared/run';
+import type { DeckInfo, SlideState } from '$lib/shared/slides';
 
 interface Seat {
 	id: string;
@@ -22,6 +23,9 @@ export class LiveRoom {
 	status: Room['status'];
 	readonly plan: AgendaPlan;
 	run: RunState;
+	/** The deck as the session started with it, and where the room is in it (rooms.slides). */
+	readonly deck: DeckInfo | null;
+	slides: SlideState;
 	readonly #seats = new Map<string, Seat>();
 	readonly #byName = new Map<string, string>();
 	/** Built once per change of who is seated: every input and every update reads it. */
@@ -40,6 +44,8 @@ export class LiveRoom {
 		this.status = room.status;
 		this.plan = room.agenda;
 		this.run = room.run;
+		this.deck = room.deck ?? null;
+		this.slides = room.slides;
 		this.#trainers = new Set([room.trainerId, ...coFacilitatorIds]);
 		for (const p of seats) this.addSeat(p);
 	}

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import { initialRun, type RunState } from '$lib/shared/run';
+import { initialSlides, type DeckInfo, type SlideState } from '$lib/shared/slides';
 import type { Db } from '../db';
 import {
 	activityRuns,
@@ -18,7 +19,7 @@ import { allocateRoomCode } from './code';
 /** Opens a room with a code no other open room has. The partial unique index settles any race. */
 export function createRoom(
 	db: Db,
-	input: { trainerId: string; agendaId: string; agenda: AgendaPlan },
+	input: { trainerId: string; agendaId: string; agenda: AgendaPlan; deck?: DeckInfo | null },
 	now = Date.now()
 ): Room {
 	const { trainerId, agendaId, agenda } = input;
@@ -36,7 +37,9 @@ export function createRoom(
 			createdAt: now,
 			closedAt: null,
 			dataDeletedAt: null,
-			dataDeletedBy: null
+			dataDeletedBy: null,
+			deck: input.deck ?? null,
+			slides: initialSlides()
 		};
 		try {
 			db.insert(rooms).values(row).run();
@@ -71,6 +74,10 @@ export function listTrainerRooms(db: Db, trainerId: string, limit = 50): Room[] 
 
 export function saveRun(db: Db, id: string, run: RunState): void {
 	db.update(rooms).set({ run }).where(eq(rooms.id, id)).run();
+}
+
+export function saveSlides(db: Db, id: string, slides: SlideState): void {
+	db.update(rooms).set({ slides }).where(eq(rooms.id, id)).run();
 }
 
 export function closeRoom(db: Db, id: string, run: RunState, now = Date.now()): void {

@@ -37,7 +37,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		);
 	const source = row.copiedFrom ? findAgendaForTrainer(db, row.copiedFrom, trainerId) : undefined;
 	return {
-		agenda: { id: row.id, plan: rowToPlan(row), updatedAt: row.updatedAt },
+		agenda: { id: row.id, plan: rowToPlan(row), updatedAt: row.updatedAt, deck: row.deck ?? null },
 		copiedFrom: source?.plan.title ?? null,
 		activityIds: [...activityIds(activitiesDir())],
 		facilitators: listAgendaFacilitators(db, row.id, trainerId)
@@ -91,7 +91,8 @@ export const actions: Actions = {
 		const room = startSession(getDb(), {
 			trainerId,
 			agendaId: saved.row.id,
-			agenda: rowToPlan(saved.row)
+			agenda: rowToPlan(saved.row),
+			deck: saved.row.deck
 		});
 		redirect(303, `/trainer/rooms/${room.id}`);
 	},

@@ -1,0 +1,119 @@
+import type { AgendaPlan } from '$lib/shared/agenda';
+import type { RunState } from '$lib/shared/run';
+import {
+	blockPages,
+	slideIndex,
+	type DeckInfo,
+	type SlideControl,
+	type SlidePosition,
+	type SlideView
+} from '$lib/shared/slides';
+import { getSocket, request } from './socket';
+
+/** Where the room is in its deck, as the projector and the remote show it. */
+export interface ShownSlide {
+	/** The agenda block the slide belongs to. */
+	block: number;
+	/** The deck page (1-based) and its place in the block. */
+	page: number;
+	index: number;
+	count: number;
+	/** The deck pages the block shows, in order. */
+	pages: number[];
+}
+
+/** A trainer's live view of a room's deck: the server's position, heard on `slides:state`. */
+export class SlideWatch {
+	deck = $state<DeckInfo | null>(null);
+	position = $state<SlidePosition | null>(null);
+	error = $state('');
+	#roomId: string;
+
+	constructor(roomId: string) {
+		this.#roomId = roomId;
+	}
+
+	/** The deck's address; the hash in it lets the browser keep it across reloads. */
+	get url(): string | null {
+		return this.deck ? `/trainer/rooms/${this.#roomId}/deck.pdf?v=${this.deck.hash}` : null;
+	}
+
+	/**
+	 * The slide to show, or null for a block without slides. The position's own block wins over the
+	 * clock's for the moment between the two updates, so a step back never flashes the wrong slide.
+	 */
+	shown(plan: AgendaPlan | null, run: RunState | null): ShownSlide | null {
+		if (!this.deck || !this.position || !plan || !run) return null;
+		if (run.phase !== 'running' && run.phase !== 'paused') return null;
+		const block = this.position.block;
+		const pages = blockPages(plan, block, this.deck.pages);
+		if (pages.length === 0) return null;
+		const index = slideIndex(this.position, block, pages.length);
+		return { block, page: pages[index]!, index, count: pages.length, pages };
+	}
+
+	/** The pages next to `shown` (next first), across block edges: the ones to draw ahead. */
+	neighbours(plan: AgendaPlan, shown: ShownSlide): number[] {
+		const pages = this.deck?.pages ?? 0;
+		const next = shown.pages[shown.index + 1] ?? blockPages(plan, shown.block + 1, pages)[0];
+		const previous =
+			shown.pages[shown.index - 1] ?? blockPages(plan, shown.block - 1, pages).at(-1);
+		return [next, previous].filter((p): p is number => p !== undefined);
+	}
+
+	/**
+	 * The projector's presentation keys while the agenda runs with a deck: → / PageDown and ← / PageUp
+	 * step slides (and blocks at the edges), B or . blacks and W whites the screen. False: not a slide key now.
+	 */
+	key(key: string, phase: RunState['phase']): boolean {
+		if (!this.deck || (phase !== 'running' && phase !== 'paused')) return false;
+		const blank = this.position?.blank ?? null;
+		if (key === 'ArrowRight' || key === 'PageDown') void this.control({ type: 'next' });
+		else if (key === 'ArrowLeft' || key === 'PageUp') void this.control({ type: 'previous' });
+		else if (key === 'b' || key === '.')
+			void this.control({ type: 'blank', blank: blank === 'black' ? null : 'black' });
+		else if (key === 'w' || key === ',')
+			void this.control({ type: 'blank', blank: blank === 'white' ? null : 'white' });
+		else return false;
+		return true;
+	}
+
+	start(): () => void {
+		const socket = getSocket();
+		const watch = async () => {
+			const res = await request('slides:watch', { roomId: this.#roomId });
+			if (res.ok) this.#apply(res.data);
+			else this.error = res.error;
+		};
+		const onState = (view: SlideView) => this.#apply(view);
+		socket.on('connect', watch);
+		socket.on('slides:state', onState);
+		if (socket.connected) void watch();
+		return () => {
+			socket.off('connect', watch);
+			socket.off('slides:state', onState);
+		};
+	}
+
+	/** Sent in order, like the clock's controls: two quick presses are two slides. */
+	control(control: SlideControl): Promise<void> {
+		this.#queue = this.#queue.then(async () => {
+			const res = await request('slides:control', { roomId: this.#roomId, control });
+			if (res.ok) {
+				this.#apply(res.data);
+				this.error = '';
+			} else this.error = res.error;
+		});
+		return this.#queue;
+	}
+	#queue: Promise<void> = Promise.resolve();
+
+	#apply(view: SlideView) {
+		if (view.roomId !== this.#roomId) return;
+		// Marks for the key-to-slide measurement (tests/e2e/slides-latency.desktop.spec.ts): free when unread.
+		performance.mark('slides:state');
+		// The same deck keeps its object: screens drawing it must not reopen it on every step.
+		if (view.deck?.hash !== this.deck?.hash) this.deck = view.deck;
+		this.position = view.position;
+	}
+}

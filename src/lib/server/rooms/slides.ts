@@ -1,0 +1,94 @@
+import type { Control } from '$lib/shared/run';
+import {
+	blockPages,
+	slideIndex,
+	stepTarget,
+	type SlideControl,
+	type SlideState,
+	type SlideView
+} from '$lib/shared/slides';
+import { UserError } from '../errors';
+import type { LiveRoom } from './live-room';
+
+/** Enough for a long day stepping every few seconds; older entries go first. */
+const MAX_LOG = 5000;
+
+export function slideView(room: LiveRoom): SlideView {
+	return { roomId: room.id, deck: room.deck, position: room.slides.position };
+}
+
+/**
+ * What a slide control does, as data: the new slide state and, when the step leaves the block, the
+ * agenda control that goes with it (the engine applies both, agenda first, and stores them).
+ */
+export function planSlideControl(
+	room: LiveRoom,
+	control: SlideControl
+): { position: SlideState['position']; agenda: Control | null } {
+	const deck = room.deck;
+	if (!deck)
+		throw new UserError(
+			'invalid',
+			'This session has no slides: attach a PDF to the agenda before starting it.'
+		);
+	const { run, plan } = room;
+	const position = room.slides.position;
+	if (control.type === 'blank')
+		return { position: { ...position, blank: control.blank }, agenda: null };
+	if (run.phase !== 'running' && run.phase !== 'paused')
+		throw new UserError(
+			'invalid',
+			run.phase === 'finished' ? 'The agenda has finished.' : 'Start the agenda first.'
+		);
+	let target: { block: number; slide: number } | null;
+	if (control.type === 'goto') {
+		if (control.block >= plan.blocks.length)
+			throw new UserError('invalid', 'There is no such block in this agenda.');
+		const count = blockPages(plan, control.block, deck.pages).length;
+		if (control.slide >= Math.max(1, count))
+			throw new UserError('invalid', 'That block has no such slide.');
+		target = { block: control.block, slide: control.slide };
+	} else {
+		target = stepTarget(plan, run.current, position, deck.pages, control.type === 'next' ? 1 : -1);
+		if (!target)
+			throw new UserError(
+				'invalid',
+				control.type === 'next'
+					? 'This is the last slide of the agenda.'
+					: 'This is the first slide.'
+			);
+	}
+	return {
+		position: { block: target.block, slide: target.slide, blank: null },
+		agenda: target.block !== run.current ? { type: 'jump', index: target.block } : null
+	};
+}
+
+/** The state after showing `position` at `now`: a new page shown is logged (for time per slide). */
+export function withPosition(
+	room: LiveRoom,
+	position: SlideState['position'],
+	now: number
+): SlideState {
+	const page = shownPage(room, position);
+	const last = room.slides.log.at(-1);
+	const log =
+		page !== null && (last?.page !== page || last.block !== position.block)
+			? [...room.slides.log, { block: position.block, page, at: now }].slice(-MAX_LOG)
+			: room.slides.log;
+	return { position, log };
+}
+
+/** The agenda moved by itself (the clock's next, previous, jump): the new block starts on its first slide. */
+export function afterAgendaMove(room: LiveRoom, now: number): SlideState | null {
+	if (!room.deck || (room.run.phase !== 'running' && room.run.phase !== 'paused')) return null;
+	// Same block: only the session's very first start has no slide logged yet.
+	if (room.slides.position.block === room.run.current && room.slides.log.length > 0) return null;
+	return withPosition(room, { block: room.run.current, slide: 0, blank: null }, now);
+}
+
+function shownPage(room: LiveRoom, position: SlideState['position']): number | null {
+	if (!room.deck) return null;
+	const pages = blockPages(room.plan, position.block, room.deck.pages);
+	return pages[slideIndex(position, position.block, pages.length)] ?? null;
+}
