@@ -60,7 +60,7 @@ function activitiesDir(): string {
 	);
 	writeFileSync(
 		join(dir, 'fit-columns.yaml'),
-		`type: open-question\ntitle: "Ratings: fair or not?"\ngrouping: individual\nconfig:\n  question: "What makes a rating fair, and what makes it unfair?"\n  columns: ["Fair", "Unfair", "Not sure"]\n  maxAnswers: 10\n`
+		`type: open-question\ntitle: "Ratings: fair or not?"\ngrouping: individual\nconfig:\n  question: "What makes a rating fair, and what makes it unfair?"\n  columns: ["Fair", "Unfair", "Not sure"]\n  maxAnswers: 10\n  results: live\n`
 	);
 	return dir;
 }
@@ -85,9 +85,16 @@ function emit<E extends keyof ClientEvents>(
 		(socket.emit as any)(event, req, (res: Ack<unknown>) => resolve(res))
 	);
 }
-async function ok<E extends keyof ClientEvents>(socket: Client, event: E, req: Parameters<ClientEvents[E]>[0]) {
+async function ok<E extends keyof ClientEvents>(
+	socket: Client,
+	event: E,
+	req: Parameters<ClientEvents[E]>[0]
+) {
 	const res = await emit(socket, event, req);
-	expect(res, `${event} ${JSON.stringify(req).slice(0, 120)}: ${JSON.stringify(res).slice(0, 200)}`).toMatchObject({ ok: true });
+	expect(
+		res,
+		`${event} ${JSON.stringify(req).slice(0, 120)}: ${JSON.stringify(res).slice(0, 200)}`
+	).toMatchObject({ ok: true });
 	return (res as { data: unknown }).data;
 }
 
@@ -147,12 +154,20 @@ async function problems(page: Page, minPx: number): Promise<string[]> {
 		};
 		// Boxes that clip and have more content than room.
 		for (const el of main.querySelectorAll('*')) {
-			if (el.closest('footer.keys') || !(el instanceof HTMLElement) || !el.checkVisibility()) continue;
+			if (el.closest('footer.keys') || !(el instanceof HTMLElement) || !el.checkVisibility())
+				continue;
 			const s = getComputedStyle(el);
 			// A pager's window holds its other pages on purpose (hidden, with "1 of 3" shown).
-			const clips = (s.overflowX !== 'visible' || s.overflowY !== 'visible') && !el.matches('[data-pager]');
-			if (clips && el.clientHeight > 2 && (el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2))
-				out.push(`${describe(el)} holds ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}: "${el.innerText.slice(0, 60)}"`);
+			const clips =
+				(s.overflowX !== 'visible' || s.overflowY !== 'visible') && !el.matches('[data-pager]');
+			if (
+				clips &&
+				el.clientHeight > 2 &&
+				(el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2)
+			)
+				out.push(
+					`${describe(el)} holds ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}: "${el.innerText.slice(0, 60)}"`
+				);
 			if (s.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1)
 				out.push(`${describe(el)} is cut with an ellipsis: "${el.innerText.slice(0, 60)}"`);
 		}
@@ -160,7 +175,11 @@ async function problems(page: Page, minPx: number): Promise<string[]> {
 		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 			const text = node.textContent!.trim();
 			const el = node.parentElement!;
-			if (!text || el.closest('footer.keys') || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true }))
+			if (
+				!text ||
+				el.closest('footer.keys') ||
+				!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+			)
 				continue;
 			if (el.closest('[aria-hidden="true"]') && !el.closest('svg')) continue;
 			const range = document.createRange();
@@ -168,15 +187,23 @@ async function problems(page: Page, minPx: number): Promise<string[]> {
 			const rects = [...range.getClientRects()].filter((r) => r.width > 1 && r.height > 1);
 			if (rects.length === 0) continue;
 			const what = `"${text.slice(0, 50)}" (${describe(el)})`;
-			if (/…/.test(text) && !/^(Sending|Reconnecting|Saving)…$/.test(text)) out.push(`${what} is shortened with "…"`);
+			if (/…/.test(text) && !/^(Sending|Reconnecting|Saving)…$/.test(text))
+				out.push(`${what} is shortened with "…"`);
 			for (const r of rects) {
 				if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1) {
-					out.push(`${what} is off the screen at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+					out.push(
+						`${what} is off the screen at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`
+					);
 					break;
 				}
 				const cut = clipping(el).find((c) => {
 					const b = c.getBoundingClientRect();
-					return r.left < b.left - 1 || r.top < b.top - 1 || r.right > b.right + 1 || r.bottom > b.bottom + 1;
+					return (
+						r.left < b.left - 1 ||
+						r.top < b.top - 1 ||
+						r.right > b.right + 1 ||
+						r.bottom > b.bottom + 1
+					);
 				});
 				if (cut) {
 					out.push(`${what} is cut by ${describe(cut)}`);
@@ -203,7 +230,10 @@ async function fits(name: string) {
 		const minPx = size.width === 1280 ? 24 : 0;
 		let found: string[] = [];
 		await expect
-			.poll(async () => (found = await problems(projector, minPx)), { timeout: 4000, intervals: [100, 250, 500] })
+			.poll(async () => (found = await problems(projector, minPx)), {
+				timeout: 4000,
+				intervals: [100, 250, 500]
+			})
 			.toEqual([])
 			.catch(() => undefined);
 		mkdirSync(SHOTS, { recursive: true });
@@ -224,9 +254,9 @@ async function eachGroup(name: string) {
 }
 
 async function waitIn(answered: number) {
-	await expect(projector.getByRole('region', { name: 'Activity' }).locator('.progress')).toContainText(
-		`${answered} of ${PEOPLE} in`
-	);
+	await expect(
+		projector.getByRole('region', { name: 'Activity' }).locator('.progress')
+	).toContainText(`${answered} of ${PEOPLE} in`);
 }
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
@@ -237,13 +267,28 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
 	const code = await startSession(desk, /Session A/);
 	roomId = desk.url().split('/').at(-1)!;
 	const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-	trainer = connect(server.url, { transports: ['websocket'], extraHeaders: { cookie, origin: server.url } });
+	trainer = connect(server.url, {
+		transports: ['websocket'],
+		extraHeaders: { cookie, origin: server.url }
+	});
 	trainer.on('activity:trainer', (u) => (latest = u.activity));
 	await ok(trainer, 'room:watch', { roomId });
 	phones = await Promise.all(
 		Array.from({ length: PEOPLE }, async (_, i) => {
-			const p: Client = connect(server.url, { transports: ['websocket'], extraHeaders: { origin: server.url } });
-			const names = ['Zoë', 'Łukasz', 'Amara', 'Bartholomew-Alexander', 'Siobhán', 'Kwame', 'Priya', 'Jo'];
+			const p: Client = connect(server.url, {
+				transports: ['websocket'],
+				extraHeaders: { origin: server.url }
+			});
+			const names = [
+				'Zoë',
+				'Łukasz',
+				'Amara',
+				'Bartholomew-Alexander',
+				'Siobhán',
+				'Kwame',
+				'Priya',
+				'Jo'
+			];
 			await ok(p, 'room:join', { code, name: `${names[i % names.length]} ${i + 1}` });
 			return p;
 		})
@@ -275,8 +320,11 @@ test('open question in groups: 40 answers, each group, a spotlight', async () =>
 	await status(run.runId, 'revealed');
 	await fits('open-question-results');
 	await eachGroup('open-question-results');
-	const answers = (latest!.view as { columns?: { answers: { id: string; text: string }[] }[] }).columns;
-	const longest = answers?.flatMap((c) => c.answers).sort((a, b) => b.text.length - a.text.length)[0];
+	const answers = (latest!.view as { columns?: { answers: { id: string; text: string }[] }[] })
+		.columns;
+	const longest = answers
+		?.flatMap((c) => c.answers)
+		.sort((a, b) => b.text.length - a.text.length)[0];
 	expect(longest, 'answers reach the trainer').toBeTruthy();
 	await act(run.runId, { kind: 'spotlight', answerId: longest!.id });
 	await fits('open-question-spotlight');
@@ -287,7 +335,8 @@ test('open question with three columns', async () => {
 	const run = await launch('fit-columns');
 	await everyone(async (i) => {
 		await submit(i, run.runId, { kind: 'add', column: i % 3, text: sentence(i, 200) });
-		if (i < 10) await submit(i, run.runId, { kind: 'add', column: (i + 1) % 3, text: sentence(i + 5, 200) });
+		if (i < 10)
+			await submit(i, run.runId, { kind: 'add', column: (i + 1) % 3, text: sentence(i + 5, 200) });
 	});
 	await waitIn(PEOPLE);
 	await fits('open-columns-collecting');
@@ -308,7 +357,12 @@ test('brainstorm: 40 ideas, themes, votes, the wall, the cloud and the top ideas
 	await everyone(async (i) => {
 		for (let k = 0; k < 3; k++) {
 			const idea = ideas[(i * 7 + k * 3) % Math.min(ideas.length, 12)];
-			if (idea) await emit(phones[i]!, 'activity:submit', { runId: run.runId, inputId: id(), input: { kind: 'vote', ideaId: idea.id } });
+			if (idea)
+				await emit(phones[i]!, 'activity:submit', {
+					runId: run.runId,
+					inputId: id(),
+					input: { kind: 'vote', ideaId: idea.id }
+				});
 		}
 	});
 	await fits('brainstorm-voting');
@@ -326,9 +380,15 @@ test('goal setting: 30 goals, 5 of them long, a spotlight', async () => {
 	const longGoal = (i: number) =>
 		`By the end of March I will hold a thirty-minute one-to-one with each of my six team members every two weeks, agree two written objectives with each of them that link to the team plan, and record progress in our shared tracker so that by the end of the quarter every person can say what is expected of them and how they are doing (${i}).`;
 	await everyone(async (i) => {
-		await submit(i, run.runId, { kind: 'set-situation', situation: { kind: 'prompt', promptId: 'p1' } });
+		await submit(i, run.runId, {
+			kind: 'set-situation',
+			situation: { kind: 'prompt', promptId: 'p1' }
+		});
 		await submit(i, run.runId, { kind: 'set-type', goalType: 'performance' });
-		const text = i < 5 ? longGoal(i) : `Give one piece of specific feedback to each team member every Friday until June (${i})`;
+		const text =
+			i < 5
+				? longGoal(i)
+				: `Give one piece of specific feedback to each team member every Friday until June (${i})`;
 		await submit(i, run.runId, { kind: 'submit', text, achievable: 4 });
 	});
 	await fits('goal-setting-collecting');
@@ -344,7 +404,8 @@ test('goal setting: 30 goals, 5 of them long, a spotlight', async () => {
 test('rating checklist: 10 practices of 120 characters, 15 pairs', async () => {
 	const run = await launch('fit-checklist');
 	await everyone(async (i) => {
-		for (let item = 0; item < 10; item++) await submit(i, run.runId, { kind: 'rate', item, rating: (i + item) % 3 });
+		for (let item = 0; item < 10; item++)
+			await submit(i, run.runId, { kind: 'rate', item, rating: (i + item) % 3 });
 	});
 	await fits('rating-checklist-collecting');
 	await status(run.runId, 'revealed');
@@ -355,7 +416,9 @@ test('rating checklist: 10 practices of 120 characters, 15 pairs', async () => {
 
 test('quick poll: 8 long options, 30 votes', async () => {
 	const run = await launch('fit-poll');
-	await everyone((i) => submit(i, run.runId, { kind: 'choose', options: [i % 8] }).then(() => undefined));
+	await everyone((i) =>
+		submit(i, run.runId, { kind: 'choose', options: [i % 8] }).then(() => undefined)
+	);
 	await waitIn(PEOPLE);
 	await fits('quick-poll-collecting');
 	await status(run.runId, 'revealed');
@@ -365,7 +428,11 @@ test('quick poll: 8 long options, 30 votes', async () => {
 
 test('exit reflection: 30 long reflections', async () => {
 	const run = await launch('exit-reflection');
-	await everyone((i) => submit(i, run.runId, { kind: 'save', text: sentence(i, 280), confidence: (i % 10) + 1 }).then(() => undefined));
+	await everyone((i) =>
+		submit(i, run.runId, { kind: 'save', text: sentence(i, 280), confidence: (i % 10) + 1 }).then(
+			() => undefined
+		)
+	);
 	await waitIn(PEOPLE);
 	await fits('exit-reflection-collecting');
 	await status(run.runId, 'revealed');
@@ -378,7 +445,12 @@ test('PM pyramid: 8 groups with cards on every step', async () => {
 	const tags = ['works-well', 'patchy', 'missing', null] as const;
 	await everyone(async (i) => {
 		for (let k = 0; k < 3; k++)
-			await submit(i, run.runId, { kind: 'add-card', step: (i + k) % 5, text: sentence(i * 3 + k, 60), tag: tags[(i + k) % 4] });
+			await submit(i, run.runId, {
+				kind: 'add-card',
+				step: (i + k) % 5,
+				text: sentence(i * 3 + k, 60),
+				tag: tags[(i + k) % 4]
+			});
 		if (i < 8) await submit(i, run.runId, { kind: 'set-link', from: i % 4, strength: 'weak' });
 	});
 	await fits('pm-pyramid-collecting');
@@ -394,7 +466,12 @@ test('AMO: 30 profiles', async () => {
 	await everyone(async (i) => {
 		await submit(i, run.runId, { kind: 'set-subject', subject: { type: 'team' } });
 		for (const d of ['a', 'm', 'o'])
-			for (let k = 1; k <= 5; k++) await submit(i, run.runId, { kind: 'rate', statementId: `${d}${k}`, value: ((i + k) % 5) + 1 });
+			for (let k = 1; k <= 5; k++)
+				await submit(i, run.runId, {
+					kind: 'rate',
+					statementId: `${d}${k}`,
+					value: ((i + k) % 5) + 1
+				});
 		await submit(i, run.runId, { kind: 'submit' });
 	});
 	await fits('amo-collecting');
@@ -425,7 +502,11 @@ test('self-scoring: 30 profiles', async () => {
 	const run = await launch('learning-preferences');
 	await everyone(async (i) => {
 		for (let q = 1; q <= 16; q++) {
-			const res = await emit(phones[i]!, 'activity:submit', { runId: run.runId, inputId: id(), input: { kind: 'rate', itemId: `q${q}`, value: ((i + q) % 5) + 1 } });
+			const res = await emit(phones[i]!, 'activity:submit', {
+				runId: run.runId,
+				inputId: id(),
+				input: { kind: 'rate', itemId: `q${q}`, value: ((i + q) % 5) + 1 }
+			});
 			if (!res.ok) break;
 		}
 		await submit(i, run.runId, { kind: 'submit' });
@@ -440,15 +521,26 @@ test('conversation cards: 8 groups, plans, a round, a spotlight', async () => {
 	const run = await launch('difficult-conversations');
 	await act(run.runId, { kind: 'deal' });
 	const cardOf = (groupId: string | null) =>
-		(JSON.stringify(latest!.view).match(new RegExp(`"groupId":"${groupId}"[^}]*?"cardId":"([^"]+)"`)) ?? [])[1];
+		(JSON.stringify(latest!.view).match(
+			new RegExp(`"groupId":"${groupId}"[^}]*?"cardId":"([^"]+)"`)
+		) ?? [])[1];
 	await fits('conversation-cards-dealt');
-	const groupOf = (i: number) => latest!.groups.find((g) => g.members.some((m) => m.name.endsWith(` ${i + 1}`)))?.id ?? null;
+	const groupOf = (i: number) =>
+		latest!.groups.find((g) => g.members.some((m) => m.name.endsWith(` ${i + 1}`)))?.id ?? null;
 	await everyone(async (i) => {
 		const card = cardOf(groupOf(i));
 		if (!card) return;
 		const fields = ['prepare', 'open', 'evidence', 'cause', 'actions', 'follow-up'];
-		await emit(phones[i]!, 'activity:submit', { runId: run.runId, inputId: id(), input: { kind: 'edit-plan', cardId: card, field: fields[i % 6], text: sentence(i, 600) } });
-		await emit(phones[i]!, 'activity:submit', { runId: run.runId, inputId: id(), input: { kind: 'choose-cause', cardId: card, cause: 'skills' } });
+		await emit(phones[i]!, 'activity:submit', {
+			runId: run.runId,
+			inputId: id(),
+			input: { kind: 'edit-plan', cardId: card, field: fields[i % 6], text: sentence(i, 600) }
+		});
+		await emit(phones[i]!, 'activity:submit', {
+			runId: run.runId,
+			inputId: id(),
+			input: { kind: 'choose-cause', cardId: card, cause: 'skills' }
+		});
 	});
 	await fits('conversation-cards-planning');
 	await eachGroup('conversation-cards-planning');

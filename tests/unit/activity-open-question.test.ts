@@ -56,7 +56,8 @@ describe('open-question config', () => {
 		expect(c).toEqual({
 			question: 'Why do we have appraisal?',
 			columns: ['Answers'],
-			maxAnswers: 10
+			maxAnswers: 10,
+			results: 'on-reveal'
 		});
 		expect(openQuestion.config.parse(c)).toEqual(c);
 		expect(openQuestion.defaultGrouping).toBe('individual');

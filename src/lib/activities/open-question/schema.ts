@@ -43,7 +43,15 @@ export const configSchema = z.preprocess(
 				.int('maxAnswers: expected a whole number, like 10')
 				.min(1, 'maxAnswers must be at least 1')
 				.max(30, 'maxAnswers must be at most 30')
-				.default(10)
+				.default(10),
+			/**
+			 * When the room sees the answers: `on-reveal` (the default) keeps them off the projector
+			 * until the trainer shows results, so nobody writes for the screen; `live` shows them as
+			 * they arrive.
+			 */
+			results: z
+				.enum(['live', 'on-reveal'], { error: 'results: expected "live" or "on-reveal"' })
+				.default('on-reveal')
 		},
 		{ error: 'expected the open-question settings as a map with at least a question' }
 	)

@@ -52,6 +52,8 @@ export interface ProjectorAnswer {
 	text: string;
 	/** The group's or person's name when the trainer shows names; otherwise null. */
 	by: string | null;
+	/** The group that wrote it (group work only), so `G` on the projector shows that group's answers. */
+	groupId: string | null;
 }
 
 export interface ProjectorView {
@@ -59,6 +61,8 @@ export interface ProjectorView {
 	columns: { label: string; answers: ProjectorAnswer[] }[];
 	spotlight: (ProjectorAnswer & { column: string }) | null;
 	showNames: boolean;
+	/** Answers show on the projector while collecting (else only once results are shown). */
+	live: boolean;
 	total: number;
 	/** How many groups (or people working alone) have added something. */
 	contributors: number;
@@ -195,7 +199,8 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 	const shown = (a: Answer): ProjectorAnswer => ({
 		id: a.id,
 		text: a.text,
-		by: state.showNames ? ownerName(a, ctx) : null
+		by: state.showNames ? ownerName(a, ctx) : null,
+		groupId: a.solo ? null : a.owner
 	});
 	const spot = state.spotlight ? state.answers.find((a) => a.id === state.spotlight) : undefined;
 	return {
@@ -206,6 +211,7 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 		})),
 		spotlight: spot ? { ...shown(spot), column: ctx.config.columns[spot.column] ?? '' } : null,
 		showNames: state.showNames,
+		live: ctx.config.results === 'live',
 		total: state.answers.length,
 		contributors: new Set(state.answers.map((a) => a.owner)).size
 	};
