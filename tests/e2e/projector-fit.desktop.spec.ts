@@ -187,7 +187,8 @@ async function problems(page: Page, minPx: number): Promise<string[]> {
 			const rects = [...range.getClientRects()].filter((r) => r.width > 1 && r.height > 1);
 			if (rects.length === 0) continue;
 			const what = `"${text.slice(0, 50)}" (${describe(el)})`;
-			if (/…/.test(text) && !/^(Sending|Reconnecting|Saving)…$/.test(text))
+			// Ending in "…" means shortened; a quoted "hold … then" inside a sentence is content.
+			if (/…$/.test(text) && !/^(Sending|Reconnecting|Saving)…$/.test(text))
 				out.push(`${what} is shortened with "…"`);
 			for (const r of rects) {
 				if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1) {
@@ -213,7 +214,7 @@ async function problems(page: Page, minPx: number): Promise<string[]> {
 			// The size the room sees: SVG text is scaled with its drawing.
 			let px = parseFloat(getComputedStyle(el).fontSize);
 			if (el instanceof SVGElement) {
-				const m = (el as SVGGraphicsElement).getScreenCTM?.();
+				const m = (el as unknown as SVGGraphicsElement).getScreenCTM?.();
 				if (m) px *= Math.hypot(m.a, m.b);
 			}
 			if (px < minPx - 0.5) out.push(`${what} is ${px.toFixed(1)} px (at least ${minPx})`);
@@ -243,11 +244,13 @@ async function fits(name: string) {
 }
 
 /** Every group in focus (G), then all groups again. */
-async function eachGroup(name: string) {
+async function eachGroup(name: string, says?: (group: string) => string) {
 	const groups = latest?.groups ?? [];
 	for (const g of groups) {
 		await projector.keyboard.press('g');
 		await expect(projector.getByRole('region', { name: 'Activity' })).toContainText(g.name);
+		if (says)
+			await expect(projector.getByRole('region', { name: 'Activity' })).toContainText(says(g.name));
 		await fits(`${name}-${g.id}`);
 	}
 	await projector.keyboard.press('g');
@@ -313,13 +316,18 @@ test('open question in groups: 40 answers, each group, a spotlight', async () =>
 		if (i < 10) await submit(i, run.runId, { kind: 'add', column: 0, text: sentence(i + 3, 200) });
 	});
 	await waitIn(PEOPLE);
+	const stage = projector.getByRole('region', { name: 'Activity' });
+	// Results on reveal (the default): the room sees how many, not what, and the label is spaced right.
+	await expect(stage).toContainText('40 answers · anonymous');
+	await expect(stage).toContainText('appear here when the trainer shows the results');
+	await expect(stage.getByText(SENTENCES[2]!, { exact: false })).toHaveCount(0);
 	await fits('open-question-collecting');
-	await eachGroup('open-question-collecting');
+	await eachGroup('open-question-collecting', (group) => `from ${group}`);
 	await status(run.runId, 'closed');
 	await fits('open-question-closed');
 	await status(run.runId, 'revealed');
 	await fits('open-question-results');
-	await eachGroup('open-question-results');
+	await eachGroup('open-question-results', (group) => `from ${group}`);
 	const answers = (latest!.view as { columns?: { answers: { id: string; text: string }[] }[] })
 		.columns;
 	const longest = answers
@@ -353,7 +361,10 @@ test('brainstorm: 40 ideas, themes, votes, the wall, the cloud and the top ideas
 	});
 	await fits('brainstorm-collecting');
 	await act(run.runId, { kind: 'voting', open: true });
-	const ideas = (latest!.view as { ideas?: { id: string }[] }).ideas ?? [];
+	const ideas = (latest!.view as { wall: { cards: { id: string }[] }[] }).wall.flatMap(
+		(t) => t.cards
+	);
+	expect(ideas.length, 'the ideas reach the trainer').toBeGreaterThan(30);
 	await everyone(async (i) => {
 		for (let k = 0; k < 3; k++) {
 			const idea = ideas[(i * 7 + k * 3) % Math.min(ideas.length, 12)];
@@ -366,8 +377,12 @@ test('brainstorm: 40 ideas, themes, votes, the wall, the cloud and the top ideas
 		}
 	});
 	await fits('brainstorm-voting');
+	await expect(projector.getByText('Voting is open')).toBeVisible();
 	await act(run.runId, { kind: 'voting', open: false });
 	await status(run.runId, 'revealed');
+	// Revealed totals never sit under a "totals stay hidden" banner.
+	await expect(projector.getByRole('region', { name: 'Top ideas by votes' })).toBeVisible();
+	await expect(projector.getByText('Voting is open')).toHaveCount(0);
 	for (const display of ['wall', 'cloud', 'top'] as const) {
 		await act(run.runId, { kind: 'show', display });
 		await fits(`brainstorm-results-${display}`);
@@ -545,8 +560,15 @@ test('conversation cards: 8 groups, plans, a round, a spotlight', async () => {
 	await fits('conversation-cards-planning');
 	await eachGroup('conversation-cards-planning');
 	await act(run.runId, { kind: 'start-round', minutes: 5 });
+	await expect(projector.locator('.round.running')).toContainText(/Round 1\s*\d+:\d\d left/);
 	await fits('conversation-cards-round');
 	await act(run.runId, { kind: 'end-round' });
+	await expect(projector.getByRole('region', { name: 'Activity' })).toContainText(
+		'Round 1 has ended'
+	);
+	await expect(projector.getByRole('region', { name: 'Activity' })).not.toContainText(
+		'Round 1 · Round 1'
+	);
 	await status(run.runId, 'revealed');
 	await fits('conversation-cards-results');
 	await act(run.runId, { kind: 'spotlight', groupId: latest!.groups[0]!.id });

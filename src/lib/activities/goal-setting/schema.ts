@@ -60,7 +60,11 @@ export const configSchema = z
 					(list) => new Set(list.map((g) => g.type)).size === list.length,
 					'goalTypes: each type at most once'
 				)
-				.default(() => DEFAULT_GOAL_TYPES.map((g) => ({ ...g })))
+				.default(() => DEFAULT_GOAL_TYPES.map((g) => ({ ...g }))),
+			/** When the room sees the pass rates: once the trainer shows results (default), or live. */
+			results: z
+				.enum(['live', 'on-reveal'], { error: 'results: expected "live" or "on-reveal"' })
+				.default('on-reveal')
 		},
 		{ error: 'expected the goal-setting settings as a map' }
 	)
