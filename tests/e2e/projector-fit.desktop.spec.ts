@@ -336,6 +336,12 @@ test('open question in groups: 40 answers, each group, a spotlight', async () =>
 	expect(longest, 'answers reach the trainer').toBeTruthy();
 	await act(run.runId, { kind: 'spotlight', answerId: longest!.id });
 	await fits('open-question-spotlight');
+	// Moderation: the trainer hides an answer; it leaves the projector (and its spotlight) at once.
+	await expect(stage.getByText(longest!.text)).toHaveCount(2);
+	await act(run.runId, { kind: 'moderate', answerId: longest!.id, shown: false });
+	await expect(stage.getByText(longest!.text)).toHaveCount(0);
+	await act(run.runId, { kind: 'moderate', answerId: longest!.id, shown: true });
+	await expect(stage.getByText(longest!.text)).toHaveCount(1);
 	await status(run.runId, 'closed');
 });
 

@@ -51,7 +51,9 @@ export const configSchema = z.preprocess(
 			 */
 			results: z
 				.enum(['live', 'on-reveal'], { error: 'results: expected "live" or "on-reveal"' })
-				.default('on-reveal')
+				.default('on-reveal'),
+			/** Approve before showing: an answer reaches the projector only once the trainer lets it. */
+			approve: z.boolean({ error: 'approve: expected true or false' }).default(false)
 		},
 		{ error: 'expected the open-question settings as a map with at least a question' }
 	)
@@ -95,7 +97,10 @@ export const inputSchema: z.ZodType<Input, unknown> = z.discriminatedUnion(
 );
 
 export type TrainerInput =
-	{ kind: 'spotlight'; answerId: string | null } | { kind: 'show-names'; on: boolean };
+	| { kind: 'spotlight'; answerId: string | null }
+	| { kind: 'show-names'; on: boolean }
+	/** Moderation: `shown: false` hides an answer from the projector; `true` shows (or approves) it. */
+	| { kind: 'moderate'; answerId: string; shown: boolean };
 
 export const trainerInputSchema: z.ZodType<TrainerInput, unknown> = z.discriminatedUnion(
 	'kind',
@@ -104,6 +109,11 @@ export const trainerInputSchema: z.ZodType<TrainerInput, unknown> = z.discrimina
 		z.object({
 			kind: z.literal('show-names'),
 			on: z.boolean({ error: 'Say whether names are shown (true or false).' })
+		}),
+		z.object({
+			kind: z.literal('moderate'),
+			answerId,
+			shown: z.boolean({ error: 'Say whether the answer is shown (true or false).' })
 		})
 	],
 	{ error: 'That is not something this activity understands. Refresh the page and try again.' }

@@ -45,6 +45,10 @@ export interface State {
 	spotlight: string | null;
 	/** Off by default: the projector is anonymous until the trainer turns names on. */
 	showNames: boolean;
+	/** Answers the trainer hid from the projector (moderation; kept, exported with "hidden"). */
+	hidden: string[];
+	/** With `approve` on: answers the trainer let through to the projector. */
+	approved: string[];
 }
 
 export interface ProjectorAnswer {
@@ -54,6 +58,10 @@ export interface ProjectorAnswer {
 	by: string | null;
 	/** The group that wrote it (group work only), so `G` on the projector shows that group's answers. */
 	groupId: string | null;
+	/** Kept off the projector: hidden by the trainer, or waiting for approval. The remote shows it marked. */
+	hidden: boolean;
+	/** Waiting for the trainer's approval (approve-before-showing mode). */
+	pending: boolean;
 }
 
 export interface ProjectorView {
@@ -95,8 +103,15 @@ export const initialState = (): State => ({
 	answers: [],
 	deleted: [],
 	spotlight: null,
-	showNames: false
+	showNames: false,
+	hidden: [],
+	approved: []
 });
+
+/** Whether the room may see an answer: not hidden, and approved when approval is on. */
+export function onScreen(state: State, config: Pick<Config, 'approve'>, id: string): boolean {
+	return !state.hidden.includes(id) && (!config.approve || state.approved.includes(id));
+}
 
 function checkColumn(column: number, config: Config) {
 	if (column >= config.columns.length)
@@ -152,6 +167,11 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 		case 'edit': {
 			const answer = findOwn(state, owner, input.answerId);
 			if (input.column !== undefined) checkColumn(input.column, config);
+			// Changed words need a fresh approval: an approved answer cannot be edited into something else.
+			if (config.approve && answer.text !== input.text) {
+				state.approved = state.approved.filter((id) => id !== answer.id);
+				if (state.spotlight === answer.id) state.spotlight = null;
+			}
 			answer.text = input.text;
 			if (input.column !== undefined) answer.column = input.column;
 			answer.updatedAt = ctx.at;
@@ -172,14 +192,29 @@ export function trainerReduce(
 	state: State,
 	input: TrainerInput,
 	_ctx: TrainerContext,
-	_config: Config
+	config: Config
 ): State {
 	switch (input.kind) {
 		case 'spotlight': {
 			if (input.answerId !== null && !state.answers.some((a) => a.id === input.answerId)) {
 				throw new InputRejected('That answer has been deleted or changed: pick another.');
 			}
+			if (input.answerId !== null && !onScreen(state, config, input.answerId))
+				throw new InputRejected('That answer is hidden from the projector: show it first.');
 			state.spotlight = input.answerId;
+			return state;
+		}
+		case 'moderate': {
+			const id = input.answerId;
+			if (!state.answers.some((a) => a.id === id))
+				throw new InputRejected('That answer has been deleted or changed: pick another.');
+			state.hidden = state.hidden.filter((h) => h !== id);
+			state.approved = state.approved.filter((h) => h !== id);
+			if (input.shown) state.approved.push(id);
+			else {
+				state.hidden.push(id);
+				if (state.spotlight === id) state.spotlight = null;
+			}
 			return state;
 		}
 		case 'show-names':
@@ -200,7 +235,9 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 		id: a.id,
 		text: a.text,
 		by: state.showNames ? ownerName(a, ctx) : null,
-		groupId: a.solo ? null : a.owner
+		groupId: a.solo ? null : a.owner,
+		hidden: !onScreen(state, ctx.config, a.id),
+		pending: ctx.config.approve && !state.hidden.includes(a.id) && !state.approved.includes(a.id)
 	});
 	const spot = state.spotlight ? state.answers.find((a) => a.id === state.spotlight) : undefined;
 	return {
@@ -245,7 +282,8 @@ export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] 
 		answer: a.text,
 		group: a.solo ? null : ownerName(a, ctx),
 		author: names.get(a.authorId) ?? 'Former participant',
-		spotlighted: state.spotlight === a.id
+		spotlighted: state.spotlight === a.id,
+		hidden: !onScreen(state, ctx.config, a.id)
 	}));
 }
 
