@@ -182,6 +182,9 @@ async function problems(page: Page, minPx: number): Promise<string[]> {
 			)
 				continue;
 			if (el.closest('[aria-hidden="true"]') && !el.closest('svg')) continue;
+			// Visually hidden text for screen readers (a 1 px clipped box) is not on the screen.
+			const box = el.getBoundingClientRect();
+			if (box.width <= 1 && box.height <= 1) continue;
 			const range = document.createRange();
 			range.selectNodeContents(node);
 			const rects = [...range.getClientRects()].filter((r) => r.width > 1 && r.height > 1);

@@ -146,6 +146,15 @@ export const trainerInputSchema = z.discriminatedUnion(
 		z.strictObject({ kind: z.literal('rotate-for-review') }),
 		/** Shows one goal's before/after pair on the projector; null clears it. */
 		z.strictObject({ kind: z.literal('spotlight'), goalId: goalId.nullable() }),
+		/** The trainer's own call on one letter before showing a goal: not met (false), or back to the coach's (true). */
+		z.strictObject({
+			kind: z.literal('mark'),
+			goalId,
+			criterion: z.enum(['specific', 'measurable', 'achievable', 'relevant', 'timeBound'], {
+				error: 'Pick one of the SMART letters.'
+			}),
+			met: z.boolean({ error: 'Say whether the letter is met (true or false).' })
+		}),
 		z.strictObject({
 			kind: z.literal('show-names'),
 			on: z.boolean({ error: 'Expected on or off.' })

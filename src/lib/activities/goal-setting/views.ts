@@ -33,6 +33,8 @@ export interface GoalCard {
 	before: GoalVersionCard;
 	after: GoalVersionCard | null;
 	reviewed: boolean;
+	/** Letters the trainer marked as not met (the spotlight shows them failed, with the coach's reason). */
+	notMet: Criterion[];
 }
 
 export interface ProjectorView {
@@ -115,7 +117,8 @@ function card(
 		author: state.showNames ? (names.get(pid) ?? 'Someone who left') : null,
 		before: versionCard(entry.v1),
 		after: entry.v2 ? versionCard(entry.v2) : null,
-		reviewed: (state.reviews[id]?.length ?? 0) > 0
+		reviewed: (state.reviews[id]?.length ?? 0) > 0,
+		notMet: CRITERIA.filter((c) => state.notMet?.[id]?.includes(c))
 	};
 }
 
