@@ -512,8 +512,8 @@ test('skill/will: 90 placements', async () => {
 				kind: 'add',
 				initials: 'JS',
 				task: `Weekly stock check and supplier orders ${k}`.slice(0, 60),
-				skill: (i + k) % 11,
-				will: (i * 3 + k) % 11
+				skill: ((i + k) % 10) + 1,
+				will: ((i * 3 + k) % 10) + 1
 			});
 	});
 	await fits('skill-will-collecting');
