@@ -112,6 +112,10 @@ const act = (runId: string, input: unknown) =>
 	ok(trainer, 'activity:act', { roomId, runId, inputId: id(), input });
 const status = async (runId: string, s: 'open' | 'closed' | 'revealed') => {
 	latest = (await ok(trainer, 'activity:status', { roomId, runId, status: s })) as TrainerActivity;
+	// The projector has it before anything is measured: results say so; a closed activity leaves.
+	const stage = projector.getByRole('region', { name: 'Activity' });
+	if (s === 'revealed') await expect(stage.locator('.progress')).toContainText('Results');
+	if (s === 'closed') await expect(stage).toHaveCount(0);
 };
 /** Everyone at once, each phone's inputs in order. */
 async function everyone(fn: (i: number) => Promise<void>, count = PEOPLE) {
