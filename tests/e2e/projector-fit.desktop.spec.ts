@@ -114,7 +114,7 @@ const status = async (runId: string, s: 'open' | 'closed' | 'revealed') => {
 	latest = (await ok(trainer, 'activity:status', { roomId, runId, status: s })) as TrainerActivity;
 	// The projector has it before anything is measured: results say so; a closed activity leaves.
 	const stage = projector.getByRole('region', { name: 'Activity' });
-	if (s === 'revealed') await expect(stage.locator('.progress')).toContainText('Results');
+	if (s === 'revealed') await expect(stage.locator('.progress').first()).toContainText('Results');
 	if (s === 'closed') await expect(stage).toHaveCount(0);
 };
 /** Everyone at once, each phone's inputs in order. */
@@ -267,7 +267,7 @@ async function eachGroup(name: string, says?: (group: string) => string) {
 
 async function waitIn(answered: number) {
 	await expect(
-		projector.getByRole('region', { name: 'Activity' }).locator('.progress')
+		projector.getByRole('region', { name: 'Activity' }).locator('.progress').first()
 	).toContainText(`${answered} of ${PEOPLE} in`);
 }
 
