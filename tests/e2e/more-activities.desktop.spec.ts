@@ -32,6 +32,16 @@ test('open question, rating checklist and brainstorm wall run with a projector a
 	).toBeVisible();
 	await expect(projector.locator('main')).not.toContainText('Aisha');
 	await shot(projector, 'open-question-projector');
+	// Moderation from the remote: a hidden answer leaves the projector, the remote keeps it marked.
+	await page.getByRole('button', { name: 'Hide', exact: true }).first().click();
+	await expect(page.getByText('Hidden from the projector')).toBeVisible();
+	await expect(projector.getByText('Gives a regular moment to talk about development')).toHaveCount(
+		0
+	);
+	await page.getByRole('button', { name: 'Show', exact: true }).first().click();
+	await expect(
+		projector.getByText('Gives a regular moment to talk about development').first()
+	).toBeVisible();
 
 	// Block 5, reward and recognition: ideas, then dot voting, then the top ideas.
 	await page.getByRole('button', { name: 'Go to Reward and recognition brainstorm' }).click();
@@ -82,7 +92,8 @@ test('open question, rating checklist and brainstorm wall run with a projector a
 	);
 	await expectNoSideScroll(a, 'rating checklist');
 	await page.getByRole('button', { name: 'Close and show results' }).click();
-	await expect(projector.getByRole('table')).toBeVisible();
+	await expect(projector.getByRole('heading', { name: 'Where are we weakest?' })).toBeVisible();
+	await expect(projector.getByText('Objectives are agreed, not handed down')).toBeVisible();
 	await shot(projector, 'checklist-projector');
 	await expectAccessible(projector, 'rating checklist projector');
 	errors.expectNone();

@@ -19,6 +19,7 @@ import {
 } from '$lib/activities/goal-setting/type';
 import { derangement } from '$lib/activities/goal-setting/reduce';
 import { DEFAULT_PROMPTS } from '$lib/activities/goal-setting/wording';
+import { CRITERIA } from '$lib/activities/goal-setting/smart';
 import { seededRandom } from '$lib/activities/shared/random';
 import { appRoot } from '$lib/server/paths';
 
@@ -440,6 +441,28 @@ describe('projector and remote', () => {
 		expect(view.goals.map((g) => g.author)).toEqual(['Person1Name', 'Person2Name']);
 		r.act({ kind: 'show-names', on: false });
 		expect(JSON.stringify(r.projector())).not.toContain('Person1Name');
+	});
+
+	it("the spotlight carries the coach's reason per letter, and the trainer can mark a letter not met", () => {
+		const r = spotlit();
+		const spot = () => r.projector().spotlight!;
+		expect(Object.keys(spot().after!.reasons).sort()).toEqual([...CRITERIA].sort());
+		for (const reason of Object.values(spot().after!.reasons))
+			expect(reason.length).toBeGreaterThan(5);
+		expect(spot().notMet).toEqual([]);
+		expect(r.act({ kind: 'mark', goalId: 'g1', criterion: 'measurable', met: false })).toEqual({
+			ok: true
+		});
+		expect(spot().notMet).toEqual(['measurable']);
+		expect(r.act({ kind: 'mark', goalId: 'g1', criterion: 'measurable', met: true })).toEqual({
+			ok: true
+		});
+		expect(spot().notMet).toEqual([]);
+		expect(r.act({ kind: 'mark', goalId: 'g9', criterion: 'specific', met: false })).toEqual({
+			ok: false,
+			error: 'That goal is not there.'
+		});
+		expect(r.act({ kind: 'mark', goalId: 'g1', criterion: 'smart', met: false }).ok).toBe(false);
 	});
 
 	it('never shows an own situation on the projector', () => {

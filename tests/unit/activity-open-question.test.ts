@@ -56,7 +56,9 @@ describe('open-question config', () => {
 		expect(c).toEqual({
 			question: 'Why do we have appraisal?',
 			columns: ['Answers'],
-			maxAnswers: 10
+			maxAnswers: 10,
+			results: 'on-reveal',
+			approve: false
 		});
 		expect(openQuestion.config.parse(c)).toEqual(c);
 		expect(openQuestion.defaultGrouping).toBe('individual');
@@ -192,8 +194,10 @@ describe('open-question trainer actions and views', () => {
 		h.ok('eve', { kind: 'add', column: 1, text: 'Box ticking' });
 		const anon = openQuestion.projector(h.state, viewCtx(h.config));
 		const json = JSON.stringify(anon);
-		for (const name of ['Ann', 'Eve', 'Table 1', '"ann"', '"eve"', '"g1"'])
+		// No names and no person's id; a group's id stays, so `G` on the projector can show that group's answers.
+		for (const name of ['Ann', 'Eve', 'Table 1', '"ann"', '"eve"'])
 			expect(json).not.toContain(name);
+		expect(anon.columns.map((c) => c.answers.map((a) => a.groupId))).toEqual([['g1'], [null]]);
 		expect(anon.columns.map((c) => c.answers.map((a) => a.text))).toEqual([
 			['Focus on development'],
 			['Box ticking']
@@ -218,6 +222,9 @@ describe('open-question trainer actions and views', () => {
 			id,
 			text: 'Too much in one meeting',
 			by: null,
+			groupId: 'g1',
+			hidden: false,
+			pending: false,
 			column: 'Cons'
 		});
 		expect(openQuestion.phone(h.state, phoneCtx(h.config, 'bob')).spotlighted).toBe(true);
@@ -261,9 +268,54 @@ describe('open-question trainer actions and views', () => {
 				answer: 'Stressful',
 				group: 'Table 1',
 				author: 'Ann',
-				spotlighted: false
+				spotlighted: false,
+				hidden: false
 			}
 		]);
+	});
+
+	it('moderation: a hidden answer leaves the projector (and its spotlight), stays marked for the trainer and in exports', () => {
+		const h = harness(openQuestion, prosCons, groupOf);
+		h.ok('ann', { kind: 'add', column: 0, text: 'Something rude' });
+		h.ok('eve', { kind: 'add', column: 0, text: 'Fine' });
+		const id = idOf(h.state, 'Something rude');
+		trainer(h.state, { kind: 'spotlight', answerId: id }, h.config);
+		trainer(h.state, { kind: 'moderate', answerId: id, shown: false }, h.config);
+		const view = openQuestion.projector(h.state, viewCtx(h.config));
+		expect(view.spotlight).toBeNull();
+		expect(view.columns[0]!.answers.map((a) => [a.text, a.hidden, a.pending])).toEqual([
+			['Something rude', true, false],
+			['Fine', false, false]
+		]);
+		expect(() => trainer(h.state, { kind: 'spotlight', answerId: id }, h.config)).toThrow(/hidden/);
+		expect(
+			openQuestion.exportRows(h.state, viewCtx(h.config)).map((r) => [r.answer, r.hidden])
+		).toEqual([
+			['Something rude', true],
+			['Fine', false]
+		]);
+		trainer(h.state, { kind: 'moderate', answerId: id, shown: true }, h.config);
+		expect(openQuestion.projector(h.state, viewCtx(h.config)).columns[0]!.answers[0]!.hidden).toBe(
+			false
+		);
+		expect(() =>
+			trainer(h.state, { kind: 'moderate', answerId: 'gone', shown: false }, h.config)
+		).toThrow(/deleted/);
+		expect(openQuestion.trainer!.input.safeParse({ kind: 'moderate', answerId: id }).success).toBe(
+			false
+		);
+	});
+
+	it('approve before showing: answers wait for the trainer, and an edit needs approving again', () => {
+		const h = harness(openQuestion, { ...prosCons, approve: true }, groupOf);
+		h.ok('ann', { kind: 'add', column: 0, text: 'Waiting' });
+		const id = idOf(h.state, 'Waiting');
+		const answer = () => openQuestion.projector(h.state, viewCtx(h.config)).columns[0]!.answers[0]!;
+		expect([answer().hidden, answer().pending]).toEqual([true, true]);
+		trainer(h.state, { kind: 'moderate', answerId: id, shown: true }, h.config);
+		expect([answer().hidden, answer().pending]).toEqual([false, false]);
+		h.ok('bob', { kind: 'edit', answerId: id, text: 'Changed after approval' });
+		expect([answer().hidden, answer().pending]).toEqual([true, true]);
 	});
 
 	it('replaying the log (phones and trainer, in order) rebuilds an identical state', () => {

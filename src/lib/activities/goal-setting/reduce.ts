@@ -149,6 +149,15 @@ export function reduceTrainer(state: State, input: TrainerInput, ctx: TrainerCon
 			state.spotlight = input.goalId;
 			return state;
 		}
+		case 'mark': {
+			const author = state.authors[input.goalId];
+			if (!(author && state.entries[author]?.v1))
+				throw new InputRejected('That goal is not there.');
+			const letters = (state.notMet[input.goalId] ?? []).filter((c) => c !== input.criterion);
+			if (!input.met) letters.push(input.criterion);
+			state.notMet[input.goalId] = letters;
+			return state;
+		}
 		case 'show-names':
 			state.showNames = input.on;
 			return state;

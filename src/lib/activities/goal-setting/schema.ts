@@ -60,7 +60,11 @@ export const configSchema = z
 					(list) => new Set(list.map((g) => g.type)).size === list.length,
 					'goalTypes: each type at most once'
 				)
-				.default(() => DEFAULT_GOAL_TYPES.map((g) => ({ ...g })))
+				.default(() => DEFAULT_GOAL_TYPES.map((g) => ({ ...g }))),
+			/** When the room sees the pass rates: once the trainer shows results (default), or live. */
+			results: z
+				.enum(['live', 'on-reveal'], { error: 'results: expected "live" or "on-reveal"' })
+				.default('on-reveal')
 		},
 		{ error: 'expected the goal-setting settings as a map' }
 	)
@@ -142,6 +146,15 @@ export const trainerInputSchema = z.discriminatedUnion(
 		z.strictObject({ kind: z.literal('rotate-for-review') }),
 		/** Shows one goal's before/after pair on the projector; null clears it. */
 		z.strictObject({ kind: z.literal('spotlight'), goalId: goalId.nullable() }),
+		/** The trainer's own call on one letter before showing a goal: not met (false), or back to the coach's (true). */
+		z.strictObject({
+			kind: z.literal('mark'),
+			goalId,
+			criterion: z.enum(['specific', 'measurable', 'achievable', 'relevant', 'timeBound'], {
+				error: 'Pick one of the SMART letters.'
+			}),
+			met: z.boolean({ error: 'Say whether the letter is met (true or false).' })
+		}),
 		z.strictObject({
 			kind: z.literal('show-names'),
 			on: z.boolean({ error: 'Expected on or off.' })

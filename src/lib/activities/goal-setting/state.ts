@@ -42,6 +42,8 @@ export interface State {
 	reviews: Record<string, Review[]>;
 	spotlight: string | null;
 	showNames: boolean;
+	/** goal id → SMART letters the trainer marked as not met, whatever the coach said. */
+	notMet: Record<string, string[]>;
 }
 
 export const initialState = (): State => ({
@@ -52,7 +54,8 @@ export const initialState = (): State => ({
 	rounds: 0,
 	reviews: {},
 	spotlight: null,
-	showNames: false
+	showNames: false,
+	notMet: {}
 });
 
 export const blankEntry = (): Entry => ({

@@ -1,13 +1,26 @@
 import type { ExportRow, PhoneContext, ViewContext } from '../contract';
 import { promptAt } from './reduce';
 import type { Config, GoalType, Scores, Situation } from './schema';
-import { CRITERIA, CRITERION_NAME, passes, type Checks, type Criterion } from './smart';
+import { coach, CRITERIA, CRITERION_NAME, passes, type Checks, type Criterion } from './smart';
 import { latest, latestReview, type Entry, type State, type Version } from './state';
 import { GOAL_TYPE_NAME } from './wording';
 
 export interface Rate {
 	pass: number;
 	of: number;
+}
+
+/** One version of a goal with the coach's verdict and its reason per letter (the spotlight shows why). */
+export interface GoalVersionCard {
+	text: string;
+	checks: Checks;
+	reasons: Record<Criterion, string>;
+}
+
+function versionCard(v: Version, goalType: GoalType | null): GoalVersionCard {
+	const reasons = {} as Record<Criterion, string>;
+	for (const c of coach(v.text, v.achievable, goalType)) reasons[c.criterion] = c.reason;
+	return { text: v.text, checks: passes(v.text, v.achievable, goalType), reasons };
 }
 
 /** One goal as the trainer's screens see it; `author` is null unless the trainer shows names. */
@@ -17,9 +30,11 @@ export interface GoalCard {
 	/** The prompt's name, or "Their own situation" (own situations may describe real colleagues). */
 	situation: string;
 	author: string | null;
-	before: { text: string; checks: Checks };
-	after: { text: string; checks: Checks } | null;
+	before: GoalVersionCard;
+	after: GoalVersionCard | null;
 	reviewed: boolean;
+	/** Letters the trainer marked as not met (the spotlight shows them failed, with the coach's reason). */
+	notMet: Criterion[];
 }
 
 export interface ProjectorView {
@@ -34,6 +49,8 @@ export interface ProjectorView {
 	goals: GoalCard[];
 	spotlight: GoalCard | null;
 	showNames: boolean;
+	/** Pass rates show while collecting (else only once the trainer shows results). */
+	live: boolean;
 }
 
 export interface GoalTypeOption {
@@ -98,14 +115,10 @@ function card(
 		goalType: entry.goalType,
 		situation: situationLabel(config, entry.situation, false),
 		author: state.showNames ? (names.get(pid) ?? 'Someone who left') : null,
-		before: {
-			text: entry.v1.text,
-			checks: passes(entry.v1.text, entry.v1.achievable, entry.goalType)
-		},
-		after: entry.v2
-			? { text: entry.v2.text, checks: passes(entry.v2.text, entry.v2.achievable, entry.goalType) }
-			: null,
-		reviewed: (state.reviews[id]?.length ?? 0) > 0
+		before: versionCard(entry.v1, entry.goalType),
+		after: entry.v2 ? versionCard(entry.v2, entry.goalType) : null,
+		reviewed: (state.reviews[id]?.length ?? 0) > 0,
+		notMet: CRITERIA.filter((c) => state.notMet?.[id]?.includes(c))
 	};
 }
 
@@ -129,7 +142,8 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 		rates: CRITERIA.map((c) => ({ criterion: c, before: rate(before, c), after: rate(after, c) })),
 		goals,
 		spotlight: goals.find((g) => g.id === state.spotlight) ?? null,
-		showNames: state.showNames
+		showNames: state.showNames,
+		live: ctx.config.results === 'live'
 	};
 }
 

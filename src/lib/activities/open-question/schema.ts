@@ -43,7 +43,17 @@ export const configSchema = z.preprocess(
 				.int('maxAnswers: expected a whole number, like 10')
 				.min(1, 'maxAnswers must be at least 1')
 				.max(30, 'maxAnswers must be at most 30')
-				.default(10)
+				.default(10),
+			/**
+			 * When the room sees the answers: `on-reveal` (the default) keeps them off the projector
+			 * until the trainer shows results, so nobody writes for the screen; `live` shows them as
+			 * they arrive.
+			 */
+			results: z
+				.enum(['live', 'on-reveal'], { error: 'results: expected "live" or "on-reveal"' })
+				.default('on-reveal'),
+			/** Approve before showing: an answer reaches the projector only once the trainer lets it. */
+			approve: z.boolean({ error: 'approve: expected true or false' }).default(false)
 		},
 		{ error: 'expected the open-question settings as a map with at least a question' }
 	)
@@ -87,7 +97,10 @@ export const inputSchema: z.ZodType<Input, unknown> = z.discriminatedUnion(
 );
 
 export type TrainerInput =
-	{ kind: 'spotlight'; answerId: string | null } | { kind: 'show-names'; on: boolean };
+	| { kind: 'spotlight'; answerId: string | null }
+	| { kind: 'show-names'; on: boolean }
+	/** Moderation: `shown: false` hides an answer from the projector; `true` shows (or approves) it. */
+	| { kind: 'moderate'; answerId: string; shown: boolean };
 
 export const trainerInputSchema: z.ZodType<TrainerInput, unknown> = z.discriminatedUnion(
 	'kind',
@@ -96,6 +109,11 @@ export const trainerInputSchema: z.ZodType<TrainerInput, unknown> = z.discrimina
 		z.object({
 			kind: z.literal('show-names'),
 			on: z.boolean({ error: 'Say whether names are shown (true or false).' })
+		}),
+		z.object({
+			kind: z.literal('moderate'),
+			answerId,
+			shown: z.boolean({ error: 'Say whether the answer is shown (true or false).' })
 		})
 	],
 	{ error: 'That is not something this activity understands. Refresh the page and try again.' }

@@ -45,6 +45,10 @@ export interface State {
 	spotlight: string | null;
 	/** Off by default: the projector is anonymous until the trainer turns names on. */
 	showNames: boolean;
+	/** Answers the trainer hid from the projector (moderation; kept, exported with "hidden"). */
+	hidden: string[];
+	/** With `approve` on: answers the trainer let through to the projector. */
+	approved: string[];
 }
 
 export interface ProjectorAnswer {
@@ -52,6 +56,12 @@ export interface ProjectorAnswer {
 	text: string;
 	/** The group's or person's name when the trainer shows names; otherwise null. */
 	by: string | null;
+	/** The group that wrote it (group work only), so `G` on the projector shows that group's answers. */
+	groupId: string | null;
+	/** Kept off the projector: hidden by the trainer, or waiting for approval. The remote shows it marked. */
+	hidden: boolean;
+	/** Waiting for the trainer's approval (approve-before-showing mode). */
+	pending: boolean;
 }
 
 export interface ProjectorView {
@@ -59,6 +69,8 @@ export interface ProjectorView {
 	columns: { label: string; answers: ProjectorAnswer[] }[];
 	spotlight: (ProjectorAnswer & { column: string }) | null;
 	showNames: boolean;
+	/** Answers show on the projector while collecting (else only once results are shown). */
+	live: boolean;
 	total: number;
 	/** How many groups (or people working alone) have added something. */
 	contributors: number;
@@ -91,8 +103,15 @@ export const initialState = (): State => ({
 	answers: [],
 	deleted: [],
 	spotlight: null,
-	showNames: false
+	showNames: false,
+	hidden: [],
+	approved: []
 });
+
+/** Whether the room may see an answer: not hidden, and approved when approval is on. */
+export function onScreen(state: State, config: Pick<Config, 'approve'>, id: string): boolean {
+	return !state.hidden.includes(id) && (!config.approve || state.approved.includes(id));
+}
 
 function checkColumn(column: number, config: Config) {
 	if (column >= config.columns.length)
@@ -148,6 +167,11 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 		case 'edit': {
 			const answer = findOwn(state, owner, input.answerId);
 			if (input.column !== undefined) checkColumn(input.column, config);
+			// Changed words need a fresh approval: an approved answer cannot be edited into something else.
+			if (config.approve && answer.text !== input.text) {
+				state.approved = state.approved.filter((id) => id !== answer.id);
+				if (state.spotlight === answer.id) state.spotlight = null;
+			}
 			answer.text = input.text;
 			if (input.column !== undefined) answer.column = input.column;
 			answer.updatedAt = ctx.at;
@@ -168,14 +192,29 @@ export function trainerReduce(
 	state: State,
 	input: TrainerInput,
 	_ctx: TrainerContext,
-	_config: Config
+	config: Config
 ): State {
 	switch (input.kind) {
 		case 'spotlight': {
 			if (input.answerId !== null && !state.answers.some((a) => a.id === input.answerId)) {
 				throw new InputRejected('That answer has been deleted or changed: pick another.');
 			}
+			if (input.answerId !== null && !onScreen(state, config, input.answerId))
+				throw new InputRejected('That answer is hidden from the projector: show it first.');
 			state.spotlight = input.answerId;
+			return state;
+		}
+		case 'moderate': {
+			const id = input.answerId;
+			if (!state.answers.some((a) => a.id === id))
+				throw new InputRejected('That answer has been deleted or changed: pick another.');
+			state.hidden = state.hidden.filter((h) => h !== id);
+			state.approved = state.approved.filter((h) => h !== id);
+			if (input.shown) state.approved.push(id);
+			else {
+				state.hidden.push(id);
+				if (state.spotlight === id) state.spotlight = null;
+			}
 			return state;
 		}
 		case 'show-names':
@@ -195,7 +234,10 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 	const shown = (a: Answer): ProjectorAnswer => ({
 		id: a.id,
 		text: a.text,
-		by: state.showNames ? ownerName(a, ctx) : null
+		by: state.showNames ? ownerName(a, ctx) : null,
+		groupId: a.solo ? null : a.owner,
+		hidden: !onScreen(state, ctx.config, a.id),
+		pending: ctx.config.approve && !state.hidden.includes(a.id) && !state.approved.includes(a.id)
 	});
 	const spot = state.spotlight ? state.answers.find((a) => a.id === state.spotlight) : undefined;
 	return {
@@ -206,6 +248,7 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 		})),
 		spotlight: spot ? { ...shown(spot), column: ctx.config.columns[spot.column] ?? '' } : null,
 		showNames: state.showNames,
+		live: ctx.config.results === 'live',
 		total: state.answers.length,
 		contributors: new Set(state.answers.map((a) => a.owner)).size
 	};
@@ -239,7 +282,8 @@ export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] 
 		answer: a.text,
 		group: a.solo ? null : ownerName(a, ctx),
 		author: names.get(a.authorId) ?? 'Former participant',
-		spotlighted: state.spotlight === a.id
+		spotlighted: state.spotlight === a.id,
+		hidden: !onScreen(state, ctx.config, a.id)
 	}));
 }
 
