@@ -57,10 +57,10 @@ test('an owner shares a live session with a second trainer, who runs it until re
 
 	// They run the controls, and the owner's remote follows.
 	await other.getByRole('button', { name: 'Start the agenda' }).click();
-	await expect(other.locator('.block-title')).toHaveText('Introductions');
+	await expect(other.locator('.remote-bar .title')).toHaveText('Introductions');
 	await other.getByRole('button', { name: 'Next block →' }).click();
-	await expect(other.locator('.block-title')).toHaveText(BLOCK_2);
-	await expect(page.locator('.block-title')).toHaveText(BLOCK_2);
+	await expect(other.locator('.remote-bar .title')).toHaveText(BLOCK_2);
+	await expect(page.locator('.remote-bar .title')).toHaveText(BLOCK_2);
 
 	// They see who runs it, but only the owner manages the list.
 	const theirs = other.getByRole('region', { name: 'Co-facilitators' });
@@ -88,7 +88,7 @@ test('an owner shares a live session with a second trainer, who runs it until re
 	await expect(
 		other.getByRole('alert').filter({ hasText: 'You are not a trainer of that session.' })
 	).toBeVisible();
-	await expect(page.locator('.block-title')).toHaveText(BLOCK_2);
+	await expect(page.locator('.remote-bar .title')).toHaveText(BLOCK_2);
 	expect((await other.reload())?.status()).toBe(404);
 	await expect(other.getByRole('heading', { name: 'Not found' })).toBeVisible();
 	await other.goto('/trainer');
@@ -151,7 +151,7 @@ test('an agenda copy shared by email: the co-facilitator edits it and starts a s
 	await expect(live).toContainText('co-facilitating (owner: Cam Cofac)');
 	await live.getByRole('link').click();
 	await page.getByRole('button', { name: 'Start the agenda' }).click();
-	await expect(other.locator('.block-title')).toHaveText('Introductions');
+	await expect(other.locator('.remote-bar .title')).toHaveText('Introductions');
 
 	errors.expectNone();
 	await otherContext.close();

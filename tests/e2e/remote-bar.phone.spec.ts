@@ -84,7 +84,7 @@ test('moving into the break while an activity collects asks on the remote; then 
 	const bar = remote.getByRole('region', { name: 'Controls' });
 	await bar.getByRole('button', { name: /^Launch/ }).click();
 	await expect(
-		page.getByRole('heading', { name: 'AMO: what helps your team perform?' })
+		page.getByRole('heading', { name: 'The Bath chain: where do you make the difference?' })
 	).toBeVisible();
 
 	// Cancel: nothing moves, the activity keeps collecting.
@@ -97,7 +97,9 @@ test('moving into the break while an activity collects asks on the remote; then 
 	await expect
 		.poll(() => question)
 		.toContain('is still collecting answers: close it for the break?');
-	expect(question).toMatch(/^AMO: what helps your team perform\? is still collecting answers/);
+	expect(question).toMatch(
+		/^The Bath chain: where do you make the difference\? is still collecting answers/
+	);
 	await expect(bar.getByText('The Bath model')).toBeVisible();
 	await expect(bar.getByText('0 of 1 in')).toBeVisible();
 
@@ -110,7 +112,7 @@ test('moving into the break while an activity collects asks on the remote; then 
 	await expect(page.getByText('Back at')).toBeVisible();
 	await expect(page.getByText('The trainer has closed this activity')).toBeHidden();
 	await expect(
-		page.getByRole('heading', { name: 'AMO: what helps your team perform?' })
+		page.getByRole('heading', { name: 'The Bath chain: where do you make the difference?' })
 	).toBeHidden();
 	await expect(bar.getByRole('button', { name: 'Close', exact: true })).toBeHidden();
 	// The projector's join line stays readable from the back on a 1280×720 projector too.

@@ -94,7 +94,7 @@ test('a 20-page deck: attached in the editor, stepped on the projector and the r
 		await projector.keyboard.press('PageDown');
 		await expect(painted(projector)).toHaveAttribute('data-page', '3');
 		await expect(page.getByText('Slide 1 of 1 in this block · 3 of 20')).toBeVisible();
-		await expect(page.locator('.clock .block-title')).toHaveText(/pyramid/);
+		await expect(page.locator('.remote-bar .title')).toHaveText(/pyramid/);
 		await projector.keyboard.press('ArrowLeft');
 		await expect(painted(projector)).toHaveAttribute('data-page', '2');
 		await expect(page.getByText('Slide 2 of 2 in this block · 2 of 20')).toBeVisible();
