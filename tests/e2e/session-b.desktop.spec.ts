@@ -94,7 +94,12 @@ test('projector and four phones run goal-setting and the conversation cards from
 		await expect(firstCard).not.toHaveText(before);
 	}
 	const remoteTitle = (await firstCard.textContent())!.split('·')[0]!.trim();
-	await note.first().locator('summary').click();
+	// The remote re-renders as the phones' plans arrive: a click that lands on a node being replaced
+	// is tried again until the note is open.
+	await expect(async () => {
+		await note.first().locator('summary').click({ timeout: 2_000 });
+		await expect(note.first()).toHaveAttribute('open', '', { timeout: 1_000 });
+	}).toPass({ timeout: 30_000 });
 	const noteText = (await note.first().locator('p').textContent())!;
 	await note.first().scrollIntoViewIfNeeded();
 	await shot(page, 'cards-remote-note');
