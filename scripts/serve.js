@@ -78,6 +78,8 @@ async function shutdown(signal) {
 	const force = setTimeout(() => process.exit(1), 10_000);
 	force.unref();
 	await realtime.close(); // also closes the HTTP server
+	// Exports being built fail with a 503; their worker threads end (src/lib/server/exports/pool.ts).
+	await globalThis[Symbol.for('workshop-companion.export-pool')]?.close();
 	globalThis[Symbol.for('workshop-companion.db')]?.$client.close();
 	process.exit(0);
 }

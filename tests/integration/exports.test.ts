@@ -9,7 +9,7 @@ import { toJson } from '$lib/server/exports/json';
 import { loadSession } from '$lib/server/exports/session';
 import { DELETED_NOTE, inputLogRows } from '$lib/server/exports/tables';
 import { toWorkbook } from '$lib/server/exports/workbook';
-import { exportBytes, ExportError, exportValue } from '$lib/server/exports/pool';
+import { exportBytes, ExportError, ExportPool, exportValue } from '$lib/server/exports/pool';
 import { reportView } from '$lib/server/exports/report';
 import { zipEntry } from '../helpers/zip';
 import { closeRoom, getRoom } from '$lib/server/rooms/store';
@@ -210,8 +210,24 @@ describe('session exports', () => {
 					expect(zipEntry(xlsx, part), part).toBe(zipEntry(local, part));
 				expect(zipEntry(xlsx, 'xl/worksheets/sheet4.xml')).toContain('HYPERLINK');
 
-				// The report page's data too, structured-cloned back.
-				expect(await exportValue(path, { kind: 'report', roomId })).toEqual(reportView(data));
+				// The report page's data and an evidence pack too, structured-cloned back.
+				expect(await exportValue(path, { kind: 'report', roomId, followUp: true })).toEqual({
+					report: reportView(data),
+					followUp: null
+				});
+				const participantId = setup.phones[1]!.id;
+				expect(
+					await exportValue(path, { kind: 'pack', roomId, participantId, followUp: true, now })
+				).toEqual(evidencePack(data, participantId, now));
+				expect(
+					await exportValue(path, {
+						kind: 'pack',
+						roomId,
+						participantId: 'nobody',
+						followUp: true,
+						now
+					})
+				).toBeNull();
 
 				await expect(
 					exportBytes(path, { kind: 'activity-csv', roomId, runId: 'no-such-run' })
@@ -336,4 +352,83 @@ describe('session exports', () => {
 			await setup.done();
 		}
 	});
+});
+
+describe('the export pool', () => {
+	const onePool = (queueLimit = 4) =>
+		new ExportPool({ size: 1, queueLimit, idleMs: 60_000, retireHeapMb: 10_000 });
+
+	it(
+		'a worker that dies fails the job it held with a clear error, and the next job gets a fresh worker',
+		{ timeout: 60_000 },
+		async () => {
+			const setup = await session();
+			const pool = onePool();
+			try {
+				await runActivities(setup);
+				const path = setup.server.db.$client.name;
+				const roomId = setup.room.id;
+				const data = loadSession(setup.server.db, roomId)!;
+				const now = Date.UTC(2026, 11, 6, 10, 0);
+				const first = exportBytes(path, { kind: 'xlsx', roomId, now }, pool);
+				const second = exportBytes(path, { kind: 'json', roomId, now }, pool);
+				// The one worker holds the first job (the second waits): it dies as a crash would end it.
+				expect(pool.workers).toHaveLength(1);
+				const [dying] = pool.workers;
+				await dying!.terminate();
+				await expect(first).rejects.toThrow(
+					/^The export worker stopped unexpectedly \(exit code \d+\)\. Please try the download again\.$/
+				);
+				expect(Buffer.from(await second).toString('utf8')).toBe(
+					JSON.stringify(toJson(data, now), null, 2)
+				);
+				expect(pool.workers).toHaveLength(1);
+				expect(pool.workers[0]).not.toBe(dying);
+			} finally {
+				await pool.close();
+				await setup.done();
+			}
+		}
+	);
+
+	it(
+		'two downloads at once both complete on the one worker, a full queue says to try again, and shutdown ends the worker',
+		{ timeout: 60_000 },
+		async () => {
+			const setup = await session();
+			const pool = onePool(1);
+			try {
+				await runActivities(setup);
+				const path = setup.server.db.$client.name;
+				const roomId = setup.room.id;
+				const data = loadSession(setup.server.db, roomId)!;
+				const now = Date.UTC(2026, 11, 6, 10, 0);
+				// Two trainers at once: one streams while the other waits its turn on the same thread.
+				const a = exportBytes(path, { kind: 'json', roomId, now }, pool);
+				const b = exportBytes(path, { kind: 'inputs-csv', roomId }, pool);
+				await expect(exportBytes(path, { kind: 'inputs-csv', roomId }, pool)).rejects.toThrow(
+					'The server is building many downloads right now. Please try again in a minute.'
+				);
+				const [json, csv] = await Promise.all([a, b]);
+				expect(Buffer.from(json).toString('utf8')).toBe(JSON.stringify(toJson(data, now), null, 2));
+				expect(Buffer.from(csv).toString('utf8')).toBe(
+					toCsv(inputLogRows(data), DELETED_NOTE(data))
+				);
+				expect(pool.workers).toHaveLength(1);
+
+				const [worker] = pool.workers;
+				const exited = new Promise((resolve) => worker!.once('exit', resolve));
+				const refused = expect(
+					exportBytes(path, { kind: 'json', roomId, now }, pool)
+				).rejects.toThrow('The server is shutting down.');
+				await pool.close();
+				await exited;
+				await refused;
+				expect(pool.workers).toHaveLength(0);
+			} finally {
+				await pool.close();
+				await setup.done();
+			}
+		}
+	);
 });

@@ -4,8 +4,7 @@ import { getDb, type Db } from '../db';
 import { activityRuns, type Room } from '../db/schema';
 import { roomForTrainer } from '../rooms/access';
 import { ExportError, exportStream, exportValue } from './pool';
-import type { ReportView } from './report';
-import type { ExportJob } from './build';
+import type { ExportJob, ValueJob, ValueOf } from './build';
 import { sessionOf, type SessionData } from './session';
 import { slug } from './format';
 
@@ -22,18 +21,28 @@ export function roomOfTrainer(locals: App.Locals, roomId: string): { db: Db; roo
 	return { db, room };
 }
 
-/** The whole session, read and replayed here: for the report page. Downloads use exportDownload. */
+/**
+ * The whole session, read and replayed on this thread: for small pages and actions. Downloads use
+ * exportDownload, and pages that show the whole session valueInWorker.
+ */
 export function sessionForTrainer(locals: App.Locals, roomId: string): SessionData {
 	const { db, room } = roomOfTrainer(locals, roomId);
 	return sessionOf(db, room);
 }
 
-/** The report page's data, built in a worker thread like the downloads. */
-export async function reportInWorker(db: Db, roomId: string): Promise<ReportView> {
+/**
+ * A page's data (the report, an evidence pack) built in the export pool's worker thread: a large
+ * session replayed on this thread would stall every live room on the server.
+ */
+export async function valueInWorker<J extends ValueJob>(
+	db: Db,
+	job: J,
+	what: string
+): Promise<ValueOf[J['kind']]> {
 	try {
-		return await exportValue(db.$client.name, { kind: 'report', roomId });
+		return await exportValue(db.$client.name, job);
 	} catch (err) {
-		if (err instanceof ExportError) error(500, `The report could not be built: ${err.message}`);
+		if (err instanceof ExportError) error(err.status, `${what} could not be built: ${err.message}`);
 		throw err;
 	}
 }
@@ -83,7 +92,8 @@ export async function exportDownload(
 			headers: headers(filename, contentType)
 		});
 	} catch (err) {
-		if (err instanceof ExportError) error(500, `The export could not be built: ${err.message}`);
+		if (err instanceof ExportError)
+			error(err.status, `The export could not be built: ${err.message}`);
 		throw err;
 	}
 }

@@ -1,6 +1,11 @@
 import { Writable } from 'node:stream';
+import type { EvidencePack } from '$lib/shared/evidence';
+import type { FollowUpSummary } from '$lib/shared/follow-up';
 import type { Db } from '../db';
+import { packFollowUp, sessionSummary } from '../followup/service';
+import { roomFollowUp } from '../followup/store';
 import { toCsv } from './csv';
+import { evidencePack } from './evidence';
 import { toJson } from './json';
 import { reportView, type ReportView } from './report';
 import { loadSession } from './session';
@@ -14,14 +19,46 @@ export type ExportJob =
 	| { kind: 'inputs-csv'; roomId: string }
 	| { kind: 'activity-csv'; roomId: string; runId: string };
 
-/** Jobs whose result is a value (structured-cloned back), not a file. */
-export type ValueJob = { kind: 'report'; roomId: string };
+/**
+ * Jobs whose result is a value (structured-cloned back), not a file: pages that replay the whole
+ * session. The route has checked access, and tells the job what the person may see (`followUp`).
+ */
+export type ValueJob =
+	| { kind: 'report'; roomId: string; followUp: boolean }
+	| { kind: 'pack'; roomId: string; participantId: string; followUp: boolean; now: number };
 
-/** The report page's data: built off the event loop like the downloads. */
-export function buildValue(db: Db, job: ValueJob): ReportView {
+export interface ReportData {
+	report: ReportView;
+	/** The follow-up summary, when asked for and someone opted in. */
+	followUp: FollowUpSummary | null;
+}
+
+export interface ValueOf {
+	report: ReportData;
+	/** Null when the person is not part of the session (or its participant data was deleted). */
+	pack: EvidencePack | null;
+}
+
+export const isValueJob = (job: ExportJob | ValueJob): job is ValueJob =>
+	job.kind === 'report' || job.kind === 'pack';
+
+/** A page's data, built off the event loop like the downloads. Throws if the room is gone. */
+export function buildValue<J extends ValueJob>(db: Db, job: J): ValueOf[J['kind']];
+export function buildValue(db: Db, job: ValueJob): ValueOf[ValueJob['kind']] {
 	const data = loadSession(db, job.roomId);
+	if (!data && job.kind === 'pack') return null;
 	if (!data) throw new Error('No such session.');
-	return reportView(data);
+	if (job.kind === 'report')
+		return {
+			report: reportView(data),
+			// Follow-up needs the learners' goals as written on the day: the same replay serves both.
+			followUp:
+				job.followUp && roomFollowUp(db, job.roomId).optIns.length ? sessionSummary(db, data) : null
+		};
+	const pack = evidencePack(data, job.participantId, job.now);
+	if (!pack) return null;
+	if (job.followUp) pack.followUp = packFollowUp(db, data, job.participantId);
+	return pack;
 }
 
 /** Bytes as they are made; a promise holds the builder back until the chunk is handed on. */

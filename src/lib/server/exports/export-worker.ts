@@ -1,26 +1,35 @@
 /**
- * A worker thread that builds one export (see pool.ts): its own read-only connection to the
- * database file, so the live rooms' event loop neither reads the session nor builds the file.
+ * A long-lived worker thread of the export pool (pool.ts): it takes one job at a time and keeps
+ * its own read-only connection to the database file, so the live rooms' event loop neither reads
+ * the session nor builds the file, and a download does not wait for a thread to start.
  */
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Db } from '../db';
 import * as schema from '../db/schema';
-import { buildExport, buildValue, type ExportJob, type ValueJob } from './build';
+import { buildExport, buildValue, isValueJob, type ExportJob, type ValueJob } from './build';
 
 export interface WorkerInput {
+	/** Slot 0 holds the id of a job whose download was abandoned: its builder stops at the next chunk. */
+	cancel: Int32Array;
+}
+
+export interface ToWorker {
+	id: number;
 	databasePath: string;
 	job: ExportJob | ValueJob;
 }
 
-export type WorkerMessage =
-	| { type: 'chunk'; bytes: Uint8Array<ArrayBuffer> }
-	| { type: 'value'; value: unknown }
-	| { type: 'end' }
-	| { type: 'error'; message: string };
+/** Every message names its job; the last one of a job (value, end, error) carries the heap's size. */
+export type FromWorker =
+	| { id: number; type: 'chunk'; bytes: Uint8Array<ArrayBuffer> }
+	| { id: number; type: 'value'; value: unknown; heapMb: number }
+	| { id: number; type: 'end'; heapMb: number }
+	| { id: number; type: 'error'; message: string; heapMb: number };
 
 /**
  * On Linux a thread has its own nice value: this one yields the CPU to the event loop serving the
@@ -35,25 +44,60 @@ function yieldToLiveRooms(): void {
 	}
 }
 
+class Cancelled extends Error {}
+
 yieldToLiveRooms();
 const port = parentPort!;
-const { databasePath, job } = workerData as WorkerInput;
-const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
+const { cancel } = workerData as WorkerInput;
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []) =>
 	port.postMessage(message, transfer);
+/** The heap this thread holds from the system: the pool retires a thread that grew large. */
+const heapMb = () => Math.round(getHeapStatistics().total_heap_size / 1024 ** 2);
 
-let client: Database.Database | undefined;
-try {
-	client = new Database(databasePath, { readonly: true, fileMustExist: true });
+/** Opened on the first job and kept; a job for another file (tests use one per test) swaps it. */
+let open: { path: string; client: Database.Database; db: Db } | undefined;
+
+function connect(path: string): NonNullable<typeof open> {
+	if (open?.path === path) return open;
+	open?.client.close();
+	open = undefined;
+	const client = new Database(path, { readonly: true, fileMustExist: true });
 	client.pragma('busy_timeout = 5000');
-	const db = drizzle(client, { schema }) as Db;
-	// One read transaction: the export is a consistent snapshot even while phones keep answering.
-	client.exec('BEGIN');
-	if (job.kind === 'report') post({ type: 'value', value: buildValue(db, job) });
-	else await buildExport(db, job, (bytes) => post({ type: 'chunk', bytes }, [bytes.buffer]));
-	client.exec('COMMIT');
-	post({ type: 'end' });
-} catch (err) {
-	post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
-} finally {
-	client?.close();
+	open = { path, client, db: drizzle(client, { schema }) as Db };
+	return open;
 }
+
+async function run({ id, databasePath, job }: ToWorker): Promise<void> {
+	let value: unknown;
+	try {
+		const { client, db } = connect(databasePath);
+		// One read transaction: the export is a consistent snapshot even while phones keep answering.
+		client.exec('BEGIN');
+		try {
+			if (isValueJob(job)) value = buildValue(db, job);
+			else
+				await buildExport(db, job, (bytes) => {
+					if (Atomics.load(cancel, 0) === id) throw new Cancelled('The download was abandoned.');
+					post({ id, type: 'chunk', bytes }, [bytes.buffer]);
+				});
+		} finally {
+			if (client.inTransaction) client.exec('COMMIT');
+		}
+	} catch (err) {
+		// After a failure (the file gone, say) the next job opens a fresh connection.
+		if (!(err instanceof Cancelled)) {
+			open?.client.close();
+			open = undefined;
+		}
+		const message = err instanceof Error ? err.message : String(err);
+		return post({ id, type: 'error', message, heapMb: heapMb() });
+	}
+	if (isValueJob(job)) post({ id, type: 'value', value, heapMb: heapMb() });
+	else post({ id, type: 'end', heapMb: heapMb() });
+}
+
+// The pool sends a job only once the previous one ended; the chain keeps them apart regardless.
+let last = Promise.resolve();
+port.on('message', (message: ToWorker) => {
+	last = last.then(() => run(message));
+});

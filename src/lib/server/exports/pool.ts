@@ -3,35 +3,56 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ExportJob, ValueJob } from './build';
-import type { ReportView } from './report';
-import type { WorkerInput, WorkerMessage } from './export-worker';
+import type { ExportJob, ValueJob, ValueOf } from './build';
+import type { FromWorker, ToWorker, WorkerInput } from './export-worker';
 
 /**
- * Exports are built in worker threads, never on the event loop that serves the live rooms: a
- * 1,000-person workbook takes seconds of CPU and hundreds of MB, which on the main thread would
- * freeze every room on the server. One worker per download, ended when it is done so its memory
- * goes back; at most MAX at once (one on a two-core machine, leaving a core for the live rooms),
- * later downloads wait their turn rather than slow everyone.
+ * Exports and the pages that replay a whole session (report, evidence packs) are built in worker
+ * threads, never on the event loop that serves the live rooms: a 1,000-person workbook takes
+ * seconds of CPU and hundreds of MB, which on the main thread would freeze every room on the
+ * server. The threads are long-lived (a download does not wait for one to start), each with its
+ * own read-only connection, one job at a time; at most `size` of them (one on a two-core machine,
+ * leaving a core for the live rooms), so two trainers downloading at once queue rather than double
+ * the stall. The queue is bounded: past it a download is refused with a "try again" instead of
+ * piling up memory.
+ *
+ * Memory goes back: a thread whose heap grew past `retireHeapMb` (a large workbook) is ended after
+ * its job, and an idle one after `idleMs`. A thread that crashes fails the job it held with a
+ * clear error; the next job starts a fresh one.
  */
-const MAX = Math.max(
-	1,
-	Number(process.env.EXPORT_WORKERS) || Math.min(2, availableParallelism() - 1)
-);
+export interface PoolOptions {
+	size: number;
+	queueLimit: number;
+	idleMs: number;
+	retireHeapMb: number;
+}
 
-let running = 0;
-const waiting: (() => void)[] = [];
+export class ExportError extends Error {
+	/** 500: this job failed; 503: the server is busy or stopping, the same request may work later. */
+	constructor(
+		message: string,
+		readonly status: 500 | 503 = 500
+	) {
+		super(message);
+	}
+}
 
-async function slot(): Promise<() => void> {
-	if (running >= MAX) await new Promise<void>((resolve) => waiting.push(resolve));
-	running++;
-	let freed = false;
-	return () => {
-		if (freed) return;
-		freed = true;
-		running--;
-		waiting.shift()?.();
-	};
+/** A job's messages as the worker sends them; `stopped` when its thread died under it. */
+interface Task {
+	id: number;
+	message: ToWorker;
+	onMessage(message: FromWorker): void;
+	stopped(err: ExportError): void;
+}
+
+interface Thread {
+	worker: Worker;
+	cancel: Int32Array;
+	task: Task | undefined;
+	idle: NodeJS.Timeout | undefined;
+	/** Ended on purpose (idle, grown, shutdown): its exit is not a crash. */
+	ending: boolean;
+	crash: string | undefined;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,100 +67,245 @@ function builtWorker(): string {
 	throw new ExportError('The export worker is missing from the build: run `npm run build` again.');
 }
 
-function startWorker(input: WorkerInput): Worker {
+function startWorker(workerData: WorkerInput): Worker {
 	// Development and vitest: the TypeScript source, through tsx's loader registered in the worker
 	// itself (Node 20 does not pass `--import` on to workers). A build runs the bundled file.
-	if (!existsSync(SOURCE)) return new Worker(builtWorker(), { workerData: input });
+	if (!existsSync(SOURCE)) return new Worker(builtWorker(), { workerData });
 	const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(SOURCE).href)}); })`;
-	return new Worker(boot, { eval: true, workerData: input });
+	return new Worker(boot, { eval: true, workerData });
 }
 
-export class ExportError extends Error {}
+export class ExportPool {
+	readonly #threads = new Set<Thread>();
+	readonly #queue: Task[] = [];
+	#nextId = 1;
+	#closed = false;
+
+	constructor(readonly options: PoolOptions) {}
+
+	/** The live threads: for tests and the benchmark (how many, and to end one as a crash would). */
+	get workers(): Worker[] {
+		return [...this.#threads].map((t) => t.worker);
+	}
+
+	/** Queues a job; its messages go to `onMessage`. Returns its id (for `cancel`). */
+	submit(
+		databasePath: string,
+		job: ExportJob | ValueJob,
+		onMessage: Task['onMessage'],
+		stopped: Task['stopped']
+	): number {
+		if (this.#closed) throw new ExportError('The server is shutting down.', 503);
+		if (this.#queue.length >= this.options.queueLimit)
+			throw new ExportError(
+				'The server is building many downloads right now. Please try again in a minute.',
+				503
+			);
+		const id = this.#nextId++;
+		this.#queue.push({ id, message: { id, databasePath, job }, onMessage, stopped });
+		this.#pump();
+		return id;
+	}
+
+	/** The download was abandoned: dropped from the queue, or its builder stops at its next chunk. */
+	cancel(id: number): void {
+		const queued = this.#queue.findIndex((t) => t.id === id);
+		if (queued >= 0) this.#queue.splice(queued, 1);
+		for (const thread of this.#threads)
+			if (thread.task?.id === id) Atomics.store(thread.cancel, 0, id);
+	}
+
+	/** Server shutdown: queued and running jobs fail with a 503, every thread is ended. */
+	async close(): Promise<void> {
+		this.#closed = true;
+		const stopping = new ExportError('The server is shutting down.', 503);
+		for (const task of this.#queue.splice(0)) task.stopped(stopping);
+		await Promise.all(
+			[...this.#threads].map((thread) => {
+				const task = thread.task;
+				thread.task = undefined;
+				task?.stopped(stopping);
+				return this.#end(thread);
+			})
+		);
+	}
+
+	#pump(): void {
+		while (this.#queue.length) {
+			let thread = [...this.#threads].find((t) => !t.task && !t.ending);
+			if (!thread) {
+				if (this.#threads.size >= this.options.size) return;
+				try {
+					thread = this.#spawn();
+				} catch (err) {
+					const failed = err instanceof ExportError ? err : new ExportError(String(err));
+					for (const task of this.#queue.splice(0)) task.stopped(failed);
+					return;
+				}
+			}
+			const task = this.#queue.shift()!;
+			clearTimeout(thread.idle);
+			thread.task = task;
+			// Busy, the thread keeps the process alive (a script awaiting an export); idle, it does not.
+			thread.worker.ref();
+			thread.worker.postMessage(task.message);
+		}
+	}
+
+	#spawn(): Thread {
+		const cancel = new Int32Array(new SharedArrayBuffer(4));
+		const thread: Thread = {
+			worker: startWorker({ cancel }),
+			cancel,
+			task: undefined,
+			idle: undefined,
+			ending: false,
+			crash: undefined
+		};
+		this.#threads.add(thread);
+		thread.worker.on('message', (message: FromWorker) => this.#message(thread, message));
+		thread.worker.on('error', (err) => {
+			thread.crash = err.message;
+		});
+		thread.worker.on('exit', (code) => this.#exit(thread, code));
+		return thread;
+	}
+
+	#message(thread: Thread, message: FromWorker): void {
+		const task = thread.task;
+		if (!task || task.id !== message.id) return;
+		if (message.type === 'chunk') return task.onMessage(message);
+		thread.task = undefined;
+		thread.worker.unref();
+		task.onMessage(message);
+		if (message.heapMb > this.options.retireHeapMb) void this.#end(thread);
+		else thread.idle = setTimeout(() => void this.#end(thread), this.options.idleMs).unref();
+		this.#pump();
+	}
+
+	#exit(thread: Thread, code: number): void {
+		clearTimeout(thread.idle);
+		this.#threads.delete(thread);
+		const task = thread.task;
+		thread.task = undefined;
+		if (task && !thread.ending) {
+			const why = thread.crash ?? `exit code ${code}`;
+			task.stopped(
+				new ExportError(
+					`The export worker stopped unexpectedly (${why}). Please try the download again.`
+				)
+			);
+		}
+		if (!this.#closed) this.#pump();
+	}
+
+	async #end(thread: Thread): Promise<void> {
+		clearTimeout(thread.idle);
+		thread.ending = true;
+		await thread.worker.terminate();
+	}
+}
+
+const KEY = Symbol.for('workshop-companion.export-pool');
+type WithPool = typeof globalThis & { [KEY]?: ExportPool };
 
 /**
- * The export as a stream of bytes, built in a worker with its own read-only connection to
- * `databasePath`. Resolves once the first bytes exist, so a failure before then (a session or
- * activity gone) rejects with an ExportError instead of sending a broken file.
+ * The process's pool, on globalThis so that the production entry (scripts/serve.js) can end its
+ * threads at shutdown and development reloads do not start a second one.
  */
-export async function exportStream(
+export function exportPool(): ExportPool {
+	const g = globalThis as WithPool;
+	g[KEY] ??= new ExportPool({
+		size: Math.max(
+			1,
+			Number(process.env.EXPORT_WORKERS) || Math.min(2, availableParallelism() - 1)
+		),
+		queueLimit: 32,
+		idleMs: 60_000,
+		retireHeapMb: 96
+	});
+	return g[KEY];
+}
+
+/**
+ * The export as a stream of bytes, built by the pool. Resolves once the first bytes exist, so a
+ * failure before then (a session or activity gone, a crash) rejects with an ExportError instead of
+ * sending a broken file.
+ */
+export function exportStream(
 	databasePath: string,
-	job: ExportJob
+	job: ExportJob,
+	pool = exportPool()
 ): Promise<ReadableStream<Uint8Array>> {
-	const release = await slot();
-	let worker: Worker;
-	try {
-		worker = startWorker({ databasePath, job });
-	} catch (err) {
-		release();
-		throw err;
-	}
 	return new Promise((resolve, reject) => {
 		let controller!: ReadableStreamDefaultController<Uint8Array>;
 		let started = false;
+		let done = false;
+		let id = 0;
 		const stream = new ReadableStream<Uint8Array>({
 			start: (c) => {
 				controller = c;
 			},
 			// The browser went away: stop building.
-			cancel: () => void worker.terminate()
+			cancel: () => {
+				done = true;
+				pool.cancel(id);
+			}
 		});
-		const fail = (err: Error) => {
-			release();
-			void worker.terminate();
-			if (started) controller.error(err);
-			else reject(err);
+		const fail = (err: ExportError) => {
+			if (started) {
+				if (!done) controller.error(err);
+			} else reject(err);
+			done = true;
 		};
-		worker.on('message', (message: WorkerMessage) => {
-			if (message.type === 'error') return fail(new ExportError(message.message));
-			if (!started) {
-				started = true;
-				resolve(stream);
-			}
-			if (message.type === 'chunk') controller.enqueue(message.bytes);
-			else {
-				controller.close();
-				release();
-			}
-		});
-		worker.on('error', fail);
-		worker.on('exit', (code) => {
-			release();
-			if (code !== 0 && !started)
-				reject(new ExportError(`The export stopped (worker exit ${code}).`));
-		});
+		id = pool.submit(
+			databasePath,
+			job,
+			(message) => {
+				if (message.type === 'error') return fail(new ExportError(message.message));
+				if (!started) {
+					started = true;
+					resolve(stream);
+				}
+				if (done) return;
+				if (message.type === 'chunk') controller.enqueue(message.bytes);
+				else {
+					done = true;
+					controller.close();
+				}
+			},
+			fail
+		);
 	});
 }
 
-/** A value built in a worker (the report page's data), structured-cloned back. */
-export async function exportValue(databasePath: string, job: ValueJob): Promise<ReportView> {
-	const release = await slot();
-	let worker: Worker;
-	try {
-		worker = startWorker({ databasePath, job });
-	} catch (err) {
-		release();
-		throw err;
-	}
+/** A page's data built by the pool (a report, an evidence pack), structured-cloned back. */
+export function exportValue<J extends ValueJob>(
+	databasePath: string,
+	job: J,
+	pool = exportPool()
+): Promise<ValueOf[J['kind']]> {
 	return new Promise((resolve, reject) => {
-		worker.on('message', (message: WorkerMessage) => {
-			if (message.type === 'value') resolve(message.value as ReportView);
-			else if (message.type === 'error') reject(new ExportError(message.message));
-		});
-		worker.on('error', (err) => {
-			release();
-			reject(err);
-		});
-		worker.on('exit', (code) => {
-			release();
-			reject(new ExportError(`The report stopped (worker exit ${code}).`));
-		});
+		pool.submit(
+			databasePath,
+			job,
+			(message) => {
+				if (message.type === 'value') resolve(message.value as ValueOf[J['kind']]);
+				else if (message.type === 'error') reject(new ExportError(message.message));
+			},
+			reject
+		);
 	});
 }
 
 /** The whole export in memory: for tests and callers that need the bytes, not a response. */
-export async function exportBytes(databasePath: string, job: ExportJob): Promise<Uint8Array> {
+export async function exportBytes(
+	databasePath: string,
+	job: ExportJob,
+	pool = exportPool()
+): Promise<Uint8Array> {
 	const chunks: Uint8Array[] = [];
-	const reader = (await exportStream(databasePath, job)).getReader();
+	const reader = (await exportStream(databasePath, job, pool)).getReader();
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;

@@ -1,9 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { evidencePack } from '$lib/server/exports/evidence';
-import { loadSession } from '$lib/server/exports/session';
-import { packFollowUp } from '$lib/server/followup/service';
+import { valueInWorker } from '$lib/server/exports/access';
 import { findParticipantBySeat } from '$lib/server/rooms/store';
 import { hashToken } from '$lib/server/tokens';
 import type { RequestHandler } from './$types';
@@ -25,9 +23,18 @@ export const POST: RequestHandler = async ({ request }) => {
 			404,
 			'No evidence pack was found for this phone. If the trainer deleted the session’s data, the pack went with it.'
 		);
-	const data = loadSession(db, participant.roomId);
-	const pack = data && evidencePack(data, participant.id);
+	// Built in the export pool's worker thread (exports/pool.ts): the pack replays the whole session.
+	const pack = await valueInWorker(
+		db,
+		{
+			kind: 'pack',
+			roomId: participant.roomId,
+			participantId: participant.id,
+			followUp: true,
+			now: Date.now()
+		},
+		'Your evidence pack'
+	);
 	if (!pack) error(404, 'No evidence pack was found for this phone.');
-	pack.followUp = packFollowUp(db, data, participant.id);
 	return json(pack, { headers: { 'cache-control': 'no-store' } });
 };

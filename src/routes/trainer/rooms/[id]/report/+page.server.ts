@@ -1,31 +1,31 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { reportInWorker, roomOfTrainer, sessionForTrainer } from '$lib/server/exports/access';
+import { roomOfTrainer, valueInWorker } from '$lib/server/exports/access';
 import {
 	dataSummary,
 	deleteParticipantData,
 	purgeDate,
 	retentionDays
 } from '$lib/server/exports/data-care';
-import { sessionSummary } from '$lib/server/followup/service';
-import { extendsRetention, roomFollowUp } from '$lib/server/followup/store';
+import { extendsRetention } from '$lib/server/followup/store';
 import type { Actions, PageServerLoad } from './$types';
 
-// The report's data is built in a worker thread (exports/pool.ts), like the downloads: a large
-// session replayed here would stall every live room on the server.
+// The report's data, and the follow-up summary when someone opted in (it needs the learners' goals
+// as written on the day), are built in the export pool's worker thread (exports/pool.ts), like the
+// downloads: a large session replayed here would stall every live room on the server.
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { db, room } = roomOfTrainer(locals, params.id);
 	const days = retentionDays();
 	const deleted = room.dataDeletedAt !== null;
+	const { report, followUp } = await valueInWorker(
+		db,
+		{ kind: 'report', roomId: room.id, followUp: !deleted },
+		'The report'
+	);
 	return {
-		report: await reportInWorker(db, room.id),
+		report,
 		isOwner: room.trainerId === locals.trainer!.id,
-		// Follow-up needs the learners' goals as written on the day, so a replay on this thread, done
-		// only for the few sessions where someone opted in.
-		followUp:
-			deleted || !roomFollowUp(db, room.id).optIns.length
-				? null
-				: sessionSummary(db, sessionForTrainer(locals, params.id)),
+		followUp,
 		summary: deleted ? null : dataSummary(db, room.id),
 		retention:
 			days === null || deleted
@@ -37,17 +37,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	/** Deleting people's answers is the owner's decision alone, and only once the session is closed. */
 	deleteData: async ({ locals, params, request }) => {
-		const data = sessionForTrainer(locals, params.id);
+		// The room row says all the checks need: no replay of the session here.
+		const { room } = roomOfTrainer(locals, params.id);
 		const form = await request.formData();
-		if (data.owner.id !== locals.trainer!.id)
+		if (room.trainerId !== locals.trainer!.id)
 			return fail(403, {
 				deleteError: 'Only the trainer who owns this session can delete its participant data.'
 			});
-		if (data.room.status === 'open')
+		if (room.status === 'open')
 			return fail(409, {
 				deleteError: 'Close the session first: phones are still connected to it.'
 			});
-		if (data.deleted)
+		if (room.dataDeletedAt !== null)
 			return fail(409, { deleteError: 'The participant data was already deleted.' });
 		if (form.get('confirm') !== 'yes')
 			return fail(400, {

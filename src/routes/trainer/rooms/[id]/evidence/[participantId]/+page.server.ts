@@ -1,18 +1,25 @@
 import { error } from '@sveltejs/kit';
-import { sessionForTrainer } from '$lib/server/exports/access';
-import { evidencePack } from '$lib/server/exports/evidence';
-import { getDb } from '$lib/server/db';
-import { packFollowUp } from '$lib/server/followup/service';
+import { roomOfTrainer, valueInWorker } from '$lib/server/exports/access';
 import { sharesWithTrainer } from '$lib/server/followup/store';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, params }) => {
-	const data = sessionForTrainer(locals, params.id);
-	if (data.deleted)
+// Built in the export pool's worker thread (exports/pool.ts): the pack replays the whole session.
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { db, room } = roomOfTrainer(locals, params.id);
+	if (room.dataDeletedAt !== null)
 		error(410, 'Participant data for this session was deleted, so there are no evidence packs.');
-	const pack = evidencePack(data, params.participantId);
+	const pack = await valueInWorker(
+		db,
+		{
+			kind: 'pack',
+			roomId: room.id,
+			participantId: params.participantId,
+			// The trainer sees a learner's check-ins only if the learner chose to share them.
+			followUp: sharesWithTrainer(db, params.participantId),
+			now: Date.now()
+		},
+		'The evidence pack'
+	);
 	if (!pack) error(404, 'That person is not part of this session.');
-	if (sharesWithTrainer(getDb(), params.participantId))
-		pack.followUp = packFollowUp(getDb(), data, params.participantId);
 	return { pack };
 };
