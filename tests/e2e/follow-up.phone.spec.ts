@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
 import ICAL from 'ical.js';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expectAccessible, expectNoSideScroll, signUp, startSession, watchErrors } from './helpers';
 import { OwnServer } from './own-server';
 
@@ -13,15 +11,14 @@ const ONE_THING = 'Ask each person what support they need before giving my view.
 test('closing Session B, a phone opts in, saves the calendar file, and 31 days later checks in on its goal', async ({
 	browser
 }, info) => {
-	// A server of its own whose follow-up clock the test can move: a file holding a number of days.
-	const clock = join(mkdtempSync(join(tmpdir(), 'wc-clock-')), 'days');
-	writeFileSync(clock, '0');
+	// A server of its own whose follow-up clock the test can move (the test-only entry's messages).
 	const port = Number(process.env.E2E_PORT ?? 4173) + 70 + info.workerIndex;
 	// PUBLIC_URL on this machine's loopback: the links work here, and the close screen warns they are local.
-	const server = new OwnServer(port, {
-		FOLLOW_UP_TEST_CLOCK_FILE: clock,
-		PUBLIC_URL: `http://localhost:${port}`
-	});
+	const server = new OwnServer(
+		port,
+		{ FOLLOW_UP_TEST_CLOCK_DAYS: '0', PUBLIC_URL: `http://localhost:${port}` },
+		'tests/e2e/clock-server.js'
+	);
 	await server.start();
 	try {
 		const desk = await browser.newContext({
@@ -108,7 +105,7 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 		expect(events.map(days)).toEqual([30, 90]);
 
 		// Weeks later (the server's follow-up clock moved 31 days on), the link opens the 30-day check-in.
-		writeFileSync(clock, '31');
+		await server.moveFollowUpClock(31);
 		await phone.goto(link);
 		await expect(phone.getByRole('heading', { name: 'Your 30-day check-in' })).toBeVisible();
 		const goal = phone.getByRole('region', { name: `“${GOAL}”` });
@@ -177,7 +174,7 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 		await expect(remote.getByText('30 days: Stretch goal')).toBeVisible();
 
 		// At 70 days the same link opens the 90-day check-in, kept apart, with the 30-day answer beside it.
-		writeFileSync(clock, '70');
+		await server.moveFollowUpClock(70);
 		await phone.goto(link);
 		await expect(phone.getByRole('heading', { name: 'Your 90-day check-in' })).toBeVisible();
 		await expect(goal.getByText('At 30 days: Started')).toBeVisible();

@@ -10,10 +10,14 @@ import { join } from 'node:path';
 export class OwnServer {
 	readonly dbPath = join(mkdtempSync(join(tmpdir(), 'wc-own-')), 'own.db');
 	#child: ChildProcess | undefined;
-	/** `env`: settings of this server only (e.g. PROTOCOL_HEADER for a proxy), on top of the test's environment. */
+	/**
+	 * `env`: settings of this server only (e.g. PROTOCOL_HEADER for a proxy), on top of the test's
+	 * environment. `entry`: the script to run; tests/e2e/clock-server.js adds a movable follow-up clock.
+	 */
 	constructor(
 		readonly port: number,
-		readonly env: Record<string, string> = {}
+		readonly env: Record<string, string> = {},
+		readonly entry = 'scripts/serve.js'
 	) {}
 
 	get url(): string {
@@ -21,7 +25,7 @@ export class OwnServer {
 	}
 
 	start(): Promise<void> {
-		const child = spawn(process.execPath, ['scripts/serve.js'], {
+		const child = spawn(process.execPath, [this.entry], {
 			env: {
 				...process.env,
 				PORT: String(this.port),
@@ -36,6 +40,21 @@ export class OwnServer {
 		return new Promise((resolve, reject) => {
 			child.once('message', () => resolve());
 			child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
+		});
+	}
+
+	/** Moves the follow-up clock of a server started from tests/e2e/clock-server.js; resolves once moved. */
+	moveFollowUpClock(days: number): Promise<void> {
+		const child = this.#child;
+		if (!child?.connected) return Promise.reject(new Error('The server is not running.'));
+		return new Promise((resolve) => {
+			const moved = (message: unknown) => {
+				if ((message as { followUpClockDays?: number })?.followUpClockDays !== days) return;
+				child.off('message', moved);
+				resolve();
+			};
+			child.on('message', moved);
+			child.send({ followUpClockDays: days });
 		});
 	}
 

@@ -1,19 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { DAY } from '$lib/shared/follow-up';
 
 /**
- * The time the follow-up windows are computed from. Tests move it forward with
- * `FOLLOW_UP_TEST_CLOCK_FILE` (a file holding a number of days), read on every call so a browser
- * test can move a running server weeks ahead. It shifts only which check-in is current: sessions,
- * sign-ins, tokens and retention keep the real clock, so setting it cannot extend anyone's access.
+ * Days the follow-up clock runs ahead: set only by the test entry (tests/e2e/clock-server.js),
+ * before the app loads, and moved by that test's messages. Production never sets it, so this
+ * module reads no file, no environment, nothing per request: just a number on globalThis.
  */
-export function followUpNow(env = process.env): number {
-	const file = env.FOLLOW_UP_TEST_CLOCK_FILE;
-	if (!file) return Date.now();
-	try {
-		const days = Number(readFileSync(file, 'utf8').trim());
-		return Date.now() + (Number.isFinite(days) ? days * DAY : 0);
-	} catch {
-		return Date.now();
-	}
+const KEY = Symbol.for('workshop-companion.follow-up-clock-days');
+type WithClock = typeof globalThis & { [KEY]?: number };
+
+/**
+ * The time the follow-up windows are computed from. It shifts only which check-in is current:
+ * sessions, sign-ins, tokens and retention keep the real clock, so a moved clock cannot extend
+ * anyone's access.
+ */
+export function followUpNow(): number {
+	const days = (globalThis as WithClock)[KEY];
+	return Date.now() + (typeof days === 'number' && Number.isFinite(days) ? days * DAY : 0);
 }

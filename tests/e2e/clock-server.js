@@ -1,0 +1,14 @@
+// Test-only entry: the production server (scripts/serve.js) with its follow-up clock moved ahead.
+// The days are set here once, before the app loads, from FOLLOW_UP_TEST_CLOCK_DAYS; the test moves
+// them later with an IPC message ({ followUpClockDays }) and waits for the reply, so a running
+// server can be taken weeks ahead without production code reading a file or variable per request.
+// Read by src/lib/server/followup/clock.ts.
+const KEY = Symbol.for('workshop-companion.follow-up-clock-days');
+
+globalThis[KEY] = Number(process.env.FOLLOW_UP_TEST_CLOCK_DAYS ?? 0);
+process.on('message', (message) => {
+	if (typeof message?.followUpClockDays !== 'number') return;
+	globalThis[KEY] = message.followUpClockDays;
+	process.send?.({ followUpClockDays: globalThis[KEY] });
+});
+await import('../../scripts/serve.js');
