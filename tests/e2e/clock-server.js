@@ -4,11 +4,13 @@
 // server can be taken weeks ahead without production code reading a file or variable per request.
 // Read by src/lib/server/followup/clock.ts.
 const KEY = Symbol.for('workshop-companion.follow-up-clock-days');
+const shared = /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis));
 
-globalThis[KEY] = Number(process.env.FOLLOW_UP_TEST_CLOCK_DAYS ?? 0);
-process.on('message', (message) => {
+shared[KEY] = Number(process.env.FOLLOW_UP_TEST_CLOCK_DAYS ?? 0);
+process.on('message', (/** @type {{ followUpClockDays?: unknown }} */ message) => {
 	if (typeof message?.followUpClockDays !== 'number') return;
-	globalThis[KEY] = message.followUpClockDays;
-	process.send?.({ followUpClockDays: globalThis[KEY] });
+	shared[KEY] = message.followUpClockDays;
+	process.send?.({ followUpClockDays: shared[KEY] });
 });
-await import('../../scripts/serve.js');
+// By URL: the entry is plain JavaScript run by Node, not part of the type-checked program.
+await import(new URL('../../scripts/serve.js', import.meta.url).href);
