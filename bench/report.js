@@ -216,6 +216,12 @@ function exportRows(opts) {
 		row('inputs.csv download: seconds / MB', 'exports.downloads.csv.seconds', '', {
 			alsoPath: 'exports.downloads.csv.mb'
 		}),
+		row('report page: seconds / MB', 'exports.downloads.report.seconds', '', {
+			alsoPath: 'exports.downloads.report.mb'
+		}),
+		row('evidence pack page: seconds / MB', 'exports.downloads.pack.seconds', '', {
+			alsoPath: 'exports.downloads.pack.mb'
+		}),
 		row('RSS before / after downloads', 'exports.rssBeforeMb', 'MB', {
 			alsoPath: 'exports.rssAfterMb'
 		}),

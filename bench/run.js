@@ -545,13 +545,22 @@ async function runTarget(target, opts) {
 
 // ---------------------------------------------------------------- exports beside a live room
 
-/** One download as the trainer's browser makes it: status, seconds to the last byte, size. */
-async function download(url, cookie, roomId, file) {
+/** One download (or page) as the trainer's browser gets it: status, seconds to the last byte, size. */
+async function download(url, cookie, path) {
 	const t0 = now();
-	const res = await fetch(`${url}/trainer/rooms/${roomId}/export/${file}`, { headers: { cookie } });
+	const res = await fetch(`${url}${path}`, { headers: { cookie } });
 	const bytes = (await res.arrayBuffer()).byteLength;
-	if (res.status !== 200) throw new Error(`${file}: ${res.status}`);
+	if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
 	return { seconds: round((now() - t0) / 1000, 2), mb: round(bytes / 1024 ** 2, 2) };
+}
+
+/** A learner's evidence pack page of the closed session, as linked from its report. */
+async function firstPackPath(url, cookie, roomId) {
+	const res = await fetch(`${url}/trainer/rooms/${roomId}/report`, { headers: { cookie } });
+	const html = await res.text();
+	const link = html.match(new RegExp(`/trainer/rooms/${roomId}/evidence/[^"?#]+`));
+	if (!link) throw new Error('The report links no evidence pack.');
+	return link[0];
 }
 
 /**
@@ -596,6 +605,7 @@ async function exportsScenario(target, url, pid, pool, opts) {
 		})),
 		opts.joinSpreadMs
 	);
+	const packPath = await firstPackPath(url, target.trainerCookie, big.roomId);
 	await sleep(2000);
 	const windowMs = opts.exportSeconds * 1000;
 	const alone = await scenario(`exports: live room of ${m} answering AMO, no downloads`, pid, () =>
@@ -604,16 +614,25 @@ async function exportsScenario(target, url, pid, pool, opts) {
 	await sleep(2000);
 	const rssBefore = readProc(pid).rssKb;
 	const during = await scenario(
-		`exports: the same while XLSX, JSON and CSV download`,
+		`exports: the same while XLSX, JSON, CSV, the report and an evidence pack download`,
 		pid,
 		async () => {
-			const files = ['session.xlsx', 'session.json', 'inputs.csv'];
+			const exportPath = (file) => `/trainer/rooms/${big.roomId}/export/${file}`;
+			// All at once, as trainers clicking around a closed session's report would: they queue in
+			// the export pool instead of each stalling the room.
+			const paths = [
+				exportPath('session.xlsx'),
+				exportPath('session.json'),
+				exportPath('inputs.csv'),
+				`/trainer/rooms/${big.roomId}/report`,
+				packPath
+			];
 			const downloads = sleep(1000).then(() =>
-				Promise.all(files.map((f) => download(url, target.trainerCookie, big.roomId, f)))
+				Promise.all(paths.map((p) => download(url, target.trainerCookie, p)))
 			);
 			const figures = await burst(pool, map, 'amo', windowMs);
-			const [xlsx, json, csv] = await downloads;
-			return { ...figures, downloads: { xlsx, json, csv } };
+			const [xlsx, json, csv, report, pack] = await downloads;
+			return { ...figures, downloads: { xlsx, json, csv, report, pack } };
 		}
 	);
 	// Give the collector a few seconds, as a server between downloads would have.
