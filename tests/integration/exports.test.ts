@@ -9,7 +9,13 @@ import { toJson } from '$lib/server/exports/json';
 import { loadSession } from '$lib/server/exports/session';
 import { DELETED_NOTE, inputLogRows } from '$lib/server/exports/tables';
 import { toWorkbook } from '$lib/server/exports/workbook';
-import { exportBytes, ExportError, ExportPool, exportValue } from '$lib/server/exports/pool';
+import {
+	exportBytes,
+	ExportError,
+	ExportPool,
+	exportStream,
+	exportValue
+} from '$lib/server/exports/pool';
 import { reportView } from '$lib/server/exports/report';
 import { zipEntry } from '../helpers/zip';
 import { closeRoom, getRoom } from '$lib/server/rooms/store';
@@ -384,6 +390,13 @@ describe('the export pool', () => {
 				);
 				expect(pool.workers).toHaveLength(1);
 				expect(pool.workers[0]).not.toBe(dying);
+
+				// A browser that goes away mid-download ends its thread too; the next download still works.
+				const abandoned = await exportStream(path, { kind: 'xlsx', roomId, now }, pool);
+				await abandoned.cancel();
+				expect(Buffer.from(await exportBytes(path, { kind: 'inputs-csv', roomId }, pool))).toEqual(
+					Buffer.from(toCsv(inputLogRows(data), DELETED_NOTE(data)))
+				);
 			} finally {
 				await pool.close();
 				await setup.done();

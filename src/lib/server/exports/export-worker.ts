@@ -8,15 +8,10 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { Db } from '../db';
 import * as schema from '../db/schema';
 import { buildExport, buildValue, isValueJob, type ExportJob, type ValueJob } from './build';
-
-export interface WorkerInput {
-	/** Slot 0 holds the id of a job whose download was abandoned: its builder stops at the next chunk. */
-	cancel: Int32Array;
-}
 
 export interface ToWorker {
 	id: number;
@@ -44,11 +39,8 @@ function yieldToLiveRooms(): void {
 	}
 }
 
-class Cancelled extends Error {}
-
 yieldToLiveRooms();
 const port = parentPort!;
-const { cancel } = workerData as WorkerInput;
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) =>
 	port.postMessage(message, transfer);
 /** The heap this thread holds from the system: the pool retires a thread that grew large. */
@@ -76,19 +68,14 @@ async function run({ id, databasePath, job }: ToWorker): Promise<void> {
 		try {
 			if (isValueJob(job)) value = buildValue(db, job);
 			else
-				await buildExport(db, job, (bytes) => {
-					if (Atomics.load(cancel, 0) === id) throw new Cancelled('The download was abandoned.');
-					post({ id, type: 'chunk', bytes }, [bytes.buffer]);
-				});
+				await buildExport(db, job, (bytes) => post({ id, type: 'chunk', bytes }, [bytes.buffer]));
 		} finally {
 			if (client.inTransaction) client.exec('COMMIT');
 		}
 	} catch (err) {
 		// After a failure (the file gone, say) the next job opens a fresh connection.
-		if (!(err instanceof Cancelled)) {
-			open?.client.close();
-			open = undefined;
-		}
+		open?.client.close();
+		open = undefined;
 		const message = err instanceof Error ? err.message : String(err);
 		return post({ id, type: 'error', message, heapMb: heapMb() });
 	}

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExportJob, ValueJob, ValueOf } from './build';
-import type { FromWorker, ToWorker, WorkerInput } from './export-worker';
+import type { FromWorker, ToWorker } from './export-worker';
 
 /**
  * Exports and the pages that replay a whole session (report, evidence packs) are built in worker
@@ -47,7 +47,6 @@ interface Task {
 
 interface Thread {
 	worker: Worker;
-	cancel: Int32Array;
 	task: Task | undefined;
 	idle: NodeJS.Timeout | undefined;
 	/** Ended on purpose (idle, grown, shutdown): its exit is not a crash. */
@@ -67,12 +66,12 @@ function builtWorker(): string {
 	throw new ExportError('The export worker is missing from the build: run `npm run build` again.');
 }
 
-function startWorker(workerData: WorkerInput): Worker {
+function startWorker(): Worker {
 	// Development and vitest: the TypeScript source, through tsx's loader registered in the worker
 	// itself (Node 20 does not pass `--import` on to workers). A build runs the bundled file.
-	if (!existsSync(SOURCE)) return new Worker(builtWorker(), { workerData });
+	if (!existsSync(SOURCE)) return new Worker(builtWorker());
 	const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(SOURCE).href)}); })`;
-	return new Worker(boot, { eval: true, workerData });
+	return new Worker(boot, { eval: true });
 }
 
 export class ExportPool {
@@ -107,12 +106,19 @@ export class ExportPool {
 		return id;
 	}
 
-	/** The download was abandoned: dropped from the queue, or its builder stops at its next chunk. */
+	/**
+	 * The download was abandoned: dropped from the queue, or its thread ended (a builder may be deep
+	 * in a synchronous step or an exceljs stream that cannot be stopped halfway); the next job gets
+	 * a fresh thread.
+	 */
 	cancel(id: number): void {
 		const queued = this.#queue.findIndex((t) => t.id === id);
 		if (queued >= 0) this.#queue.splice(queued, 1);
 		for (const thread of this.#threads)
-			if (thread.task?.id === id) Atomics.store(thread.cancel, 0, id);
+			if (thread.task?.id === id) {
+				thread.task = undefined;
+				void this.#end(thread);
+			}
 	}
 
 	/** Server shutdown: queued and running jobs fail with a 503, every thread is ended. */
@@ -153,10 +159,8 @@ export class ExportPool {
 	}
 
 	#spawn(): Thread {
-		const cancel = new Int32Array(new SharedArrayBuffer(4));
 		const thread: Thread = {
-			worker: startWorker({ cancel }),
-			cancel,
+			worker: startWorker(),
 			task: undefined,
 			idle: undefined,
 			ending: false,
