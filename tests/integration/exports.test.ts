@@ -361,6 +361,19 @@ describe('session exports', () => {
 });
 
 describe('the export pool', () => {
+	/** A session with answers, and what a download of it needs. */
+	async function ranSession() {
+		const setup = await session();
+		await runActivities(setup);
+		const roomId = setup.room.id;
+		return {
+			setup,
+			path: setup.server.db.$client.name,
+			roomId,
+			data: loadSession(setup.server.db, roomId)!,
+			now: Date.UTC(2026, 11, 6, 10, 0)
+		};
+	}
 	const onePool = (queueLimit = 4) =>
 		new ExportPool({ size: 1, queueLimit, idleMs: 60_000, retireHeapMb: 10_000 });
 
@@ -368,14 +381,9 @@ describe('the export pool', () => {
 		'a worker that dies fails the job it held with a clear error, and the next job gets a fresh worker',
 		{ timeout: 60_000 },
 		async () => {
-			const setup = await session();
+			const { setup, path, roomId, data, now } = await ranSession();
 			const pool = onePool();
 			try {
-				await runActivities(setup);
-				const path = setup.server.db.$client.name;
-				const roomId = setup.room.id;
-				const data = loadSession(setup.server.db, roomId)!;
-				const now = Date.UTC(2026, 11, 6, 10, 0);
 				const first = exportBytes(path, { kind: 'xlsx', roomId, now }, pool);
 				const second = exportBytes(path, { kind: 'json', roomId, now }, pool);
 				// The one worker holds the first job (the second waits): it dies as a crash would end it.
@@ -408,14 +416,9 @@ describe('the export pool', () => {
 		'two downloads at once both complete on the one worker, a full queue says to try again, and shutdown ends the worker',
 		{ timeout: 60_000 },
 		async () => {
-			const setup = await session();
+			const { setup, path, roomId, data, now } = await ranSession();
 			const pool = onePool(1);
 			try {
-				await runActivities(setup);
-				const path = setup.server.db.$client.name;
-				const roomId = setup.room.id;
-				const data = loadSession(setup.server.db, roomId)!;
-				const now = Date.UTC(2026, 11, 6, 10, 0);
 				// Two trainers at once: one streams while the other waits its turn on the same thread.
 				const a = exportBytes(path, { kind: 'json', roomId, now }, pool);
 				const b = exportBytes(path, { kind: 'inputs-csv', roomId }, pool);
