@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import type { Db } from '../db';
+import type { Q, Store } from '../store';
 import { toCsv } from './csv';
 import { toJson } from './json';
 import { reportView, type ReportView } from './report';
@@ -18,8 +18,8 @@ export type ExportJob =
 export type ValueJob = { kind: 'report'; roomId: string };
 
 /** The report page's data: built off the event loop like the downloads. */
-export function buildValue(db: Db, job: ValueJob): ReportView {
-	const data = loadSession(db, job.roomId);
+export async function buildValue(s: Store, job: ValueJob, db: Q = s.db): Promise<ReportView> {
+	const data = await loadSession(s, job.roomId, db);
 	if (!data) throw new Error('No such session.');
 	return reportView(data);
 }
@@ -33,8 +33,13 @@ const CHUNK = 64 * 1024;
  * Builds one export into `sink`, chunk by chunk: the same functions (and so the same bytes) as an
  * export built in the request, whichever thread runs it. Throws if the room or activity is gone.
  */
-export async function buildExport(db: Db, job: ExportJob, sink: Sink): Promise<void> {
-	const data = loadSession(db, job.roomId);
+export async function buildExport(
+	s: Store,
+	job: ExportJob,
+	sink: Sink,
+	db: Q = s.db
+): Promise<void> {
+	const data = await loadSession(s, job.roomId, db);
 	if (!data) throw new Error('No such session.');
 	switch (job.kind) {
 		case 'xlsx':

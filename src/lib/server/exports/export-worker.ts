@@ -1,18 +1,17 @@
 /**
  * A worker thread that builds one export (see pool.ts): its own read-only connection to the
- * database file, so the live rooms' event loop neither reads the session nor builds the file.
+ * database (the SQLite file, or PostgreSQL in organisation mode), so the live rooms' event loop
+ * neither reads the session nor builds the file.
  */
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Db } from '../db';
-import * as schema from '../db/schema';
+import type { StoreLocation } from '../store';
+import { openReader } from '../store/reader';
 import { buildExport, buildValue, type ExportJob, type ValueJob } from './build';
 
 export interface WorkerInput {
-	databasePath: string;
+	location: StoreLocation;
 	job: ExportJob | ValueJob;
 }
 
@@ -37,23 +36,22 @@ function yieldToLiveRooms(): void {
 
 yieldToLiveRooms();
 const port = parentPort!;
-const { databasePath, job } = workerData as WorkerInput;
+const { location, job } = workerData as WorkerInput;
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
 	port.postMessage(message, transfer);
 
-let client: Database.Database | undefined;
+let reader: Awaited<ReturnType<typeof openReader>> | undefined;
 try {
-	client = new Database(databasePath, { readonly: true, fileMustExist: true });
-	client.pragma('busy_timeout = 5000');
-	const db = drizzle(client, { schema }) as Db;
+	reader = await openReader(location);
 	// One read transaction: the export is a consistent snapshot even while phones keep answering.
-	client.exec('BEGIN');
-	if (job.kind === 'report') post({ type: 'value', value: buildValue(db, job) });
-	else await buildExport(db, job, (bytes) => post({ type: 'chunk', bytes }, [bytes.buffer]));
-	client.exec('COMMIT');
+	await reader.snapshot(async (store, db) => {
+		if (job.kind === 'report') post({ type: 'value', value: await buildValue(store, job, db) });
+		else
+			await buildExport(store, job, (bytes) => post({ type: 'chunk', bytes }, [bytes.buffer]), db);
+	});
 	post({ type: 'end' });
 } catch (err) {
 	post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
 } finally {
-	client?.close();
+	await reader?.close();
 }

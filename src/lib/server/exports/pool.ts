@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { ExportJob, ValueJob } from './build';
 import type { ReportView } from './report';
 import type { WorkerInput, WorkerMessage } from './export-worker';
+import type { StoreLocation } from '../store';
 
 /**
  * Exports are built in worker threads, never on the event loop that serves the live rooms: a
@@ -58,17 +59,17 @@ export class ExportError extends Error {}
 
 /**
  * The export as a stream of bytes, built in a worker with its own read-only connection to
- * `databasePath`. Resolves once the first bytes exist, so a failure before then (a session or
+ * `location`. Resolves once the first bytes exist, so a failure before then (a session or
  * activity gone) rejects with an ExportError instead of sending a broken file.
  */
 export async function exportStream(
-	databasePath: string,
+	location: StoreLocation,
 	job: ExportJob
 ): Promise<ReadableStream<Uint8Array>> {
 	const release = await slot();
 	let worker: Worker;
 	try {
-		worker = startWorker({ databasePath, job });
+		worker = startWorker({ location, job });
 	} catch (err) {
 		release();
 		throw err;
@@ -111,11 +112,11 @@ export async function exportStream(
 }
 
 /** A value built in a worker (the report page's data), structured-cloned back. */
-export async function exportValue(databasePath: string, job: ValueJob): Promise<ReportView> {
+export async function exportValue(location: StoreLocation, job: ValueJob): Promise<ReportView> {
 	const release = await slot();
 	let worker: Worker;
 	try {
-		worker = startWorker({ databasePath, job });
+		worker = startWorker({ location, job });
 	} catch (err) {
 		release();
 		throw err;
@@ -137,9 +138,9 @@ export async function exportValue(databasePath: string, job: ValueJob): Promise<
 }
 
 /** The whole export in memory: for tests and callers that need the bytes, not a response. */
-export async function exportBytes(databasePath: string, job: ExportJob): Promise<Uint8Array> {
+export async function exportBytes(location: StoreLocation, job: ExportJob): Promise<Uint8Array> {
 	const chunks: Uint8Array[] = [];
-	const reader = (await exportStream(databasePath, job)).getReader();
+	const reader = (await exportStream(location, job)).getReader();
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;

@@ -2,7 +2,27 @@ import type { z } from 'zod';
 import type { Ack, AckFn, ClientEventName, ClientEvents } from '$lib/shared/events';
 import { UserError } from '../errors';
 import { fieldPath, humanIssue, sentence, stop } from '../messages';
+import type { Writes } from '../store';
 import type { IoSocket } from './types';
+
+/** What every event needs from the storage side: its room read into memory first, its writes committed before its ack. */
+export interface EventStorage {
+	/** Reads the room the event names (or the socket's seat's room) into the engines' memory. */
+	prepare(roomId: string | undefined): Promise<void>;
+	writes: Writes;
+}
+
+const storageOf = new WeakMap<IoSocket, EventStorage>();
+
+/** Called once per connection (server.ts), before its handlers are registered. */
+export function bindStorage(socket: IoSocket, storage: EventStorage): void {
+	storageOf.set(socket, storage);
+}
+
+function roomIdOf(payload: unknown): string | undefined {
+	if (typeof payload !== 'object' || payload === null || !('roomId' in payload)) return undefined;
+	return typeof payload.roomId === 'string' ? payload.roomId : undefined;
+}
 
 type Payload<E extends ClientEventName> = Parameters<ClientEvents[E]>[0];
 type Result<E extends ClientEventName> =
@@ -19,8 +39,9 @@ export function describeIssue(error: z.ZodError): string {
 }
 
 /**
- * Registers one client→server event: the payload is validated before anything else, the handler's
- * result or error is acknowledged exactly once, and nothing a client sends can throw past here.
+ * Registers one client→server event: the payload is validated before anything else, the event's
+ * room is read into memory, the handler's result or error is acknowledged exactly once (after its
+ * writes are committed), and nothing a client sends can throw past here.
  */
 export function on<E extends ClientEventName>(
 	socket: IoSocket,
@@ -49,8 +70,14 @@ export function on<E extends ClientEventName>(
 		);
 		if (!parsed.success)
 			return reply({ ok: false, code: 'invalid', error: describeIssue(parsed.error) });
+		const storage = storageOf.get(socket);
 		try {
-			reply({ ok: true, data: await handler(parsed.data) });
+			const mark = storage?.writes.mark() ?? 0;
+			await storage?.prepare(roomIdOf(parsed.data) ?? socket.data.seat?.roomId);
+			const data = await handler(parsed.data);
+			// An acknowledged change is committed: the ack waits for the writes this event made.
+			await storage?.writes.settled(mark);
+			reply({ ok: true, data });
 		} catch (err) {
 			if (err instanceof UserError) return reply({ ok: false, code: err.code, error: err.message });
 			console.error(`[socket] ${event} failed`, err);

@@ -1,10 +1,10 @@
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { evidencePack } from '$lib/server/exports/evidence';
 import { loadSession } from '$lib/server/exports/session';
 import { packFollowUp } from '$lib/server/followup/service';
-import { findParticipantBySeat } from '$lib/server/rooms/store';
+import { findParticipantBySeat } from '$lib/server/store/rooms';
 import { hashToken } from '$lib/server/tokens';
 import type { RequestHandler } from './$types';
 
@@ -18,16 +18,16 @@ export const POST: RequestHandler = async ({ request }) => {
 	const parsed = body.safeParse(await request.json().catch(() => null));
 	if (!parsed.success)
 		error(400, 'This phone has no seat for a session. Join with the code first.');
-	const db = getDb();
-	const participant = findParticipantBySeat(db, hashToken(parsed.data.seatToken));
+	const db = getStore();
+	const participant = await findParticipantBySeat(db, hashToken(parsed.data.seatToken));
 	if (!participant)
 		error(
 			404,
 			'No evidence pack was found for this phone. If the trainer deleted the session’s data, the pack went with it.'
 		);
-	const data = loadSession(db, participant.roomId);
+	const data = await loadSession(db, participant.roomId);
 	const pack = data && evidencePack(data, participant.id);
 	if (!pack) error(404, 'No evidence pack was found for this phone.');
-	pack.followUp = packFollowUp(db, data, participant.id);
+	pack.followUp = await packFollowUp(db, data, participant.id);
 	return json(pack, { headers: { 'cache-control': 'no-store' } });
 };
