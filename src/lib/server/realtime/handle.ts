@@ -3,6 +3,8 @@ import type { Ack, AckFn, ClientEventName, ClientEvents } from '$lib/shared/even
 import { UserError } from '../errors';
 import { fieldPath, humanIssue, sentence, stop } from '../messages';
 import type { Writes } from '../store';
+import { FencedError } from '../store/fence';
+import { isStorageUnavailable, reconnecting } from '../store/unavailable';
 import type { IoSocket } from './types';
 
 /** What every event needs from the storage side: its room read into memory first, its writes committed before its ack. */
@@ -29,6 +31,7 @@ type Result<E extends ClientEventName> =
 	Parameters<ClientEvents[E]>[1] extends AckFn<infer T> ? T : never;
 
 const SERVER_ERROR = 'Something went wrong on our side. Please try again.';
+const MOVED = 'This session has moved to another server. Reconnecting — your answer is kept on your phone.';
 
 /** The first problem zod found, as a sentence a person can act on, naming the field when there is one. */
 export function describeIssue(error: z.ZodError): string {
@@ -78,8 +81,13 @@ export function on<E extends ClientEventName>(
 			// An acknowledged change is committed: the ack waits for the writes this event made.
 			await storage?.writes.settled(mark);
 			reply({ ok: true, data });
-		} catch (err) {
+		} catch (caught) {
+			// PostgreSQL not answering (a read before the handler, or the commit): said plainly, and
+			// the phone's outbox keeps what it sent.
+			const err = isStorageUnavailable(caught) ? reconnecting() : caught;
 			if (err instanceof UserError) return reply({ ok: false, code: err.code, error: err.message });
+			// Another node has taken the room over: nothing was written; the phone sends it again there.
+			if (err instanceof FencedError) return reply({ ok: false, code: 'server', error: MOVED });
 			console.error(`[socket] ${event} failed`, err);
 			reply({ ok: false, code: 'server', error: SERVER_ERROR });
 		}

@@ -51,6 +51,8 @@ export class RoomEngine {
 	readonly #rooms = new Map<string, LiveRoom>();
 	readonly #closed = new Map<string, LiveRoom>();
 	readonly #loading = new Map<string, Promise<LiveRoom | undefined>>();
+	/** Rooms dropped after a failed write, until read again: their seats' open sockets carry over. */
+	readonly #stale = new Map<string, LiveRoom>();
 	/** What else ends with a room (its activity): every close, whoever asks for it, runs these. */
 	readonly #onClose: ((roomId: string, now: number) => void)[] = [];
 	readonly #dirty = new Set<string>();
@@ -96,6 +98,8 @@ export class RoomEngine {
 
 	/** Forgets a room's memory: the next event reads it again from the q. */
 	evict(roomId: string): void {
+		const room = this.#rooms.get(roomId);
+		if (room) this.#stale.set(roomId, room);
 		this.#rooms.delete(roomId);
 		this.#closed.delete(roomId);
 		this.#dirty.delete(roomId);
@@ -302,6 +306,7 @@ export class RoomEngine {
 		this.flush();
 		this.#rooms.clear();
 		this.#closed.clear();
+		this.#stale.clear();
 	}
 
 	#openRoom(roomId: string): LiveRoom {
@@ -324,6 +329,9 @@ export class RoomEngine {
 		const known = this.room(roomId);
 		if (known) return known;
 		const room = new LiveRoom(row, people, coFacilitators);
+		const stale = this.#stale.get(roomId);
+		if (stale) room.carryPresence(stale);
+		this.#stale.delete(roomId);
 		if (row.status === 'open') this.#rooms.set(roomId, room);
 		else this.#keepClosed(room);
 		return room;

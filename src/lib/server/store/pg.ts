@@ -2,18 +2,14 @@ import { sql, type SQLWrapper } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { UserError } from '../errors';
 import { findUp } from '../paths';
 import * as pgSchema from '../db/pg-schema';
 import { FencedError, roomEpoch } from './fence';
+import { isStorageUnavailable, reconnecting } from './unavailable';
 import type { Reader } from './reader';
 import type { InputRow, Q, Store, Tables, Writes } from './types';
 
 type PgDb = NodePgDatabase<typeof pgSchema>;
-
-/** What a phone is told while PostgreSQL does not answer; its outbox keeps the answer and sends it again. */
-export const RECONNECTING =
-	'Reconnecting to storage — your answer is kept on your phone and will be sent again.';
 
 // The two schemas have the same tables and columns (see pg-schema.ts): the store's queries take
 // PostgreSQL's tables under SQLite's types, and are only ever awaited, which both builders do.
@@ -32,7 +28,40 @@ function newPool(url: string, max: number): pg.Pool {
 	// A connection that dies while idle (PostgreSQL restarting) is dropped from the pool; without
 	// this listener the error would end the process.
 	pool.on('error', (err) => console.error('[store] a PostgreSQL connection closed:', err.message));
+	// A connection that dies while checked out reports on the client itself (and its query fails):
+	// heard here too, so it is never an uncaught exception.
+	pool.on('connect', (client) => client.on('error', () => {}));
 	return pool;
+}
+
+const onClient = new WeakMap<pg.PoolClient, PgDb>();
+
+/**
+ * One transaction on a connection of its own. Not drizzle's db.transaction: that one keeps the
+ * connection checked out for ever when BEGIN itself fails (PostgreSQL went away), and puts a
+ * connection that failed back in the pool; this one gives it back, or drops it if it is broken.
+ */
+async function inTransaction<T>(
+	pool: pg.Pool,
+	fn: (tx: PgDb) => Promise<T>,
+	begin = 'BEGIN'
+): Promise<T> {
+	const client = await pool.connect();
+	let failed: unknown;
+	try {
+		await client.query(begin);
+		let tx = onClient.get(client);
+		if (!tx) onClient.set(client, (tx = drizzle(client, { schema: pgSchema })));
+		const out = await fn(tx);
+		await client.query('COMMIT');
+		return out;
+	} catch (err) {
+		failed = err;
+		await client.query('ROLLBACK').catch(() => {});
+		throw err;
+	} finally {
+		client.release(failed !== undefined && isStorageUnavailable(failed) ? true : undefined);
+	}
 }
 
 /** Organisation mode's store: PostgreSQL through the pg driver's pool, migrated at start-up. */
@@ -53,9 +82,9 @@ export async function openPgStore(url: string): Promise<Store> {
 		dialect: 'postgres',
 		db: db as unknown as Q,
 		t: tables,
-		writes: new PgWrites(db),
+		writes: new PgWrites(pool),
 		location: { kind: 'postgres', url },
-		transaction: (fn) => db.transaction((tx) => fn(tx as unknown as Q)),
+		transaction: (fn) => inTransaction(pool, (tx) => fn(tx as unknown as Q)),
 		async close() {
 			await pool.end();
 		}
@@ -65,7 +94,6 @@ export async function openPgStore(url: string): Promise<Store> {
 /** The export worker's reader: one connection, one repeatable-read snapshot. */
 export async function openPgReader(url: string): Promise<Reader> {
 	const pool = newPool(url, 1);
-	const db = drizzle(pool, { schema: pgSchema });
 	const store = (tx: Q): Store => ({
 		dialect: 'postgres',
 		db: tx,
@@ -77,34 +105,17 @@ export async function openPgReader(url: string): Promise<Reader> {
 	});
 	return {
 		async snapshot(fn) {
-			await db.transaction(
+			await inTransaction(
+				pool,
 				async (tx) => {
 					const q = tx as unknown as Q;
 					await fn(store(q), q);
 				},
-				{ isolationLevel: 'repeatable read', accessMode: 'read only' }
+				'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'
 			);
 		},
 		close: () => pool.end()
 	};
-}
-
-/** PostgreSQL did not answer (down, restarting, unreachable), as opposed to refusing a write. */
-export function isConnectionError(err: unknown): boolean {
-	for (let e = err; e instanceof Error; e = (e as { cause?: unknown }).cause) {
-		const code = (e as { code?: unknown }).code;
-		if (typeof code === 'string') {
-			if (/^(ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)/.test(code))
-				return true;
-			// Connection exceptions (08), operator intervention (57P: shutdown, cannot connect now).
-			if (/^(08|57P)/.test(code)) return true;
-		}
-		if (
-			/Connection terminated|timeout exceeded when trying to connect|not queryable/i.test(e.message)
-		)
-			return true;
-	}
-	return false;
 }
 
 interface Op {
@@ -122,7 +133,7 @@ interface Op {
  * flight commits together in the next one (group commit: a burst of inputs costs one round of
  * commits, not one each), with each room's fence checked in the same transaction. A batch that
  * fails for one bad write is retried a write at a time, so only that write fails; a batch that
- * fails because PostgreSQL does not answer fails whole with RECONNECTING, and the next write
+ * fails because PostgreSQL does not answer fails whole with "Reconnecting to storage" (unavailable.ts), and the next write
  * tries again (the pool opens new connections once the server is back: no restart needed).
  */
 class PgWrites implements Writes {
@@ -135,7 +146,7 @@ class PgWrites implements Writes {
 	#waiters: { upTo: number; wake: () => void }[] = [];
 	readonly #failed: ((roomId: string) => void)[] = [];
 
-	constructor(private readonly db: PgDb) {}
+	constructor(private readonly pool: pg.Pool) {}
 
 	run(roomId: string, ...statements: SQLWrapper[]): void {
 		if (statements.length) this.#push({ roomId, statements });
@@ -232,7 +243,7 @@ class PgWrites implements Writes {
 			await this.#commit(writes);
 			return failures;
 		} catch (err) {
-			if (isConnectionError(err) || writes.length === 1) {
+			if (isStorageUnavailable(err) || writes.length === 1) {
 				const reported = forPeople(err);
 				for (const op of writes) failures.set(op, reported);
 				return failures;
@@ -250,7 +261,7 @@ class PgWrites implements Writes {
 
 	/** One transaction: each room's fence first, then the writes in order, inputs in multi-row inserts. */
 	async #commit(ops: Op[]): Promise<void> {
-		await this.db.transaction(async (tx) => {
+		await inTransaction(this.pool, async (tx) => {
 			for (const roomId of new Set(ops.map((op) => op.roomId))) {
 				const epoch = roomEpoch(roomId);
 				if (epoch === undefined) continue;
@@ -281,5 +292,5 @@ class PgWrites implements Writes {
 
 /** PostgreSQL not answering is said plainly; other failures go on as they are (the ack says "server"). */
 function forPeople(err: unknown): unknown {
-	return isConnectionError(err) ? new UserError('server', RECONNECTING) : err;
+	return isStorageUnavailable(err) ? reconnecting() : err;
 }
