@@ -18,7 +18,7 @@ function realtimeDev(): Plugin {
 			let pending: ReturnType<typeof setTimeout> | undefined;
 			const load = async () => {
 				const mod = await server.ssrLoadModule(entry);
-				mod.attachRealtime(httpServer, { development: true });
+				await mod.attachRealtime(httpServer, { development: true });
 			};
 			httpServer.once(
 				'listening',

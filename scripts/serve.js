@@ -66,7 +66,9 @@ server.on('error', (err) => {
 server.listen({ port, host, backlog: 4096 }, async () => {
 	const address = server.address();
 	const actualPort = typeof address === 'object' && address ? address.port : port;
-	console.log(globalThis[Symbol.for('workshop-companion.describe-startup')](actualPort, host));
+	console.log(
+		await globalThis[Symbol.for('workshop-companion.describe-startup')](actualPort, host)
+	);
 	process.send?.({ ready: true, port: actualPort });
 });
 

@@ -5,7 +5,7 @@ import { isTrainerRequest } from '$lib/server/auth/guard';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { getAgendaLibrary } from '$lib/server/content';
-import { getDb } from '$lib/server/db';
+import { initStore } from '$lib/server/store';
 import { startRetention } from '$lib/server/exports/data-care';
 import { attachRealtime, currentRealtime, productionHttpServer } from '$lib/server/realtime';
 import { SECURITY_HEADERS } from '$lib/server/security-headers';
@@ -14,12 +14,15 @@ import { describeStartup } from '$lib/server/startup';
 /** Production: the server entry created the HTTP server before importing us; socket.io joins it here. */
 export const init: ServerInit = async () => {
 	if (building) return;
-	getDb();
+	const store = await initStore();
 	getAgendaLibrary();
-	startRetention(getDb(), (roomId) => currentRealtime()?.engine.close(roomId));
+	startRetention(store, async (roomId) => {
+		const engine = currentRealtime()?.engine;
+		if (await engine?.load(roomId)) engine?.close(roomId);
+	});
 	const httpServer = productionHttpServer();
 	if (httpServer) {
-		attachRealtime(httpServer);
+		await attachRealtime(httpServer);
 		// The production entry prints this once it listens (it knows the port; we know the rest).
 		(globalThis as Record<symbol, unknown>)[Symbol.for('workshop-companion.describe-startup')] =
 			describeStartup;
@@ -31,7 +34,7 @@ const session: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
-		const valid = validateSessionToken(getDb(), token);
+		const valid = await validateSessionToken(await initStore(), token);
 		if (valid) {
 			event.locals.trainer = valid.trainer;
 			event.locals.session = valid.session;

@@ -1,8 +1,8 @@
 import { trainerCount } from '$lib/server/auth/trainers';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => ({
+export const load: PageServerLoad = async ({ locals }) => ({
 	trainerName: locals.trainer?.name ?? null,
-	firstRun: trainerCount(getDb()) === 0
+	firstRun: (await trainerCount(getStore())) === 0
 });

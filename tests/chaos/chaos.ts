@@ -23,7 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { mulberry32 } from '../../src/lib/activities/shared/random';
-import { openDatabase } from '../../src/lib/server/db';
+import { openStore } from '../../src/lib/server/store';
 import { toJson } from '../../src/lib/server/exports/json';
 import { loadSession } from '../../src/lib/server/exports/session';
 import {
@@ -495,9 +495,9 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
 
 		// The truth as a facilitator gets it: the session's JSON export (the same code as the download),
 		// rebuilt from the database file the killed and restarted server left behind.
-		const exportDb = openDatabase(dbPath);
-		const exported = toJson(loadSession(exportDb, setup.roomId)!);
-		exportDb.$client.close();
+		const exportDb = await openStore({ kind: 'sqlite', path: dbPath });
+		const exported = toJson((await loadSession(exportDb, setup.roomId))!);
+		await exportDb.close();
 		const counted = new Map<
 			string,
 			{ participantId: string; id: string; n: number; seq: number }

@@ -8,15 +8,15 @@
 import { createServer } from 'node:http';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/session';
 import { createTrainer } from '$lib/server/auth/trainers';
-import { openDatabase } from '$lib/server/db';
+import { configuredLocation, openStore } from '$lib/server/store';
 import { createSocketServer } from '$lib/server/realtime/server';
-import { createRoom } from '$lib/server/rooms/store';
+import { createRoom } from '$lib/server/store/rooms';
 
-const dbPath = process.env.DATABASE_PATH;
 const port = Number(process.env.PORT);
-if (!dbPath || !port) throw new Error('DATABASE_PATH and PORT are required');
+if (!(process.env.DATABASE_PATH || process.env.DATABASE_URL) || !port)
+	throw new Error('DATABASE_PATH (or DATABASE_URL) and PORT are required');
 
-const db = openDatabase(dbPath);
+const db = await openStore(configuredLocation());
 let setup: { cookie: string; roomId: string; code: string } | undefined;
 if (process.env.CHAOS_SETUP === '1') {
 	const trainer = await createTrainer(db, {
@@ -24,8 +24,8 @@ if (process.env.CHAOS_SETUP === '1') {
 		email: 'chaos@example.org',
 		password: 'correct horse battery'
 	});
-	const { token } = createSession(db, trainer.id);
-	const room = createRoom(db, {
+	const { token } = await createSession(db, trainer.id);
+	const room = await createRoom(db, {
 		trainerId: trainer.id,
 		agendaId: 'chaos',
 		agenda: {
@@ -38,14 +38,14 @@ if (process.env.CHAOS_SETUP === '1') {
 }
 
 const http = createServer();
-const realtime = createSocketServer(http, { db });
+const realtime = createSocketServer(http, { store: db });
 http.listen({ port, host: '127.0.0.1', backlog: 4096 }, () =>
 	process.send?.({ ready: true, port, setup })
 );
 
 async function shutdown() {
 	await realtime.close();
-	db.$client.close();
+	await db.close();
 	process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown());

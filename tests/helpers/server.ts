@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/session';
 import { createTrainer } from '$lib/server/auth/trainers';
-import { openDatabase, type Db } from '$lib/server/db';
+import { openStore, type Store, type StoreLocation } from '$lib/server/store';
 import type { Catalog } from '$lib/server/activities/engine';
 import { createSocketServer, type Realtime } from '$lib/server/realtime/server';
 import type { GuardClock } from '$lib/server/realtime/join-guard';
 import { testCatalog } from './test-activity';
-import { createRoom, getRoom } from '$lib/server/rooms/store';
+import { createRoom, getRoom } from '$lib/server/store/rooms';
 import { hashToken } from '$lib/server/tokens';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import type { DeckInfo } from '$lib/shared/slides';
@@ -30,7 +30,7 @@ export function tempDbPath(): { path: string; cleanup: () => void } {
 }
 
 export interface TestServer {
-	db: Db;
+	db: Store;
 	url: string;
 	realtime: Realtime;
 	http: HttpServer;
@@ -44,7 +44,7 @@ export interface TestServer {
 		trainerId: string,
 		title?: string,
 		opts?: { deck?: DeckInfo; agenda?: AgendaPlan }
-	): { id: string; code: string };
+	): Promise<{ id: string; code: string }>;
 	/** Stops socket.io and the HTTP server; the database file stays (restart tests reopen it). */
 	stop(): Promise<void>;
 }
@@ -68,14 +68,17 @@ export const testAgenda: AgendaPlan = {
 	]
 };
 
-/** A real HTTP server on port 0 with the real socket server and a real SQLite file. */
+/**
+ * A real HTTP server on port 0 with the real socket server and a real SQLite file (a path), or
+ * the store at `location` (PostgreSQL for the organisation-mode tests).
+ */
 export async function startServer(
-	dbPath: string,
+	where: string | StoreLocation,
 	{ catalog = testCatalog, clock }: { catalog?: Catalog; clock?: GuardClock } = {}
 ): Promise<TestServer> {
-	const db = openDatabase(dbPath);
+	const db = await openStore(typeof where === 'string' ? { kind: 'sqlite', path: where } : where);
 	const http = createServer();
-	const realtime = createSocketServer(http, { db, rosterDelayMs: 20, catalog, clock });
+	const realtime = createSocketServer(http, { store: db, rosterDelayMs: 20, catalog, clock });
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 	const clients: Client[] = [];
@@ -104,21 +107,21 @@ export async function startServer(
 				email,
 				password: 'correct horse battery'
 			});
-			const { token } = createSession(db, t.id);
+			const { token } = await createSession(db, t.id);
 			return { id: t.id, cookie: `${SESSION_COOKIE}=${token}` };
 		},
 		sessionIdOf(cookie) {
 			return hashToken(cookie.split('=')[1]!);
 		},
-		room(trainerId, title = 'Test session', opts = {}) {
+		async room(trainerId, title = 'Test session', opts = {}) {
 			const agenda = { ...(opts.agenda ?? testAgenda), title };
-			const r = createRoom(db, { trainerId, agendaId: 'test', agenda, deck: opts.deck });
+			const r = await createRoom(db, { trainerId, agendaId: 'test', agenda, deck: opts.deck });
 			return { id: r.id, code: r.code };
 		},
 		async stop() {
 			for (const c of clients) c.disconnect();
 			await realtime.close();
-			db.$client.close();
+			await db.close();
 		}
 	};
 }
@@ -190,9 +193,9 @@ export function expectOk<T>(res: Ack<T>): T {
 }
 
 /** A fresh session cookie for the trainer who owns a room (after a restart the old client is gone). */
-export function sessionCookieFor(server: TestServer, roomId: string): string {
-	const room = getRoom(server.db, roomId)!;
-	const { token } = createSession(server.db, room.trainerId);
+export async function sessionCookieFor(server: TestServer, roomId: string): Promise<string> {
+	const room = (await getRoom(server.db, roomId))!;
+	const { token } = await createSession(server.db, room.trainerId);
 	return `${SESSION_COOKIE}=${token}`;
 }
 
@@ -265,4 +268,10 @@ export function phoneViews(client: Client) {
 			});
 		}
 	};
+}
+
+/** The SQLite file's own connection, for tests that look at the rows themselves (SQLite mode only). */
+export function sqliteOf(store: Store): import('better-sqlite3').Database {
+	if (store.dialect !== 'sqlite') throw new Error('This check reads the SQLite file itself.');
+	return (store.db as unknown as { $client: import('better-sqlite3').Database }).$client;
 }

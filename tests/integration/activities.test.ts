@@ -9,7 +9,8 @@ import {
 	send,
 	sessionCookieFor,
 	serverPerTest,
-	type Client
+	type Client,
+	sqliteOf
 } from '../helpers/server';
 
 const t = serverPerTest();
@@ -17,7 +18,7 @@ const t = serverPerTest();
 /** A room with its trainer's remote and `n` seated phones. */
 async function roomWith(n: number) {
 	const trainer = await t.server.trainer();
-	const room = t.server.room(trainer.id);
+	const room = await t.server.room(trainer.id);
 	const remote = await t.server.client({ cookie: trainer.cookie });
 	expectOk(await send(remote, 'room:watch', { roomId: room.id }));
 	const phones: { socket: Client; id: string; token: string }[] = [];
@@ -184,7 +185,7 @@ describe('activity engine', () => {
 				input: { kind: 'add', text: 'two' }
 			})
 		).toMatchObject({ ok: false, error: 'This list is full.' });
-		const rows = t.server.db.$client.prepare('SELECT client_input_id FROM inputs').all() as {
+		const rows = sqliteOf(t.server.db).prepare('SELECT client_input_id FROM inputs').all() as {
 			client_input_id: string;
 		}[];
 		expect(rows.map((r) => r.client_input_id)).toEqual(['f']);
@@ -223,7 +224,7 @@ describe('activity engine', () => {
 			})
 		);
 		await t.restart();
-		const again = await t.server.client({ cookie: sessionCookieFor(t.server, room.id) });
+		const again = await t.server.client({ cookie: await sessionCookieFor(t.server, room.id) });
 		const rebuilt = expectOk(await send(again, 'room:watch', { roomId: room.id })).activity!;
 		expect(rebuilt.view).toEqual(after.view);
 		expect(rebuilt.groups).toEqual(after.groups);
@@ -483,7 +484,7 @@ describe('activity engine', () => {
 				})
 			);
 			await t.restart();
-			const again = await t.server.client({ cookie: sessionCookieFor(t.server, room.id) });
+			const again = await t.server.client({ cookie: await sessionCookieFor(t.server, room.id) });
 			const rebuilt = expectOk(await send(again, 'room:watch', { roomId: room.id })).activity!;
 			expect(rebuilt.view).toEqual(moved.view);
 			expect(dealtOf(rebuilt)).toEqual(dealtOf(moved));
@@ -558,7 +559,7 @@ describe('activity engine', () => {
 		await cleared;
 		expect(expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity).toBeNull();
 		await t.restart();
-		const again = await t.server.client({ cookie: sessionCookieFor(t.server, room.id) });
+		const again = await t.server.client({ cookie: await sessionCookieFor(t.server, room.id) });
 		expect(expectOk(await send(again, 'room:watch', { roomId: room.id })).activity).toBeNull();
 	});
 
@@ -576,7 +577,7 @@ describe('activity engine', () => {
 		expectOk(await control({ type: 'next' }));
 		await Promise.all([cleared, toTrainer, onBreak]);
 		expect(expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity).toBeNull();
-		const row = t.server.db
+		const row = t.server.db.db
 			.select()
 			.from(activityRuns)
 			.where(eq(activityRuns.id, open.runId))

@@ -5,7 +5,7 @@ const t = serverPerTest();
 
 async function liveRoom() {
 	const trainer = await t.server.trainer();
-	const room = t.server.room(trainer.id);
+	const room = await t.server.room(trainer.id);
 	const remote = await t.server.client({ cookie: trainer.cookie });
 	const watched = expectOk(await send(remote, 'room:watch', { roomId: room.id }));
 	const phone = await t.server.client();
@@ -91,7 +91,9 @@ describe('agenda controls', () => {
 		).run;
 		await t.restart();
 
-		const trainerAgain = await t.server.client({ cookie: sessionCookieFor(t.server, room.id) });
+		const trainerAgain = await t.server.client({
+			cookie: await sessionCookieFor(t.server, room.id)
+		});
 		const watched = expectOk(await send(trainerAgain, 'room:watch', { roomId: room.id }));
 		expect(watched.run).toEqual(paused);
 		const phone = await t.server.client();

@@ -19,7 +19,8 @@ import {
 	startServer,
 	tempDbPath,
 	type Client,
-	type TestServer
+	type TestServer,
+	sqliteOf
 } from '../helpers/server';
 
 type Role =
@@ -157,12 +158,12 @@ async function phone(
 
 async function world(): Promise<World> {
 	// Room A has a deck, so its trainers' slide controls succeed (the file itself is never read here).
-	const a = server.room(owner.id, 'Room A', {
+	const a = await server.room(owner.id, 'Room A', {
 		deck: { hash: 'a'.repeat(64), pages: 12, bytes: 1000, name: 'deck.pdf' }
 	});
 	// The other trainer owns room B: "a trainer, just not of this room".
-	const b = server.room(otherTrainer.id, 'Room B');
-	addRoomFacilitator(server.db, {
+	const b = await server.room(otherTrainer.id, 'Room B');
+	await addRoomFacilitator(server.db, {
 		roomId: a.id,
 		actorId: owner.id,
 		email: emailOf(coFacilitator.id),
@@ -203,7 +204,7 @@ async function world(): Promise<World> {
 }
 
 function emailOf(trainerId: string): string {
-	return server.db.$client
+	return sqliteOf(server.db)
 		.prepare('select email from trainers where id = ?')
 		.pluck()
 		.get(trainerId) as string;
@@ -211,7 +212,7 @@ function emailOf(trainerId: string): string {
 
 /** Everything a refused call could have touched, for room A and everywhere. */
 function snapshot(roomId: string) {
-	const db = server.db.$client;
+	const db = sqliteOf(server.db);
 	const n = (table: string) => db.prepare(`select count(*) from ${table}`).pluck().get();
 	return {
 		inputs: n('inputs'),

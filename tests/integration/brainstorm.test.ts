@@ -11,7 +11,7 @@ async function wall() {
 	const tmp = tempDbPath();
 	const server = await startServer(tmp.path, { catalog: getActivityCatalog });
 	const trainer = await server.trainer();
-	const room = server.room(trainer.id);
+	const room = await server.room(trainer.id);
 	const remote = await server.client({ cookie: trainer.cookie });
 	expectOk(await send(remote, 'room:watch', { roomId: room.id }));
 	const phones: { socket: Client; token: string }[] = [];

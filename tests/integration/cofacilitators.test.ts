@@ -45,14 +45,14 @@ async function trainer(
 	email = `${name.toLowerCase()}-${++seq}@example.org`
 ) {
 	const row = await createTrainer(server.db, { name, email, password: 'correct horse battery' });
-	const { token } = createSession(server.db, row.id);
+	const { token } = await createSession(server.db, row.id);
 	return { id: row.id, email, name, cookie: `${SESSION_COOKIE}=${token}` };
 }
 
 /** The UserError a call throws (its code and sentence), or fails the test. */
-function refusal(fn: () => unknown): { code: string; message: string } {
+async function refusal(fn: () => unknown): Promise<{ code: string; message: string }> {
 	try {
-		fn();
+		await fn();
 	} catch (err) {
 		if (err instanceof UserError) return { code: err.code, message: err.message };
 		throw err;
@@ -73,7 +73,7 @@ async function team() {
 	const owner = await trainer(server, 'Olive');
 	const cofac = await trainer(server, 'Carl');
 	const stranger = await trainer(server, 'Sam');
-	const room = server.room(owner.id, 'Team session');
+	const room = await server.room(owner.id, 'Team session');
 	const remote = await server.client({ cookie: owner.cookie });
 	expectOk(await send(remote, 'room:watch', { roomId: room.id }));
 	return { server, owner, cofac, stranger, room, remote, live: server.realtime.engine };
@@ -82,7 +82,12 @@ async function team() {
 describe('a co-facilitator on the live room', () => {
 	it('added while the room is live, watches it and runs every control: agenda, activity, people', async () => {
 		const { server, owner, cofac, room, remote, live } = await team();
-		addRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, email: cofac.email, live });
+		await addRoomFacilitator(server.db, {
+			roomId: room.id,
+			actorId: owner.id,
+			email: cofac.email,
+			live
+		});
 		const theirs = await server.client({ cookie: cofac.cookie });
 		const watched = expectOk(await send(theirs, 'room:watch', { roomId: room.id }));
 		expect(watched.room.title).toBe('Team session');
@@ -133,14 +138,14 @@ describe('a co-facilitator on the live room', () => {
 		const server = t.server;
 		const owner = await trainer(server, 'Olive');
 		const cofac = await trainer(server, 'Carl');
-		const room = server.room(owner.id);
+		const room = await server.room(owner.id);
 		// No engine passed: only the table knows, as after adding from another process or before a restart.
-		addRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, email: cofac.email });
+		await addRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, email: cofac.email });
 		const theirs = await server.client({ cookie: cofac.cookie });
 		expectOk(await send(theirs, 'room:watch', { roomId: room.id }));
 
 		const again = await t.restart();
-		const { token } = createSession(again.db, cofac.id);
+		const { token } = await createSession(again.db, cofac.id);
 		const afterRestart = await again.client({ cookie: `${SESSION_COOKIE}=${token}` });
 		expect(expectOk(await send(afterRestart, 'room:watch', { roomId: room.id })).room.id).toBe(
 			room.id
@@ -173,7 +178,12 @@ describe('a co-facilitator on the live room', () => {
 
 	it('once removed, their open socket hears nothing more from the room and their events are refused', async () => {
 		const { server, owner, cofac, room, remote, live } = await team();
-		addRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, email: cofac.email, live });
+		await addRoomFacilitator(server.db, {
+			roomId: room.id,
+			actorId: owner.id,
+			email: cofac.email,
+			live
+		});
 		const theirs = await server.client({ cookie: cofac.cookie });
 		expectOk(await send(theirs, 'room:watch', { roomId: room.id }));
 		// Still watching: they hear the owner's control.
@@ -182,7 +192,7 @@ describe('a co-facilitator on the live room', () => {
 		await heardBefore;
 
 		const told = next(theirs, 'room:access-ended');
-		removeRoomFacilitator(server.db, {
+		await removeRoomFacilitator(server.db, {
 			roomId: room.id,
 			actorId: owner.id,
 			trainerId: cofac.id,
@@ -221,22 +231,27 @@ describe('a co-facilitator on the live room', () => {
 		expect(await send(theirs, 'room:watch', { roomId: room.id })).toEqual(refused);
 		expect(await send(theirs, 'room:close', { roomId: room.id })).toEqual(refused);
 		expect(heard).toEqual([]);
-		expect(roomForTrainer(server.db, room.id, cofac.id)).toBeUndefined();
+		expect(await roomForTrainer(server.db, room.id, cofac.id)).toBeUndefined();
 
 		// Added back, they are in again at once.
-		addRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, email: cofac.email, live });
+		await addRoomFacilitator(server.db, {
+			roomId: room.id,
+			actorId: owner.id,
+			email: cofac.email,
+			live
+		});
 		expectOk(await send(theirs, 'room:watch', { roomId: room.id }));
 	});
 
 	it('removal is scoped to that room: the same socket keeps another room it co-facilitates', async () => {
 		const { server, owner, cofac, room, live } = await team();
-		const other = server.room(owner.id, 'Other session');
+		const other = await server.room(owner.id, 'Other session');
 		for (const roomId of [room.id, other.id])
-			addRoomFacilitator(server.db, { roomId, actorId: owner.id, email: cofac.email, live });
+			await addRoomFacilitator(server.db, { roomId, actorId: owner.id, email: cofac.email, live });
 		const theirs = await server.client({ cookie: cofac.cookie });
 		expectOk(await send(theirs, 'room:watch', { roomId: room.id }));
 		expectOk(await send(theirs, 'room:watch', { roomId: other.id }));
-		removeRoomFacilitator(server.db, {
+		await removeRoomFacilitator(server.db, {
 			roomId: room.id,
 			actorId: owner.id,
 			trainerId: cofac.id,
@@ -258,20 +273,27 @@ describe('a co-facilitator on the live room', () => {
 
 	it('a co-facilitator who leaves loses the room the same way; the owner cannot be removed', async () => {
 		const { server, owner, cofac, room, live } = await team();
-		addRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, email: cofac.email, live });
+		await addRoomFacilitator(server.db, {
+			roomId: room.id,
+			actorId: owner.id,
+			email: cofac.email,
+			live
+		});
 		const theirs = await server.client({ cookie: cofac.cookie });
 		expectOk(await send(theirs, 'room:watch', { roomId: room.id }));
 		expect(
-			refusal(() =>
-				removeRoomFacilitator(server.db, {
-					roomId: room.id,
-					actorId: cofac.id,
-					trainerId: owner.id,
-					live
-				})
+			(
+				await refusal(() =>
+					removeRoomFacilitator(server.db, {
+						roomId: room.id,
+						actorId: cofac.id,
+						trainerId: owner.id,
+						live
+					})
+				)
 			).message
 		).toBe('The owner cannot be removed from their own session.');
-		removeRoomFacilitator(server.db, {
+		await removeRoomFacilitator(server.db, {
 			roomId: room.id,
 			actorId: cofac.id,
 			trainerId: cofac.id,
@@ -293,54 +315,63 @@ describe('the rules for a session', () => {
 		const add = (actorId: string, email: string) => () =>
 			addRoomFacilitator(server.db, { roomId: room.id, actorId, email, live });
 
-		expect(refusal(add(owner.id, 'nobody@example.org'))).toEqual({
+		expect(await refusal(add(owner.id, 'nobody@example.org'))).toEqual({
 			code: 'not-found',
 			message: NO_ACCOUNT
 		});
 		expect(NO_ACCOUNT).toBe('No trainer account uses that email. Ask them to sign up first.');
-		expect(refusal(add(owner.id, 'not an email')).code).toBe('invalid');
-		expect(refusal(add(owner.id, owner.email.toUpperCase()))).toEqual({
+		expect((await refusal(add(owner.id, 'not an email'))).code).toBe('invalid');
+		expect(await refusal(add(owner.id, owner.email.toUpperCase()))).toEqual({
 			code: 'invalid',
 			message: 'That is your own account: you already run this session as its owner.'
 		});
 
-		const added = addRoomFacilitator(server.db, {
+		const added = await addRoomFacilitator(server.db, {
 			roomId: room.id,
 			actorId: owner.id,
 			email: `  ${cofac.email.toUpperCase()} `,
 			live
 		});
 		expect(added).toEqual({ id: cofac.id, name: 'Carl', email: cofac.email });
-		expect(isRoomTrainer(server.db, { id: room.id, trainerId: owner.id }, cofac.id)).toBe(true);
-		expect(refusal(add(owner.id, cofac.email))).toEqual({
+		expect(await isRoomTrainer(server.db, { id: room.id, trainerId: owner.id }, cofac.id)).toBe(
+			true
+		);
+		expect(await refusal(add(owner.id, cofac.email))).toEqual({
 			code: 'invalid',
 			message: `Carl (${cofac.email}) is already a co-facilitator of this session.`
 		});
 
 		// Only the owner manages the list: a co-facilitator is told who can; a stranger is not even told the room exists.
-		expect(refusal(add(cofac.id, stranger.email))).toEqual({
+		expect(await refusal(add(cofac.id, stranger.email))).toEqual({
 			code: 'forbidden',
 			message: "Only the session's owner, Olive, can add or remove co-facilitators."
 		});
-		expect(refusal(add(stranger.id, stranger.email))).toEqual({
+		expect(await refusal(add(stranger.id, stranger.email))).toEqual({
 			code: 'not-found',
 			message: 'No such session among yours.'
 		});
 
 		const third = await trainer(server, 'Tess');
-		addRoomFacilitator(server.db, { roomId: room.id, actorId: owner.id, email: third.email, live });
+		await addRoomFacilitator(server.db, {
+			roomId: room.id,
+			actorId: owner.id,
+			email: third.email,
+			live
+		});
 		expect(
-			refusal(() =>
-				removeRoomFacilitator(server.db, {
-					roomId: room.id,
-					actorId: cofac.id,
-					trainerId: third.id,
-					live
-				})
+			(
+				await refusal(() =>
+					removeRoomFacilitator(server.db, {
+						roomId: room.id,
+						actorId: cofac.id,
+						trainerId: third.id,
+						live
+					})
+				)
 			).code
 		).toBe('forbidden');
 		expect(
-			refusal(() =>
+			await refusal(() =>
 				removeRoomFacilitator(server.db, {
 					roomId: room.id,
 					actorId: owner.id,
@@ -353,15 +384,15 @@ describe('the rules for a session', () => {
 			message: 'That trainer is no longer a co-facilitator of this session.'
 		});
 
-		const list = listRoomFacilitators(server.db, room.id, cofac.id);
+		const list = await listRoomFacilitators(server.db, room.id, cofac.id);
 		expect(list.owner).toEqual({ id: owner.id, name: 'Olive', email: owner.email });
 		expect(list.coFacilitators.map((c) => c.name)).toEqual(['Carl', 'Tess']);
-		expect(refusal(() => listRoomFacilitators(server.db, room.id, stranger.id)).code).toBe(
+		expect((await refusal(() => listRoomFacilitators(server.db, room.id, stranger.id))).code).toBe(
 			'not-found'
 		);
 
 		// Their dashboard shows the session with the owner's name.
-		expect(listCoFacilitatedRooms(server.db, cofac.id)).toEqual([
+		expect(await listCoFacilitatedRooms(server.db, cofac.id)).toEqual([
 			expect.objectContaining({
 				id: room.id,
 				title: 'Team session',
@@ -369,7 +400,7 @@ describe('the rules for a session', () => {
 				ownerName: 'Olive'
 			})
 		]);
-		expect(listCoFacilitatedRooms(server.db, stranger.id)).toEqual([]);
+		expect(await listCoFacilitatedRooms(server.db, stranger.id)).toEqual([]);
 	});
 });
 
@@ -381,99 +412,127 @@ describe('the rules for an agenda copy', () => {
 		const cofac = await trainer(server, 'Carl');
 		const other = await trainer(server, 'Tess');
 		const stranger = await trainer(server, 'Sam');
-		const copy = duplicateAgenda(db, 'session-a', owner.id);
+		const copy = await duplicateAgenda(db, 'session-a', owner.id);
 		expect(copy).toBeDefined();
 		const agendaId = copy!.id;
 
 		expect(
-			refusal(() =>
-				addAgendaFacilitator(db, { agendaId, actorId: owner.id, email: 'ghost@example.org' })
+			(
+				await refusal(() =>
+					addAgendaFacilitator(db, {
+						agendaId,
+						actorId: owner.id,
+						email: 'ghost@example.org'
+					})
+				)
 			).message
 		).toBe(NO_ACCOUNT);
-		expect(getCopy(db, agendaId, cofac.id)).toBeUndefined();
-		addAgendaFacilitator(db, { agendaId, actorId: owner.id, email: cofac.email.toUpperCase() });
-		addAgendaFacilitator(db, { agendaId, actorId: owner.id, email: other.email });
+		expect(await getCopy(db, agendaId, cofac.id)).toBeUndefined();
+		await addAgendaFacilitator(db, {
+			agendaId,
+			actorId: owner.id,
+			email: cofac.email.toUpperCase()
+		});
+		await addAgendaFacilitator(db, { agendaId, actorId: owner.id, email: other.email });
 		expect(
-			refusal(() => addAgendaFacilitator(db, { agendaId, actorId: owner.id, email: cofac.email }))
-				.message
+			(
+				await refusal(() =>
+					addAgendaFacilitator(db, { agendaId, actorId: owner.id, email: cofac.email })
+				)
+			).message
 		).toContain('already a co-facilitator of this agenda');
 		expect(
-			refusal(() =>
-				addAgendaFacilitator(db, { agendaId, actorId: cofac.id, email: stranger.email })
+			(
+				await refusal(() =>
+					addAgendaFacilitator(db, { agendaId, actorId: cofac.id, email: stranger.email })
+				)
 			).code
 		).toBe('forbidden');
 		expect(
-			refusal(() =>
-				addAgendaFacilitator(db, { agendaId, actorId: stranger.id, email: stranger.email })
+			(
+				await refusal(() =>
+					addAgendaFacilitator(db, { agendaId, actorId: stranger.id, email: stranger.email })
+				)
 			).code
 		).toBe('not-found');
 		expect(
-			refusal(() =>
-				addAgendaFacilitator(db, { agendaId: 'session-a', actorId: owner.id, email: cofac.email })
+			(
+				await refusal(() =>
+					addAgendaFacilitator(db, {
+						agendaId: 'session-a',
+						actorId: owner.id,
+						email: cofac.email
+					})
+				)
 			).code
 		).toBe('not-found');
 
 		// "Shared with you", with the owner's name.
-		expect(listSharedAgendas(db, cofac.id)).toEqual([
+		expect(await listSharedAgendas(db, cofac.id)).toEqual([
 			expect.objectContaining({ id: agendaId, ownerName: 'Olive' })
 		]);
-		expect(listSharedAgendas(db, stranger.id)).toEqual([]);
+		expect(await listSharedAgendas(db, stranger.id)).toEqual([]);
 
 		// A co-facilitator edits it.
-		const row = getCopy(db, agendaId, cofac.id)!;
-		const saved = saveCopy(db, agendaId, cofac.id, { ...rowToPlan(row), title: 'Edited by Carl' });
+		const row = (await getCopy(db, agendaId, cofac.id))!;
+		const saved = await saveCopy(db, agendaId, cofac.id, {
+			...rowToPlan(row),
+			title: 'Edited by Carl'
+		});
 		expect(saved.ok).toBe(true);
-		expect(getCopy(db, agendaId, owner.id)!.title).toBe('Edited by Carl');
-		expect(saveCopy(db, agendaId, stranger.id, rowToPlan(row))).toEqual({
+		expect((await getCopy(db, agendaId, owner.id))!.title).toBe('Edited by Carl');
+		expect(await saveCopy(db, agendaId, stranger.id, rowToPlan(row))).toEqual({
 			ok: false,
 			reason: 'not-found'
 		});
 
 		// A session Carl starts from it: Carl owns the room, Olive and Tess co-facilitate it.
-		const room = startSession(db, {
+		const room = await startSession(db, {
 			trainerId: cofac.id,
 			agendaId,
-			agenda: rowToPlan(getCopy(db, agendaId, cofac.id)!)
+			agenda: rowToPlan((await getCopy(db, agendaId, cofac.id))!)
 		});
 		expect(room.trainerId).toBe(cofac.id);
-		const roomTeam = db
+		const roomTeam = db.db
 			.select()
 			.from(roomTrainers)
 			.where(eq(roomTrainers.roomId, room.id))
 			.all()
 			.map((r) => r.trainerId);
 		expect(roomTeam.sort()).toEqual([owner.id, other.id].sort());
-		expect(listCoFacilitatedRooms(db, owner.id)).toEqual([
+		expect(await listCoFacilitatedRooms(db, owner.id)).toEqual([
 			expect.objectContaining({ id: room.id, ownerName: 'Carl' })
 		]);
-		expect(roomForTrainer(db, room.id, stranger.id)).toBeUndefined();
+		expect(await roomForTrainer(db, room.id, stranger.id)).toBeUndefined();
 
 		// A session from a shipped file is the starter's alone.
-		const solo = startSession(db, {
+		const solo = await startSession(db, {
 			trainerId: owner.id,
 			agendaId: 'session-a',
 			agenda: rowToPlan(row)
 		});
-		expect(db.select().from(roomTrainers).where(eq(roomTrainers.roomId, solo.id)).all()).toEqual(
+		expect(db.db.select().from(roomTrainers).where(eq(roomTrainers.roomId, solo.id)).all()).toEqual(
 			[]
 		);
 
 		// Only the owner deletes, and manages the list; a co-facilitator may leave.
-		expect(deleteCopy(db, agendaId, cofac.id)).toBe(false);
+		expect(await deleteCopy(db, agendaId, cofac.id)).toBe(false);
 		expect(
-			refusal(() =>
-				removeAgendaFacilitator(db, { agendaId, actorId: cofac.id, trainerId: other.id })
+			(
+				await refusal(() =>
+					removeAgendaFacilitator(db, { agendaId, actorId: cofac.id, trainerId: other.id })
+				)
 			).code
 		).toBe('forbidden');
-		removeAgendaFacilitator(db, { agendaId, actorId: cofac.id, trainerId: cofac.id });
-		expect(getCopy(db, agendaId, cofac.id)).toBeUndefined();
+		await removeAgendaFacilitator(db, { agendaId, actorId: cofac.id, trainerId: cofac.id });
+		expect(await getCopy(db, agendaId, cofac.id)).toBeUndefined();
 		expect(
-			listAgendaFacilitators(db, agendaId, owner.id).coFacilitators.map((c) => c.name)
+			(await listAgendaFacilitators(db, agendaId, owner.id)).coFacilitators.map((c) => c.name)
 		).toEqual(['Tess']);
-		removeAgendaFacilitator(db, { agendaId, actorId: owner.id, trainerId: other.id });
-		expect(listAgendaFacilitators(db, agendaId, owner.id).coFacilitators).toEqual([]);
+		await removeAgendaFacilitator(db, { agendaId, actorId: owner.id, trainerId: other.id });
+		expect((await listAgendaFacilitators(db, agendaId, owner.id)).coFacilitators).toEqual([]);
 		// The room already started keeps its team.
-		expect(roomForTrainer(db, room.id, other.id)).toBeDefined();
-		expect(deleteCopy(db, agendaId, owner.id)).toBe(true);
+		expect(await roomForTrainer(db, room.id, other.id)).toBeDefined();
+		expect(await deleteCopy(db, agendaId, owner.id)).toBe(true);
 	});
 });

@@ -18,7 +18,7 @@ import {
 } from '$lib/server/exports/pool';
 import { reportView } from '$lib/server/exports/report';
 import { zipEntry } from '../helpers/zip';
-import { closeRoom, getRoom } from '$lib/server/rooms/store';
+import { closeRoom, getRoom } from '$lib/server/store/rooms';
 import { expectOk, send, startServer, tempDbPath, type Client } from '../helpers/server';
 
 // Real activity types and content files, a real socket server and SQLite file; exports read back
@@ -40,7 +40,7 @@ async function session() {
 	const tmp = tempDbPath();
 	const server = await startServer(tmp.path, { catalog: getActivityCatalog });
 	const trainer = await server.trainer();
-	const room = server.room(trainer.id);
+	const room = await server.room(trainer.id);
 	const remote = await server.client({ cookie: trainer.cookie });
 	expectOk(await send(remote, 'room:watch', { roomId: room.id }));
 	const phones: { socket: Client; id: string; name: string }[] = [];
@@ -108,7 +108,7 @@ describe('session exports', () => {
 		const setup = await session();
 		try {
 			const { openRunId, pollRunId, answers, votes } = await runActivities(setup);
-			const data = loadSession(setup.server.db, setup.room.id)!;
+			const data = (await loadSession(setup.server.db, setup.room.id))!;
 			const columns = ['Why we have it', 'Pros', 'Cons'];
 
 			const openRun = data.runs.find((r) => r.row.id === openRunId)!;
@@ -183,10 +183,10 @@ describe('session exports', () => {
 			try {
 				const { openRunId } = await runActivities(setup);
 				const { db } = setup.server;
-				const path = db.$client.name;
+				const path = db.location;
 				const roomId = setup.room.id;
 				const now = Date.UTC(2026, 11, 6, 10, 0);
-				const data = loadSession(db, roomId)!;
+				const data = (await loadSession(db, roomId))!;
 				const text = async (job: Parameters<typeof exportBytes>[1]) =>
 					Buffer.from(await exportBytes(path, job)).toString('utf8');
 
@@ -248,7 +248,7 @@ describe('session exports', () => {
 		const setup = await session();
 		try {
 			const { answers, votes } = await runActivities(setup);
-			const data = loadSession(setup.server.db, setup.room.id)!;
+			const data = (await loadSession(setup.server.db, setup.room.id))!;
 			const log = parse(toCsv(inputLogRows(data)), { bom: true, columns: true }) as Record<
 				string,
 				string
@@ -279,7 +279,7 @@ describe('session exports', () => {
 		const setup = await session();
 		try {
 			const { openRunId, answers } = await runActivities(setup);
-			const data = loadSession(setup.server.db, setup.room.id)!;
+			const data = (await loadSession(setup.server.db, setup.room.id))!;
 			const groups = data.runs.find((r) => r.row.id === openRunId)!.row.groups;
 			const me = setup.phones[0]!;
 			const myGroup = groups.find((g) => g.memberIds.includes(me.id))!;
@@ -316,13 +316,13 @@ describe('session exports', () => {
 			await runActivities(setup);
 			const { db } = setup.server;
 			setup.server.realtime.engine.close(setup.room.id);
-			const removed = deleteParticipantData(db, setup.room.id, 'Test Trainer');
+			const removed = await deleteParticipantData(db, setup.room.id, 'Test Trainer');
 			expect(removed).toEqual({
 				participants: NAMES.length,
 				answers: TEXTS.length + NAMES.length,
 				activities: 2
 			});
-			const data = loadSession(db, setup.room.id)!;
+			const data = (await loadSession(db, setup.room.id))!;
 			expect(data.people).toEqual([]);
 			expect(data.runs.map((r) => r.row.title)).toHaveLength(2);
 			expect(toCsv(data.runs[0]!.rows, 'Participant data was deleted.')).toContain(
@@ -346,12 +346,12 @@ describe('session exports', () => {
 		try {
 			await runActivities(setup);
 			const { db } = setup.server;
-			const room = getRoom(db, setup.room.id)!;
-			closeRoom(db, room.id, room.run, Date.now() - 10 * 86_400_000);
-			expect(purgeExpired(db, 30)).toEqual([]);
-			expect(loadSession(db, room.id)!.people).toHaveLength(NAMES.length);
-			expect(purgeExpired(db, 7)).toEqual([room.id]);
-			const data = loadSession(db, room.id)!;
+			const room = (await getRoom(db, setup.room.id))!;
+			await closeRoom(db, room.id, room.run, Date.now() - 10 * 86_400_000);
+			expect(await purgeExpired(db, 30)).toEqual([]);
+			expect((await loadSession(db, room.id))!.people).toHaveLength(NAMES.length);
+			expect(await purgeExpired(db, 7)).toEqual([room.id]);
+			const data = (await loadSession(db, room.id))!;
 			expect(data.people).toEqual([]);
 			expect(data.deleted?.by).toBe('the 7-day retention period');
 		} finally {
@@ -368,9 +368,9 @@ describe('the export pool', () => {
 		const roomId = setup.room.id;
 		return {
 			setup,
-			path: setup.server.db.$client.name,
+			path: setup.server.db.location,
 			roomId,
-			data: loadSession(setup.server.db, roomId)!,
+			data: (await loadSession(setup.server.db, roomId))!,
 			now: Date.UTC(2026, 11, 6, 10, 0)
 		};
 	}

@@ -21,7 +21,7 @@ import {
 	saveCheckIn,
 	setFollowUpEnabled,
 	type Holder
-} from '$lib/server/followup/store';
+} from '$lib/server/store/followup';
 import { DAY, FOLLOW_UP_END_DAYS } from '$lib/shared/follow-up';
 import { expectOk, send, startServer, tempDbPath, type TestServer } from '../helpers/server';
 
@@ -43,7 +43,7 @@ beforeAll(async () => {
 	cleanup = tmp.cleanup;
 	server = await startServer(tmp.path, { catalog: getActivityCatalog });
 	const trainer = await server.trainer();
-	const room = server.room(trainer.id);
+	const room = await server.room(trainer.id);
 	roomId = room.id;
 	const remote = await server.client({ cookie: trainer.cookie });
 	expectOk(await send(remote, 'room:watch', { roomId }));
@@ -70,7 +70,9 @@ afterAll(async () => {
 });
 
 const participant = (i: number) =>
-	server.db.query.participants.findFirst({ where: (p, { eq }) => eq(p.id, people[i]!.id) }).sync()!;
+	server.db.db.query.participants
+		.findFirst({ where: (p, { eq }) => eq(p.id, people[i]!.id) })
+		.sync()!;
 const answer = (progress: number, extra = {}) => ({
 	progress,
 	helped: ['A clear plan'],
@@ -84,44 +86,44 @@ const answer = (progress: number, extra = {}) => ({
 const consent = { shareQuotes: true, shareWithTrainer: false, email: null };
 
 describe('the follow-up token', () => {
-	it('opens its own learner only; a wrong token opens nothing', () => {
-		const a = optIn(server.db, participant(0));
-		const b = optIn(server.db, participant(1));
+	it('opens its own learner only; a wrong token opens nothing', async () => {
+		const a = await optIn(server.db, participant(0));
+		const b = await optIn(server.db, participant(1));
 		expect(a).not.toBe(b);
 		expect(a).toMatch(/^[a-z2-7]{32}$/);
-		expect(findByToken(server.db, a)?.participant.name).toBe('Ana');
-		expect(findByToken(server.db, b)?.participant.name).toBe('Ben');
-		expect(findByToken(server.db, 'a'.repeat(32))).toBeUndefined();
-		expect(findByToken(server.db, '')).toBeUndefined();
+		expect((await findByToken(server.db, a))?.participant.name).toBe('Ana');
+		expect((await findByToken(server.db, b))?.participant.name).toBe('Ben');
+		expect(await findByToken(server.db, 'a'.repeat(32))).toBeUndefined();
+		expect(await findByToken(server.db, '')).toBeUndefined();
 		// Only the hash is stored, and the seat token is another secret altogether.
-		const stored = server.db.select().from(followUps).all();
+		const stored = server.db.db.select().from(followUps).all();
 		expect(JSON.stringify(stored)).not.toContain(a);
 		expect(stored.map((f) => f.tokenHash)).not.toContain(participant(0).seatTokenHash);
 	});
 
-	it('is revoked by the learner, and replaced (the old one then opens nothing) when they opt in again', () => {
-		const first = optIn(server.db, participant(2));
-		const second = optIn(server.db, participant(2));
-		expect(findByToken(server.db, first)).toBeUndefined();
-		const holder = findByToken(server.db, second)!;
+	it('is revoked by the learner, and replaced (the old one then opens nothing) when they opt in again', async () => {
+		const first = await optIn(server.db, participant(2));
+		const second = await optIn(server.db, participant(2));
+		expect(await findByToken(server.db, first)).toBeUndefined();
+		const holder = (await findByToken(server.db, second))!;
 		expect(holder.participant.name).toBe('Cy');
-		revoke(server.db, holder.followUp.id);
-		expect(findByToken(server.db, second)).toBeUndefined();
-		const third = optIn(server.db, participant(2));
-		expect(findByToken(server.db, third)?.participant.name).toBe('Cy');
+		await revoke(server.db, holder.followUp.id);
+		expect(await findByToken(server.db, second)).toBeUndefined();
+		const third = await optIn(server.db, participant(2));
+		expect((await findByToken(server.db, third))?.participant.name).toBe('Cy');
 	});
 
-	it('opens nothing while the trainer has follow-up switched off', () => {
-		const token = optIn(server.db, participant(0));
-		setFollowUpEnabled(server.db, roomId, false);
-		expect(findByToken(server.db, token)).toBeUndefined();
-		setFollowUpEnabled(server.db, roomId, true);
-		expect(findByToken(server.db, token)?.participant.name).toBe('Ana');
+	it('opens nothing while the trainer has follow-up switched off', async () => {
+		const token = await optIn(server.db, participant(0));
+		await setFollowUpEnabled(server.db, roomId, false);
+		expect(await findByToken(server.db, token)).toBeUndefined();
+		await setFollowUpEnabled(server.db, roomId, true);
+		expect((await findByToken(server.db, token))?.participant.name).toBe('Ana');
 	});
 
-	it('gives a calendar file whose two events are due 30 and 90 days after the close', () => {
-		const token = optIn(server.db, participant(1));
-		const holder = findByToken(server.db, token)!;
+	it('gives a calendar file whose two events are due 30 and 90 days after the close', async () => {
+		const token = await optIn(server.db, participant(1));
+		const holder = (await findByToken(server.db, token))!;
 		const ics = remindersIcs(holder, `https://x.example/f/${token}`);
 		const day = (d: number) =>
 			new Date(holder.room.closedAt! + d * DAY).toISOString().slice(0, 10).replace(/-/g, '');
@@ -132,29 +134,31 @@ describe('the follow-up token', () => {
 
 describe('check-ins', () => {
 	let holders: Holder[];
-	beforeAll(() => {
-		holders = [0, 1, 2].map((i) => findByToken(server.db, optIn(server.db, participant(i)))!);
+	beforeAll(async () => {
+		holders = [];
+		for (const i of [0, 1, 2])
+			holders.push((await findByToken(server.db, await optIn(server.db, participant(i))))!);
 	});
 
-	it('shows each learner their own "one thing" as written on the day', () => {
-		const data = loadSession(server.db, roomId)!;
+	it('shows each learner their own "one thing" as written on the day', async () => {
+		const data = (await loadSession(server.db, roomId))!;
 		expect(followUpItems(data, people[1]!.id)).toEqual([
 			expect.objectContaining({ kind: 'one-thing', text: TEXTS[1], confidenceThen: 6 })
 		]);
 	});
 
-	it('a second visit edits the same check-in; the 30- and 90-day ones are kept apart', () => {
-		const key = followUpItems(loadSession(server.db, roomId)!, people[0]!.id)[0]!.key;
-		saveCheckIn(server.db, holders[0]!, 30, { [key]: answer(1) }, consent);
-		saveCheckIn(
+	it('a second visit edits the same check-in; the 30- and 90-day ones are kept apart', async () => {
+		const key = followUpItems((await loadSession(server.db, roomId))!, people[0]!.id)[0]!.key;
+		await saveCheckIn(server.db, holders[0]!, 30, { [key]: answer(1) }, consent);
+		await saveCheckIn(
 			server.db,
 			holders[0]!,
 			30,
 			{ [key]: answer(3, { helpedNote: 'My manager asked' }) },
 			consent
 		);
-		saveCheckIn(server.db, holders[0]!, 90, { [key]: answer(4) }, consent);
-		const rows = server.db
+		await saveCheckIn(server.db, holders[0]!, 90, { [key]: answer(4) }, consent);
+		const rows = server.db.db
 			.select()
 			.from(followUpAnswers)
 			.where(eq(followUpAnswers.participantId, people[0]!.id))
@@ -163,28 +167,30 @@ describe('check-ins', () => {
 			[30, 3],
 			[90, 4]
 		]);
-		expect(answersOf(server.db, people[0]!.id).get(30)?.[key]?.helpedNote).toBe('My manager asked');
+		expect((await answersOf(server.db, people[0]!.id)).get(30)?.[key]?.helpedNote).toBe(
+			'My manager asked'
+		);
 	});
 
-	it('the trainer sees counts only from three people, and names only of those who allowed it', () => {
-		const data = loadSession(server.db, roomId)!;
+	it('the trainer sees counts only from three people, and names only of those who allowed it', async () => {
+		const data = (await loadSession(server.db, roomId))!;
 		const key = (i: number) => followUpItems(data, people[i]!.id)[0]!.key;
-		saveCheckIn(
+		await saveCheckIn(
 			server.db,
 			holders[1]!,
 			30,
 			{ [key(1)]: answer(2) },
 			{ ...consent, shareWithTrainer: true }
 		);
-		let summary = sessionSummary(server.db, loadSession(server.db, roomId)!);
+		let summary = await sessionSummary(server.db, (await loadSession(server.db, roomId))!);
 		expect(summary.checkpoints[0]).toMatchObject({
 			responded: 2,
 			confidence: { shown: false, n: 2 },
 			quotes: { shown: false }
 		});
-		saveCheckIn(server.db, holders[2]!, 30, { [key(2)]: answer(2) }, consent);
-		const after = loadSession(server.db, roomId)!;
-		summary = sessionSummary(server.db, after);
+		await saveCheckIn(server.db, holders[2]!, 30, { [key(2)]: answer(2) }, consent);
+		const after = (await loadSession(server.db, roomId))!;
+		summary = await sessionSummary(server.db, after);
 		expect(summary.checkpoints[0]).toMatchObject({
 			responded: 3,
 			progress: [
@@ -194,34 +200,34 @@ describe('check-ins', () => {
 			barriers: { shown: true, value: [{ barrier: 'Workload', count: 3 }] }
 		});
 		// Exports: rows only for Ben, who let the trainer see his check-ins.
-		expect(followUpRows(server.db, after).map((r) => r.participant)).toEqual(['Ben']);
+		expect((await followUpRows(server.db, after)).map((r) => r.participant)).toEqual(['Ben']);
 		expect(toJson(after).followUp).toEqual([
 			expect.objectContaining({ participant: 'Ben', checkIn: '30 days', progress: 'Started' })
 		]);
 		// The learner's own pack has their follow-up whatever they chose.
 		expect(
-			packFollowUp(server.db, after, people[2]!.id)?.checkIns.map((c) => c.checkpoint)
+			(await packFollowUp(server.db, after, people[2]!.id))?.checkIns.map((c) => c.checkpoint)
 		).toEqual([30]);
 	});
 
-	it('retention counts from the end of the last check-in window while follow-up is on', () => {
-		const room = server.db.select().from(rooms).where(eq(rooms.id, roomId)).get()!;
-		expect(extendsRetention(server.db, roomId)).toBe(true);
+	it('retention counts from the end of the last check-in window while follow-up is on', async () => {
+		const room = server.db.db.select().from(rooms).where(eq(rooms.id, roomId)).get()!;
+		expect(await extendsRetention(server.db, roomId)).toBe(true);
 		expect(purgeDate(room, 30, true)).toBe(room.closedAt! + (FOLLOW_UP_END_DAYS + 30) * DAY);
 		// 40 days after the close: past 30 days, but the follow-up keeps the data.
-		expect(purgeExpired(server.db, 30, room.closedAt! + 40 * DAY)).toEqual([]);
-		expect(purgeExpired(server.db, 30, room.closedAt! + (FOLLOW_UP_END_DAYS + 31) * DAY)).toEqual([
-			roomId
-		]);
-		expect(server.db.select().from(followUpAnswers).all()).toEqual([]);
-		expect(server.db.select().from(followUps).all()).toEqual([]);
+		expect(await purgeExpired(server.db, 30, room.closedAt! + 40 * DAY)).toEqual([]);
+		expect(
+			await purgeExpired(server.db, 30, room.closedAt! + (FOLLOW_UP_END_DAYS + 31) * DAY)
+		).toEqual([roomId]);
+		expect(server.db.db.select().from(followUpAnswers).all()).toEqual([]);
+		expect(server.db.db.select().from(followUps).all()).toEqual([]);
 	});
 });
 
 describe('deleting participant data', () => {
 	it('deletes the follow-up with it', async () => {
 		const trainer = await server.trainer();
-		const room = server.room(trainer.id);
+		const room = await server.room(trainer.id);
 		const remote = await server.client({ cookie: trainer.cookie });
 		expectOk(await send(remote, 'room:watch', { roomId: room.id }));
 		const run = expectOk(
@@ -237,22 +243,22 @@ describe('deleting participant data', () => {
 			})
 		);
 		expectOk(await send(remote, 'room:close', { roomId: room.id }));
-		const p = server.db.query.participants
+		const p = server.db.db.query.participants
 			.findFirst({ where: (q, { eq }) => eq(q.id, joined.seat.participantId) })
 			.sync()!;
-		const token = optIn(server.db, p);
-		const holder = findByToken(server.db, token)!;
-		saveCheckIn(server.db, holder, 30, { [`one-thing:${run.runId}`]: answer(1) }, consent);
+		const token = await optIn(server.db, p);
+		const holder = (await findByToken(server.db, token))!;
+		await saveCheckIn(server.db, holder, 30, { [`one-thing:${run.runId}`]: answer(1) }, consent);
 		expect(
-			server.db.select().from(followUpAnswers).where(eq(followUpAnswers.roomId, room.id)).all()
+			server.db.db.select().from(followUpAnswers).where(eq(followUpAnswers.roomId, room.id)).all()
 		).toHaveLength(1);
-		deleteParticipantData(server.db, room.id, 'Test Trainer');
+		await deleteParticipantData(server.db, room.id, 'Test Trainer');
 		expect(
-			server.db.select().from(followUpAnswers).where(eq(followUpAnswers.roomId, room.id)).all()
+			server.db.db.select().from(followUpAnswers).where(eq(followUpAnswers.roomId, room.id)).all()
 		).toEqual([]);
-		expect(server.db.select().from(followUps).where(eq(followUps.roomId, room.id)).all()).toEqual(
-			[]
-		);
-		expect(findByToken(server.db, token)).toBeUndefined();
+		expect(
+			server.db.db.select().from(followUps).where(eq(followUps.roomId, room.id)).all()
+		).toEqual([]);
+		expect(await findByToken(server.db, token)).toBeUndefined();
 	});
 });

@@ -21,7 +21,8 @@ import {
 	startServer,
 	tempDbPath,
 	type Client,
-	type TestServer
+	type TestServer,
+	sqliteOf
 } from '../helpers/server';
 
 type Payload<E extends ClientEventName> = Parameters<ClientEvents[E]>[0];
@@ -132,7 +133,7 @@ const phones: Client[] = [];
 let submitsOnPhone = 0;
 
 function counts() {
-	const db = server.db.$client;
+	const db = sqliteOf(server.db);
 	const n = (t: string) => db.prepare(`select count(*) from ${t}`).pluck().get() as number;
 	return {
 		inputs: n('inputs'),
@@ -281,7 +282,7 @@ beforeAll(async () => {
 	const t = await server.trainer();
 	owner = await server.client({ cookie: t.cookie });
 	cookies.set(owner, t.cookie);
-	const room = server.room(t.id, 'Fuzz room');
+	const room = await server.room(t.id, 'Fuzz room');
 	expectOk(await send(owner, 'room:watch', { roomId: room.id }));
 	const first = await server.client();
 	const joined = expectOk(await send(first, 'room:join', { code: room.code, name: 'First' }));
@@ -413,7 +414,7 @@ describe("fuzzing every activity type's inputs", () => {
 		const t = await real.trainer();
 		trainer = await real.client({ cookie: t.cookie });
 		cookies.set(trainer, t.cookie);
-		const room = real.room(t.id, 'Real activities');
+		const room = await real.room(t.id, 'Real activities');
 		roomId = room.id;
 		code = room.code;
 		expectOk(await send(trainer, 'room:watch', { roomId }));
@@ -436,7 +437,7 @@ describe("fuzzing every activity type's inputs", () => {
 	}
 
 	const inputCount = () =>
-		real.db.$client.prepare('select count(*) from inputs').pluck().get() as number;
+		sqliteOf(real.db).prepare('select count(*) from inputs').pluck().get() as number;
 
 	/** The input shapes of a type: each option of its discriminated union, by kind and fields. */
 	function shapes(type: string): { kind: string; fields: string[] }[] {

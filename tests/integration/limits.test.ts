@@ -25,7 +25,8 @@ import {
 	startServer,
 	tempDbPath,
 	type Client,
-	type TestServer
+	type TestServer,
+	sqliteOf
 } from '../helpers/server';
 
 let server: TestServer;
@@ -44,7 +45,7 @@ afterEach(async () => {
 /** A room with a trainer watching, an activity running, and one phone seated. */
 async function roomWithPhone(activityId = 'lists') {
 	const t = await server.trainer();
-	const room = server.room(t.id);
+	const room = await server.room(t.id);
 	const trainer = await server.client({ cookie: t.cookie });
 	expectOk(await send(trainer, 'room:watch', { roomId: room.id }));
 	const phone = await server.client();
@@ -61,7 +62,7 @@ const add = (client: Client, runId: string) =>
 		input: { kind: 'add', text: `Idea ${n}` }
 	});
 const inputs = () =>
-	server.db.$client.prepare('select count(*) from inputs').pluck().get() as number;
+	sqliteOf(server.db).prepare('select count(*) from inputs').pluck().get() as number;
 
 /**
  * The server's clock, driven by the test: time moves only when the test says (the rate limits),
@@ -233,7 +234,7 @@ describe(`socket messages are capped at ${MAX_MESSAGE_BYTES / 1024} KB`, () => {
 	it('the largest legitimate messages pass: a launch with 20 practices of 140 three-byte characters, a goal of 500 emoji', async () => {
 		await fresh({ catalog: getActivityCatalog });
 		const t = await server.trainer();
-		const room = server.room(t.id);
+		const room = await server.room(t.id);
 		const trainer = await server.client({ cookie: t.cookie });
 		const items = Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(140, '€'));
 		const launched = await send(trainer, 'activity:launch', {

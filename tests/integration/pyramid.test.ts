@@ -20,7 +20,7 @@ describe('PM pyramid over sockets', () => {
 		let server = await startServer(tmp.path, { catalog: getActivityCatalog });
 		try {
 			const trainer = await server.trainer();
-			const room = server.room(trainer.id);
+			const room = await server.room(trainer.id);
 			const remote = await server.client({ cookie: trainer.cookie });
 			expectOk(await send(remote, 'room:watch', { roomId: room.id }));
 			const phones = [];
@@ -64,7 +64,7 @@ describe('PM pyramid over sockets', () => {
 
 			await server.stop();
 			server = await startServer(tmp.path, { catalog: getActivityCatalog });
-			const again = await server.client({ cookie: sessionCookieFor(server, room.id) });
+			const again = await server.client({ cookie: await sessionCookieFor(server, room.id) });
 			expect(expectOk(await send(again, 'room:watch', { roomId: room.id })).activity!.view).toEqual(
 				before.view
 			);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { expectOk, next, send, serverPerTest } from '../helpers/server';
+import { expectOk, next, send, serverPerTest, sqliteOf } from '../helpers/server';
 import { purgeExpired } from '$lib/server/exports/data-care';
 
 const t = serverPerTest();
 
 async function openRoom() {
 	const trainer = await t.server.trainer();
-	const room = t.server.room(trainer.id, 'Session A');
+	const room = await t.server.room(trainer.id, 'Session A');
 	const projector = await t.server.client({ cookie: trainer.cookie });
 	const watched = expectOk(await send(projector, 'room:watch', { roomId: room.id }));
 	return { trainer, room, projector, watched };
@@ -233,7 +233,7 @@ describe('coalescing', () => {
 
 describe('closing a room goes through one engine path', () => {
 	const runRow = (runId: string) =>
-		t.server.db.$client
+		sqliteOf(t.server.db)
 			.prepare('select status, ended_at as endedAt from activity_runs where id = ?')
 			.get(runId) as { status: string; endedAt: number | null };
 
@@ -247,7 +247,7 @@ describe('closing a room goes through one engine path', () => {
 		expect(runRow(runId)).toEqual({ status: 'open', endedAt: null });
 		const told = next(phone, 'room:closed');
 		// Retention, as the server's init hook wires it: the engine's close, with no socket handler involved.
-		const purged = purgeExpired(t.server.db, 1, Date.now() + 2 * 24 * 60 * 60_000, (id) =>
+		const purged = await purgeExpired(t.server.db, 1, Date.now() + 2 * 24 * 60 * 60_000, (id) =>
 			t.server.realtime.engine.close(id)
 		);
 		expect(purged).toEqual([room.id]);

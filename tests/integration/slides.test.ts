@@ -8,9 +8,9 @@ import { deckProblems, fileDeck } from '$lib/server/decks/file-decks';
 import { deckPath } from '$lib/server/decks/files';
 import { toJson } from '$lib/server/exports/json';
 import { sessionOf } from '$lib/server/exports/session';
-import { getRoom } from '$lib/server/rooms/store';
+import { getRoom } from '$lib/server/store/rooms';
 import { makePdf } from '../helpers/make-pdf';
-import { expectOk, next, send, serverPerTest } from '../helpers/server';
+import { expectOk, next, send, serverPerTest, sqliteOf } from '../helpers/server';
 
 const t = serverPerTest();
 
@@ -27,7 +27,7 @@ const deck = { hash: 'b'.repeat(64), pages: 20, bytes: 1234, name: 'deck.pdf' };
 
 async function openRoom() {
 	const trainer = await t.server.trainer();
-	const room = t.server.room(trainer.id, 'Slides', { deck, agenda: plan });
+	const room = await t.server.room(trainer.id, 'Slides', { deck, agenda: plan });
 	const projector = await t.server.client({ cookie: trainer.cookie });
 	const remote = await t.server.client({ cookie: trainer.cookie });
 	expectOk(await send(projector, 'room:watch', { roomId: room.id }));
@@ -112,7 +112,7 @@ describe('slide position, owned by the server', () => {
 				control: { type: 'goto', block: 2, slide: 2 }
 			})
 		).toMatchObject({ ok: false, error: 'That block has no such slide.' });
-		const bare = t.server.room(trainer.id, 'No deck');
+		const bare = await t.server.room(trainer.id, 'No deck');
 		expect(
 			await send(remote, 'slides:control', { roomId: bare.id, control: { type: 'next' } })
 		).toMatchObject({
@@ -139,7 +139,7 @@ describe('slide position, owned by the server', () => {
 			slide: 2,
 			blank: null
 		});
-		const row = t.server.db.$client
+		const row = sqliteOf(t.server.db)
 			.prepare('select slides from rooms where id = ?')
 			.pluck()
 			.get(room.id) as string;
@@ -147,7 +147,7 @@ describe('slide position, owned by the server', () => {
 		expect(stored.position).toEqual({ block: 0, slide: 2, blank: null });
 		expect(stored.log.map((e: { page: number }) => e.page)).toEqual([1, 2, 3]);
 		// The session export carries the time on each slide, per block.
-		const exported = toJson(sessionOf(t.server.db, getRoom(t.server.db, room.id)!));
+		const exported = toJson(await sessionOf(t.server.db, (await getRoom(t.server.db, room.id))!));
 		expect(exported.session.slides.map((s) => [s.blockTitle, s.page])).toEqual([
 			['Intro', 1],
 			['Intro', 2],

@@ -13,17 +13,18 @@ import {
 } from '$lib/server/agendas/library';
 import { createTrainer } from '$lib/server/auth/trainers';
 import { findFileAgenda } from '$lib/server/content';
-import { openDatabase, type Db } from '$lib/server/db';
+import { openSqliteStore } from '$lib/server/store/sqlite';
+import type { Store } from '$lib/server/store';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import { tempDbPath } from '../helpers/server';
 
-let db: Db;
+let db: Store;
 let alice: string;
 let bob: string;
 const tmp = tempDbPath();
 
 beforeAll(async () => {
-	db = openDatabase(tmp.path);
+	db = openSqliteStore(tmp.path);
 	alice = (
 		await createTrainer(db, {
 			name: 'Alice',
@@ -39,8 +40,8 @@ beforeAll(async () => {
 		})
 	).id;
 });
-afterAll(() => {
-	db.$client.close();
+afterAll(async () => {
+	await db.close();
 	tmp.cleanup();
 });
 
@@ -61,9 +62,9 @@ const plan: AgendaPlan = {
 };
 
 describe('duplicating an agenda', () => {
-	it('copies a file agenda whole, with a "(copy)" title and a copy id', () => {
+	it('copies a file agenda whole, with a "(copy)" title and a copy id', async () => {
 		const file = findFileAgenda('session-a')!;
-		const copy = duplicateAgenda(db, 'session-a', alice, 1_000)!;
+		const copy = (await duplicateAgenda(db, 'session-a', alice, 1_000))!;
 		expect(copy.id.startsWith(COPY_PREFIX)).toBe(true);
 		expect(copy.title).toBe(`${file.title} (copy)`);
 		expect(copy).toMatchObject({
@@ -75,22 +76,22 @@ describe('duplicating an agenda', () => {
 		});
 		expect(copy.blocks).toEqual(file.blocks);
 		// Stored, and a separate object: editing the copy can never touch the shared file agenda.
-		expect(getCopy(db, copy.id, alice)?.blocks).toEqual(file.blocks);
+		expect((await getCopy(db, copy.id, alice))?.blocks).toEqual(file.blocks);
 		expect(copy.blocks).not.toBe(file.blocks);
-		expect(listCopies(db, alice).map((c) => c.id)).toContain(copy.id);
+		expect((await listCopies(db, alice)).map((c) => c.id)).toContain(copy.id);
 	});
 
-	it('copies the trainer’s own copy, but nothing they cannot see', () => {
-		const first = duplicateAgenda(db, 'session-b', alice)!;
-		const second = duplicateAgenda(db, first.id, alice)!;
+	it('copies the trainer’s own copy, but nothing they cannot see', async () => {
+		const first = (await duplicateAgenda(db, 'session-b', alice))!;
+		const second = (await duplicateAgenda(db, first.id, alice))!;
 		expect(second.title).toBe(`${first.title} (copy)`);
 		expect(second.copiedFrom).toBe(first.id);
-		expect(duplicateAgenda(db, 'no-such-file', alice)).toBeUndefined();
-		expect(duplicateAgenda(db, first.id, bob)).toBeUndefined();
-		expect(listCopies(db, bob)).toEqual([]);
+		expect(await duplicateAgenda(db, 'no-such-file', alice)).toBeUndefined();
+		expect(await duplicateAgenda(db, first.id, bob)).toBeUndefined();
+		expect(await listCopies(db, bob)).toEqual([]);
 	});
 
-	it('keeps a long title within the 120-character limit', () => {
+	it('keeps a long title within the 120-character limit', async () => {
 		const title = copyTitle('x'.repeat(120));
 		expect(title).toHaveLength(120);
 		expect(title.endsWith(' (copy)')).toBe(true);
@@ -98,26 +99,26 @@ describe('duplicating an agenda', () => {
 });
 
 describe('saving a copy', () => {
-	it('stores a valid agenda, tidied as a file would be, and moves updatedAt', () => {
-		const copy = duplicateAgenda(db, 'session-a', alice, 1_000)!;
+	it('stores a valid agenda, tidied as a file would be, and moves updatedAt', async () => {
+		const copy = (await duplicateAgenda(db, 'session-a', alice, 1_000))!;
 		const input = {
 			...plan,
 			start: '9.45',
 			blocks: [{ ...plan.blocks[0], title: '  Welcome  ', task: '   ' }, plan.blocks[1]]
 		};
-		const result = saveCopy(db, copy.id, alice, input, 2_000);
+		const result = await saveCopy(db, copy.id, alice, input, 2_000);
 		expect(result.ok).toBe(true);
-		const row = getCopy(db, copy.id, alice)!;
+		const row = (await getCopy(db, copy.id, alice))!;
 		expect(row.updatedAt).toBe(2_000);
 		expect(row.createdAt).toBe(1_000);
 		expect(rowToPlan(row)).toEqual({ ...plan, start: '09:45' });
 		// Resources the editor does not show survive the round trip.
 		expect(row.blocks[0]!.resources).toEqual(plan.blocks[0]!.resources);
-		expect(findAgendaForTrainer(db, copy.id, alice)?.plan.title).toBe('Tuesday cohort');
+		expect((await findAgendaForTrainer(db, copy.id, alice))?.plan.title).toBe('Tuesday cohort');
 	});
 
-	it('refuses an invalid agenda with a message per place, and changes nothing', () => {
-		const copy = duplicateAgenda(db, 'session-a', alice, 1_000)!;
+	it('refuses an invalid agenda with a message per place, and changes nothing', async () => {
+		const copy = (await duplicateAgenda(db, 'session-a', alice, 1_000))!;
 		const input = {
 			title: ' ',
 			start: '25:00',
@@ -126,7 +127,7 @@ describe('saving a copy', () => {
 				{ title: '', minutes: 0, kind: 'lecture', activity: 'Not An Id' }
 			]
 		};
-		const result = saveCopy(db, copy.id, alice, input, 2_000);
+		const result = await saveCopy(db, copy.id, alice, input, 2_000);
 		expect(result).toEqual({
 			ok: false,
 			reason: 'invalid',
@@ -140,24 +141,24 @@ describe('saving a copy', () => {
 					'expected an activity id like "pm-pyramid" (lower case, digits and dashes)'
 			}
 		});
-		expect(getCopy(db, copy.id, alice)).toEqual(copy);
+		expect(await getCopy(db, copy.id, alice)).toEqual(copy);
 	});
 
-	it('refuses no blocks, unknown fields and things that are not agendas at all', () => {
-		const copy = duplicateAgenda(db, 'session-a', alice)!;
-		const noBlocks = saveCopy(db, copy.id, alice, { ...plan, blocks: [] });
+	it('refuses no blocks, unknown fields and things that are not agendas at all', async () => {
+		const copy = (await duplicateAgenda(db, 'session-a', alice))!;
+		const noBlocks = await saveCopy(db, copy.id, alice, { ...plan, blocks: [] });
 		expect(noBlocks).toMatchObject({
 			ok: false,
 			errors: { blocks: 'an agenda needs at least one block' }
 		});
-		const extra = saveCopy(db, copy.id, alice, {
+		const extra = await saveCopy(db, copy.id, alice, {
 			...plan,
 			blocks: [{ ...plan.blocks[1], colour: 'red' }]
 		});
 		expect(extra).toMatchObject({ ok: false, reason: 'invalid' });
 		expect(Object.keys((extra as { errors: object }).errors)).toEqual(['blocks.0']);
 		for (const junk of [null, 'agenda', 42, []]) {
-			expect(saveCopy(db, copy.id, alice, junk)).toMatchObject({
+			expect(await saveCopy(db, copy.id, alice, junk)).toMatchObject({
 				ok: false,
 				reason: 'invalid',
 				errors: { form: expect.any(String) }
@@ -165,9 +166,12 @@ describe('saving a copy', () => {
 		}
 	});
 
-	it('cannot save over a file agenda or a missing copy', () => {
-		expect(saveCopy(db, 'session-a', alice, plan)).toEqual({ ok: false, reason: 'not-found' });
-		expect(saveCopy(db, `${COPY_PREFIX}missing`, alice, plan)).toEqual({
+	it('cannot save over a file agenda or a missing copy', async () => {
+		expect(await saveCopy(db, 'session-a', alice, plan)).toEqual({
+			ok: false,
+			reason: 'not-found'
+		});
+		expect(await saveCopy(db, `${COPY_PREFIX}missing`, alice, plan)).toEqual({
 			ok: false,
 			reason: 'not-found'
 		});
@@ -175,32 +179,35 @@ describe('saving a copy', () => {
 });
 
 describe('deleting a copy', () => {
-	it('removes it once', () => {
-		const copy = duplicateAgenda(db, 'session-a', alice)!;
-		expect(deleteCopy(db, copy.id, alice)).toBe(true);
-		expect(getCopy(db, copy.id, alice)).toBeUndefined();
-		expect(findAgendaForTrainer(db, copy.id, alice)).toBeUndefined();
-		expect(deleteCopy(db, copy.id, alice)).toBe(false);
-		expect(deleteCopy(db, 'session-a', alice)).toBe(false);
+	it('removes it once', async () => {
+		const copy = (await duplicateAgenda(db, 'session-a', alice))!;
+		expect(await deleteCopy(db, copy.id, alice)).toBe(true);
+		expect(await getCopy(db, copy.id, alice)).toBeUndefined();
+		expect(await findAgendaForTrainer(db, copy.id, alice)).toBeUndefined();
+		expect(await deleteCopy(db, copy.id, alice)).toBe(false);
+		expect(await deleteCopy(db, 'session-a', alice)).toBe(false);
 	});
 });
 
 describe('another trainer', () => {
-	it('can neither read, save, copy nor delete someone else’s copy', () => {
-		const copy = duplicateAgenda(db, 'session-a', alice, 1_000)!;
-		expect(getCopy(db, copy.id, bob)).toBeUndefined();
-		expect(findAgendaForTrainer(db, copy.id, bob)).toBeUndefined();
-		expect(listCopies(db, bob).map((c) => c.id)).not.toContain(copy.id);
-		expect(saveCopy(db, copy.id, bob, plan, 2_000)).toEqual({ ok: false, reason: 'not-found' });
-		expect(deleteCopy(db, copy.id, bob)).toBe(false);
-		expect(duplicateAgenda(db, copy.id, bob)).toBeUndefined();
+	it('can neither read, save, copy nor delete someone else’s copy', async () => {
+		const copy = (await duplicateAgenda(db, 'session-a', alice, 1_000))!;
+		expect(await getCopy(db, copy.id, bob)).toBeUndefined();
+		expect(await findAgendaForTrainer(db, copy.id, bob)).toBeUndefined();
+		expect((await listCopies(db, bob)).map((c) => c.id)).not.toContain(copy.id);
+		expect(await saveCopy(db, copy.id, bob, plan, 2_000)).toEqual({
+			ok: false,
+			reason: 'not-found'
+		});
+		expect(await deleteCopy(db, copy.id, bob)).toBe(false);
+		expect(await duplicateAgenda(db, copy.id, bob)).toBeUndefined();
 		// Alice's copy is exactly as it was.
-		expect(getCopy(db, copy.id, alice)).toEqual(copy);
+		expect(await getCopy(db, copy.id, alice)).toEqual(copy);
 	});
 });
 
 describe('the editor state', () => {
-	it('shows live timings and edits the list', () => {
+	it('shows live timings and edits the list', async () => {
 		const editor = new AgendaEditor(plan);
 		expect(editor.totalLabel).toBe('Total 25 min · 10:00–10:25');
 		expect(editor.dirty).toBe(false);
@@ -215,7 +222,7 @@ describe('the editor state', () => {
 		expect(editor.totalLabel).toBe('Total 10 min');
 	});
 
-	it('adds, moves, deletes and undoes, and posts the file format with resources kept', () => {
+	it('adds, moves, deletes and undoes, and posts the file format with resources kept', async () => {
 		const editor = new AgendaEditor(plan);
 		const added = editor.addBlock();
 		added.title = 'Quiz';
@@ -230,7 +237,7 @@ describe('the editor state', () => {
 		expect(posted.blocks).toEqual([plan.blocks[0], { title: 'Quiz', minutes: 10, kind: 'talk' }]);
 	});
 
-	it('stores "fixed" only when it departs from the kind’s default', () => {
+	it('stores "fixed" only when it departs from the kind’s default', async () => {
 		const editor = new AgendaEditor(plan);
 		const [talk, pause] = editor.blocks;
 		editor.setFixed(talk!, true);
@@ -241,7 +248,7 @@ describe('the editor state', () => {
 		expect(pause!.fixed).toBe(false);
 	});
 
-	it('puts server errors on the blocks they were about, even after a move', () => {
+	it('puts server errors on the blocks they were about, even after a move', async () => {
 		const editor = new AgendaEditor(plan);
 		const keys = editor.blocks.map((b) => b.key);
 		editor.setErrors(

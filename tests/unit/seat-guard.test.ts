@@ -1,16 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTrainer } from '$lib/server/auth/trainers';
-import { openDatabase } from '$lib/server/db';
+import { openSqliteStore } from '$lib/server/store/sqlite';
 import { requireSeat } from '$lib/server/realtime/authz';
 import type { IoSocket } from '$lib/server/realtime/types';
 import { RoomEngine, type RoomPublisher } from '$lib/server/rooms/engine';
-import { createRoom } from '$lib/server/rooms/store';
+import { createRoom } from '$lib/server/store/rooms';
 import { testAgenda, tempDbPath } from '../helpers/server';
 
 const tmp = tempDbPath();
-const db = openDatabase(tmp.path);
-afterAll(() => {
-	db.$client.close();
+const db = openSqliteStore(tmp.path);
+afterAll(async () => {
+	await db.close();
 	tmp.cleanup();
 });
 
@@ -27,9 +27,13 @@ describe('requireSeat: what a participant socket may still do', () => {
 			password: 'long enough password'
 		});
 		const engine = new RoomEngine(db, quiet);
-		const room = createRoom(db, { trainerId: trainer.id, agendaId: 'test', agenda: testAgenda });
-		const a = engine.join(room.code, 'A');
-		const b = engine.join(room.code, 'B');
+		const room = await createRoom(db, {
+			trainerId: trainer.id,
+			agendaId: 'test',
+			agenda: testAgenda
+		});
+		const a = await engine.join(room.code, 'A');
+		const b = await engine.join(room.code, 'B');
 		const socketA = socketWith({ roomId: room.id, participantId: a.seat.participantId });
 		const socketB = socketWith({ roomId: room.id, participantId: b.seat.participantId });
 

@@ -9,38 +9,39 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { createTrainer } from '$lib/server/auth/trainers';
-import { openDatabase, type Db } from '$lib/server/db';
+import { openSqliteStore } from '$lib/server/store/sqlite';
+import type { Store } from '$lib/server/store';
 import { authSessions } from '$lib/server/db/schema';
 import { generateToken, hashToken } from '$lib/server/tokens';
 import { tempDbPath } from '../helpers/server';
 
-let db: Db;
+let db: Store;
 let trainerId: string;
 const tmp = tempDbPath();
 
 beforeAll(async () => {
-	db = openDatabase(tmp.path);
+	db = openSqliteStore(tmp.path);
 	trainerId = (
 		await createTrainer(db, { name: 'T', email: 't@example.org', password: 'long enough password' })
 	).id;
 });
-afterAll(() => {
-	db.$client.close();
+afterAll(async () => {
+	await db.close();
 	tmp.cleanup();
 });
 
 describe('session tokens', () => {
-	it('are random, base32 and 160 bits', () => {
+	it('are random, base32 and 160 bits', async () => {
 		const a = generateToken();
 		expect(a).toMatch(/^[a-z2-7]{32}$/);
 		expect(generateToken()).not.toBe(a);
 	});
 
-	it('are stored only as their SHA-256', () => {
-		const { token, session } = createSession(db, trainerId);
+	it('are stored only as their SHA-256', async () => {
+		const { token, session } = await createSession(db, trainerId);
 		expect(session.id).toBe(hashToken(token));
 		expect(session.id).toMatch(/^[0-9a-f]{64}$/);
-		const stored = db
+		const stored = db.db
 			.select()
 			.from(authSessions)
 			.all()
@@ -49,35 +50,37 @@ describe('session tokens', () => {
 		expect(stored).not.toContain(token);
 	});
 
-	it('validate to their trainer until they expire', () => {
+	it('validate to their trainer until they expire', async () => {
 		const now = 1_000_000_000_000;
-		const { token } = createSession(db, trainerId, now);
-		expect(validateSessionToken(db, token, now + 1000)?.trainer.email).toBe('t@example.org');
-		expect(validateSessionToken(db, token, now + SESSION_TTL)).toBeNull();
+		const { token } = await createSession(db, trainerId, now);
+		expect((await validateSessionToken(db, token, now + 1000))?.trainer.email).toBe(
+			't@example.org'
+		);
+		expect(await validateSessionToken(db, token, now + SESSION_TTL)).toBeNull();
 		// An expired session is deleted, not just refused.
-		expect(validateSessionToken(db, token, now)).toBeNull();
+		expect(await validateSessionToken(db, token, now)).toBeNull();
 	});
 
-	it('slide: used in their second half, they are extended to a full term', () => {
+	it('slide: used in their second half, they are extended to a full term', async () => {
 		const now = 2_000_000_000_000;
-		const { token } = createSession(db, trainerId, now);
-		const early = validateSessionToken(db, token, now + 1000)!;
+		const { token } = await createSession(db, trainerId, now);
+		const early = (await validateSessionToken(db, token, now + 1000))!;
 		expect(early.session.renewed).toBe(false);
 		expect(early.session.expiresAt).toBe(now + SESSION_TTL);
 		const later = now + SESSION_TTL - SESSION_RENEW_WITHIN + 1;
-		const renewed = validateSessionToken(db, token, later)!;
+		const renewed = (await validateSessionToken(db, token, later))!;
 		expect(renewed.session.renewed).toBe(true);
 		expect(renewed.session.expiresAt).toBe(later + SESSION_TTL);
 	});
 
-	it('stop working when invalidated (sign out)', () => {
-		const { token, session } = createSession(db, trainerId);
-		invalidateSession(db, session.id);
-		expect(validateSessionToken(db, token)).toBeNull();
+	it('stop working when invalidated (sign out)', async () => {
+		const { token, session } = await createSession(db, trainerId);
+		await invalidateSession(db, session.id);
+		expect(await validateSessionToken(db, token)).toBeNull();
 	});
 
-	it('reject unknown tokens', () => {
-		expect(validateSessionToken(db, 'not-a-real-token')).toBeNull();
+	it('reject unknown tokens', async () => {
+		expect(await validateSessionToken(db, 'not-a-real-token')).toBeNull();
 	});
 });
 
@@ -92,7 +95,7 @@ describe('passwords', () => {
 });
 
 describe('readCookie', () => {
-	it('finds one cookie in a header', () => {
+	it('finds one cookie in a header', async () => {
 		expect(readCookie('a=1; wc_session=abc; b=2', 'wc_session')).toBe('abc');
 		expect(readCookie('a=1', 'wc_session')).toBeNull();
 		expect(readCookie(undefined, 'wc_session')).toBeNull();

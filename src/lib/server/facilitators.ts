@@ -4,19 +4,11 @@ import { z } from 'zod';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import type { DeckInfo } from '$lib/shared/slides';
 import { COPY_PREFIX, getCopy } from './agendas/library';
-import type { Db } from './db';
-import {
-	agendaTrainers,
-	agendas,
-	roomTrainers,
-	rooms,
-	trainers,
-	type AgendaRow,
-	type Room
-} from './db/schema';
+import type { AgendaRow, Room } from './db/schema';
 import { UserError } from './errors';
 import { roomForTrainer } from './rooms/access';
-import { createRoom } from './rooms/store';
+import type { Store } from './store';
+import { createRoom } from './store/rooms';
 
 /**
  * Co-facilitators: other trainer accounts who run a session (or edit an agenda copy) with its owner.
@@ -76,20 +68,30 @@ export function refusedChange(err: unknown, email = '') {
 	return fail(status, { coFacilitatorError: err.message, email });
 }
 
-const person = { id: trainers.id, name: trainers.name, email: trainers.email };
+const personOf = ({ trainers }: Store['t']) => ({
+	id: trainers.id,
+	name: trainers.name,
+	email: trainers.email
+});
 
-function trainerById(db: Db, id: string): Facilitator {
-	const row = db.select(person).from(trainers).where(eq(trainers.id, id)).get();
+async function trainerById(s: Store, id: string): Promise<Facilitator> {
+	const { trainers } = s.t;
+	const [row] = await s.db.select(personOf(s.t)).from(trainers).where(eq(trainers.id, id)).limit(1);
 	// Foreign keys cascade: an owner's row exists as long as what they own does.
 	if (!row) throw new Error(`trainer ${id} is missing`);
 	return row;
 }
 
-function trainerByEmail(db: Db, rawEmail: string): Facilitator {
+async function trainerByEmail(s: Store, rawEmail: string): Promise<Facilitator> {
 	const parsed = addFacilitatorForm.shape.email.safeParse(rawEmail);
 	if (!parsed.success)
 		throw new UserError('invalid', parsed.error.issues[0]?.message ?? NO_ACCOUNT);
-	const row = db.select(person).from(trainers).where(eq(trainers.email, parsed.data)).get();
+	const { trainers } = s.t;
+	const [row] = await s.db
+		.select(personOf(s.t))
+		.from(trainers)
+		.where(eq(trainers.email, parsed.data))
+		.limit(1);
 	if (!row) throw new UserError('not-found', NO_ACCOUNT);
 	return row;
 }
@@ -102,16 +104,16 @@ function onlyOwner(owner: Facilitator, what: 'session' | 'agenda'): UserError {
 }
 
 /** The checks adding has in common: owner only, a real account, not the owner, not twice, not too many. */
-function checkAdd(
+async function checkAdd(
 	owner: Facilitator,
 	actorId: string,
 	email: string,
 	current: Facilitator[],
 	what: 'session' | 'agenda',
-	findByEmail: (email: string) => Facilitator
-): Facilitator {
+	findByEmail: (email: string) => Promise<Facilitator>
+): Promise<Facilitator> {
 	if (actorId !== owner.id) throw onlyOwner(owner, what);
-	const trainer = findByEmail(email);
+	const trainer = await findByEmail(email);
 	if (trainer.id === owner.id)
 		throw new UserError(
 			'invalid',
@@ -151,54 +153,62 @@ function checkRemove(
 
 // Sessions (rooms).
 
-function visibleRoom(db: Db, roomId: string, actorId: string): Room {
-	const room = roomForTrainer(db, roomId, actorId);
+async function visibleRoom(s: Store, roomId: string, actorId: string): Promise<Room> {
+	const room = await roomForTrainer(s, roomId, actorId);
 	// A stranger's session answers exactly like a missing one.
 	if (!room) throw new UserError('not-found', 'No such session among yours.');
 	return room;
 }
 
-function roomCoFacilitators(db: Db, roomId: string): FacilitatorList['coFacilitators'] {
-	return db
-		.select({ ...person, addedAt: roomTrainers.addedAt })
+async function roomCoFacilitators(
+	s: Store,
+	roomId: string
+): Promise<FacilitatorList['coFacilitators']> {
+	const { roomTrainers, trainers } = s.t;
+	return s.db
+		.select({ ...personOf(s.t), addedAt: roomTrainers.addedAt })
 		.from(roomTrainers)
 		.innerJoin(trainers, eq(trainers.id, roomTrainers.trainerId))
 		.where(eq(roomTrainers.roomId, roomId))
-		.orderBy(asc(roomTrainers.addedAt), asc(trainers.name))
-		.all();
+		.orderBy(asc(roomTrainers.addedAt), asc(trainers.name));
 }
 
 /** The session's owner and co-facilitators, for anyone who may see the session. */
-export function listRoomFacilitators(db: Db, roomId: string, actorId: string): FacilitatorList {
-	const room = visibleRoom(db, roomId, actorId);
+export async function listRoomFacilitators(
+	s: Store,
+	roomId: string,
+	actorId: string
+): Promise<FacilitatorList> {
+	const room = await visibleRoom(s, roomId, actorId);
 	return {
-		owner: trainerById(db, room.trainerId),
-		coFacilitators: roomCoFacilitators(db, room.id)
+		owner: await trainerById(s, room.trainerId),
+		coFacilitators: await roomCoFacilitators(s, room.id)
 	};
 }
 
 /** The owner adds a trainer by email; a live room accepts their sockets at once. */
-export function addRoomFacilitator(
-	db: Db,
+export async function addRoomFacilitator(
+	s: Store,
 	input: { roomId: string; actorId: string; email: string; live?: LiveTrainerSets; now?: number }
-): Facilitator {
-	const room = visibleRoom(db, input.roomId, input.actorId);
-	const owner = trainerById(db, room.trainerId);
-	const trainer = checkAdd(
+): Promise<Facilitator> {
+	const room = await visibleRoom(s, input.roomId, input.actorId);
+	const owner = await trainerById(s, room.trainerId);
+	const trainer = await checkAdd(
 		owner,
 		input.actorId,
 		input.email,
-		roomCoFacilitators(db, room.id),
+		await roomCoFacilitators(s, room.id),
 		'session',
-		(e) => trainerByEmail(db, e)
+		(e) => trainerByEmail(s, e)
 	);
-	const added = db
+	const { roomTrainers } = s.t;
+	const added = await s.db
 		.insert(roomTrainers)
 		.values({ roomId: room.id, trainerId: trainer.id, addedAt: input.now ?? Date.now() })
 		.onConflictDoNothing()
-		.run();
+		.returning({ roomId: roomTrainers.roomId });
 	// Two owners' tabs adding the same person at once: the primary key decides, the second is told.
-	if (added.changes === 0)
+	if (added.length === 0)
 		throw new UserError(
 			'invalid',
 			`${trainer.name} (${trainer.email}) is already a co-facilitator of this session.`
@@ -211,30 +221,31 @@ export function addRoomFacilitator(
  * The owner removes a co-facilitator, or a co-facilitator leaves. On disk first; then the live room
  * refuses their events and their open screens stop receiving the room's updates.
  */
-export function removeRoomFacilitator(
-	db: Db,
+export async function removeRoomFacilitator(
+	s: Store,
 	input: { roomId: string; actorId: string; trainerId: string; live?: LiveTrainerSets }
-): Facilitator {
-	const room = visibleRoom(db, input.roomId, input.actorId);
-	const owner = trainerById(db, room.trainerId);
+): Promise<Facilitator> {
+	const room = await visibleRoom(s, input.roomId, input.actorId);
+	const owner = await trainerById(s, room.trainerId);
 	const target = checkRemove(
 		owner,
 		input.actorId,
 		input.trainerId,
-		roomCoFacilitators(db, room.id),
+		await roomCoFacilitators(s, room.id),
 		'session'
 	);
-	db.delete(roomTrainers)
-		.where(and(eq(roomTrainers.roomId, room.id), eq(roomTrainers.trainerId, target.id)))
-		.run();
+	const { roomTrainers } = s.t;
+	await s.db
+		.delete(roomTrainers)
+		.where(and(eq(roomTrainers.roomId, room.id), eq(roomTrainers.trainerId, target.id)));
 	input.live?.trainerRemoved(room.id, target.id);
 	return target;
 }
 
 // Agenda copies.
 
-function visibleAgenda(db: Db, agendaId: string, actorId: string): AgendaRow {
-	const row = agendaId.startsWith(COPY_PREFIX) ? getCopy(db, agendaId, actorId) : undefined;
+async function visibleAgenda(s: Store, agendaId: string, actorId: string): Promise<AgendaRow> {
+	const row = agendaId.startsWith(COPY_PREFIX) ? await getCopy(s, agendaId, actorId) : undefined;
 	if (!row)
 		throw new UserError(
 			'not-found',
@@ -243,44 +254,53 @@ function visibleAgenda(db: Db, agendaId: string, actorId: string): AgendaRow {
 	return row;
 }
 
-function agendaCoFacilitators(db: Db, agendaId: string): FacilitatorList['coFacilitators'] {
+async function agendaCoFacilitators(
+	s: Store,
+	agendaId: string,
+	db = s.db
+): Promise<FacilitatorList['coFacilitators']> {
+	const { agendaTrainers, trainers } = s.t;
 	return db
-		.select({ ...person, addedAt: agendaTrainers.addedAt })
+		.select({ ...personOf(s.t), addedAt: agendaTrainers.addedAt })
 		.from(agendaTrainers)
 		.innerJoin(trainers, eq(trainers.id, agendaTrainers.trainerId))
 		.where(eq(agendaTrainers.agendaId, agendaId))
-		.orderBy(asc(agendaTrainers.addedAt), asc(trainers.name))
-		.all();
+		.orderBy(asc(agendaTrainers.addedAt), asc(trainers.name));
 }
 
-export function listAgendaFacilitators(db: Db, agendaId: string, actorId: string): FacilitatorList {
-	const row = visibleAgenda(db, agendaId, actorId);
+export async function listAgendaFacilitators(
+	s: Store,
+	agendaId: string,
+	actorId: string
+): Promise<FacilitatorList> {
+	const row = await visibleAgenda(s, agendaId, actorId);
 	return {
-		owner: trainerById(db, row.trainerId),
-		coFacilitators: agendaCoFacilitators(db, row.id)
+		owner: await trainerById(s, row.trainerId),
+		coFacilitators: await agendaCoFacilitators(s, row.id)
 	};
 }
 
-export function addAgendaFacilitator(
-	db: Db,
+export async function addAgendaFacilitator(
+	s: Store,
 	input: { agendaId: string; actorId: string; email: string; now?: number }
-): Facilitator {
-	const row = visibleAgenda(db, input.agendaId, input.actorId);
-	const owner = trainerById(db, row.trainerId);
-	const trainer = checkAdd(
+): Promise<Facilitator> {
+	const row = await visibleAgenda(s, input.agendaId, input.actorId);
+	const owner = await trainerById(s, row.trainerId);
+	const trainer = await checkAdd(
 		owner,
 		input.actorId,
 		input.email,
-		agendaCoFacilitators(db, row.id),
+		await agendaCoFacilitators(s, row.id),
 		'agenda',
-		(e) => trainerByEmail(db, e)
+		(e) => trainerByEmail(s, e)
 	);
-	const added = db
+	const { agendaTrainers } = s.t;
+	const added = await s.db
 		.insert(agendaTrainers)
 		.values({ agendaId: row.id, trainerId: trainer.id, addedAt: input.now ?? Date.now() })
 		.onConflictDoNothing()
-		.run();
-	if (added.changes === 0)
+		.returning({ agendaId: agendaTrainers.agendaId });
+	if (added.length === 0)
 		throw new UserError(
 			'invalid',
 			`${trainer.name} (${trainer.email}) is already a co-facilitator of this agenda.`
@@ -289,22 +309,23 @@ export function addAgendaFacilitator(
 }
 
 /** Sessions already started from the agenda keep their own trainers: removing here does not touch them. */
-export function removeAgendaFacilitator(
-	db: Db,
+export async function removeAgendaFacilitator(
+	s: Store,
 	input: { agendaId: string; actorId: string; trainerId: string }
-): Facilitator {
-	const row = visibleAgenda(db, input.agendaId, input.actorId);
-	const owner = trainerById(db, row.trainerId);
+): Promise<Facilitator> {
+	const row = await visibleAgenda(s, input.agendaId, input.actorId);
+	const owner = await trainerById(s, row.trainerId);
 	const target = checkRemove(
 		owner,
 		input.actorId,
 		input.trainerId,
-		agendaCoFacilitators(db, row.id),
+		await agendaCoFacilitators(s, row.id),
 		'agenda'
 	);
-	db.delete(agendaTrainers)
-		.where(and(eq(agendaTrainers.agendaId, row.id), eq(agendaTrainers.trainerId, target.id)))
-		.run();
+	const { agendaTrainers } = s.t;
+	await s.db
+		.delete(agendaTrainers)
+		.where(and(eq(agendaTrainers.agendaId, row.id), eq(agendaTrainers.trainerId, target.id)));
 	return target;
 }
 
@@ -314,31 +335,31 @@ export function removeAgendaFacilitator(
  * Opens a room owned by whoever started it. Started from an agenda copy, the room is shared with
  * the agenda's owner and co-facilitators (everyone but the starter goes into room_trainers), in one transaction.
  */
-export function startSession(
-	db: Db,
+export async function startSession(
+	s: Store,
 	input: { trainerId: string; agendaId: string; agenda: AgendaPlan; deck?: DeckInfo | null },
 	now = Date.now()
-): Room {
-	// better-sqlite3 is synchronous: every statement in the callback runs inside the transaction.
-	return db.transaction(() => {
-		const room = createRoom(db, input, now);
+): Promise<Room> {
+	const { agendas, roomTrainers } = s.t;
+	return s.transaction(async (tx) => {
+		const room = await createRoom(s, input, now, tx);
 		if (!input.agendaId.startsWith(COPY_PREFIX)) return room;
-		const row = db
+		const [row] = await tx
 			.select({ trainerId: agendas.trainerId })
 			.from(agendas)
 			.where(eq(agendas.id, input.agendaId))
-			.get();
+			.limit(1);
 		if (!row) return room;
 		const team = new Set([
 			row.trainerId,
-			...agendaCoFacilitators(db, input.agendaId).map((c) => c.id)
+			...(await agendaCoFacilitators(s, input.agendaId, tx)).map((c) => c.id)
 		]);
 		team.delete(input.trainerId);
 		for (const trainerId of team)
-			db.insert(roomTrainers)
+			await tx
+				.insert(roomTrainers)
 				.values({ roomId: room.id, trainerId, addedAt: now })
-				.onConflictDoNothing()
-				.run();
+				.onConflictDoNothing();
 		return room;
 	});
 }
@@ -346,8 +367,9 @@ export function startSession(
 // The dashboard.
 
 /** Sessions this trainer co-facilitates (not their own), newest first, with the owner's name. */
-export function listCoFacilitatedRooms(db: Db, trainerId: string, limit = 50) {
-	return db
+export async function listCoFacilitatedRooms(s: Store, trainerId: string, limit = 50) {
+	const { roomTrainers, rooms, trainers } = s.t;
+	return s.db
 		.select({
 			id: rooms.id,
 			code: rooms.code,
@@ -361,22 +383,21 @@ export function listCoFacilitatedRooms(db: Db, trainerId: string, limit = 50) {
 		.innerJoin(trainers, eq(trainers.id, rooms.trainerId))
 		.where(eq(roomTrainers.trainerId, trainerId))
 		.orderBy(desc(rooms.createdAt))
-		.limit(limit)
-		.all();
+		.limit(limit);
 }
 
 /** Agenda copies shared with this trainer ("Shared with you"), most recently changed first, with the owner's name. */
-export function listSharedAgendas(
-	db: Db,
+export async function listSharedAgendas(
+	s: Store,
 	trainerId: string
-): (AgendaRow & { ownerName: string })[] {
-	return db
+): Promise<(AgendaRow & { ownerName: string })[]> {
+	const { agendaTrainers, agendas, trainers } = s.t;
+	const rows = await s.db
 		.select({ agenda: agendas, ownerName: trainers.name })
 		.from(agendaTrainers)
 		.innerJoin(agendas, eq(agendas.id, agendaTrainers.agendaId))
 		.innerJoin(trainers, eq(trainers.id, agendas.trainerId))
 		.where(eq(agendaTrainers.trainerId, trainerId))
-		.orderBy(desc(agendas.updatedAt))
-		.all()
-		.map((r) => ({ ...r.agenda, ownerName: r.ownerName }));
+		.orderBy(desc(agendas.updatedAt));
+	return rows.map((r) => ({ ...r.agenda, ownerName: r.ownerName }));
 }

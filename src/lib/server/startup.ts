@@ -1,9 +1,13 @@
 import { trainerCount } from './auth/trainers';
-import { databasePath, getDb } from './db';
+import { configuredLocation, getStore } from './store';
 import { lanAddresses } from './public-url';
 
 /** What `npm start` prints: where the trainer opens the app, where phones go, and how to sign in. */
-export function describeStartup(port: number, host: string, env = process.env): string {
+export async function describeStartup(
+	port: number,
+	host: string,
+	env = process.env
+): Promise<string> {
 	const local = `http://localhost:${port}`;
 	const loopbackOnly = /^(127\.|localhost$|::1$)/.test(host);
 	const lans = lanAddresses();
@@ -24,8 +28,12 @@ export function describeStartup(port: number, host: string, env = process.env): 
 		for (const other of lans.slice(1))
 			lines.push(`                   or else: http://${other}:${port}/join`);
 	} else lines.push('  Phones: no network address found; join the room Wi-Fi or set PUBLIC_URL.');
-	lines.push(`  Database:                 ${databasePath()}`, '');
-	if (trainerCount(getDb()) === 0)
+	const location = configuredLocation(env);
+	// The URL's password (if any) stays out of the log.
+	const where =
+		location.kind === 'sqlite' ? location.path : `PostgreSQL ${new URL(location.url).host}`;
+	lines.push(`  Database:                 ${where}`, '');
+	if ((await trainerCount(getStore())) === 0)
 		lines.push(`  No trainer account yet. Create the first one at ${local}/signup`);
 	else lines.push(`  Sign in at ${local}/login`);
 	if (env.ALLOW_SIGNUP !== 'false') {

@@ -6,16 +6,16 @@ import { decoyHash, verifyPassword } from '$lib/server/auth/password';
 import { safeNext } from '$lib/server/auth/redirect';
 import { createSession } from '$lib/server/auth/session';
 import { findTrainerByEmail, signInSchema, trainerCount } from '$lib/server/auth/trainers';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { fieldErrors, formFail, formObject } from '$lib/server/forms';
 import { minutesFrom, waitFrom } from '$lib/server/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 const WRONG = 'Email or password is wrong.';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.trainer) redirect(303, safeNext(url.searchParams.get('next')));
-	return { firstRun: trainerCount(getDb()) === 0 };
+	return { firstRun: (await trainerCount(getStore())) === 0 };
 };
 
 export const actions: Actions = {
@@ -25,8 +25,8 @@ export const actions: Actions = {
 		const parsed = signInSchema.safeParse(form);
 		if (!parsed.success) return formFail(400, values, fieldErrors(parsed.error));
 		const { email, password } = parsed.data;
-		const db = getDb();
-		const trainer = findTrainerByEmail(db, email);
+		const db = getStore();
+		const trainer = await findTrainerByEmail(db, email);
 		// A browser that signed in to this account before is the trainer's own: it skips the waits
 		// strangers' guesses put on the account and the address (a venue shares one address).
 		const device = trainer ? knownDeviceFor(cookies, trainer) : null;
@@ -50,7 +50,7 @@ export const actions: Actions = {
 		signInThrottle.succeeded(email, device, attempt.via);
 		const secure = url.protocol === 'https:';
 		rememberDevice(cookies, trainer, secure);
-		const { token, session } = createSession(db, trainer.id);
+		const { token, session } = await createSession(db, trainer.id);
 		setSessionCookie(cookies, token, session.expiresAt, secure);
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}

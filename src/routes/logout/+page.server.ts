@@ -1,16 +1,16 @@
 import { redirect } from '@sveltejs/kit';
 import { clearSessionCookie } from '$lib/server/auth/cookies';
 import { invalidateSession } from '$lib/server/auth/session';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { currentRealtime } from '$lib/server/realtime';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => redirect(303, '/');
+export const load: PageServerLoad = async () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: ({ locals, cookies }) => {
+	default: async ({ locals, cookies }) => {
 		if (locals.session) {
-			invalidateSession(getDb(), locals.session.id);
+			await invalidateSession(getStore(), locals.session.id);
 			currentRealtime()?.endSession(locals.session.id);
 		}
 		clearSessionCookie(cookies);

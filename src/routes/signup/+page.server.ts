@@ -10,27 +10,27 @@ import {
 	trainerCount
 } from '$lib/server/auth/trainers';
 import { PASSWORD_MIN } from '$lib/server/auth/password';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { isUniqueViolation } from '$lib/server/errors';
 import { fieldErrors, formFail, formObject } from '$lib/server/forms';
 import { minutesFrom } from '$lib/server/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 /** After the first account, ALLOW_SIGNUP=false closes sign-up (the first account can always be made). */
-function signUpOpen(): boolean {
-	return process.env.ALLOW_SIGNUP !== 'false' || trainerCount(getDb()) === 0;
+async function signUpOpen(): Promise<boolean> {
+	return process.env.ALLOW_SIGNUP !== 'false' || (await trainerCount(getStore())) === 0;
 }
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = async ({ locals }) => {
 	if (locals.trainer) redirect(303, '/trainer');
-	if (!signUpOpen())
+	if (!(await signUpOpen()))
 		error(403, 'Sign-up is closed on this server. Ask the person who runs it for an account.');
-	return { firstRun: trainerCount(getDb()) === 0, passwordMin: PASSWORD_MIN };
+	return { firstRun: (await trainerCount(getStore())) === 0, passwordMin: PASSWORD_MIN };
 };
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
-		if (!signUpOpen()) error(403, 'Sign-up is closed on this server.');
+		if (!(await signUpOpen())) error(403, 'Sign-up is closed on this server.');
 		const form = formObject(await request.formData());
 		const values = { name: form.name ?? '', email: form.email ?? '' };
 		const limit = signUpByIp.hit(getClientAddress());
@@ -41,8 +41,8 @@ export const actions: Actions = {
 		}
 		const parsed = signUpSchema.safeParse(form);
 		if (!parsed.success) return formFail(400, values, fieldErrors(parsed.error));
-		const db = getDb();
-		if (findTrainerByEmail(db, parsed.data.email)) {
+		const db = getStore();
+		if (await findTrainerByEmail(db, parsed.data.email)) {
 			return formFail(400, values, {
 				email: 'An account with this email already exists. Sign in instead.'
 			});
@@ -57,7 +57,7 @@ export const actions: Actions = {
 				email: 'An account with this email already exists. Sign in instead.'
 			});
 		}
-		const { token, session } = createSession(db, trainer.id);
+		const { token, session } = await createSession(db, trainer.id);
 		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
 		// The browser that made the account is known to it: a stranger's guesses never keep it out.
 		rememberDevice(cookies, trainer, url.protocol === 'https:');

@@ -8,9 +8,9 @@ import {
 	listCopies
 } from '$lib/server/agendas/library';
 import { getAgendaLibrary } from '$lib/server/content';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { listCoFacilitatedRooms, listSharedAgendas, startSession } from '$lib/server/facilitators';
-import { listTrainerRooms } from '$lib/server/rooms/store';
+import { listTrainerRooms } from '$lib/server/store/rooms';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,16 +27,16 @@ function card(id: string, plan: AgendaPlan) {
 	};
 }
 
-export const load: PageServerLoad = ({ locals }) => {
-	const db = getDb();
+export const load: PageServerLoad = async ({ locals }) => {
+	const db = getStore();
 	const trainerId = locals.trainer!.id;
 	const { agendas, problems } = getAgendaLibrary();
 	const titles = new Map(agendas.map((a) => [a.id, a.title]));
-	const copies = listCopies(db, trainerId);
-	const shared = listSharedAgendas(db, trainerId);
+	const copies = await listCopies(db, trainerId);
+	const shared = await listSharedAgendas(db, trainerId);
 	for (const c of [...copies, ...shared]) titles.set(c.id, c.title);
 	// Their own sessions and the ones they co-facilitate, in one list, newest first.
-	const own = listTrainerRooms(db, trainerId).map((r) => ({
+	const own = (await listTrainerRooms(db, trainerId)).map((r) => ({
 		id: r.id,
 		code: r.code,
 		title: r.title,
@@ -44,7 +44,7 @@ export const load: PageServerLoad = ({ locals }) => {
 		createdAt: r.createdAt,
 		ownerName: null as string | null
 	}));
-	const rooms = [...own, ...listCoFacilitatedRooms(db, trainerId)]
+	const rooms = [...own, ...(await listCoFacilitatedRooms(db, trainerId))]
 		.sort((a, b) => b.createdAt - a.createdAt)
 		.slice(0, 50);
 	return {
@@ -91,13 +91,13 @@ async function agendaId(request: Request): Promise<string | undefined> {
 export const actions: Actions = {
 	start: async ({ request, locals }) => {
 		const id = await agendaId(request);
-		const db = getDb();
-		const agenda = id ? findAgendaForTrainer(db, id, locals.trainer!.id) : undefined;
+		const db = getStore();
+		const agenda = id ? await findAgendaForTrainer(db, id, locals.trainer!.id) : undefined;
 		if (!agenda) return fail(400, { error: GONE });
 		// From an agenda copy, its owner and co-facilitators become the session's trainers too.
 		// A file agenda's deck (named beside its YAML) is read and stored on first use.
 		const deck = agenda.source === 'copy' ? (agenda.deck ?? null) : await deckOfFile(agenda);
-		const room = startSession(db, {
+		const room = await startSession(db, {
 			trainerId: locals.trainer!.id,
 			agendaId: agenda.id,
 			agenda: agenda.plan,
@@ -108,10 +108,10 @@ export const actions: Actions = {
 	/** A copy of a file or of one of the trainer's own agendas, opened straight in the editor. */
 	duplicate: async ({ request, locals }) => {
 		const id = await agendaId(request);
-		const source = id ? findAgendaForTrainer(getDb(), id, locals.trainer!.id) : undefined;
+		const source = id ? await findAgendaForTrainer(getStore(), id, locals.trainer!.id) : undefined;
 		const deck = source?.source === 'file' ? await deckOfFile(source) : null;
 		const copy = id
-			? duplicateAgenda(getDb(), id, locals.trainer!.id, Date.now(), deck)
+			? await duplicateAgenda(getStore(), id, locals.trainer!.id, Date.now(), deck)
 			: undefined;
 		if (!copy) return fail(400, { error: GONE });
 		redirect(303, `/trainer/agendas/${copy.id}`);
@@ -119,10 +119,10 @@ export const actions: Actions = {
 	delete: async ({ request, locals }) => {
 		const id = await agendaId(request);
 		const title = id
-			? findAgendaForTrainer(getDb(), id, locals.trainer!.id)?.plan.title
+			? (await findAgendaForTrainer(getStore(), id, locals.trainer!.id))?.plan.title
 			: undefined;
 		// Owner only: a co-facilitator of a shared agenda cannot delete it.
-		if (!id || !deleteCopy(getDb(), id, locals.trainer!.id))
+		if (!id || !(await deleteCopy(getStore(), id, locals.trainer!.id)))
 			return fail(400, { error: 'That agenda was already deleted, or is not one of yours.' });
 		return { deleted: title ?? 'The agenda' };
 	}

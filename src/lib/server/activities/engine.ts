@@ -1,12 +1,13 @@
 import { InputRejected, type ActivityStatus, type PersonInfo } from '$lib/activities/contract';
 import type { CatalogEntry, PhoneActivity, TrainerActivity } from '$lib/shared/events';
 import type { ActivityDefinition } from '../content/activities';
-import type { Db } from '../db';
+import type { Store } from '../store';
 import { UserError } from '../errors';
 import { humanIssue, sentence } from '../messages';
 import { hasLoneSurrogate, UNREADABLE_TEXT } from '../well-formed';
 import type { RoomEngine } from '../rooms/engine';
-import * as store from '../rooms/store';
+import * as q from '../store/rooms';
+import type { ActivityRun } from '../db/schema';
 import { newId } from '../tokens';
 import { makeGroups, moveMember, placeNewcomer, reuseGroups } from './groups';
 import { LiveActivity, replayInputs } from './live-activity';
@@ -38,22 +39,21 @@ export class ActivityEngine {
 	readonly #current = new Map<string, LiveActivity | null>();
 	readonly #dirtyTrainers = new Set<string>();
 	readonly #dirtyPhones = new Map<string, Set<string>>();
+	/** The last grouped run of each loaded room, for "same groups as before". */
+	readonly #lastGrouped = new Map<string, ActivityRun | undefined>();
+	readonly #loading = new Map<string, Promise<void>>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	/**
-	 * Accepted inputs waiting for their write: applied in memory, not yet acknowledged or announced.
-	 * A burst of inputs arriving in one turn of the event loop shares one transaction (group commit).
-	 */
-	#pending: { roomId: string; row: store.InputRow; done: (err?: unknown) => void }[] = [];
-	#writeScheduled = false;
 
 	constructor(
-		private readonly db: Db,
+		private readonly store: Store,
 		private readonly rooms: RoomEngine,
 		private readonly publish: ActivityPublisher,
 		private readonly catalog: Catalog,
 		private readonly delayMs = 100
 	) {
 		rooms.onClose((roomId, now) => this.onRoomClosed(roomId, now));
+		// Memory moved ahead of the disk: the run is rebuilt from what is stored before its next event.
+		store.writes.onFailed((roomId) => this.evict(roomId));
 	}
 
 	catalogEntries(): CatalogEntry[] {
@@ -71,15 +71,42 @@ export class ActivityEngine {
 		}));
 	}
 
-	/** The room's current run, rebuilt from disk on first use. */
+	/** The room's current run, as loaded by `load`. */
 	current(roomId: string): LiveActivity | null {
-		if (this.#current.has(roomId)) return this.#current.get(roomId)!;
-		const latest = store.latestRun(this.db, roomId);
+		return this.#current.get(roomId) ?? null;
+	}
+
+	/** Rebuilds the room's current run from the store (its inputs replayed) unless it is in memory. */
+	async load(roomId: string): Promise<void> {
+		if (this.#current.has(roomId)) return;
+		let loading = this.#loading.get(roomId);
+		if (!loading) {
+			loading = this.#read(roomId).finally(() => this.#loading.delete(roomId));
+			this.#loading.set(roomId, loading);
+		}
+		return loading;
+	}
+
+	async #read(roomId: string): Promise<void> {
+		await this.store.writes.drain();
+		const [latest, grouped] = await Promise.all([
+			q.latestRun(this.store, roomId),
+			q.latestGroupedRun(this.store, roomId)
+		]);
 		const row = latest && latest.endedAt === null ? latest : undefined;
 		const type = row ? this.catalog().get(row.activityId)?.type : undefined;
-		const live = row && type ? this.#replay(new LiveActivity(row, type)) : null;
-		this.#current.set(roomId, live);
-		return live;
+		const log = row && type ? await q.runInputs(this.store, row.id) : [];
+		if (this.#current.has(roomId)) return;
+		this.#current.set(roomId, row && type ? replayInputs(new LiveActivity(row, type), log) : null);
+		this.#lastGrouped.set(roomId, grouped);
+	}
+
+	/** Forgets the room's run: the next event rebuilds it from the store. */
+	evict(roomId: string): void {
+		this.#current.delete(roomId);
+		this.#lastGrouped.delete(roomId);
+		this.#dirtyTrainers.delete(roomId);
+		this.#dirtyPhones.delete(roomId);
 	}
 
 	trainerView(roomId: string): TrainerActivity | null {
@@ -105,7 +132,7 @@ export class ActivityEngine {
 		const config = this.#withSetup(def, setup);
 		const people = this.#people(roomId);
 		const ids = people.map((p) => p.id);
-		const previous = sameGroups ? store.latestGroupedRun(this.db, roomId) : undefined;
+		const previous = sameGroups ? this.#latestGrouped(roomId) : undefined;
 		const size = def.grouping === 'pairs' ? 2 : (groupSize ?? previous?.groupSize ?? def.groupSize);
 		const groups =
 			def.grouping === 'individual'
@@ -131,9 +158,15 @@ export class ActivityEngine {
 			endedAt: null
 		};
 		const old = this.current(roomId);
-		if (old?.row.status === 'open')
-			store.updateRun(this.db, old.row.id, { status: 'closed', updatedAt: now });
-		store.insertRun(this.db, row);
+		this.store.writes.run(
+			roomId,
+			...(old?.row.status === 'open'
+				? [q.updateRun(this.store, old.row.id, { status: 'closed', updatedAt: now })]
+				: []),
+			q.insertRun(this.store, row)
+		);
+		if (old?.row.status === 'open') old.row = { ...old.row, status: 'closed', updatedAt: now };
+		this.#rememberGroups(roomId, old);
 		const live = new LiveActivity(row, def.type);
 		this.#current.set(roomId, live);
 		this.#touchAll(roomId);
@@ -147,7 +180,7 @@ export class ActivityEngine {
 		now = Date.now()
 	): TrainerActivity {
 		const live = this.#run(roomId, runId);
-		store.updateRun(this.db, runId, { status, updatedAt: now });
+		this.store.writes.run(roomId, q.updateRun(this.store, runId, { status, updatedAt: now }));
 		live.row = { ...live.row, status, updatedAt: now };
 		this.#touchAll(roomId);
 		return live.trainerView(this.#people(roomId));
@@ -166,7 +199,7 @@ export class ActivityEngine {
 		if (!live.row.groups.some((g) => g.id === groupId))
 			throw new UserError('not-found', 'That group does not exist.');
 		const groups = moveMember(live.row.groups, participantId, groupId);
-		store.updateRun(this.db, runId, { groups, updatedAt: now });
+		this.store.writes.run(roomId, q.updateRun(this.store, runId, { groups, updatedAt: now }));
 		live.row = { ...live.row, groups };
 		this.#touchAll(roomId);
 		return live.trainerView(this.#people(roomId));
@@ -188,13 +221,13 @@ export class ActivityEngine {
 		const live = this.current(roomId);
 		if (!live || live.row.id !== runId) {
 			// A phone's outbox may retry after the run ended: if it was stored, that is its ack.
-			if (this.#pending.length) await this.#written();
-			if (store.hasInput(this.db, runId, participantId, inputId)) return { duplicate: true };
+			await this.store.writes.drain();
+			if (await q.hasInput(this.store, runId, participantId, inputId)) return { duplicate: true };
 			throw new UserError('closed', 'That activity has finished; the trainer has moved on.');
 		}
 		if (live.seen.has(`${participantId}:${inputId}`)) {
 			// The original may still be on its way to the disk: answer once it is there.
-			if (this.#pending.length) await this.#written();
+			await this.store.writes.drain();
 			if (!this.current(roomId)?.seen.has(`${participantId}:${inputId}`))
 				throw new UserError('server', 'That answer was not saved. Please send it again.');
 			return { duplicate: true };
@@ -218,7 +251,7 @@ export class ActivityEngine {
 			if (err instanceof InputRejected) throw new UserError('invalid', err.message);
 			throw err;
 		}
-		await this.#write(roomId, {
+		await this.store.writes.input(roomId, {
 			roomId,
 			participantId,
 			clientInputId: inputId,
@@ -246,69 +279,6 @@ export class ActivityEngine {
 		return live.phoneView(me, room.people(), room.peopleById());
 	}
 
-	/** Queues one accepted input for the next group commit; resolves once it is on disk. */
-	#write(roomId: string, row: store.InputRow): Promise<void> {
-		return new Promise((resolve, reject) => {
-			this.#pending.push({
-				roomId,
-				row,
-				done: (err) => (err === undefined ? resolve() : reject(err))
-			});
-			if (!this.#writeScheduled) {
-				this.#writeScheduled = true;
-				setImmediate(() => this.#writeNow());
-			}
-		});
-	}
-
-	/** Resolves once everything queued so far is written (or has failed). */
-	#written(): Promise<void> {
-		return new Promise((resolve) => {
-			this.#pending.push({ roomId: '', row: undefined as never, done: () => resolve() });
-		});
-	}
-
-	/**
-	 * Writes every queued input in one transaction. If that fails, each is tried alone, so one bad
-	 * row fails only its own input; a room whose memory moved ahead of the disk is rebuilt from
-	 * what is stored before anyone is told.
-	 */
-	#writeNow(): void {
-		this.#writeScheduled = false;
-		const batch = this.#pending;
-		if (batch.length === 0) return;
-		this.#pending = [];
-		const rows = batch.filter((p) => p.row);
-		try {
-			if (rows.length)
-				store.insertInputs(
-					this.db,
-					rows.map((p) => p.row)
-				);
-			for (const p of batch) p.done();
-			return;
-		} catch {
-			// Fall through: one at a time.
-		}
-		const failedRooms = new Set<string>();
-		const results = batch.map((p) => {
-			if (!p.row) return undefined;
-			try {
-				store.insertInput(this.db, p.row);
-				return undefined;
-			} catch (err) {
-				failedRooms.add(p.roomId);
-				return err;
-			}
-		});
-		for (const roomId of failedRooms) {
-			const live = this.#current.get(roomId);
-			// Memory moved ahead of the disk: rebuild from what is stored, then report the failure.
-			if (live) this.#current.set(roomId, this.#replay(new LiveActivity(live.row, live.type)));
-		}
-		batch.forEach((p, i) => p.done(results[i] ?? undefined));
-	}
-
 	/** A trainer's action inside the activity: stored with the room as it is now, so replays match. */
 	act(
 		roomId: string,
@@ -319,7 +289,7 @@ export class ActivityEngine {
 		now = Date.now()
 	): { duplicate: boolean } {
 		// Queued phone inputs go first, so the stored order is the order they were applied in.
-		this.#writeNow();
+		this.store.writes.commitInputs();
 		const live = this.#run(roomId, runId);
 		if (live.seen.has(`trainer:${inputId}`)) return { duplicate: true };
 		const actions = live.type.trainer;
@@ -340,7 +310,7 @@ export class ActivityEngine {
 			throw err;
 		}
 		try {
-			store.insertInput(this.db, {
+			this.store.writes.trainerInput(roomId, {
 				roomId,
 				trainerId,
 				clientInputId: inputId,
@@ -350,7 +320,7 @@ export class ActivityEngine {
 				createdAt: now
 			});
 		} catch (err) {
-			this.#current.set(roomId, this.#replay(new LiveActivity(live.row, live.type)));
+			this.evict(roomId);
 			throw err;
 		}
 		this.#touchAll(roomId);
@@ -382,8 +352,12 @@ export class ActivityEngine {
 		const intoBreak = block?.kind === 'break' && room?.run.phase !== 'finished';
 		if (live.row.status === 'open' && !intoBreak) return;
 		const status = live.row.status === 'open' ? 'closed' : live.row.status;
-		store.updateRun(this.db, live.row.id, { status, endedAt: now, updatedAt: now });
+		this.store.writes.run(
+			roomId,
+			q.updateRun(this.store, live.row.id, { status, endedAt: now, updatedAt: now })
+		);
 		this.#touchAll(roomId);
+		this.#rememberGroups(roomId, live);
 		this.#current.set(roomId, null);
 	}
 
@@ -398,20 +372,24 @@ export class ActivityEngine {
 	 * closed session.
 	 */
 	onRoomClosed(roomId: string, now = Date.now()): void {
-		this.#writeNow();
+		this.store.writes.commitInputs();
 		const live = this.current(roomId);
 		if (live) {
 			const status = live.row.status === 'open' ? 'closed' : live.row.status;
-			store.updateRun(this.db, live.row.id, { status, endedAt: now, updatedAt: now });
+			this.store.writes.run(
+				roomId,
+				q.updateRun(this.store, live.row.id, { status, endedAt: now, updatedAt: now })
+			);
 		}
 		this.#current.delete(roomId);
+		this.#lastGrouped.delete(roomId);
 		this.#dirtyTrainers.delete(roomId);
 		this.#dirtyPhones.delete(roomId);
 	}
 
 	flush(): void {
 		// Nothing is announced before it is on disk.
-		this.#writeNow();
+		this.store.writes.commitInputs();
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
 		for (const roomId of this.#dirtyTrainers)
@@ -474,13 +452,21 @@ export class ActivityEngine {
 			live.row.groupSize,
 			present
 		);
-		store.updateRun(this.db, live.row.id, { groups, updatedAt: now });
+		this.store.writes.run(roomId, q.updateRun(this.store, live.row.id, { groups, updatedAt: now }));
 		live.row = { ...live.row, groups };
 		this.#touchAll(roomId);
 	}
 
-	#replay(live: LiveActivity): LiveActivity {
-		return replayInputs(live, store.runInputs(this.db, live.row.id));
+	/** The latest run that had groups: the current one if it has, else the last one remembered. */
+	#latestGrouped(roomId: string): ActivityRun | undefined {
+		const live = this.current(roomId);
+		if (live && live.row.grouping !== 'individual') return live.row;
+		return this.#lastGrouped.get(roomId);
+	}
+
+	/** A run leaves the room's current slot: if it had groups, they are the ones "same groups" reuses. */
+	#rememberGroups(roomId: string, live: LiveActivity | null | undefined): void {
+		if (live && live.row.grouping !== 'individual') this.#lastGrouped.set(roomId, live.row);
 	}
 
 	/** The sender's group (or just the sender) and the trainers need a fresh view. */

@@ -4,8 +4,8 @@ import type { AgendaPlan } from '$lib/shared/agenda';
 import type { DeckInfo } from '$lib/shared/slides';
 import { getAgendaLibrary } from '../content';
 import { agendaSchema } from '../content/agendas';
-import type { Db } from '../db';
-import { agendaTrainers, agendas, type AgendaRow } from '../db/schema';
+import type { AgendaRow } from '../db/schema';
+import type { Store } from '../store';
 import { newId } from '../tokens';
 
 /**
@@ -42,46 +42,53 @@ export function rowToPlan(row: AgendaRow): AgendaPlan {
 	};
 }
 
-export function listCopies(db: Db, trainerId: string): AgendaRow[] {
-	return db
+export async function listCopies(s: Store, trainerId: string): Promise<AgendaRow[]> {
+	const { agendas } = s.t;
+	return s.db
 		.select()
 		.from(agendas)
 		.where(eq(agendas.trainerId, trainerId))
-		.orderBy(desc(agendas.updatedAt))
-		.all();
+		.orderBy(desc(agendas.updatedAt));
 }
 
 /** True if this trainer owns the copy or is one of its co-facilitators. */
-export function isAgendaTrainer(
-	db: Db,
+export async function isAgendaTrainer(
+	s: Store,
 	row: Pick<AgendaRow, 'id' | 'trainerId'>,
 	trainerId: string
-): boolean {
+): Promise<boolean> {
 	if (row.trainerId === trainerId) return true;
-	return !!db
+	const { agendaTrainers } = s.t;
+	const rows = await s.db
 		.select({ agendaId: agendaTrainers.agendaId })
 		.from(agendaTrainers)
 		.where(and(eq(agendaTrainers.agendaId, row.id), eq(agendaTrainers.trainerId, trainerId)))
-		.get();
+		.limit(1);
+	return rows.length > 0;
 }
 
 /**
  * Every lookup carries the trainer: a copy they neither own nor co-facilitate is indistinguishable
  * from a missing one. Co-facilitators may open, edit, run and duplicate it; only the owner deletes it.
  */
-export function getCopy(db: Db, id: string, trainerId: string): AgendaRow | undefined {
-	const row = db.select().from(agendas).where(eq(agendas.id, id)).get();
-	return row && isAgendaTrainer(db, row, trainerId) ? row : undefined;
+export async function getCopy(
+	s: Store,
+	id: string,
+	trainerId: string
+): Promise<AgendaRow | undefined> {
+	const { agendas } = s.t;
+	const [row] = await s.db.select().from(agendas).where(eq(agendas.id, id)).limit(1);
+	return row && (await isAgendaTrainer(s, row, trainerId)) ? row : undefined;
 }
 
 /** An agenda this trainer may run or copy: a file, or a copy they own or co-facilitate (never a stranger's). */
-export function findAgendaForTrainer(
-	db: Db,
+export async function findAgendaForTrainer(
+	s: Store,
 	id: string,
 	trainerId: string
-): AgendaEntry | undefined {
+): Promise<AgendaEntry | undefined> {
 	if (id.startsWith(COPY_PREFIX)) {
-		const row = getCopy(db, id, trainerId);
+		const row = await getCopy(s, id, trainerId);
 		return (
 			row && {
 				id: row.id,
@@ -111,14 +118,14 @@ export function copyTitle(title: string): string {
  * A new copy (theirs alone) of a file agenda or of a copy they may use; undefined if they cannot see
  * the source. The copy keeps the source's deck (`fileDeck`: a file agenda's, read by the caller).
  */
-export function duplicateAgenda(
-	db: Db,
+export async function duplicateAgenda(
+	s: Store,
 	sourceId: string,
 	trainerId: string,
 	now = Date.now(),
 	fileDeck: DeckInfo | null = null
-): AgendaRow | undefined {
-	const source = findAgendaForTrainer(db, sourceId, trainerId);
+): Promise<AgendaRow | undefined> {
+	const source = await findAgendaForTrainer(s, sourceId, trainerId);
 	if (!source) return undefined;
 	const { plan } = source;
 	const row: AgendaRow = {
@@ -135,7 +142,7 @@ export function duplicateAgenda(
 		createdAt: now,
 		updatedAt: now
 	};
-	db.insert(agendas).values(row).run();
+	await s.db.insert(s.t.agendas).values(row);
 	return row;
 }
 
@@ -148,18 +155,19 @@ export type SaveResult =
  * Replaces a copy's content with `input`, checked by the same schema as the agenda files. Blank
  * optional texts are dropped, so an emptied field reads as "not set", as in a file.
  */
-export function saveCopy(
-	db: Db,
+export async function saveCopy(
+	s: Store,
 	id: string,
 	trainerId: string,
 	input: unknown,
 	now = Date.now()
-): SaveResult {
-	if (!getCopy(db, id, trainerId)) return { ok: false, reason: 'not-found' };
+): Promise<SaveResult> {
+	if (!(await getCopy(s, id, trainerId))) return { ok: false, reason: 'not-found' };
 	const parsed = agendaSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, reason: 'invalid', errors: agendaErrors(parsed.error) };
 	const plan = withoutBlanks(parsed.data);
-	const changed = db
+	const { agendas } = s.t;
+	const [changed] = await s.db
 		.update(agendas)
 		.set({
 			title: plan.title,
@@ -171,19 +179,18 @@ export function saveCopy(
 		})
 		// Access was checked above (owner or co-facilitator); the id alone finds the row.
 		.where(eq(agendas.id, id))
-		.returning()
-		.get();
+		.returning();
 	return changed ? { ok: true, row: changed } : { ok: false, reason: 'not-found' };
 }
 
 /** True if a copy this trainer OWNS was deleted (co-facilitators cannot). Rooms keep their own snapshot, so they are unaffected. */
-export function deleteCopy(db: Db, id: string, trainerId: string): boolean {
-	return (
-		db
-			.delete(agendas)
-			.where(and(eq(agendas.id, id), eq(agendas.trainerId, trainerId)))
-			.run().changes > 0
-	);
+export async function deleteCopy(s: Store, id: string, trainerId: string): Promise<boolean> {
+	const { agendas } = s.t;
+	const gone = await s.db
+		.delete(agendas)
+		.where(and(eq(agendas.id, id), eq(agendas.trainerId, trainerId)))
+		.returning({ id: agendas.id });
+	return gone.length > 0;
 }
 
 /** The first message per place, keyed by its dotted path ("title", "blocks.2.minutes"), for the editor. */

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db';
-import { authSessions, trainers } from '../db/schema';
+import type { Store } from '../store';
+import * as q from '../store/auth';
 import { generateToken, hashToken } from '../tokens';
 
 export const SESSION_COOKIE = 'wc_session';
@@ -22,41 +21,30 @@ export interface ValidSession {
 	renewed: boolean;
 }
 
-export function createSession(db: Db, trainerId: string, now = Date.now()) {
+export async function createSession(s: Store, trainerId: string, now = Date.now()) {
 	const token = generateToken();
 	const session = { id: hashToken(token), trainerId, expiresAt: now + SESSION_TTL };
-	db.insert(authSessions).values(session).run();
+	await q.insertSession(s, session);
 	return { token, session };
 }
 
-export function validateSessionToken(
-	db: Db,
+export async function validateSessionToken(
+	s: Store,
 	token: string,
 	now = Date.now()
-): { session: ValidSession; trainer: SessionTrainer } | null {
+): Promise<{ session: ValidSession; trainer: SessionTrainer } | null> {
 	const id = hashToken(token);
-	const row = db
-		.select({
-			id: authSessions.id,
-			trainerId: authSessions.trainerId,
-			expiresAt: authSessions.expiresAt,
-			email: trainers.email,
-			name: trainers.name
-		})
-		.from(authSessions)
-		.innerJoin(trainers, eq(trainers.id, authSessions.trainerId))
-		.where(eq(authSessions.id, id))
-		.get();
+	const row = await q.sessionWithTrainer(s, id);
 	if (!row) return null;
 	if (now >= row.expiresAt) {
-		db.delete(authSessions).where(eq(authSessions.id, id)).run();
+		await q.deleteSession(s, id);
 		return null;
 	}
 	let { expiresAt } = row;
 	const renewed = now >= expiresAt - SESSION_RENEW_WITHIN;
 	if (renewed) {
 		expiresAt = now + SESSION_TTL;
-		db.update(authSessions).set({ expiresAt }).where(eq(authSessions.id, id)).run();
+		await q.extendSession(s, id, expiresAt);
 	}
 	return {
 		session: { id, trainerId: row.trainerId, expiresAt, renewed },
@@ -64,8 +52,8 @@ export function validateSessionToken(
 	};
 }
 
-export function invalidateSession(db: Db, sessionId: string): void {
-	db.delete(authSessions).where(eq(authSessions.id, sessionId)).run();
+export async function invalidateSession(s: Store, sessionId: string): Promise<void> {
+	await q.deleteSession(s, sessionId);
 }
 
 /** Reads one cookie from a raw Cookie header (the socket handshake has no SvelteKit helpers). */

@@ -1,7 +1,6 @@
-import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db';
-import { trainers } from '../db/schema';
+import type { Store } from '../store';
+import { insertTrainer } from '../store/auth';
 import { hasHiddenCharacter } from '$lib/shared/names';
 import { newId } from '../tokens';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './password';
@@ -39,15 +38,13 @@ export const signInSchema = z.object({
 		.max(PASSWORD_MAX)
 });
 
-export function trainerCount(db: Db): number {
-	return db.select({ n: count() }).from(trainers).get()?.n ?? 0;
-}
+export { findTrainerByEmail, trainerCount } from '../store/auth';
 
-export function findTrainerByEmail(db: Db, email: string) {
-	return db.select().from(trainers).where(eq(trainers.email, email)).get();
-}
-
-export async function createTrainer(db: Db, input: z.infer<typeof signUpSchema>, now = Date.now()) {
+export async function createTrainer(
+	s: Store,
+	input: z.infer<typeof signUpSchema>,
+	now = Date.now()
+) {
 	const row = {
 		id: newId(),
 		email: input.email,
@@ -55,6 +52,6 @@ export async function createTrainer(db: Db, input: z.infer<typeof signUpSchema>,
 		passwordHash: await hashPassword(input.password),
 		createdAt: now
 	};
-	db.insert(trainers).values(row).run();
+	await insertTrainer(s, row);
 	return row;
 }

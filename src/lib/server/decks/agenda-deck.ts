@@ -1,18 +1,18 @@
 import { eq } from 'drizzle-orm';
 import type { DeckInfo } from '$lib/shared/slides';
 import { getCopy } from '../agendas/library';
-import type { Db } from '../db';
-import { agendas } from '../db/schema';
+import type { Store } from '../store';
 
 /** Attaches (or with null, removes) a copy's deck. Only its owner and co-facilitators: anyone else finds nothing. */
-export function setAgendaDeck(
-	db: Db,
+export async function setAgendaDeck(
+	s: Store,
 	agendaId: string,
 	trainerId: string,
 	deck: DeckInfo | null,
 	now = Date.now()
-): boolean {
-	if (!getCopy(db, agendaId, trainerId)) return false;
-	db.update(agendas).set({ deck, updatedAt: now }).where(eq(agendas.id, agendaId)).run();
+): Promise<boolean> {
+	if (!(await getCopy(s, agendaId, trainerId))) return false;
+	const { agendas } = s.t;
+	await s.db.update(agendas).set({ deck, updatedAt: now }).where(eq(agendas.id, agendaId));
 	return true;
 }

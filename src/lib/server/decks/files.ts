@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DeckInfo } from '$lib/shared/slides';
-import { databasePath } from '../db';
+import { databasePath } from '../store';
 import { appRoot } from '../paths';
 import { checkDeck, MAX_DECK_BYTES, tooBig } from './check';
 

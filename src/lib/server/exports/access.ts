@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { asc, eq } from 'drizzle-orm';
-import { getDb, type Db } from '../db';
-import { activityRuns, type Room } from '../db/schema';
+import type { Room } from '../db/schema';
+import { getStore, type Store } from '../store';
+import { runTitles } from '../store/exports';
 import { roomForTrainer } from '../rooms/access';
 import { ExportError, exportStream, exportValue } from './pool';
 import type { ExportJob, ValueJob, ValueOf } from './build';
@@ -12,11 +12,14 @@ import { slug } from './format';
  * Every download checks access itself: endpoints do not run the page layout's load. Strangers get
  * the same 404 as for a missing session.
  */
-export function roomOfTrainer(locals: App.Locals, roomId: string): { db: Db; room: Room } {
+export async function roomOfTrainer(
+	locals: App.Locals,
+	roomId: string
+): Promise<{ db: Store; room: Room }> {
 	const trainer = locals.trainer;
 	if (!trainer) error(401, 'Please sign in as a trainer.');
-	const db = getDb();
-	const room = roomForTrainer(db, roomId, trainer.id);
+	const db = getStore();
+	const room = await roomForTrainer(db, roomId, trainer.id);
 	if (!room) error(404, 'No such session among yours.');
 	return { db, room };
 }
@@ -25,8 +28,8 @@ export function roomOfTrainer(locals: App.Locals, roomId: string): { db: Db; roo
  * The whole session, read and replayed on this thread: for small pages and actions. Downloads use
  * exportDownload, and pages that show the whole session valueInWorker.
  */
-export function sessionForTrainer(locals: App.Locals, roomId: string): SessionData {
-	const { db, room } = roomOfTrainer(locals, roomId);
+export async function sessionForTrainer(locals: App.Locals, roomId: string): Promise<SessionData> {
+	const { db, room } = await roomOfTrainer(locals, roomId);
 	return sessionOf(db, room);
 }
 
@@ -35,12 +38,12 @@ export function sessionForTrainer(locals: App.Locals, roomId: string): SessionDa
  * session replayed on this thread would stall every live room on the server.
  */
 export async function valueInWorker<J extends ValueJob>(
-	db: Db,
+	db: Store,
 	job: J,
 	what: string
 ): Promise<ValueOf[J['kind']]> {
 	try {
-		return await exportValue(db.$client.name, job);
+		return await exportValue(db.location, job);
 	} catch (err) {
 		if (err instanceof ExportError) error(err.status, `${what} could not be built: ${err.message}`);
 		throw err;
@@ -48,17 +51,12 @@ export async function valueInWorker<J extends ValueJob>(
 }
 
 /** An activity run's title and its place (1, 2…) in the session, without reading its answers. */
-export function runOfRoom(
-	db: Db,
+export async function runOfRoom(
+	db: Store,
 	roomId: string,
 	runId: string
-): { title: string; index: number } | undefined {
-	const runs = db
-		.select({ id: activityRuns.id, title: activityRuns.title })
-		.from(activityRuns)
-		.where(eq(activityRuns.roomId, roomId))
-		.orderBy(asc(activityRuns.launchedAt))
-		.all();
+): Promise<{ title: string; index: number } | undefined> {
+	const runs = await runTitles(db, roomId);
 	const index = runs.findIndex((r) => r.id === runId);
 	return index < 0 ? undefined : { title: runs[index]!.title, index: index + 1 };
 }
@@ -82,13 +80,13 @@ function headers(filename: string, contentType: string): HeadersInit {
 
 /** The export built in a worker thread (pool.ts) and streamed to the browser as it is made. */
 export async function exportDownload(
-	db: Db,
+	db: Store,
 	job: ExportJob,
 	filename: string,
 	contentType: string
 ): Promise<Response> {
 	try {
-		return new Response(await exportStream(db.$client.name, job), {
+		return new Response(await exportStream(db.location, job), {
 			headers: headers(filename, contentType)
 		});
 	} catch (err) {

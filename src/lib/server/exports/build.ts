@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import type { EvidencePack } from '$lib/shared/evidence';
 import type { FollowUpSummary } from '$lib/shared/follow-up';
-import type { Db } from '../db';
+import type { Q, Store } from '../store';
+import { roomFollowUp } from '../store/followup';
 import { packFollowUp, sessionSummary } from '../followup/service';
-import { roomFollowUp } from '../followup/store';
 import { toCsv } from './csv';
 import { evidencePack } from './evidence';
 import { toJson } from './json';
@@ -43,9 +43,17 @@ export const isValueJob = (job: ExportJob | ValueJob): job is ValueJob =>
 	job.kind === 'report' || job.kind === 'pack';
 
 /** A page's data, built off the event loop like the downloads. Throws if the room is gone. */
-export function buildValue<J extends ValueJob>(db: Db, job: J): ValueOf[J['kind']];
-export function buildValue(db: Db, job: ValueJob): ValueOf[ValueJob['kind']] {
-	const data = loadSession(db, job.roomId);
+export async function buildValue<J extends ValueJob>(
+	s: Store,
+	job: J,
+	db?: Q
+): Promise<ValueOf[J['kind']]>;
+export async function buildValue(
+	s: Store,
+	job: ValueJob,
+	db: Q = s.db
+): Promise<ValueOf[ValueJob['kind']]> {
+	const data = await loadSession(s, job.roomId, db);
 	if (!data && job.kind === 'pack') return null;
 	if (!data) throw new Error('No such session.');
 	if (job.kind === 'report')
@@ -53,11 +61,13 @@ export function buildValue(db: Db, job: ValueJob): ValueOf[ValueJob['kind']] {
 			report: reportView(data),
 			// Follow-up needs the learners' goals as written on the day: the same replay serves both.
 			followUp:
-				job.followUp && roomFollowUp(db, job.roomId).optIns.length ? sessionSummary(db, data) : null
+				job.followUp && (await roomFollowUp(s, job.roomId)).optIns.length
+					? await sessionSummary(s, data)
+					: null
 		};
 	const pack = evidencePack(data, job.participantId, job.now);
 	if (!pack) return null;
-	if (job.followUp) pack.followUp = packFollowUp(db, data, job.participantId);
+	if (job.followUp) pack.followUp = await packFollowUp(s, data, job.participantId);
 	return pack;
 }
 
@@ -70,8 +80,13 @@ const CHUNK = 64 * 1024;
  * Builds one export into `sink`, chunk by chunk: the same functions (and so the same bytes) as an
  * export built in the request, whichever thread runs it. Throws if the room or activity is gone.
  */
-export async function buildExport(db: Db, job: ExportJob, sink: Sink): Promise<void> {
-	const data = loadSession(db, job.roomId);
+export async function buildExport(
+	s: Store,
+	job: ExportJob,
+	sink: Sink,
+	db: Q = s.db
+): Promise<void> {
+	const data = await loadSession(s, job.roomId, db);
 	if (!data) throw new Error('No such session.');
 	switch (job.kind) {
 		case 'xlsx':

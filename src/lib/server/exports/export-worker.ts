@@ -1,21 +1,20 @@
 /**
  * A long-lived worker thread of the export pool (pool.ts): it takes one job at a time and keeps
- * its own read-only connection to the database file, so the live rooms' event loop neither reads
+ * its own read-only connection to the database (the SQLite file, or PostgreSQL in organisation
+ * mode), so the live rooms' event loop neither reads
  * the session nor builds the file, and a download does not wait for a thread to start.
  */
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import type { Db } from '../db';
-import * as schema from '../db/schema';
+import type { StoreLocation } from '../store';
+import { openReader, type Reader } from '../store/reader';
 import { buildExport, buildValue, isValueJob, type ExportJob, type ValueJob } from './build';
 
 export interface ToWorker {
 	id: number;
-	databasePath: string;
+	location: StoreLocation;
 	job: ExportJob | ValueJob;
 }
 
@@ -46,36 +45,41 @@ const post = (message: FromWorker, transfer: ArrayBuffer[] = []) =>
 /** The heap this thread holds from the system: the pool retires a thread that grew large. */
 const heapMb = () => Math.round(getHeapStatistics().total_heap_size / 1024 ** 2);
 
-/** Opened on the first job and kept; a job for another file (tests use one per test) swaps it. */
-let open: { path: string; client: Database.Database; db: Db } | undefined;
+/** Opened on the first job and kept; a job for another database (tests use one per test) swaps it. */
+let open: { key: string; reader: Reader } | undefined;
 
-function connect(path: string): NonNullable<typeof open> {
-	if (open?.path === path) return open;
-	open?.client.close();
-	open = undefined;
-	const client = new Database(path, { readonly: true, fileMustExist: true });
-	client.pragma('busy_timeout = 5000');
-	open = { path, client, db: drizzle(client, { schema }) as Db };
-	return open;
+async function connect(location: StoreLocation): Promise<Reader> {
+	const key = JSON.stringify(location);
+	if (open?.key === key) return open.reader;
+	await drop();
+	open = { key, reader: await openReader(location) };
+	return open.reader;
 }
 
-async function run({ id, databasePath, job }: ToWorker): Promise<void> {
+async function drop(): Promise<void> {
+	const was = open;
+	open = undefined;
+	await was?.reader.close().catch(() => undefined);
+}
+
+async function run({ id, location, job }: ToWorker): Promise<void> {
 	let value: unknown;
 	try {
-		const { client, db } = connect(databasePath);
+		const reader = await connect(location);
 		// One read transaction: the export is a consistent snapshot even while phones keep answering.
-		client.exec('BEGIN');
-		try {
-			if (isValueJob(job)) value = buildValue(db, job);
+		await reader.snapshot(async (store, db) => {
+			if (isValueJob(job)) value = await buildValue(store, job, db);
 			else
-				await buildExport(db, job, (bytes) => post({ id, type: 'chunk', bytes }, [bytes.buffer]));
-		} finally {
-			if (client.inTransaction) client.exec('COMMIT');
-		}
+				await buildExport(
+					store,
+					job,
+					(bytes) => post({ id, type: 'chunk', bytes }, [bytes.buffer]),
+					db
+				);
+		});
 	} catch (err) {
 		// After a failure (the file gone, say) the next job opens a fresh connection.
-		open?.client.close();
-		open = undefined;
+		await drop();
 		const message = err instanceof Error ? err.message : String(err);
 		return post({ id, type: 'error', message, heapMb: heapMb() });
 	}

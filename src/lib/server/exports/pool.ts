@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExportJob, ValueJob, ValueOf } from './build';
 import type { FromWorker, ToWorker } from './export-worker';
+import type { StoreLocation } from '../store';
 
 /**
  * Exports and the pages that replay a whole session (report, evidence packs) are built in worker
@@ -89,7 +90,7 @@ export class ExportPool {
 
 	/** Queues a job; its messages go to `onMessage`. Returns its id (for `cancel`). */
 	submit(
-		databasePath: string,
+		location: StoreLocation,
 		job: ExportJob | ValueJob,
 		onMessage: Task['onMessage'],
 		stopped: Task['stopped']
@@ -101,7 +102,7 @@ export class ExportPool {
 				503
 			);
 		const id = this.#nextId++;
-		this.#queue.push({ id, message: { id, databasePath, job }, onMessage, stopped });
+		this.#queue.push({ id, message: { id, location, job }, onMessage, stopped });
 		this.#pump();
 		return id;
 	}
@@ -237,7 +238,7 @@ export function exportPool(): ExportPool {
  * sending a broken file.
  */
 export function exportStream(
-	databasePath: string,
+	location: StoreLocation,
 	job: ExportJob,
 	pool = exportPool()
 ): Promise<ReadableStream<Uint8Array>> {
@@ -263,7 +264,7 @@ export function exportStream(
 			done = true;
 		};
 		id = pool.submit(
-			databasePath,
+			location,
 			job,
 			(message) => {
 				if (message.type === 'error') return fail(new ExportError(message.message));
@@ -285,13 +286,13 @@ export function exportStream(
 
 /** A page's data built by the pool (a report, an evidence pack), structured-cloned back. */
 export function exportValue<J extends ValueJob>(
-	databasePath: string,
+	location: StoreLocation,
 	job: J,
 	pool = exportPool()
 ): Promise<ValueOf[J['kind']]> {
 	return new Promise((resolve, reject) => {
 		pool.submit(
-			databasePath,
+			location,
 			job,
 			(message) => {
 				if (message.type === 'value') resolve(message.value as ValueOf[J['kind']]);
@@ -304,12 +305,12 @@ export function exportValue<J extends ValueJob>(
 
 /** The whole export in memory: for tests and callers that need the bytes, not a response. */
 export async function exportBytes(
-	databasePath: string,
+	location: StoreLocation,
 	job: ExportJob,
 	pool = exportPool()
 ): Promise<Uint8Array> {
 	const chunks: Uint8Array[] = [];
-	const reader = (await exportStream(databasePath, job, pool)).getReader();
+	const reader = (await exportStream(location, job, pool)).getReader();
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;

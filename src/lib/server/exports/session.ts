@@ -1,18 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
 import { activityTypes } from '$lib/activities/registry';
 import type { AnyActivityType, ExportRow, PersonInfo, ViewContext } from '$lib/activities/contract';
-import type { Db } from '../db';
-import {
-	activityRuns,
-	inputs,
-	participants,
-	roomTrainers,
-	rooms,
-	trainers,
-	type ActivityRun,
-	type Participant,
-	type Room
-} from '../db/schema';
+import type { ActivityRun, Participant, Room } from '../db/schema';
+import type { Q, Store } from '../store';
+import { sessionRows } from '../store/exports';
+import { getRoom } from '../store/rooms';
 import { LiveActivity, replayInputs } from '../activities/live-activity';
 import { followUpRows } from '../followup/service';
 import type { Row } from './tables';
@@ -54,49 +45,19 @@ export interface SessionData {
  * Everything a session's exports, report and evidence packs are made from, read in one go and
  * rebuilt by the same replay the live engine uses: exports show exactly what was acknowledged.
  */
-export function loadSession(db: Db, roomId: string): SessionData | undefined {
-	const room = db.select().from(rooms).where(eq(rooms.id, roomId)).get();
-	return room && sessionOf(db, room);
+export async function loadSession(
+	s: Store,
+	roomId: string,
+	db: Q = s.db
+): Promise<SessionData | undefined> {
+	const room = await getRoom(s, roomId, db);
+	return room && sessionOf(s, room, db);
 }
 
 /** The same, for a room already read (e.g. by the access check). */
-export function sessionOf(db: Db, room: Room): SessionData {
-	const roomId = room.id;
-	const owner = db
-		.select({ id: trainers.id, name: trainers.name, email: trainers.email })
-		.from(trainers)
-		.where(eq(trainers.id, room.trainerId))
-		.get();
-	const coFacilitators = db
-		.select({ id: trainers.id, name: trainers.name, email: trainers.email })
-		.from(roomTrainers)
-		.innerJoin(trainers, eq(trainers.id, roomTrainers.trainerId))
-		.where(eq(roomTrainers.roomId, roomId))
-		.orderBy(asc(roomTrainers.addedAt))
-		.all();
-	const people = db
-		.select()
-		.from(participants)
-		.where(eq(participants.roomId, roomId))
-		.orderBy(asc(participants.joinedAt))
-		.all();
+export async function sessionOf(s: Store, room: Room, db: Q = s.db): Promise<SessionData> {
+	const { owner, coFacilitators, people, log, runs: runRows } = await sessionRows(s, room, db);
 	const persons: PersonInfo[] = people.map((p) => ({ id: p.id, name: p.name }));
-	const log = db
-		.select({
-			seq: inputs.seq,
-			participantId: inputs.participantId,
-			trainerId: inputs.trainerId,
-			clientInputId: inputs.clientInputId,
-			groupId: inputs.groupId,
-			kind: inputs.kind,
-			payload: inputs.payload,
-			createdAt: inputs.createdAt,
-			activityId: inputs.activityId
-		})
-		.from(inputs)
-		.where(eq(inputs.roomId, roomId))
-		.orderBy(asc(inputs.seq))
-		.all();
 	const byRun = new Map<string, StoredInputRow[]>();
 	for (const { activityId, ...input } of log) {
 		if (!activityId) continue;
@@ -104,12 +65,6 @@ export function sessionOf(db: Db, room: Room): SessionData {
 		if (!list) byRun.set(activityId, (list = []));
 		list.push(input);
 	}
-	const runRows = db
-		.select()
-		.from(activityRuns)
-		.where(eq(activityRuns.roomId, roomId))
-		.orderBy(asc(activityRuns.launchedAt))
-		.all();
 	const runs = runRows.map((row): RunData => {
 		const type = activityTypes.get(row.type);
 		const runLog = byRun.get(row.id) ?? [];
@@ -133,7 +88,7 @@ export function sessionOf(db: Db, room: Room): SessionData {
 			? { at: room.dataDeletedAt, by: room.dataDeletedBy ?? 'a trainer' }
 			: null
 	};
-	return { ...data, followUp: followUpRows(db, data) };
+	return { ...data, followUp: await followUpRows(s, data) };
 }
 
 export function viewContext(row: ActivityRun, people: PersonInfo[]): ViewContext<unknown> {

@@ -10,7 +10,7 @@ import {
 	type FollowUpItem,
 	type ItemAnswer
 } from '$lib/shared/follow-up';
-import type { Consent } from './store';
+import type { Consent } from '../store/followup';
 
 // Control and bidi-override characters could disguise a text in the trainer's view or an export.
 const hidden = (s: string) => /[\p{Cc}\p{Cf}]/u.test(s.replace(/[\n\t\u200C\u200D]/gu, ''));

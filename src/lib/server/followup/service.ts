@@ -1,12 +1,12 @@
 import { DAY, PROGRESS, type Checkpoint, type PackFollowUp } from '$lib/shared/follow-up';
-import type { Db } from '../db';
+import type { Store } from '../store';
 import type { SessionData } from '../exports/session';
 import { isoTime } from '../exports/format';
 import type { Row } from '../exports/tables';
 import { summarise, type LearnerInfo } from './aggregate';
 import { calendar } from './ics';
 import { followUpItems } from './items';
-import { answersOf, roomFollowUp, type Holder } from './store';
+import { answersOf, roomFollowUp, type Holder } from '../store/followup';
 
 export const followUpLink = (base: string, token: string) => `${base}/f/${token}`;
 
@@ -43,12 +43,12 @@ export function remindersIcs(holder: Holder, link: string, now = Date.now()): st
 }
 
 /** A learner's follow-up for their evidence pack; undefined when they never checked in. */
-export function packFollowUp(
-	db: Db,
+export async function packFollowUp(
+	s: Store,
 	data: SessionData,
 	participantId: string
-): PackFollowUp | undefined {
-	const answers = answersOf(db, participantId);
+): Promise<PackFollowUp | undefined> {
+	const answers = await answersOf(s, participantId);
 	if (!answers.size) return undefined;
 	return {
 		items: followUpItems(data, participantId),
@@ -59,11 +59,14 @@ export function packFollowUp(
 }
 
 /** What the summary needs about each learner who opted in (and did not take their link back). */
-export function learnersOf(
-	db: Db,
+export async function learnersOf(
+	s: Store,
 	data: SessionData
-): { learners: LearnerInfo[]; answers: ReturnType<typeof roomFollowUp>['answers'] } {
-	const { optIns, answers } = roomFollowUp(db, data.room.id);
+): Promise<{
+	learners: LearnerInfo[];
+	answers: Awaited<ReturnType<typeof roomFollowUp>>['answers'];
+}> {
+	const { optIns, answers } = await roomFollowUp(s, data.room.id);
 	const learners = optIns.map((f) => ({
 		participantId: f.participantId,
 		shareQuotes: f.shareQuotes,
@@ -77,8 +80,8 @@ export function learnersOf(
 	return { learners, answers };
 }
 
-export function sessionSummary(db: Db, data: SessionData) {
-	const { learners, answers } = learnersOf(db, data);
+export async function sessionSummary(s: Store, data: SessionData) {
+	const { learners, answers } = await learnersOf(s, data);
 	return summarise(learners, answers);
 }
 
@@ -86,8 +89,8 @@ export function sessionSummary(db: Db, data: SessionData) {
  * Export rows: one per answer, named, only for learners who let the trainer see their check-ins;
  * the others count in the summary alone.
  */
-export function followUpRows(db: Db, data: Omit<SessionData, 'followUp'>): Row[] {
-	const { optIns, answers } = roomFollowUp(db, data.room.id);
+export async function followUpRows(s: Store, data: Omit<SessionData, 'followUp'>): Promise<Row[]> {
+	const { optIns, answers } = await roomFollowUp(s, data.room.id);
 	const sharing = new Set(optIns.filter((f) => f.shareWithTrainer).map((f) => f.participantId));
 	const names = new Map(data.people.map((p) => [p.id, p.name]));
 	const items = new Map<string, Map<string, string>>();

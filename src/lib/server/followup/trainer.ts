@@ -1,30 +1,25 @@
-import { desc, eq } from 'drizzle-orm';
-import type { Db } from '../db';
-import { rooms } from '../db/schema';
 import { sessionOf, type SessionData } from '../exports/session';
 import { isRoomTrainer } from '../rooms/access';
+import type { Store } from '../store';
+import { followUpEnabled } from '../store/followup';
+import { roomsOfAgenda } from '../store/exports';
 import { summarise } from './aggregate';
 import { learnersOf } from './service';
-import { followUpEnabled } from './store';
 
 /**
  * The trainer's follow-up view: this session, and every session of the same agenda this trainer
  * may see, pooled (the same privacy threshold applies to the pool).
  */
-export function trainerFollowUp(db: Db, data: SessionData, trainerId: string) {
-	const here = learnersOf(db, data);
-	const siblings = db
-		.select()
-		.from(rooms)
-		.where(eq(rooms.agendaId, data.room.agendaId))
-		.orderBy(desc(rooms.createdAt))
-		.all()
-		.filter((r) => isRoomTrainer(db, r, trainerId) && !r.dataDeletedAt);
-	const pooled = siblings.map((r) =>
-		r.id === data.room.id ? here : learnersOf(db, sessionOf(db, r))
-	);
+export async function trainerFollowUp(s: Store, data: SessionData, trainerId: string) {
+	const here = await learnersOf(s, data);
+	const siblings = [];
+	for (const r of await roomsOfAgenda(s, data.room.agendaId))
+		if (!r.dataDeletedAt && (await isRoomTrainer(s, r, trainerId))) siblings.push(r);
+	const pooled = [];
+	for (const r of siblings)
+		pooled.push(r.id === data.room.id ? here : await learnersOf(s, await sessionOf(s, r)));
 	return {
-		enabled: followUpEnabled(db, data.room.id),
+		enabled: await followUpEnabled(s, data.room.id),
 		session: summarise(here.learners, here.answers),
 		agenda:
 			siblings.length > 1

@@ -2,13 +2,36 @@ import type { z } from 'zod';
 import type { Ack, AckFn, ClientEventName, ClientEvents } from '$lib/shared/events';
 import { UserError } from '../errors';
 import { fieldPath, humanIssue, sentence, stop } from '../messages';
+import type { Writes } from '../store';
+import { FencedError } from '../store/fence';
+import { isStorageUnavailable, reconnecting } from '../store/unavailable';
 import type { IoSocket } from './types';
+
+/** What every event needs from the storage side: its room read into memory first, its writes committed before its ack. */
+export interface EventStorage {
+	/** Reads the room the event names (or the socket's seat's room) into the engines' memory. */
+	prepare(roomId: string | undefined): Promise<void>;
+	writes: Writes;
+}
+
+const storageOf = new WeakMap<IoSocket, EventStorage>();
+
+/** Called once per connection (server.ts), before its handlers are registered. */
+export function bindStorage(socket: IoSocket, storage: EventStorage): void {
+	storageOf.set(socket, storage);
+}
+
+function roomIdOf(payload: unknown): string | undefined {
+	if (typeof payload !== 'object' || payload === null || !('roomId' in payload)) return undefined;
+	return typeof payload.roomId === 'string' ? payload.roomId : undefined;
+}
 
 type Payload<E extends ClientEventName> = Parameters<ClientEvents[E]>[0];
 type Result<E extends ClientEventName> =
 	Parameters<ClientEvents[E]>[1] extends AckFn<infer T> ? T : never;
 
 const SERVER_ERROR = 'Something went wrong on our side. Please try again.';
+const MOVED = 'This session has moved to another server. Reconnecting — your answer is kept on your phone.';
 
 /** The first problem zod found, as a sentence a person can act on, naming the field when there is one. */
 export function describeIssue(error: z.ZodError): string {
@@ -19,8 +42,9 @@ export function describeIssue(error: z.ZodError): string {
 }
 
 /**
- * Registers one client→server event: the payload is validated before anything else, the handler's
- * result or error is acknowledged exactly once, and nothing a client sends can throw past here.
+ * Registers one client→server event: the payload is validated before anything else, the event's
+ * room is read into memory, the handler's result or error is acknowledged exactly once (after its
+ * writes are committed), and nothing a client sends can throw past here.
  */
 export function on<E extends ClientEventName>(
 	socket: IoSocket,
@@ -49,10 +73,21 @@ export function on<E extends ClientEventName>(
 		);
 		if (!parsed.success)
 			return reply({ ok: false, code: 'invalid', error: describeIssue(parsed.error) });
+		const storage = storageOf.get(socket);
 		try {
-			reply({ ok: true, data: await handler(parsed.data) });
-		} catch (err) {
+			const mark = storage?.writes.mark() ?? 0;
+			await storage?.prepare(roomIdOf(parsed.data) ?? socket.data.seat?.roomId);
+			const data = await handler(parsed.data);
+			// An acknowledged change is committed: the ack waits for the writes this event made.
+			await storage?.writes.settled(mark);
+			reply({ ok: true, data });
+		} catch (caught) {
+			// PostgreSQL not answering (a read before the handler, or the commit): said plainly, and
+			// the phone's outbox keeps what it sent.
+			const err = isStorageUnavailable(caught) ? reconnecting() : caught;
 			if (err instanceof UserError) return reply({ ok: false, code: err.code, error: err.message });
+			// Another node has taken the room over: nothing was written; the phone sends it again there.
+			if (err instanceof FencedError) return reply({ ok: false, code: 'server', error: MOVED });
 			console.error(`[socket] ${event} failed`, err);
 			reply({ ok: false, code: 'server', error: SERVER_ERROR });
 		}

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { getDb } from '../db';
+import { initStore } from '../store';
 import { configuredOrigins } from '../public-url';
 import { buildApp, createSocketServer, type Realtime } from './server';
 
@@ -13,15 +13,20 @@ type Holder = typeof globalThis & { [KEY]?: Realtime; [HTTP_SERVER_KEY]?: HttpSe
  * Attaches socket.io to the app's HTTP server once per process. Called again (a development reload
  * of this module), it swaps in the new handler code instead of attaching a second server.
  */
-export function attachRealtime(httpServer: HttpServer, { development = false } = {}): Realtime {
+export async function attachRealtime(
+	httpServer: HttpServer,
+	{ development = false } = {}
+): Promise<Realtime> {
 	const g = globalThis as Holder;
 	const existing = g[KEY];
 	if (existing) {
 		existing.replace(buildApp);
 		return existing;
 	}
+	const store = await initStore();
+	if (g[KEY]) return g[KEY];
 	g[KEY] = createSocketServer(httpServer, {
-		db: getDb(),
+		store,
 		allowedOrigins: configuredOrigins(),
 		shareUpgrades: development
 	});

@@ -51,11 +51,14 @@ export class JoinGuard {
 	#heldByAddress = new Map<string, number>();
 	constructor(private readonly clock: GuardClock = realClock) {}
 
-	async join<T>(address: string, device: string, attempt: () => T): Promise<T> {
+	async join<T>(address: string, device: string, attempt: () => T | Promise<T>): Promise<T> {
 		if (this.#waiting.has(device) || (this.#heldByAddress.get(address) ?? 0) >= ADDRESS_IN_FLIGHT)
 			throw new UserError('rate-limited', BUSY_MESSAGE);
+		// One answer at a time per connection, on its way or held: the room lookup reads the store
+		// (asynchronously), and a second join sent meanwhile must not slip past a hold to come.
+		this.#waiting.add(device);
 		try {
-			return attempt();
+			return await attempt();
 		} catch (err) {
 			if (!(err instanceof UserError) || err.code !== 'not-found') throw err;
 			const hold = this.holdFor(
@@ -63,18 +66,18 @@ export class JoinGuard {
 				this.#count(this.#addresses, address)
 			);
 			if (hold > 0) {
-				this.#waiting.add(device);
 				this.#heldByAddress.set(address, (this.#heldByAddress.get(address) ?? 0) + 1);
 				try {
 					await this.clock.wait(hold);
 				} finally {
-					this.#waiting.delete(device);
 					const left = (this.#heldByAddress.get(address) ?? 1) - 1;
 					if (left > 0) this.#heldByAddress.set(address, left);
 					else this.#heldByAddress.delete(address);
 				}
 			}
 			throw err;
+		} finally {
+			this.#waiting.delete(device);
 		}
 	}
 

@@ -1,13 +1,14 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { readCookie, SESSION_COOKIE, validateSessionToken } from '../auth/session';
-import type { Db } from '../db';
+import type { Store } from '../store';
 import { SECURITY_HEADERS } from '../security-headers';
 import { inputLimiters, MAX_MESSAGE_BYTES } from './limits';
 import { JoinGuard, realClock, type GuardClock } from './join-guard';
 import { RoomEngine, type RoomPublisher } from '../rooms/engine';
 import { ActivityEngine, type ActivityPublisher, type Catalog } from '../activities/engine';
 import { getActivityCatalog } from '../content';
+import { bindStorage } from './handle';
 import { registerActivityHandlers } from './handlers/activity';
 import { registerAgendaHandlers } from './handlers/agenda';
 import { registerClockHandlers } from './handlers/clock';
@@ -16,7 +17,7 @@ import { registerSlideHandlers } from './handlers/slides';
 import { channel, type IoServer, type IoSocket } from './types';
 
 export interface RealtimeDeps {
-	db: Db;
+	store: Store;
 	/** Origins allowed besides the page's own host (PUBLIC_URL, ORIGIN). */
 	allowedOrigins?: string[];
 	rosterDelayMs?: number;
@@ -85,15 +86,36 @@ function activityPublisherFor(io: IoServer): ActivityPublisher {
 	};
 }
 
+/**
+ * Announcements wait for the writes before them to commit (at once in SQLite, after the batch's
+ * transaction in PostgreSQL): no screen shows what a failed commit would take back.
+ */
+function afterCommit<T extends object>(writes: Store['writes'], publisher: T): T {
+	const out = {} as Record<string, unknown>;
+	for (const [name, fn] of Object.entries(publisher))
+		out[name] = (...args: unknown[]) =>
+			writes.afterCommit(() => (fn as (...a: unknown[]) => void)(...args));
+	return out as T;
+}
+
 /** Everything that depends on handler code; swapped whole on a development reload. */
 export function buildApp(io: IoServer, deps: RealtimeDeps) {
-	const engine = new RoomEngine(deps.db, publisherFor(io), deps.rosterDelayMs);
+	const { store } = deps;
+	const engine = new RoomEngine(
+		store,
+		afterCommit(store.writes, publisherFor(io)),
+		deps.rosterDelayMs
+	);
 	const activities = new ActivityEngine(
-		deps.db,
+		store,
 		engine,
-		activityPublisherFor(io),
+		afterCommit(store.writes, activityPublisherFor(io)),
 		deps.catalog ?? getActivityCatalog
 	);
+	const prepare = async (roomId: string | undefined) => {
+		if (!roomId) return;
+		if (await engine.load(roomId)) await activities.load(roomId);
+	};
 	// A whole venue may share one address (NAT, proxy): wrong codes slow the guesser, never lock the venue.
 	const clock = deps.clock ?? realClock;
 	const joinGuard = new JoinGuard(clock);
@@ -101,10 +123,15 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 	return {
 		engine,
 		activities,
-		authenticate(socket: IoSocket, next: (err?: Error) => void) {
+		async authenticate(socket: IoSocket, next: (err?: Error) => void) {
 			socket.data.ip = clientAddress(socket);
 			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-			const valid = token ? validateSessionToken(deps.db, token) : null;
+			let valid;
+			try {
+				valid = token ? await validateSessionToken(store, token) : null;
+			} catch (err) {
+				return next(err instanceof Error ? err : new Error(String(err)));
+			}
 			if (valid) {
 				socket.data.trainer = valid.trainer;
 				// Signing out disconnects this channel, so an open projector tab loses its trainer powers.
@@ -113,6 +140,7 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 			next();
 		},
 		connect(socket: IoSocket) {
+			bindStorage(socket, { prepare, writes: store.writes });
 			registerRoomHandlers(socket, { engine, activities, joinGuard });
 			registerAgendaHandlers(socket, engine, activities);
 			registerActivityHandlers(socket, engine, activities, inputRate);
@@ -168,7 +196,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 		Object.assign(headers, SECURITY_HEADERS)
 	);
 	let app = buildApp(io, deps);
-	io.use((socket, next) => app.authenticate(socket, next));
+	io.use((socket, next) => void app.authenticate(socket, next));
 	io.on('connection', (socket) => app.connect(socket));
 	return {
 		io,

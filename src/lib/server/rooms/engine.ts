@@ -8,12 +8,11 @@ import type {
 import { applyControl, finishRun, RunError, type Control } from '$lib/shared/run';
 import { checkDisplayName } from '$lib/shared/names';
 import { isRoomCode, normaliseRoomCode } from '$lib/shared/room-code';
-import type { Db } from '../db';
 import { isUniqueViolation, UserError } from '../errors';
 import { generateToken, hashToken, newId } from '../tokens';
-import { coFacilitatorIds } from './access';
 import { LiveRoom } from './live-room';
-import * as store from './store';
+import * as q from '../store/rooms';
+import type { Store } from '../store';
 import { afterAgendaMove, planSlideControl, slideView, withPosition } from './slides';
 import type { SlideControl, SlideView } from '$lib/shared/slides';
 
@@ -39,46 +38,79 @@ export function noSuchRoom(code: string): UserError {
 	);
 }
 
+/** Closed rooms kept in memory for late questions (a trainer's screen reopening one); the oldest go first. */
+const CLOSED_KEPT = 64;
+
 /**
- * Owns every open room's live state. Each change is written to SQLite first, then applied in
- * memory, then published; roster updates are coalesced to one per room per `rosterDelayMs`.
+ * Owns every open room's live state. Each change is handed to the store's writes first, then
+ * applied in memory, then published (after the commit, see Writes); roster updates are coalesced
+ * to one per room per `rosterDelayMs`. A room is read from the store by `load` before an event
+ * touches it, so everything after that is synchronous.
  */
 export class RoomEngine {
 	readonly #rooms = new Map<string, LiveRoom>();
+	readonly #closed = new Map<string, LiveRoom>();
+	readonly #loading = new Map<string, Promise<LiveRoom | undefined>>();
+	/** Rooms dropped after a failed write, until read again: their seats' open sockets carry over. */
+	readonly #stale = new Map<string, LiveRoom>();
 	/** What else ends with a room (its activity): every close, whoever asks for it, runs these. */
 	readonly #onClose: ((roomId: string, now: number) => void)[] = [];
 	readonly #dirty = new Set<string>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(
-		private readonly db: Db,
+		private readonly store: Store,
 		private readonly publish: RoomPublisher,
 		private readonly rosterDelayMs = 150
-	) {}
+	) {
+		// A write that failed left memory ahead of the disk: the room is read again before its next event.
+		store.writes.onFailed((roomId) => this.evict(roomId));
+	}
 
 	/** The open room with this code, loaded from disk on first use. */
-	openRoomByCode(rawCode: string): LiveRoom {
+	async openRoomByCode(rawCode: string): Promise<LiveRoom> {
 		const code = normaliseRoomCode(rawCode);
 		if (!isRoomCode(code)) throw noSuchRoom(code.slice(0, 12));
 		for (const room of this.#rooms.values())
 			if (room.code === code && room.status === 'open') return room;
-		const row = store.findOpenRoomByCode(this.db, code);
-		const room = row && this.#load(row.id);
-		if (!room) throw noSuchRoom(code);
+		const row = await q.findOpenRoomByCode(this.store, code);
+		const room = row && (await this.load(row.id));
+		if (!room || room.status !== 'open') throw noSuchRoom(code);
 		return room;
 	}
 
-	/** The room by id (open or closed), loaded from disk on first use. */
+	/** The room as loaded (open, or closed lately); `load` reads it from the store first. */
 	room(roomId: string): LiveRoom | undefined {
-		return this.#rooms.get(roomId) ?? this.#load(roomId);
+		return this.#rooms.get(roomId) ?? this.#closed.get(roomId);
 	}
 
-	join(
+	/** Reads the room from the store unless it is in memory; every socket event for a room waits for this. */
+	async load(roomId: string): Promise<LiveRoom | undefined> {
+		const known = this.room(roomId);
+		if (known) return known;
+		let loading = this.#loading.get(roomId);
+		if (!loading) {
+			loading = this.#read(roomId).finally(() => this.#loading.delete(roomId));
+			this.#loading.set(roomId, loading);
+		}
+		return loading;
+	}
+
+	/** Forgets a room's memory: the next event reads it again from the q. */
+	evict(roomId: string): void {
+		const room = this.#rooms.get(roomId);
+		if (room) this.#stale.set(roomId, room);
+		this.#rooms.delete(roomId);
+		this.#closed.delete(roomId);
+		this.#dirty.delete(roomId);
+	}
+
+	async join(
 		rawCode: string,
 		rawName: unknown,
 		now = Date.now()
-	): Omit<JoinResult, 'activity'> & { roomId: string } {
-		const room = this.openRoomByCode(rawCode);
+	): Promise<Omit<JoinResult, 'activity'> & { roomId: string }> {
+		const room = await this.openRoomByCode(rawCode);
 		const checked = checkDisplayName(rawName);
 		if (!checked.ok) throw new UserError('invalid', checked.error);
 		if (room.nameTaken(checked.key)) throw nameTaken(checked.name);
@@ -93,7 +125,7 @@ export class RoomEngine {
 			removedAt: null
 		};
 		try {
-			store.insertParticipant(this.db, row);
+			this.store.writes.run(room.id, q.insertParticipant(this.store, row));
 		} catch (err) {
 			if (isUniqueViolation(err)) throw nameTaken(checked.name);
 			throw err;
@@ -110,10 +142,13 @@ export class RoomEngine {
 	}
 
 	/** A phone coming back with its seat token: same person, same name, never a duplicate. */
-	resume(rawCode: string, seatToken: string): Omit<ResumeResult, 'activity'> & { roomId: string } {
+	async resume(
+		rawCode: string,
+		seatToken: string
+	): Promise<Omit<ResumeResult, 'activity'> & { roomId: string }> {
 		const code = normaliseRoomCode(rawCode);
-		const row = store.findParticipantBySeat(this.db, hashToken(seatToken));
-		const room = row ? this.room(row.roomId) : undefined;
+		const row = await q.findParticipantBySeat(this.store, hashToken(seatToken));
+		const room = row ? await this.load(row.roomId) : undefined;
 		if (!row || !room || room.code !== code) throw noSuchRoom(code);
 		if (room.status === 'closed') throw new UserError('closed', CLOSED_MESSAGE);
 		if (row.removedAt !== null) throw new UserError('removed', REMOVED_MESSAGE);
@@ -137,7 +172,7 @@ export class RoomEngine {
 		const room = this.#openRoom(roomId);
 		if (!room.seat(participantId))
 			throw new UserError('not-found', 'That participant is no longer in the room.');
-		store.markParticipantRemoved(this.db, participantId, now);
+		this.store.writes.run(roomId, q.markParticipantRemoved(this.store, participantId, now));
 		room.removeSeat(participantId);
 		this.publish.seatRemoved(roomId, participantId, REMOVED_MESSAGE);
 		this.#markDirty(roomId);
@@ -153,7 +188,7 @@ export class RoomEngine {
 			if (err instanceof RunError) throw new UserError('invalid', err.message);
 			throw err;
 		}
-		store.saveRun(this.db, roomId, run);
+		this.store.writes.run(roomId, q.saveRun(this.store, roomId, run));
 		room.run = run;
 		const update = { roomId, run };
 		this.publish.agenda(roomId, update, room.agendaView());
@@ -190,10 +225,11 @@ export class RoomEngine {
 			}
 		}
 		const slides = withPosition(room, planned.position, now);
-		this.db.transaction(() => {
-			if (planned.agenda) store.saveRun(this.db, roomId, run);
-			store.saveSlides(this.db, roomId, slides);
-		});
+		this.store.writes.run(
+			roomId,
+			...(planned.agenda ? [q.saveRun(this.store, roomId, run)] : []),
+			q.saveSlides(this.store, roomId, slides)
+		);
 		room.run = run;
 		room.slides = slides;
 		const view = slideView(room);
@@ -205,7 +241,7 @@ export class RoomEngine {
 	#slidesFollowAgenda(room: LiveRoom, now: number): void {
 		const slides = afterAgendaMove(room, now);
 		if (!slides) return;
-		store.saveSlides(this.db, room.id, slides);
+		this.store.writes.run(room.id, q.saveSlides(this.store, room.id, slides));
 		room.slides = slides;
 		this.publish.slides?.(room.id, slideView(room));
 	}
@@ -223,13 +259,14 @@ export class RoomEngine {
 		const room = this.#openRoom(roomId);
 		// Closing mid-block ends the agenda there, so the timing report has an end for every block run.
 		room.run = finishRun(room.run, now);
-		store.closeRoom(this.db, roomId, room.run, now);
+		this.store.writes.run(roomId, q.closeRoom(this.store, roomId, room.run, now));
 		room.status = 'closed';
 		for (const listener of this.#onClose) listener(roomId, now);
 		this.#dirty.delete(roomId);
 		this.publish.roomClosed(roomId, CLOSED_MESSAGE);
-		// Closed rooms leave memory: their code may be reused, and the disk answers any late question.
+		// Closed rooms leave the open set: their code may be reused; a few stay for late questions.
 		this.#rooms.delete(roomId);
+		this.#keepClosed(room);
 	}
 
 	/** A co-facilitator was added (facilitators.ts, after the database): their sockets are accepted at once. */
@@ -268,6 +305,8 @@ export class RoomEngine {
 	dispose(): void {
 		this.flush();
 		this.#rooms.clear();
+		this.#closed.clear();
+		this.#stale.clear();
 	}
 
 	#openRoom(roomId: string): LiveRoom {
@@ -277,16 +316,30 @@ export class RoomEngine {
 		return room;
 	}
 
-	#load(roomId: string): LiveRoom | undefined {
-		const row = store.getRoom(this.db, roomId);
+	async #read(roomId: string): Promise<LiveRoom | undefined> {
+		// Writes still queued for this room (PostgreSQL) must be on disk before it is read back.
+		await this.store.writes.drain();
+		const row = await q.getRoom(this.store, roomId);
 		if (!row) return undefined;
-		const room = new LiveRoom(
-			row,
-			store.activeParticipants(this.db, roomId),
-			coFacilitatorIds(this.db, roomId)
-		);
+		const [people, coFacilitators] = await Promise.all([
+			q.activeParticipants(this.store, roomId),
+			q.coFacilitatorIds(this.store, roomId)
+		]);
+		// An event that loaded it meanwhile may already have changed it: that one wins.
+		const known = this.room(roomId);
+		if (known) return known;
+		const room = new LiveRoom(row, people, coFacilitators);
+		const stale = this.#stale.get(roomId);
+		if (stale) room.carryPresence(stale);
+		this.#stale.delete(roomId);
 		if (row.status === 'open') this.#rooms.set(roomId, room);
+		else this.#keepClosed(room);
 		return room;
+	}
+
+	#keepClosed(room: LiveRoom): void {
+		this.#closed.set(room.id, room);
+		if (this.#closed.size > CLOSED_KEPT) this.#closed.delete(this.#closed.keys().next().value!);
 	}
 
 	#markDirty(roomId: string): void {

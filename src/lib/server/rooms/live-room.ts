@@ -55,6 +55,11 @@ export class LiveRoom {
 		return this.#trainers.has(trainerId);
 	}
 
+	/** The same room read again from the store: the sockets its seats had are still connected. */
+	carryPresence(from: LiveRoom): void {
+		for (const [id, seat] of this.#seats) seat.sockets = from.#seats.get(id)?.sockets ?? 0;
+	}
+
 	addTrainer(trainerId: string): void {
 		this.#trainers.add(trainerId);
 	}

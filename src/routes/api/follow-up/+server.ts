@@ -1,13 +1,13 @@
 import { error, json } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { loadSession } from '$lib/server/exports/session';
 import { followUpItems } from '$lib/server/followup/items';
 import { followUpLink, reachabilityWarning } from '$lib/server/followup/service';
-import { followUpEnabled, optIn } from '$lib/server/followup/store';
+import { followUpEnabled, optIn } from '$lib/server/store/followup';
 import { joinAddress } from '$lib/server/public-url';
-import { findParticipantBySeat } from '$lib/server/rooms/store';
+import { findParticipantBySeat } from '$lib/server/store/rooms';
 import { hashToken } from '$lib/server/tokens';
 import type { RequestHandler } from './$types';
 
@@ -25,15 +25,15 @@ export const POST: RequestHandler = async ({ request, url }) => {
 	const parsed = body.safeParse(await request.json().catch(() => null));
 	if (!parsed.success)
 		error(400, 'This phone has no seat for a session. Join with the code first.');
-	const db = getDb();
-	const participant = findParticipantBySeat(db, hashToken(parsed.data.seatToken));
+	const db = getStore();
+	const participant = await findParticipantBySeat(db, hashToken(parsed.data.seatToken));
 	if (!participant || participant.removedAt)
 		error(404, 'This phone is not part of a session any more.');
-	const data = loadSession(db, participant.roomId);
+	const data = await loadSession(db, participant.roomId);
 	if (!data || data.deleted) error(404, 'This phone is not part of a session any more.');
 	if (data.room.status !== 'closed')
 		error(409, 'The follow-up starts once the trainer closes the session.');
-	if (!followUpEnabled(db, data.room.id))
+	if (!(await followUpEnabled(db, data.room.id)))
 		error(409, 'The trainer switched the follow-up off for this session.');
 	if (!followUpItems(data, participant.id).length)
 		error(
@@ -43,7 +43,7 @@ export const POST: RequestHandler = async ({ request, url }) => {
 	const base = joinAddress(url).base;
 	if (parsed.data.check)
 		return json({ available: true, warning: reachabilityWarning(base) ?? null });
-	const token = optIn(db, participant);
+	const token = await optIn(db, participant);
 	const link = followUpLink(base, token);
 	const qrSvg = await QRCode.toString(link, {
 		type: 'svg',

@@ -1,8 +1,8 @@
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { valueInWorker } from '$lib/server/exports/access';
-import { findParticipantBySeat } from '$lib/server/rooms/store';
+import { findParticipantBySeat } from '$lib/server/store/rooms';
 import { hashToken } from '$lib/server/tokens';
 import type { RequestHandler } from './$types';
 
@@ -16,8 +16,8 @@ export const POST: RequestHandler = async ({ request }) => {
 	const parsed = body.safeParse(await request.json().catch(() => null));
 	if (!parsed.success)
 		error(400, 'This phone has no seat for a session. Join with the code first.');
-	const db = getDb();
-	const participant = findParticipantBySeat(db, hashToken(parsed.data.seatToken));
+	const db = getStore();
+	const participant = await findParticipantBySeat(db, hashToken(parsed.data.seatToken));
 	if (!participant)
 		error(
 			404,

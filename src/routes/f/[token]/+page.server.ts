@@ -1,34 +1,34 @@
 import { error, fail } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { loadSession } from '$lib/server/exports/session';
 import { followUpNow } from '$lib/server/followup/clock';
 import { parseCheckIn } from '$lib/server/followup/form';
 import { followUpItems } from '$lib/server/followup/items';
-import { answersOf, findByToken, revoke, saveCheckIn } from '$lib/server/followup/store';
+import { answersOf, findByToken, revoke, saveCheckIn } from '$lib/server/store/followup';
 import { currentWindow } from '$lib/shared/follow-up';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Every failure reads the same: a wrong, replaced or revoked link confirms nothing. */
-function holderOf(token: string) {
-	const db = getDb();
-	const holder = findByToken(db, token);
-	const data = holder && loadSession(db, holder.room.id);
+async function holderOf(token: string) {
+	const db = getStore();
+	const holder = await findByToken(db, token);
+	const data = holder && (await loadSession(db, holder.room.id));
 	if (!holder || !data) error(404, 'Not found.');
 	return { db, holder, data };
 }
 
-export const load: PageServerLoad = ({ params, setHeaders }) => {
-	const { db, holder, data } = holderOf(params.token);
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
+	const { db, holder, data } = await holderOf(params.token);
 	setHeaders({ 'cache-control': 'no-store' });
 	const now = followUpNow();
-	const answers = answersOf(db, holder.participant.id);
+	const answers = await answersOf(db, holder.participant.id);
 	const window = currentWindow(holder.room.closedAt!, now);
 	return {
 		session: { title: data.room.title, trainer: data.owner.name, closedAt: holder.room.closedAt! },
 		name: holder.participant.name,
 		items: followUpItems(data, holder.participant.id),
 		window,
-		answers: Object.fromEntries(answersOf(db, holder.participant.id)),
+		answers: Object.fromEntries(await answersOf(db, holder.participant.id)),
 		saved: answers.has(window.checkpoint),
 		consent: {
 			shareQuotes: holder.followUp.shareQuotes,
@@ -40,7 +40,7 @@ export const load: PageServerLoad = ({ params, setHeaders }) => {
 
 export const actions: Actions = {
 	save: async ({ params, request }) => {
-		const { db, holder, data } = holderOf(params.token);
+		const { db, holder, data } = await holderOf(params.token);
 		const window = currentWindow(holder.room.closedAt!, followUpNow());
 		if (window.ended)
 			return fail(409, {
@@ -51,13 +51,13 @@ export const actions: Actions = {
 		const items = followUpItems(data, holder.participant.id);
 		const result = parseCheckIn(await request.formData(), items);
 		if (!result.ok) return fail(400, { errors: result.errors });
-		saveCheckIn(db, holder, window.checkpoint, result.answers, result.consent);
+		await saveCheckIn(db, holder, window.checkpoint, result.answers, result.consent);
 		return { saved: window.checkpoint };
 	},
 	/** The learner takes their link back: it opens nothing from now on. Their answers stay until the session's data goes. */
 	revoke: async ({ params }) => {
-		const { db, holder } = holderOf(params.token);
-		revoke(db, holder.followUp.id);
+		const { db, holder } = await holderOf(params.token);
+		await revoke(db, holder.followUp.id);
 		return { revoked: true };
 	}
 };

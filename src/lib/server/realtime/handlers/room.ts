@@ -37,15 +37,17 @@ export function registerRoomHandlers(
 	 * reconnecting after a Wi-Fi drop must never wait for someone else's typos.
 	 */
 	on(socket, 'room:join', joinSchema, ({ code, name }) =>
-		joinGuard.join(socket.data.ip, socket.id, () => {
-			const { roomId, ...result } = engine.join(code, name);
+		joinGuard.join(socket.data.ip, socket.id, async () => {
+			const { roomId, ...result } = await engine.join(code, name);
+			await activities.load(roomId);
 			bindSeat(roomId, result.seat.participantId);
 			return { ...result, activity: activities.onSeat(roomId, result.seat.participantId) };
 		})
 	);
 
-	on(socket, 'room:resume', resumeSchema, ({ code, seatToken }) => {
-		const { roomId, ...result } = engine.resume(code, seatToken);
+	on(socket, 'room:resume', resumeSchema, async ({ code, seatToken }) => {
+		const { roomId, ...result } = await engine.resume(code, seatToken);
+		await activities.load(roomId);
 		bindSeat(roomId, result.seat.participantId);
 		return { ...result, activity: activities.onSeat(roomId, result.seat.participantId) };
 	});

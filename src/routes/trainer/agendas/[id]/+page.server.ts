@@ -8,7 +8,7 @@ import {
 } from '$lib/server/agendas/library';
 import { activityIds } from '$lib/server/content/agendas';
 import { activitiesDir } from '$lib/server/content/dirs';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import {
 	addAgendaFacilitator,
 	addFacilitatorForm,
@@ -25,22 +25,24 @@ import type { Actions, PageServerLoad } from './$types';
 /** Far above 60 full blocks; anything bigger is not from the editor. */
 const MAX_BODY = 400_000;
 
-export const load: PageServerLoad = ({ params, locals }) => {
-	const db = getDb();
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const db = getStore();
 	const trainerId = locals.trainer!.id;
-	const row = getCopy(db, params.id, trainerId);
+	const row = await getCopy(db, params.id, trainerId);
 	// Files and strangers' copies alike are "not found": ids are not confirmed to strangers.
 	if (!row)
 		error(
 			404,
 			'No such agenda among yours. Only your own copies and those shared with you can be edited: duplicate an agenda first.'
 		);
-	const source = row.copiedFrom ? findAgendaForTrainer(db, row.copiedFrom, trainerId) : undefined;
+	const source = row.copiedFrom
+		? await findAgendaForTrainer(db, row.copiedFrom, trainerId)
+		: undefined;
 	return {
 		agenda: { id: row.id, plan: rowToPlan(row), updatedAt: row.updatedAt, deck: row.deck ?? null },
 		copiedFrom: source?.plan.title ?? null,
 		activityIds: [...activityIds(activitiesDir())],
-		facilitators: listAgendaFacilitators(db, row.id, trainerId)
+		facilitators: await listAgendaFacilitators(db, row.id, trainerId)
 	};
 };
 
@@ -63,7 +65,7 @@ async function save(request: Request, id: string, trainerId: string) {
 			})
 		};
 	}
-	const result = saveCopy(getDb(), id, trainerId, input);
+	const result = await saveCopy(getStore(), id, trainerId, input);
 	if (result.ok) return { ok: true as const, row: result.row };
 	if (result.reason === 'not-found') {
 		return {
@@ -88,7 +90,7 @@ export const actions: Actions = {
 		const saved = await save(request, params.id, trainerId);
 		if (!saved.ok) return saved.failure;
 		// The agenda's owner and co-facilitators become the session's trainers too.
-		const room = startSession(getDb(), {
+		const room = await startSession(getStore(), {
 			trainerId,
 			agendaId: saved.row.id,
 			agenda: rowToPlan(saved.row),
@@ -106,15 +108,15 @@ export const actions: Actions = {
 				email: form.email ?? ''
 			});
 		const actorId = locals.trainer!.id;
-		const db = getDb();
+		const db = getStore();
 		try {
-			const added = addAgendaFacilitator(db, {
+			const added = await addAgendaFacilitator(db, {
 				agendaId: params.id,
 				actorId,
 				email: parsed.data.email
 			});
 			return {
-				facilitators: listAgendaFacilitators(db, params.id, actorId),
+				facilitators: await listAgendaFacilitators(db, params.id, actorId),
 				coFacilitatorNotice: `${added.name} can now edit this agenda and run sessions from it.`
 			};
 		} catch (err) {
@@ -130,10 +132,10 @@ export const actions: Actions = {
 				email: ''
 			});
 		const actorId = locals.trainer!.id;
-		const db = getDb();
+		const db = getStore();
 		let removed;
 		try {
-			removed = removeAgendaFacilitator(db, {
+			removed = await removeAgendaFacilitator(db, {
 				agendaId: params.id,
 				actorId,
 				trainerId: parsed.data.trainerId
@@ -143,7 +145,7 @@ export const actions: Actions = {
 		}
 		if (removed.id === actorId) redirect(303, '/trainer');
 		return {
-			facilitators: listAgendaFacilitators(db, params.id, actorId),
+			facilitators: await listAgendaFacilitators(db, params.id, actorId),
 			coFacilitatorNotice: `${removed.name} is no longer a co-facilitator.`
 		};
 	}

@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import QRCode from 'qrcode';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { joinAddress } from '$lib/server/public-url';
 import { roomForTrainer } from '$lib/server/rooms/access';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ params, locals, url }) => {
-	const room = roomForTrainer(getDb(), params.id, locals.trainer!.id);
+	const room = await roomForTrainer(getStore(), params.id, locals.trainer!.id);
 	// Another trainer's room is "not found", not "forbidden": room ids are not confirmed to strangers.
 	if (!room) error(404, 'No such session among yours.');
 	const address = joinAddress(url);

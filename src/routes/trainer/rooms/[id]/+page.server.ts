@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { UserError } from '$lib/server/errors';
 import {
 	addFacilitatorForm,
@@ -16,17 +16,17 @@ import type { Actions, PageServerLoad } from './$types';
 /** The live engine, when this process runs the sockets: co-facilitator changes reach open rooms at once. */
 const live = () => currentRealtime()?.engine;
 
-function listFor(roomId: string, trainerId: string) {
+async function listFor(roomId: string, trainerId: string) {
 	try {
-		return listRoomFacilitators(getDb(), roomId, trainerId);
+		return await listRoomFacilitators(getStore(), roomId, trainerId);
 	} catch (err) {
 		if (err instanceof UserError) error(404, 'No such session among yours.');
 		throw err;
 	}
 }
 
-export const load: PageServerLoad = ({ params, locals }) => ({
-	facilitators: listFor(params.id, locals.trainer!.id)
+export const load: PageServerLoad = async ({ params, locals }) => ({
+	facilitators: await listFor(params.id, locals.trainer!.id)
 });
 
 export const actions: Actions = {
@@ -41,14 +41,14 @@ export const actions: Actions = {
 			});
 		const actorId = locals.trainer!.id;
 		try {
-			const added = addRoomFacilitator(getDb(), {
+			const added = await addRoomFacilitator(getStore(), {
 				roomId: params.id,
 				actorId,
 				email: parsed.data.email,
 				live: live()
 			});
 			return {
-				facilitators: listFor(params.id, actorId),
+				facilitators: await listFor(params.id, actorId),
 				coFacilitatorNotice: `${added.name} can now run this session with you.`
 			};
 		} catch (err) {
@@ -66,7 +66,7 @@ export const actions: Actions = {
 		const actorId = locals.trainer!.id;
 		let removed;
 		try {
-			removed = removeRoomFacilitator(getDb(), {
+			removed = await removeRoomFacilitator(getStore(), {
 				roomId: params.id,
 				actorId,
 				trainerId: parsed.data.trainerId,
@@ -77,7 +77,7 @@ export const actions: Actions = {
 		}
 		if (removed.id === actorId) redirect(303, '/trainer');
 		return {
-			facilitators: listFor(params.id, actorId),
+			facilitators: await listFor(params.id, actorId),
 			coFacilitatorNotice: `${removed.name} is no longer a co-facilitator.`
 		};
 	}

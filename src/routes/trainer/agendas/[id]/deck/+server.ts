@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { getCopy } from '$lib/server/agendas/library';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { setAgendaDeck } from '$lib/server/decks/agenda-deck';
 import { readUpload, storeDeck } from '$lib/server/decks/files';
 import type { RequestHandler } from './$types';
@@ -12,9 +12,9 @@ const NOT_YOURS = 'No such agenda among yours.';
  * which no cross-site form can send), the file name in X-File-Name. The old deck stays until the new one is checked and stored.
  */
 export const POST: RequestHandler = async ({ request, params, locals }) => {
-	const db = getDb();
+	const db = getStore();
 	const trainerId = locals.trainer!.id;
-	if (!getCopy(db, params.id, trainerId)) error(404, NOT_YOURS);
+	if (!(await getCopy(db, params.id, trainerId))) error(404, NOT_YOURS);
 	if (request.headers.get('content-type')?.split(';')[0]?.trim() !== 'application/pdf')
 		return json(
 			{ error: 'That file is not a PDF. Export the deck as PDF and attach that file.' },
@@ -30,12 +30,13 @@ export const POST: RequestHandler = async ({ request, params, locals }) => {
 	}
 	const stored = await storeDeck(body.bytes, name);
 	if (!stored.ok) return json({ error: stored.error }, { status: 400 });
-	if (!setAgendaDeck(db, params.id, trainerId, stored.deck)) error(404, NOT_YOURS);
+	if (!(await setAgendaDeck(db, params.id, trainerId, stored.deck))) error(404, NOT_YOURS);
 	return json({ deck: stored.deck });
 };
 
 /** Detach the deck; the file stays under data/decks/ for sessions that started with it. */
-export const DELETE: RequestHandler = ({ params, locals }) => {
-	if (!setAgendaDeck(getDb(), params.id, locals.trainer!.id, null)) error(404, NOT_YOURS);
+export const DELETE: RequestHandler = async ({ params, locals }) => {
+	if (!(await setAgendaDeck(getStore(), params.id, locals.trainer!.id, null)))
+		error(404, NOT_YOURS);
 	return json({ deck: null });
 };

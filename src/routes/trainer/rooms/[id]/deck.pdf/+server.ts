@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { deckPath } from '$lib/server/decks/files';
 import { roomForTrainer } from '$lib/server/rooms/access';
 import type { RequestHandler } from './$types';
 
 /** The session's deck, to its owner and co-facilitators only; anyone else gets "not found". */
 export const GET: RequestHandler = async ({ params, locals }) => {
-	const room = roomForTrainer(getDb(), params.id, locals.trainer!.id);
+	const room = await roomForTrainer(getStore(), params.id, locals.trainer!.id);
 	if (!room) error(404, 'No such session among yours.');
 	const path = room.deck && deckPath(room.deck.hash);
 	if (!path) error(404, 'This session has no slides.');

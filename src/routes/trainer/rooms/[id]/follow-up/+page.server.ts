@@ -1,31 +1,31 @@
 import { fail } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { sessionForTrainer } from '$lib/server/exports/access';
-import { setFollowUpEnabled } from '$lib/server/followup/store';
+import { setFollowUpEnabled } from '$lib/server/store/followup';
 import { trainerFollowUp } from '$lib/server/followup/trainer';
 import { joinAddress } from '$lib/server/public-url';
 import { reachabilityWarning } from '$lib/server/followup/service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
-	const data = sessionForTrainer(locals, params.id);
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const data = await sessionForTrainer(locals, params.id);
 	return {
 		title: data.room.title,
 		status: data.room.status,
 		deleted: !!data.deleted,
 		warning: reachabilityWarning(joinAddress(url).base) ?? null,
-		...trainerFollowUp(getDb(), data, locals.trainer!.id)
+		...(await trainerFollowUp(getStore(), data, locals.trainer!.id))
 	};
 };
 
 export const actions: Actions = {
 	/** Either of the session's trainers may switch it: it is part of running the session. */
 	setEnabled: async ({ locals, params, request }) => {
-		sessionForTrainer(locals, params.id);
+		await sessionForTrainer(locals, params.id);
 		const value = (await request.formData()).get('enabled');
 		if (value !== 'yes' && value !== 'no')
 			return fail(400, { error: 'Choose whether the follow-up is on or off.' });
-		setFollowUpEnabled(getDb(), params.id, value === 'yes');
+		await setFollowUpEnabled(getStore(), params.id, value === 'yes');
 		return { enabled: value === 'yes' };
 	}
 };

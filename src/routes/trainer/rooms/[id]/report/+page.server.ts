@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
+import { getStore } from '$lib/server/store';
 import { roomOfTrainer, valueInWorker } from '$lib/server/exports/access';
 import {
 	dataSummary,
@@ -7,14 +7,14 @@ import {
 	purgeDate,
 	retentionDays
 } from '$lib/server/exports/data-care';
-import { extendsRetention } from '$lib/server/followup/store';
+import { extendsRetention } from '$lib/server/store/followup';
 import type { Actions, PageServerLoad } from './$types';
 
 // The report's data, and the follow-up summary when someone opted in (it needs the learners' goals
 // as written on the day), are built in the export pool's worker thread (exports/pool.ts), like the
 // downloads: a large session replayed here would stall every live room on the server.
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { db, room } = roomOfTrainer(locals, params.id);
+	const { db, room } = await roomOfTrainer(locals, params.id);
 	const days = retentionDays();
 	const deleted = room.dataDeletedAt !== null;
 	const { report, followUp } = await valueInWorker(
@@ -26,11 +26,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		report,
 		isOwner: room.trainerId === locals.trainer!.id,
 		followUp,
-		summary: deleted ? null : dataSummary(db, room.id),
+		summary: deleted ? null : await dataSummary(db, room.id),
 		retention:
 			days === null || deleted
 				? null
-				: { days, purgeAt: purgeDate(room, days, extendsRetention(db, room.id)) }
+				: { days, purgeAt: purgeDate(room, days, await extendsRetention(db, room.id)) }
 	};
 };
 
@@ -38,7 +38,7 @@ export const actions: Actions = {
 	/** Deleting people's answers is the owner's decision alone, and only once the session is closed. */
 	deleteData: async ({ locals, params, request }) => {
 		// The room row says all the checks need: no replay of the session here.
-		const { room } = roomOfTrainer(locals, params.id);
+		const { room } = await roomOfTrainer(locals, params.id);
 		const form = await request.formData();
 		if (room.trainerId !== locals.trainer!.id)
 			return fail(403, {
@@ -54,7 +54,7 @@ export const actions: Actions = {
 			return fail(400, {
 				deleteError: 'Tick the box to confirm you want to delete the participant data.'
 			});
-		const removed = deleteParticipantData(getDb(), params.id, locals.trainer!.name);
+		const removed = await deleteParticipantData(getStore(), params.id, locals.trainer!.name);
 		return { deleted: removed };
 	}
 };

@@ -3,9 +3,9 @@ import { exportDownload, fileBase, roomOfTrainer, runOfRoom } from '$lib/server/
 import { slug } from '$lib/server/exports/format';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ locals, params }) => {
-	const { db, room } = roomOfTrainer(locals, params.id);
-	const run = runOfRoom(db, room.id, params.runId);
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const { db, room } = await roomOfTrainer(locals, params.id);
+	const run = await runOfRoom(db, room.id, params.runId);
 	if (!run) error(404, 'That activity is not part of this session.');
 	return exportDownload(
 		db,
