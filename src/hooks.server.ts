@@ -7,6 +7,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { getAgendaLibrary } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { startRetention } from '$lib/server/exports/data-care';
+import { startCluster } from '$lib/server/cluster';
 import { attachRealtime, currentRealtime, productionHttpServer } from '$lib/server/realtime';
 import { SECURITY_HEADERS } from '$lib/server/security-headers';
 import { describeStartup } from '$lib/server/startup';
@@ -19,7 +20,9 @@ export const init: ServerInit = async () => {
 	startRetention(getDb(), (roomId) => currentRealtime()?.engine.close(roomId));
 	const httpServer = productionHttpServer();
 	if (httpServer) {
-		attachRealtime(httpServer);
+		// Organisation mode (REDIS_URL): Redis answers before the first socket is accepted.
+		await startCluster();
+		await attachRealtime(httpServer).start();
 		// The production entry prints this once it listens (it knows the port; we know the rest).
 		(globalThis as Record<symbol, unknown>)[Symbol.for('workshop-companion.describe-startup')] =
 			describeStartup;

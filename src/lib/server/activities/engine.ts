@@ -74,6 +74,8 @@ export class ActivityEngine {
 	/** The room's current run, rebuilt from disk on first use. */
 	current(roomId: string): LiveActivity | null {
 		if (this.#current.has(roomId)) return this.#current.get(roomId)!;
+		// Organisation mode: only the node running the room rebuilds its activity (throws "moving" elsewhere).
+		this.rooms.room(roomId);
 		const latest = store.latestRun(this.db, roomId);
 		const row = latest && latest.endedAt === null ? latest : undefined;
 		const type = row ? this.catalog().get(row.activityId)?.type : undefined;
@@ -433,6 +435,13 @@ export class ActivityEngine {
 	dispose(): void {
 		this.flush();
 		this.#current.clear();
+	}
+
+	/** The room went to another node (after a flush): its activity is rebuilt there from disk. */
+	evict(roomId: string): void {
+		this.#current.delete(roomId);
+		this.#dirtyTrainers.delete(roomId);
+		this.#dirtyPhones.delete(roomId);
 	}
 
 	/** The content file's config with the trainer's setup edits, checked again by the type. */

@@ -52,7 +52,12 @@ export function on<E extends ClientEventName>(
 		try {
 			reply({ ok: true, data: await handler(parsed.data) });
 		} catch (err) {
-			if (err instanceof UserError) return reply({ ok: false, code: err.code, error: err.message });
+			if (err instanceof UserError) {
+				reply({ ok: false, code: err.code, error: err.message });
+				// The room runs on another node: a new connection goes there through the load balancer.
+				if (err.code === 'moving') setTimeout(() => socket.conn.close(), 20);
+				return;
+			}
 			console.error(`[socket] ${event} failed`, err);
 			reply({ ok: false, code: 'server', error: SERVER_ERROR });
 		}

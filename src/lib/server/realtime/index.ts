@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import { currentCluster } from '../cluster';
 import { getDb } from '../db';
 import { configuredOrigins } from '../public-url';
 import { buildApp, createSocketServer, type Realtime } from './server';
@@ -23,7 +24,8 @@ export function attachRealtime(httpServer: HttpServer, { development = false } =
 	g[KEY] = createSocketServer(httpServer, {
 		db: getDb(),
 		allowedOrigins: configuredOrigins(),
-		shareUpgrades: development
+		shareUpgrades: development,
+		cluster: currentCluster()
 	});
 	return g[KEY];
 }

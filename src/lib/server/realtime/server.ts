@@ -1,5 +1,8 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Cluster } from '../cluster';
+import { ClusterRooms } from '../cluster/rooms';
 import { readCookie, SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import type { Db } from '../db';
 import { SECURITY_HEADERS } from '../security-headers';
@@ -26,6 +29,8 @@ export interface RealtimeDeps {
 	clock?: GuardClock;
 	/** Development: leave other WebSocket upgrades (Vite's hot reload) alone instead of closing them. */
 	shareUpgrades?: boolean;
+	/** Organisation mode (REDIS_URL): broadcasts cross nodes, and each room runs on one node. */
+	cluster?: Cluster | null;
 }
 
 export interface Realtime {
@@ -34,6 +39,10 @@ export interface Realtime {
 	readonly activities: ActivityEngine;
 	/** Development reload: new handler code, a fresh engine rebuilt from disk, phones reconnect. */
 	replace(build: typeof buildApp): void;
+	/** Organisation mode: which rooms this node runs; null on a single node. */
+	readonly rooms: ClusterRooms | null;
+	/** Organisation mode: takes the room's lease, asking its holder to hand it over. */
+	start(): Promise<void>;
 	/** Ends trainer powers of every socket opened with this (now signed-out) session. */
 	endSession(sessionId: string): void;
 	close(): Promise<void>;
@@ -167,11 +176,26 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 	io.engine.on('headers', (headers: Record<string, string>) =>
 		Object.assign(headers, SECURITY_HEADERS)
 	);
+	const cluster = deps.cluster ?? null;
+	if (cluster)
+		io.adapter(createAdapter(cluster.redis, { streamName: `${cluster.config.prefix}socket.io` }));
 	let app = buildApp(io, deps);
+	const rooms = cluster ? new ClusterRooms(io, cluster, deps.db, () => app) : null;
+	const joinCluster = (built: typeof app) => {
+		if (!rooms) return;
+		built.engine.setOwnership(rooms.owns);
+		built.engine.onClose((roomId) => rooms.closed(roomId));
+	};
+	joinCluster(app);
 	io.use((socket, next) => app.authenticate(socket, next));
+	if (rooms) io.use((socket, next) => void rooms.admit(socket, next));
 	io.on('connection', (socket) => app.connect(socket));
 	return {
 		io,
+		rooms,
+		async start() {
+			await rooms?.start();
+		},
 		get engine() {
 			return app.engine;
 		},
@@ -182,16 +206,27 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 			app.activities.dispose();
 			app.engine.dispose();
 			app = build(io, deps);
+			joinCluster(app);
 			io.disconnectSockets();
 		},
 		endSession(sessionId) {
 			io.in(channel.session(sessionId)).disconnectSockets(true);
 		},
 		async close() {
+			if (rooms) {
+				// Stop taking connections first, so the phones' reconnections go to the other nodes,
+				// then hand every room over (written, released) and close the connections.
+				io.httpServer.close();
+				await rooms.handOverAll();
+				await rooms.leases.stop();
+			}
 			app.activities.dispose();
 			app.engine.dispose();
-			io.disconnectSockets(true);
+			// In organisation mode the clients reconnect to another node; alone, they wait for this one.
+			if (rooms) for (const socket of io.sockets.sockets.values()) socket.conn.close();
+			else io.disconnectSockets(true);
 			await new Promise<void>((resolve) => io.close(() => resolve()));
+			await cluster?.close();
 		}
 	};
 }

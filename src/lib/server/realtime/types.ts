@@ -8,6 +8,8 @@ export interface SocketData {
 	/** The seat this socket speaks for, once it has joined or resumed. */
 	seat?: { roomId: string; participantId: string };
 	ip: string;
+	/** Organisation mode: the room named in the handshake, which this node took the lease of. */
+	clusterRoom?: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -31,6 +31,7 @@ export interface RoomPublisher {
 
 export const CLOSED_MESSAGE = 'The trainer has closed this session. Thank you for taking part!';
 export const REMOVED_MESSAGE = 'The trainer removed you from this session.';
+export const MOVING_MESSAGE = 'This session is moving to another server. Reconnecting…';
 
 export function noSuchRoom(code: string): UserError {
 	return new UserError(
@@ -49,6 +50,8 @@ export class RoomEngine {
 	readonly #onClose: ((roomId: string, now: number) => void)[] = [];
 	readonly #dirty = new Set<string>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** Organisation mode: whether this node runs the room (holds its lease); always, on one node. */
+	#owns: (roomId: string) => boolean = () => true;
 
 	constructor(
 		private readonly db: Db,
@@ -254,6 +257,20 @@ export class RoomEngine {
 		return room.roster();
 	}
 
+	/**
+	 * Organisation mode: an open room is loaded only by the node that holds its lease; anywhere else
+	 * the caller hears "moving" and its client reconnects to the owner.
+	 */
+	setOwnership(owns: (roomId: string) => boolean): void {
+		this.#owns = owns;
+	}
+
+	/** The room went to another node: forget it here (it is on disk; its next owner loads it). */
+	evict(roomId: string): void {
+		this.#rooms.delete(roomId);
+		this.#dirty.delete(roomId);
+	}
+
 	/** Sends any pending roster updates now (shutdown, tests). */
 	flush(): void {
 		if (this.#timer) clearTimeout(this.#timer);
@@ -280,6 +297,7 @@ export class RoomEngine {
 	#load(roomId: string): LiveRoom | undefined {
 		const row = store.getRoom(this.db, roomId);
 		if (!row) return undefined;
+		if (row.status === 'open' && !this.#owns(roomId)) throw new UserError('moving', MOVING_MESSAGE);
 		const room = new LiveRoom(
 			row,
 			store.activeParticipants(this.db, roomId),
