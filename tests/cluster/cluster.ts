@@ -103,6 +103,9 @@ function freePort(): Promise<number> {
 /** One app node: the production entry (scripts/serve.js) on the build, killable. */
 class NodeProcess {
 	#child: ChildProcess | undefined;
+	#stopping = false;
+	/** Exits nobody asked for (a crash): the run fails if there is one. */
+	crashes = 0;
 	constructor(
 		readonly id: string,
 		readonly port: number,
@@ -116,6 +119,12 @@ class NodeProcess {
 			stdio: ['ignore', 'ignore', 'inherit', 'ipc']
 		});
 		this.#child = child;
+		this.#stopping = false;
+		child.once('exit', (code, signal) => {
+			if (this.#stopping) return;
+			this.crashes++;
+			console.error(`cluster: node ${this.id} exited by itself (${signal ?? code})`);
+		});
 		return new Promise((done, reject) => {
 			child.once('message', () => done());
 			child.once('exit', (code) => reject(new Error(`node ${this.id} exited early (${code})`)));
@@ -131,6 +140,7 @@ class NodeProcess {
 		const child = this.#child;
 		if (!child || !this.alive) return;
 		const exited = new Promise((r) => child.once('exit', r));
+		this.#stopping = true;
 		child.kill(signal);
 		await exited;
 	}
@@ -299,8 +309,12 @@ class Projector {
 export async function runCluster(options: Partial<ClusterOptions> = {}) {
 	const o: ClusterOptions = { ...FULL, ...options };
 	const log = (line: string) => console.log(`cluster: ${line}`);
-	if (!(await redisAnswers(o.redisUrl)) || !psql(`${o.postgresUrl}/postgres`, 'SELECT 1').ok) {
-		const message = `Skipped the organisation-mode cluster test: Redis at ${o.redisUrl} or PostgreSQL at ${o.postgresUrl} does not answer.`;
+	const silent = [
+		...((await redisAnswers(o.redisUrl)) ? [] : [`Redis at ${o.redisUrl}`]),
+		...(psql(`${o.postgresUrl}/postgres`, 'SELECT 1').ok ? [] : [`PostgreSQL at ${o.postgresUrl}`])
+	];
+	if (silent.length) {
+		const message = `Skipped the organisation-mode cluster test: ${silent.join(' and ')} ${silent.length > 1 ? 'do' : 'does'} not answer.`;
 		if (o.ifAvailable) {
 			console.log(message);
 			return { ok: true, skipped: true };
@@ -548,6 +562,7 @@ export async function runCluster(options: Partial<ClusterOptions> = {}) {
 			staleViews,
 			drops,
 			acksLost: phones.reduce((n, p) => n + p.acksLost, 0),
+			crashes: nodes.reduce((n, node) => n + node.crashes, 0),
 			kill: killed
 				? {
 						node: killed.node.id,
@@ -576,6 +591,7 @@ export async function runCluster(options: Partial<ClusterOptions> = {}) {
 			unknown === 0 &&
 			outOfOrder === 0 &&
 			staleViews === 0 &&
+			summary.crashes === 0 &&
 			!!killed &&
 			summary.kill?.phonesBackMs !== null &&
 			summary.kill?.projectorBackMs !== null &&
@@ -585,7 +601,7 @@ export async function runCluster(options: Partial<ClusterOptions> = {}) {
 		log(
 			`${summary.ok ? 'PASS' : 'FAIL'}: ${o.nodes} nodes, ${o.rooms} rooms, ${o.phones} phones, ${drops} drops; ` +
 				`inputs made ${inputsMade}, acked ${acked} (${summary.ackedAsDuplicate} as duplicates), stored ${stored}, ` +
-				`lost ${lost}, duplicates ${duplicates}, unacked ${summary.unacked}, out of order ${outOfOrder}, stale views ${staleViews}; ` +
+				`lost ${lost}, duplicates ${duplicates}, node crashes ${summary.crashes}, unacked ${summary.unacked}, out of order ${outOfOrder}, stale views ${staleViews}; ` +
 				`kill -9: lease taken by ${summary.kill?.takenBy} after ${fmt(summary.kill?.takeoverMs)}, phones back after ${fmt(summary.kill?.phonesBackMs)}, projector after ${fmt(summary.kill?.projectorBackMs)}` +
 				(summary.sigterm
 					? `; SIGTERM: phones back after ${fmt(summary.sigterm.phonesBackMs)}, projector after ${fmt(summary.sigterm.projectorBackMs)}`

@@ -39,7 +39,12 @@ type Holder = typeof globalThis & { [KEY]?: Cluster | null };
 export async function startCluster(config = clusterConfig()): Promise<Cluster | null> {
 	const g = globalThis as Holder;
 	if (g[KEY] !== undefined) return g[KEY];
-	if (!config) return (g[KEY] = null);
+	g[KEY] = config ? await connectCluster(config) : null;
+	return g[KEY];
+}
+
+/** A node's connection to Redis (startCluster keeps the process's one; tests make several). */
+export async function connectCluster(config: ClusterConfig): Promise<Cluster> {
 	const redis = createClient({
 		url: config.redisUrl,
 		// Reconnect quickly and forever: a Redis restart must not take the node down.
@@ -54,7 +59,7 @@ export async function startCluster(config = clusterConfig()): Promise<Cluster | 
 	redis.on('ready', () => (reported = false));
 	await redis.connect();
 	let leases: RoomLeases | undefined;
-	const cluster: Cluster = {
+	return {
 		config,
 		redis,
 		leases(events) {
@@ -66,8 +71,6 @@ export async function startCluster(config = clusterConfig()): Promise<Cluster | 
 			await redis.quit().catch(() => {});
 		}
 	};
-	g[KEY] = cluster;
-	return cluster;
 }
 
 export function currentCluster(): Cluster | null {

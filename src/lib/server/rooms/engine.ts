@@ -265,6 +265,11 @@ export class RoomEngine {
 		this.#owns = owns;
 	}
 
+	/** Whether this node runs the room (organisation mode); always true on a single node. */
+	runsHere(roomId: string): boolean {
+		return this.#owns(roomId);
+	}
+
 	/** The room went to another node: forget it here (it is on disk; its next owner loads it). */
 	evict(roomId: string): void {
 		this.#rooms.delete(roomId);

@@ -1,0 +1,134 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createSession, SESSION_COOKIE } from '$lib/server/auth/session';
+import { createTrainer } from '$lib/server/auth/trainers';
+import { connectCluster, type Cluster } from '$lib/server/cluster';
+import { openDatabase, type Db } from '$lib/server/db';
+import { createSocketServer, type Realtime } from '$lib/server/realtime/server';
+import { createRoom } from '$lib/server/rooms/store';
+import { tempDbPath } from '../helpers/server';
+
+/**
+ * Two nodes (two socket servers in one process, one database, one Redis key prefix), no load
+ * balancer: a socket names its room in the handshake, and the node it reaches must run that room.
+ */
+const prefix = `wc-test-${randomBytes(4).toString('hex')}:`;
+const redisUrl = process.env.CLUSTER_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const file = tempDbPath();
+let db: Db;
+const nodes: { cluster: Cluster; realtime: Realtime; http: HttpServer; url: string }[] = [];
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+	db = openDatabase(file.path);
+	for (const nodeId of ['a', 'b']) {
+		const cluster = await connectCluster({ redisUrl, nodeId, prefix });
+		const http = createServer();
+		const realtime = createSocketServer(http, { db, cluster, rosterDelayMs: 0 });
+		await realtime.start();
+		await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
+		const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+		nodes.push({ cluster, realtime, http, url });
+	}
+});
+
+afterAll(async () => {
+	for (const s of sockets) s.disconnect();
+	const redis = nodes[0]!.cluster.redis;
+	for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 200 }))
+		if (keys.length) await redis.del(keys);
+	for (const n of nodes) await n.realtime.close();
+	db.$client.close();
+	file.cleanup();
+});
+
+function client(url: string, code: string, cookie?: string): Socket {
+	const socket = connect(url, {
+		transports: ['websocket'],
+		forceNew: true,
+		reconnection: false,
+		query: { room: code },
+		extraHeaders: cookie ? { cookie } : {}
+	});
+	sockets.push(socket);
+	return socket;
+}
+
+const connected = (s: Socket) =>
+	new Promise<void>((r, reject) => {
+		s.once('connect', () => r());
+		s.once('connect_error', reject);
+	});
+
+it('a room runs on one node: the other node takes it over with everything acknowledged, and the old one sends its sockets away', async () => {
+	const trainer = await createTrainer(db, {
+		name: 'Lease Trainer',
+		email: `lease-${prefix}@example.org`,
+		password: 'correct horse battery'
+	});
+	const cookie = `${SESSION_COOKIE}=${createSession(db, trainer.id).token}`;
+	const room = createRoom(db, {
+		trainerId: trainer.id,
+		agendaId: 'lease',
+		agenda: { title: 'Lease', start: '09:00', blocks: [{ title: 'Poll', minutes: 10 }] }
+	});
+	const [a, b] = nodes as [(typeof nodes)[0], (typeof nodes)[0]];
+
+	// Node a runs the room: the trainer launches a poll there and a phone answers.
+	const projector = client(a.url, room.code, cookie);
+	await connected(projector);
+	expect(a.realtime.rooms!.owns(room.id)).toBe(true);
+	const launched = await projector.emitWithAck('activity:launch', {
+		roomId: room.id,
+		activityId: 'quick-poll-example'
+	});
+	expect(launched.ok).toBe(true);
+	const phone = client(a.url, room.code);
+	await connected(phone);
+	const joined = await phone.emitWithAck('room:join', { code: room.code, name: 'Ada' });
+	expect(joined.ok).toBe(true);
+	const answered = await phone.emitWithAck('activity:submit', {
+		runId: launched.data.runId,
+		inputId: 'input-1',
+		input: { kind: 'choose', options: [2] }
+	});
+	expect(answered).toMatchObject({ ok: true, data: { duplicate: false } });
+
+	// A socket for the room reaches node b: b asks a for the room and waits for it.
+	const phoneGone = new Promise<string>((r) => phone.once('disconnect', r));
+	const projectorGone = new Promise<string>((r) => projector.once('disconnect', r));
+	const resumed = client(b.url, room.code);
+	await connected(resumed);
+	expect(b.realtime.rooms!.owns(room.id)).toBe(true);
+	expect(a.realtime.rooms!.owns(room.id)).toBe(false);
+	// Closed connections, not a server "disconnect": socket.io clients reconnect by themselves.
+	expect(await phoneGone).toBe('transport close');
+	expect(await projectorGone).toBe('transport close');
+	const lease = await b.cluster.redis.get(`${prefix}lease:${room.id}`);
+	expect(lease).toMatch(/^b\//);
+
+	// On b the room was rebuilt from storage: the answer is there, and a retry is a duplicate.
+	const back = await resumed.emitWithAck('room:resume', {
+		code: room.code,
+		seatToken: joined.data.seatToken
+	});
+	expect(back.ok && back.data.activity?.view).toMatchObject({ mine: [2] });
+	const retry = await resumed.emitWithAck('activity:submit', {
+		runId: launched.data.runId,
+		inputId: 'input-1',
+		input: { kind: 'choose', options: [2] }
+	});
+	expect(retry).toMatchObject({ ok: true, data: { duplicate: true } });
+
+	// Node a no longer runs the room: an event about it there is refused, never run twice.
+	const stray = client(a.url, 'NOSUCH');
+	await connected(stray);
+	const refused = await stray.emitWithAck('room:resume', {
+		code: room.code,
+		seatToken: joined.data.seatToken
+	});
+	expect(refused).toMatchObject({ ok: false, code: 'moving' });
+}, 30_000);
