@@ -11,6 +11,7 @@
  *   npm run test:cluster -- --short   30 phones in 2 rooms (what `npm test` runs)
  *   --if-available                    skip (exit 0, saying why) when Redis or PostgreSQL do not answer
  *   --port=N                          nodes on N+1…N+3, nginx on N (default: free ports)
+ * The short form first runs tests/cluster/handover.test.ts (two nodes in one process, no nginx).
  *
  * Each run uses its own Redis key prefix and its own PostgreSQL database (created, then dropped),
  * passed to the nodes as DATABASE_URL; the nodes also get a SQLite file (DATABASE_PATH), which the
@@ -55,6 +56,8 @@ export interface ClusterOptions {
 	redisUrl: string;
 	postgresUrl: string;
 	ifAvailable: boolean;
+	/** First the two-node handover test (tests/cluster/*.test.ts, vitest on the same Redis). */
+	withHandoverTest: boolean;
 	seed: number;
 	out: string | null;
 }
@@ -74,6 +77,7 @@ const FULL: ClusterOptions = {
 	redisUrl: process.env.CLUSTER_REDIS_URL ?? 'redis://127.0.0.1:6379',
 	postgresUrl: process.env.CLUSTER_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432',
 	ifAvailable: false,
+	withHandoverTest: false,
 	seed: 1,
 	out: join(root, 'tests', 'cluster', 'last-run.json')
 };
@@ -86,10 +90,11 @@ const SHORT: Partial<ClusterOptions> = {
 	killAtMs: 4_000,
 	termAtMs: -1,
 	settleTimeoutMs: 40_000,
+	withHandoverTest: true,
 	out: null
 };
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((done, reject) => {
 		const srv = createServer();
 		srv.once('error', reject);
@@ -101,7 +106,7 @@ function freePort(): Promise<number> {
 }
 
 /** One app node: the production entry (scripts/serve.js) on the build, killable. */
-class NodeProcess {
+export class NodeProcess {
 	#child: ChildProcess | undefined;
 	#stopping = false;
 	/** Exits nobody asked for (a crash): the run fails if there is one. */
@@ -131,6 +136,10 @@ class NodeProcess {
 		});
 	}
 
+	get pid(): number | undefined {
+		return this.#child?.pid;
+	}
+
 	get alive(): boolean {
 		const c = this.#child;
 		return !!c && c.exitCode === null && c.signalCode === null;
@@ -147,7 +156,11 @@ class NodeProcess {
 }
 
 /** nginx in the foreground, on deploy/nginx.conf with this run's ports, everything in `dir`. */
-async function startNginx(dir: string, port: number, nodePorts: number[]): Promise<ChildProcess> {
+export async function startNginx(
+	dir: string,
+	port: number,
+	nodePorts: number[]
+): Promise<ChildProcess> {
 	const binary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
 	if (!binary) throw new Error('nginx is missing (see ensureNginx)');
 	const site = readFileSync(join(root, 'deploy', 'nginx.conf'), 'utf8')
@@ -214,12 +227,12 @@ export function ensureNginx(): boolean {
 	return run.status === 0 && existsSync('/usr/sbin/nginx');
 }
 
-function psql(url: string, sql: string): { ok: boolean; error: string } {
+export function psql(url: string, sql: string): { ok: boolean; error: string } {
 	const run = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-tAc', sql], { encoding: 'utf8' });
 	return { ok: run.status === 0, error: (run.stderr || run.error?.message || '').trim() };
 }
 
-async function redisAnswers(url: string): Promise<boolean> {
+export async function redisAnswers(url: string): Promise<boolean> {
 	const client = createClient({ url, socket: { connectTimeout: 2000, reconnectStrategy: false } });
 	client.on('error', () => {});
 	try {
@@ -234,7 +247,7 @@ async function redisAnswers(url: string): Promise<boolean> {
 }
 
 /** A trainer's browser, reduced to what the test needs: a session cookie and form posts. */
-class Browser {
+export class Browser {
 	cookie = '';
 	constructor(readonly base: string) {}
 
@@ -320,6 +333,14 @@ export async function runCluster(options: Partial<ClusterOptions> = {}) {
 			return { ok: true, skipped: true };
 		}
 		throw new Error(message);
+	}
+	if (o.withHandoverTest) {
+		const unit = spawnSync('npx', ['vitest', 'run', '--config', 'tests/cluster/vitest.config.ts'], {
+			cwd: root,
+			stdio: 'inherit',
+			env: { ...process.env, CLUSTER_REDIS_URL: o.redisUrl }
+		});
+		if (unit.status !== 0) throw new Error('the handover test failed');
 	}
 	if (!ensureNginx()) throw new Error('nginx is missing: apt-get install -y nginx');
 	if (!existsSync(join(root, 'build', 'handler.js'))) {
