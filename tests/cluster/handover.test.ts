@@ -73,7 +73,11 @@ it('a room runs on one node: the other node takes it over with everything acknow
 	const room = createRoom(db, {
 		trainerId: trainer.id,
 		agendaId: 'lease',
-		agenda: { title: 'Lease', start: '09:00', blocks: [{ title: 'Poll', minutes: 10 }] }
+		agenda: {
+			title: 'Lease',
+			start: '09:00',
+			blocks: [{ title: 'Poll', minutes: 10, kind: 'activity', task: 'Answer.' }]
+		}
 	});
 	const [a, b] = nodes as [(typeof nodes)[0], (typeof nodes)[0]];
 
