@@ -1,4 +1,5 @@
 import { trainerCount } from './auth/trainers';
+import { clusterConfig } from './cluster';
 import { databasePath, getDb } from './db';
 import { lanAddresses } from './public-url';
 
@@ -13,8 +14,11 @@ export function describeStartup(port: number, host: string, env = process.env): 
 		'',
 		`  Trainer (this computer):  ${local}`
 	];
+	const cluster = clusterConfig(env);
 	if (env.PUBLIC_URL)
 		lines.push(`  Phones:                   ${env.PUBLIC_URL.replace(/\/+$/, '')}/join`);
+	else if (cluster)
+		lines.push('  Phones: through the load balancer; set PUBLIC_URL to its address.');
 	else if (loopbackOnly)
 		lines.push(
 			`  Phones cannot reach it: HOST=${host} listens on this computer only. Use HOST=0.0.0.0.`
@@ -24,7 +28,16 @@ export function describeStartup(port: number, host: string, env = process.env): 
 		for (const other of lans.slice(1))
 			lines.push(`                   or else: http://${other}:${port}/join`);
 	} else lines.push('  Phones: no network address found; join the room Wi-Fi or set PUBLIC_URL.');
-	lines.push(`  Database:                 ${databasePath()}`, '');
+	lines.push(`  Database:                 ${databasePath()}`);
+	if (cluster) {
+		// Never print a Redis password to a log.
+		const redis = new URL(cluster.redisUrl);
+		redis.password = '';
+		lines.push(
+			`  Organisation mode:        node ${cluster.nodeId}, Redis ${redis.href}, key prefix ${cluster.prefix}`
+		);
+	}
+	lines.push('');
 	if (trainerCount(getDb()) === 0)
 		lines.push(`  No trainer account yet. Create the first one at ${local}/signup`);
 	else lines.push(`  Sign in at ${local}/login`);

@@ -73,6 +73,8 @@ export class RoomLeases {
 	readonly holder: string;
 	readonly #owned = new Map<string, { epoch: number; renewedAt: number }>();
 	readonly #leaving = new Set<string>();
+	/** Rooms whose lease Redis could not confirm for a whole TTL (Redis restarting or unreachable). */
+	readonly #unconfirmed = new Set<string>();
 	readonly #claims = new Map<string, Promise<boolean>>();
 	readonly #asked = new Map<string, number>();
 	#timer: ReturnType<typeof setInterval> | undefined;
@@ -108,6 +110,15 @@ export class RoomLeases {
 	/** Whether this node runs the room now (and is not handing it over). */
 	owns(roomId: string): boolean {
 		return this.#owned.has(roomId) && !this.#leaving.has(roomId);
+	}
+
+	/**
+	 * Whether the lease is confirmed: false while Redis has not answered for a TTL. The room stays
+	 * here with its sockets (nobody else can take it while Redis is away), but refuses new inputs
+	 * until Redis answers again, because then another node may be taking it.
+	 */
+	confirmed(roomId: string): boolean {
+		return !this.#unconfirmed.has(roomId);
 	}
 
 	ownedRooms(): string[] {
@@ -168,6 +179,7 @@ export class RoomLeases {
 		const owned = this.#owned.get(roomId);
 		this.#owned.delete(roomId);
 		this.#leaving.delete(roomId);
+		this.#unconfirmed.delete(roomId);
 		if (!owned) return;
 		await this.redis
 			.eval(RELEASE, {
@@ -196,14 +208,18 @@ export class RoomLeases {
 						arguments: [`${this.holder} ${owned.epoch}`, String(this.timing.ttlMs)]
 					})) as number;
 				} catch {
-					// Redis unreachable: nobody can take the room meanwhile, but past the TTL we can no
-					// longer prove it is ours, so we stop running it.
-					if (Date.now() - owned.renewedAt > this.timing.ttlMs) this.#lose(roomId);
+					// Redis unreachable: nobody can take the room meanwhile, so it stays here with its
+					// sockets; past the TTL its inputs wait (on the phones) until the lease is confirmed.
+					if (Date.now() - owned.renewedAt > this.timing.ttlMs) this.#unconfirmed.add(roomId);
 					return;
 				}
-				if (result === 1) owned.renewedAt = Date.now();
-				// Redis restarted empty: take it again, with a new epoch.
-				else if (result === 0 && (await this.#acquire(roomId).catch(() => false))) return;
+				if (result === 1) {
+					owned.renewedAt = Date.now();
+					this.#unconfirmed.delete(roomId);
+				}
+				// Redis restarted empty: take it again, with a new epoch (the store fences the old one).
+				else if (result === 0 && (await this.#acquire(roomId).catch(() => false)))
+					this.#unconfirmed.delete(roomId);
 				else this.#lose(roomId);
 			})
 		);
@@ -213,6 +229,7 @@ export class RoomLeases {
 		if (!this.#owned.has(roomId)) return;
 		this.#owned.delete(roomId);
 		this.#leaving.delete(roomId);
+		this.#unconfirmed.delete(roomId);
 		this.events.lost(roomId);
 	}
 

@@ -53,6 +53,7 @@ export class ClusterRooms {
 	}
 
 	owns = (roomId: string): boolean => this.leases.owns(roomId);
+	confirmed = (roomId: string): boolean => this.leases.confirmed(roomId);
 
 	/** Handshake middleware: a socket naming a live room waits until this node runs that room. */
 	admit = async (socket: IoSocket, next: (err?: Error) => void): Promise<void> => {

@@ -183,7 +183,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 	const rooms = cluster ? new ClusterRooms(io, cluster, deps.db, () => app) : null;
 	const joinCluster = (built: typeof app) => {
 		if (!rooms) return;
-		built.engine.setOwnership(rooms.owns);
+		built.engine.setOwnership(rooms.owns, rooms.confirmed);
 		built.engine.onClose((roomId) => rooms.closed(roomId));
 	};
 	joinCluster(app);

@@ -32,6 +32,8 @@ export interface RoomPublisher {
 export const CLOSED_MESSAGE = 'The trainer has closed this session. Thank you for taking part!';
 export const REMOVED_MESSAGE = 'The trainer removed you from this session.';
 export const MOVING_MESSAGE = 'This session is moving to another server. Reconnecting…';
+export const STORAGE_MESSAGE =
+	'Reconnecting to storage: your answer is kept on this phone and will be sent in a moment.';
 
 export function noSuchRoom(code: string): UserError {
 	return new UserError(
@@ -52,6 +54,8 @@ export class RoomEngine {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** Organisation mode: whether this node runs the room (holds its lease); always, on one node. */
 	#owns: (roomId: string) => boolean = () => true;
+	/** Organisation mode: whether the room's lease is confirmed now (not while Redis is away). */
+	#confirmed: (roomId: string) => boolean = () => true;
 
 	constructor(
 		private readonly db: Db,
@@ -82,6 +86,7 @@ export class RoomEngine {
 		now = Date.now()
 	): Omit<JoinResult, 'activity'> & { roomId: string } {
 		const room = this.openRoomByCode(rawCode);
+		this.assertWritable(room.id);
 		const checked = checkDisplayName(rawName);
 		if (!checked.ok) throw new UserError('invalid', checked.error);
 		if (room.nameTaken(checked.key)) throw nameTaken(checked.name);
@@ -261,8 +266,17 @@ export class RoomEngine {
 	 * Organisation mode: an open room is loaded only by the node that holds its lease; anywhere else
 	 * the caller hears "moving" and its client reconnects to the owner.
 	 */
-	setOwnership(owns: (roomId: string) => boolean): void {
+	setOwnership(owns: (roomId: string) => boolean, confirmed: (roomId: string) => boolean): void {
 		this.#owns = owns;
+		this.#confirmed = confirmed;
+	}
+
+	/**
+	 * Refuses a new input while the room's lease cannot be confirmed: the phone's outbox keeps it
+	 * and sends it again, and nothing is acknowledged that another node might be taking over.
+	 */
+	assertWritable(roomId: string): void {
+		if (!this.#confirmed(roomId)) throw new UserError('server', STORAGE_MESSAGE);
 	}
 
 	/** Whether this node runs the room (organisation mode); always true on a single node. */
