@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createClient } from 'redis';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/session';
 import { createTrainer } from '$lib/server/auth/trainers';
@@ -37,10 +38,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	for (const s of sockets) s.disconnect();
-	const redis = nodes[0]!.cluster.redis;
+	for (const n of nodes) await n.realtime.close();
+	// After the nodes: their adapters write to the stream until they close.
+	const redis = createClient({ url: redisUrl });
+	await redis.connect();
 	for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 200 }))
 		if (keys.length) await redis.del(keys);
-	for (const n of nodes) await n.realtime.close();
+	await redis.quit();
 	db.$client.close();
 	file.cleanup();
 });
