@@ -131,6 +131,13 @@ it('a room runs on one node: the other node takes it over with everything acknow
 	});
 	expect(retry).toMatchObject({ ok: true, data: { duplicate: true } });
 
+	// A co-facilitator added through a form on node a reaches the room on node b at once.
+	a.realtime.engine.trainerAdded(room.id, 'co-facilitator-1');
+	const live = b.realtime.engine.room(room.id)!;
+	for (let i = 0; i < 50 && !live.isTrainer('co-facilitator-1'); i++)
+		await new Promise((r) => setTimeout(r, 100));
+	expect(live.isTrainer('co-facilitator-1')).toBe(true);
+
 	// Node a no longer runs the room: an event about it there is refused, never run twice.
 	const stray = client(a.url, 'NOSUCH');
 	await connected(stray);

@@ -183,10 +183,18 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 	const rooms = cluster ? new ClusterRooms(io, cluster, deps.db, () => app) : null;
 	const joinCluster = (built: typeof app) => {
 		if (!rooms) return;
-		built.engine.setOwnership(rooms.owns, rooms.confirmed);
+		built.engine.setOwnership(rooms.owns, rooms.confirmed, {
+			trainerChanged: (kind, roomId, trainerId) =>
+				io.serverSideEmit('cluster:trainer', kind, roomId, trainerId)
+		});
 		built.engine.onClose((roomId) => rooms.closed(roomId));
 	};
 	joinCluster(app);
+	// A co-facilitator added or removed through a form on another node reaches the room at once.
+	io.on('cluster:trainer', (kind, roomId, trainerId) => {
+		if (kind === 'added') app.engine.trainerAdded(roomId, trainerId, true);
+		else app.engine.trainerRemoved(roomId, trainerId, true);
+	});
 	io.use((socket, next) => app.authenticate(socket, next));
 	if (rooms) io.use((socket, next) => void rooms.admit(socket, next));
 	io.on('connection', (socket) => app.connect(socket));

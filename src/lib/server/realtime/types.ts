@@ -12,8 +12,10 @@ export interface SocketData {
 	clusterRoom?: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type InterServerEvents = {};
+/** Organisation mode: between nodes, through the Redis adapter (io.serverSideEmit). */
+type InterServerEvents = {
+	'cluster:trainer': (kind: 'added' | 'removed', roomId: string, trainerId: string) => void;
+};
 
 export type IoServer = Server<ClientEvents, ServerEvents, InterServerEvents, SocketData>;
 export type IoSocket = Socket<ClientEvents, ServerEvents, InterServerEvents, SocketData>;

@@ -29,6 +29,11 @@ export interface RoomPublisher {
 	slides?(roomId: string, view: SlideView): void;
 }
 
+/** Organisation mode: what one node's engine passes on to the others. */
+export interface RoomPeers {
+	trainerChanged(kind: 'added' | 'removed', roomId: string, trainerId: string): void;
+}
+
 export const CLOSED_MESSAGE = 'The trainer has closed this session. Thank you for taking part!';
 export const REMOVED_MESSAGE = 'The trainer removed you from this session.';
 export const MOVING_MESSAGE = 'This session is moving to another server. Reconnecting…';
@@ -54,6 +59,11 @@ export class RoomEngine {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** Organisation mode: whether this node runs the room (holds its lease); always, on one node. */
 	#owns: (roomId: string) => boolean = () => true;
+	/**
+	 * Organisation mode: the other nodes. A co-facilitator change arrives (a form) on any node; the
+	 * node running the room must apply it at once, so it is passed on to every node.
+	 */
+	#peers: RoomPeers | undefined;
 	/** Organisation mode: whether the room's lease is confirmed now (not while Redis is away). */
 	#confirmed: (roomId: string) => boolean = () => true;
 
@@ -241,7 +251,8 @@ export class RoomEngine {
 	}
 
 	/** A co-facilitator was added (facilitators.ts, after the database): their sockets are accepted at once. */
-	trainerAdded(roomId: string, trainerId: string): void {
+	trainerAdded(roomId: string, trainerId: string, fromPeer = false): void {
+		if (!fromPeer) this.#peers?.trainerChanged('added', roomId, trainerId);
 		this.#rooms.get(roomId)?.addTrainer(trainerId);
 	}
 
@@ -249,7 +260,8 @@ export class RoomEngine {
 	 * A co-facilitator was removed or left (after the database): their events are refused from now on
 	 * and their open screens leave the trainers' channel. A room not in memory reads the table when loaded.
 	 */
-	trainerRemoved(roomId: string, trainerId: string): void {
+	trainerRemoved(roomId: string, trainerId: string, fromPeer = false): void {
+		if (!fromPeer) this.#peers?.trainerChanged('removed', roomId, trainerId);
 		const room = this.#rooms.get(roomId);
 		if (room?.trainerId === trainerId) return;
 		room?.removeTrainer(trainerId);
@@ -266,9 +278,14 @@ export class RoomEngine {
 	 * Organisation mode: an open room is loaded only by the node that holds its lease; anywhere else
 	 * the caller hears "moving" and its client reconnects to the owner.
 	 */
-	setOwnership(owns: (roomId: string) => boolean, confirmed: (roomId: string) => boolean): void {
+	setOwnership(
+		owns: (roomId: string) => boolean,
+		confirmed: (roomId: string) => boolean,
+		peers?: RoomPeers
+	): void {
 		this.#owns = owns;
 		this.#confirmed = confirmed;
+		this.#peers = peers;
 	}
 
 	/**
