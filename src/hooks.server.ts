@@ -17,7 +17,11 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	getDb();
 	getAgendaLibrary();
-	startRetention(getDb(), (roomId) => currentRealtime()?.engine.close(roomId));
+	// Organisation mode: a live room is closed by the node running it; elsewhere the database update does it.
+	startRetention(getDb(), (roomId) => {
+		const engine = currentRealtime()?.engine;
+		if (engine?.runsHere(roomId)) engine.close(roomId);
+	});
 	const httpServer = productionHttpServer();
 	if (httpServer) {
 		// Organisation mode (REDIS_URL): Redis answers before the first socket is accepted.
