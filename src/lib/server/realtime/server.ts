@@ -41,7 +41,7 @@ export interface Realtime {
 	replace(build: typeof buildApp): void;
 	/** Organisation mode: which rooms this node runs; null on a single node. */
 	readonly rooms: ClusterRooms | null;
-	/** Organisation mode: takes the room's lease, asking its holder to hand it over. */
+	/** Organisation mode: starts renewing leases and listening for handover requests; nothing alone. */
 	start(): Promise<void>;
 	/** Ends trainer powers of every socket opened with this (now signed-out) session. */
 	endSession(sessionId: string): void;
