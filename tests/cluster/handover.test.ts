@@ -6,7 +6,7 @@ import { createClient } from 'redis';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/session';
 import { createTrainer } from '$lib/server/auth/trainers';
-import { connectCluster, type Cluster } from '$lib/server/cluster';
+import { connectCluster, sharedCounter, type Cluster } from '$lib/server/cluster';
 import { openDatabase, type Db } from '$lib/server/db';
 import { createSocketServer, type Realtime } from '$lib/server/realtime/server';
 import { createRoom } from '$lib/server/rooms/store';
@@ -137,6 +137,11 @@ it('a room runs on one node: the other node takes it over with everything acknow
 	for (let i = 0; i < 50 && !live.isTrainer('co-facilitator-1'); i++)
 		await new Promise((r) => setTimeout(r, 100));
 	expect(live.isTrainer('co-facilitator-1')).toBe(true);
+
+	// Wrong room codes per address are counted for both nodes together (codes hash to different nodes).
+	const ip = `203.0.113.${Math.floor(Math.random() * 250)}`;
+	await sharedCounter(a.cluster, 'test-address', 10_000)(ip);
+	expect(await sharedCounter(b.cluster, 'test-address', 10_000)(ip)).toBe(2);
 
 	// Node a no longer runs the room: an event about it there is refused, never run twice.
 	const stray = client(a.url, 'NOSUCH');

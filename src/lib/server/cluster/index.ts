@@ -76,3 +76,27 @@ export async function connectCluster(config: ClusterConfig): Promise<Cluster> {
 export function currentCluster(): Cluster | null {
 	return (globalThis as Holder)[KEY] ?? null;
 }
+
+const COUNT = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return n
+`;
+
+/**
+ * A count per key over a fixed window, shared by every node (the join guard's wrong codes per
+ * address: codes hash to different nodes, so a guesser's tries would otherwise be counted apart).
+ */
+export function sharedCounter(
+	cluster: Cluster,
+	name: string,
+	windowMs: number
+): (key: string) => Promise<number> {
+	return async (key) =>
+		Number(
+			await cluster.redis.eval(COUNT, {
+				keys: [`${cluster.config.prefix}count:${name}:${key}`],
+				arguments: [String(windowMs)]
+			})
+		);
+}

@@ -1,13 +1,13 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import type { Cluster } from '../cluster';
+import { sharedCounter, type Cluster } from '../cluster';
 import { ClusterRooms } from '../cluster/rooms';
 import { readCookie, SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import type { Db } from '../db';
 import { SECURITY_HEADERS } from '../security-headers';
 import { inputLimiters, MAX_MESSAGE_BYTES } from './limits';
-import { JoinGuard, realClock, type GuardClock } from './join-guard';
+import { JoinGuard, realClock, WINDOW_MS, type GuardClock } from './join-guard';
 import { RoomEngine, type RoomPublisher } from '../rooms/engine';
 import { ActivityEngine, type ActivityPublisher, type Catalog } from '../activities/engine';
 import { getActivityCatalog } from '../content';
@@ -105,7 +105,10 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 	);
 	// A whole venue may share one address (NAT, proxy): wrong codes slow the guesser, never lock the venue.
 	const clock = deps.clock ?? realClock;
-	const joinGuard = new JoinGuard(clock);
+	const joinGuard = new JoinGuard(
+		clock,
+		deps.cluster ? sharedCounter(deps.cluster, 'join-address', WINDOW_MS) : undefined
+	);
 	const inputRate = inputLimiters(() => clock.now());
 	return {
 		engine,
