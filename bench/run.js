@@ -1,7 +1,7 @@
 // `npm run bench`: the load benchmark. See the README's "Load benchmark" section.
 //
 //   node bench/run.js [--phones 2000] [--rooms 100 --per-room 30] [--group-seconds 60]
-//                     [--scenario join,burst,groups,rooms,exports,bundle] [--target app,relay]
+//                     [--scenario join,burst,groups,rooms,exports,bundle,cluster] [--target app,relay]
 //                     [--export-participants 1000 --live-phones 200 --export-seconds 20]
 //                     [--workers 2] [--quick] [--cpu-prof[=dir]] [--out bench/results/latest.json]
 //
@@ -16,6 +16,7 @@ import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { io } from 'socket.io-client';
 import { bundleSizes } from './bundle.js';
+import { clusterScenario } from './cluster-scenario.js';
 import { now, readProc, round, sampler, sleep, summary } from './lib.js';
 import { printTable, targetsFor } from './report.js';
 import { appTarget, killAll, relayTarget } from './targets.js';
@@ -724,12 +725,15 @@ async function main() {
 			if (buildIfNeeded()) console.log('Built.');
 		}
 		if (opts.cpuProf) mkdirSync(opts.cpuProf, { recursive: true });
-		for (const name of opts.targets) {
+		// The cluster scenario starts its own nodes: asked for alone, no single-server target runs.
+		const targets = opts.scenarios.every((s) => s === 'cluster') ? [] : opts.targets;
+		for (const name of targets) {
 			const target =
 				name === 'app' ? appTarget({ cpuProfDir: opts.cpuProf ?? undefined }) : relayTarget();
 			results.targets[name] = await runTarget(target, opts);
 		}
 		if (opts.scenarios.includes('bundle')) results.bundle = bundleSizes(root);
+		if (opts.scenarios.includes('cluster')) results.cluster = clusterScenario(opts);
 		results.machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
 		results.checks = targetsFor(results, opts);
 		printTable(results, opts);

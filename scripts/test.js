@@ -1,6 +1,6 @@
 // `npm test`: every check, in order, stopping at the first failure: types, lint and format, content, unit and
 // socket integration tests (vitest, one of them with LibreOffice), the browser tests (Playwright on Debian's
-// Chromium), then a short load run.
+// Chromium), the organisation-mode cluster's short form (when PostgreSQL and Redis answer), then a short load run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -32,6 +32,13 @@ const steps = [
 	['Chromium', 'node', ['scripts/ensure-chromium.js']],
 	['Build', 'npm', ['run', '--silent', 'build']],
 	['Browser tests', 'npx', ['playwright', 'test']],
+	// Organisation mode's short form: 3 nodes of the build behind nginx on PostgreSQL and Redis, one node
+	// killed with SIGKILL; skipped (saying so) when PostgreSQL or Redis do not answer. `npm run test:cluster` is the full one.
+	[
+		'Organisation-mode cluster, short form',
+		'npx',
+		['tsx', 'tests/cluster/cluster.ts', '--short', '--if-available']
+	],
 	// The load benchmark's short form: 100 phones and 5 rooms of 10 on the production build; fails
 	// only if a phone could not join, got an error or was disconnected. `npm run bench` is the full one.
 	[

@@ -7,6 +7,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { getAgendaLibrary } from '$lib/server/content';
 import { initStore } from '$lib/server/store';
 import { startRetention } from '$lib/server/exports/data-care';
+import { startCluster } from '$lib/server/cluster';
 import { attachRealtime, currentRealtime, productionHttpServer } from '$lib/server/realtime';
 import { SECURITY_HEADERS } from '$lib/server/security-headers';
 import { describeStartup } from '$lib/server/startup';
@@ -16,13 +17,16 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	const store = await initStore();
 	getAgendaLibrary();
+	// Organisation mode: a live room is closed by the node running it; elsewhere the database update does it.
 	startRetention(store, async (roomId) => {
 		const engine = currentRealtime()?.engine;
-		if (await engine?.load(roomId)) engine?.close(roomId);
+		if (engine?.runsHere(roomId) && (await engine.load(roomId))) engine.close(roomId);
 	});
 	const httpServer = productionHttpServer();
 	if (httpServer) {
-		await attachRealtime(httpServer);
+		// Organisation mode (REDIS_URL): Redis answers before the first socket is accepted.
+		await startCluster();
+		await (await attachRealtime(httpServer)).start();
 		// The production entry prints this once it listens (it knows the port; we know the rest).
 		(globalThis as Record<symbol, unknown>)[Symbol.for('workshop-companion.describe-startup')] =
 			describeStartup;

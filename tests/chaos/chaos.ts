@@ -109,7 +109,7 @@ const DEFAULTS: Omit<ChaosOptions, 'log'> = {
 	out: join(root, 'tests', 'chaos', 'last-run.json')
 };
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function freePort(): Promise<number> {
 	return new Promise((resolvePort, reject) => {
@@ -167,9 +167,9 @@ class ServerProcess {
 	}
 }
 
-type Ack<T> = { ok: true; data: T } | { ok: false; error: string; code?: string };
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; code?: string };
 
-function emit<T>(
+export function emit<T>(
 	socket: Socket,
 	event: string,
 	payload: unknown,
@@ -181,8 +181,23 @@ function emit<T>(
 		.catch(() => 'timeout' as const);
 }
 
+/** Resolves once the socket is connected; handshake refusals in between are retried by the caller's socket. */
+export function connected(socket: Socket, timeoutMs: number): Promise<void> {
+	return new Promise<void>((r, reject) => {
+		if (socket.connected) return r();
+		const timer = setTimeout(() => reject(new Error('no connection')), timeoutMs);
+		socket.once('connect', () => {
+			clearTimeout(timer);
+			r();
+		});
+	});
+}
+
+/** Sockets the test closed on purpose: a refused handshake of theirs is not retried. */
+const closedSockets = new WeakSet<Socket>();
+
 /** One simulated phone: a socket, a seat token, and the app's outbox core over its own storage. */
-class Phone {
+export class Phone {
 	readonly storage = new MemoryStorage();
 	socket!: Socket;
 	core!: OutboxCore;
@@ -209,21 +224,28 @@ class Phone {
 	acksLost = 0;
 
 	#connect(): Socket {
-		return io(this.url, {
+		// The room code in the handshake, as the browser sends it: organisation mode routes by it.
+		const socket = io(this.url, {
 			transports: ['websocket'],
 			forceNew: true,
 			reconnectionDelay: 300,
 			reconnectionDelayMax: 3000,
-			timeout: 5000
+			timeout: 5000,
+			query: { room: this.code }
 		});
+		// As the browser's socket does: a refused handshake (the room moving between nodes) is retried.
+		socket.on('connect_error', () => {
+			if (!socket.active)
+				setTimeout(() => {
+					if (!closedSockets.has(socket)) socket.connect();
+				}, 500);
+		});
+		return socket;
 	}
 
 	async join(): Promise<void> {
 		this.socket = this.#connect();
-		await new Promise<void>((r, reject) => {
-			this.socket.once('connect', () => r());
-			this.socket.once('connect_error', reject);
-		});
+		await connected(this.socket, 20_000);
 		const res = await emit<{ seatToken: string; seat: { participantId: string } }>(
 			this.socket,
 			'room:join',
@@ -324,6 +346,7 @@ class Phone {
 		this.core.dispose();
 		this.ready = false;
 		const old = this.socket;
+		closedSockets.add(old);
 		old.removeAllListeners();
 		old.disconnect();
 		this.socket = this.#connect();
@@ -341,27 +364,94 @@ class Phone {
 	async freshView(): Promise<{ mine: number[] } | null> {
 		const socket = this.#connect();
 		try {
-			await new Promise<void>((r, reject) => {
-				socket.once('connect', () => r());
-				socket.once('connect_error', reject);
-			});
-			const res = await emit<{ activity: { view: { mine: number[] } } | null }>(
-				socket,
-				'room:resume',
-				{ code: this.code, seatToken: this.token },
-				10_000
-			);
-			return res !== 'timeout' && res.ok ? (res.data.activity?.view ?? null) : null;
+			// As the Seat does: a resume that meets a room moving between nodes is tried again.
+			for (let attempt = 0; attempt < 20; attempt++) {
+				await connected(socket, 20_000);
+				const res = await emit<{ activity: { view: { mine: number[] } } | null }>(
+					socket,
+					'room:resume',
+					{ code: this.code, seatToken: this.token },
+					10_000
+				);
+				if (res !== 'timeout' && res.ok) return res.data.activity?.view ?? null;
+				if (res !== 'timeout' && ['closed', 'removed', 'not-found'].includes(res.code ?? ''))
+					return null;
+				await sleep(300);
+			}
+			return null;
 		} finally {
+			closedSockets.add(socket);
 			socket.disconnect();
 		}
 	}
 
 	close(): void {
 		this.core.dispose();
+		closedSockets.add(this.socket);
 		this.socket.removeAllListeners();
 		this.socket.disconnect();
 	}
+}
+
+/** An export's inputs of one run, one row per phone input (with how often it is stored). */
+interface ExportedInputs {
+	activities: {
+		runId: string;
+		inputs: { participantId: string | null; inputId: string; seq: number }[];
+	}[];
+}
+
+/**
+ * The export check: every input a phone got an ack for is stored (not lost), none twice, none that
+ * no phone made, and each phone's inputs in the order it made them.
+ */
+export function checkExport(
+	exported: ExportedInputs,
+	runId: string,
+	phones: Pick<Phone, 'participantId' | 'acked' | 'made'>[]
+) {
+	const counted = new Map<string, { participantId: string; id: string; n: number; seq: number }>();
+	for (const input of exported.activities.find((a) => a.runId === runId)?.inputs ?? []) {
+		if (!input.participantId) continue;
+		const key = `${input.participantId}:${input.inputId}`;
+		const row = counted.get(key);
+		if (row) row.n++;
+		else
+			counted.set(key, {
+				participantId: input.participantId,
+				id: input.inputId,
+				n: 1,
+				seq: input.seq
+			});
+	}
+	const rows = [...counted.values()].sort((a, b) => a.seq - b.seq);
+
+	const storedBy = new Map<string, { id: string; n: number }[]>();
+	for (const row of rows) {
+		const list = storedBy.get(row.participantId) ?? [];
+		list.push(row);
+		storedBy.set(row.participantId, list);
+	}
+	let lost = 0;
+	let duplicates = 0;
+	let unknown = 0;
+	let outOfOrder = 0;
+	for (const phone of phones) {
+		const stored = storedBy.get(phone.participantId) ?? [];
+		const counts = new Map(stored.map((r) => [r.id, r.n]));
+		for (const id of phone.acked) if (!counts.has(id)) lost++;
+		duplicates += stored.filter((r) => r.n > 1).length;
+		const madeIds = new Set(phone.made.map((m) => m.id));
+		unknown += stored.filter((r) => !madeIds.has(r.id)).length;
+		const storedOrder = stored.map((r) => r.id).join(',');
+		const madeOrder = phone.made
+			.map((m) => m.id)
+			.filter((id) => counts.has(id))
+			.join(',');
+		if (storedOrder !== madeOrder) outOfOrder++;
+	}
+
+	return { rows, lost, duplicates, unknown, outOfOrder };
 }
 
 export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<ChaosSummary> {
@@ -498,49 +588,7 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
 		const exportDb = await openStore({ kind: 'sqlite', path: dbPath });
 		const exported = toJson((await loadSession(exportDb, setup.roomId))!);
 		await exportDb.close();
-		const counted = new Map<
-			string,
-			{ participantId: string; id: string; n: number; seq: number }
-		>();
-		for (const input of exported.activities.find((a) => a.runId === runId)?.inputs ?? []) {
-			if (!input.participantId) continue;
-			const key = `${input.participantId}:${input.inputId}`;
-			const row = counted.get(key);
-			if (row) row.n++;
-			else
-				counted.set(key, {
-					participantId: input.participantId,
-					id: input.inputId,
-					n: 1,
-					seq: input.seq
-				});
-		}
-		const rows = [...counted.values()].sort((a, b) => a.seq - b.seq);
-
-		const storedBy = new Map<string, { id: string; n: number }[]>();
-		for (const row of rows) {
-			const list = storedBy.get(row.participantId) ?? [];
-			list.push(row);
-			storedBy.set(row.participantId, list);
-		}
-		let lost = 0;
-		let duplicates = 0;
-		let unknown = 0;
-		let outOfOrder = 0;
-		for (const phone of phones) {
-			const stored = storedBy.get(phone.participantId) ?? [];
-			const counts = new Map(stored.map((r) => [r.id, r.n]));
-			for (const id of phone.acked) if (!counts.has(id)) lost++;
-			duplicates += stored.filter((r) => r.n > 1).length;
-			const madeIds = new Set(phone.made.map((m) => m.id));
-			unknown += stored.filter((r) => !madeIds.has(r.id)).length;
-			const storedOrder = stored.map((r) => r.id).join(',');
-			const madeOrder = phone.made
-				.map((m) => m.id)
-				.filter((id) => counts.has(id))
-				.join(',');
-			if (storedOrder !== madeOrder) outOfOrder++;
-		}
+		const { rows, lost, duplicates, unknown, outOfOrder } = checkExport(exported, runId, phones);
 
 		const inputsMade = phones.reduce((n, p) => n + p.made.length, 0);
 		const acked = phones.reduce((n, p) => n + p.acked.size, 0);

@@ -8,7 +8,7 @@ import type {
 	TrainerActivity
 } from '$lib/shared/events';
 import type { Control, RunState } from '$lib/shared/run';
-import { getSocket, request } from './socket';
+import { getSocket, request, setSocketRoom } from './socket';
 
 /** A trainer's live view of one room (projector and remote): people, agenda plan and clock. */
 export class RoomWatch {
@@ -23,9 +23,12 @@ export class RoomWatch {
 	busy = $state(false);
 	error = $state('');
 	#roomId: string;
+	#code: string;
 
-	constructor(roomId: string) {
+	/** `code`: the room's code, which routes this tab's socket to the server running the room. */
+	constructor(roomId: string, code: string) {
 		this.#roomId = roomId;
+		this.#code = code;
 	}
 
 	get count(): number {
@@ -33,6 +36,7 @@ export class RoomWatch {
 	}
 
 	start(): () => void {
+		setSocketRoom(this.#code);
 		const socket = getSocket();
 		const watch = async () => {
 			this.connected = true;

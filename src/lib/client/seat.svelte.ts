@@ -1,7 +1,7 @@
 import type { PhoneActivity, PublicAgendaView, RoomInfo, SeatInfo } from '$lib/shared/events';
 import type { Outbox } from './outbox.svelte';
 import { forgetSeat, loadSeat } from './seat-store';
-import { getSocket, request } from './socket';
+import { getSocket, request, setSocketRoom } from './socket';
 
 type Status = 'connecting' | 'ready' | 'offline' | 'retrying' | 'closed' | 'removed' | 'lost';
 
@@ -38,6 +38,7 @@ export class Seat {
 	}
 
 	start(): () => void {
+		setSocketRoom(this.#code);
 		const socket = getSocket();
 		const resume = () => void this.#resume();
 		const offline = () => {

@@ -4,16 +4,38 @@ import type { Ack, AckFn, ClientEventName, ClientEvents, ServerEvents } from '$l
 export type AppSocket = Socket<ServerEvents, ClientEvents>;
 
 let socket: AppSocket | undefined;
+const query: { room?: string } = {};
 
 /** One connection per tab, shared by every page; it reconnects by itself after sleep or a Wi-Fi hop. */
 export function getSocket(): AppSocket {
-	socket ??= io({
+	if (socket) return socket;
+	const created: AppSocket = io({
 		transports: ['websocket', 'polling'],
 		withCredentials: true,
 		reconnectionDelay: 500,
-		reconnectionDelayMax: 5000
+		reconnectionDelayMax: 5000,
+		query
 	});
+	// A refused handshake (organisation mode: the room is moving between servers) is not retried by
+	// socket.io itself; the room's new server answers a moment later.
+	created.on('connect_error', () => {
+		if (!created.active) setTimeout(() => created.connect(), 1000);
+	});
+	socket = created;
 	return socket;
+}
+
+/**
+ * The room this tab's pages are about, sent in the handshake: in organisation mode the load balancer
+ * routes a room's sockets to the one server running it. A change reconnects the same socket (its
+ * listeners stay) with the new room.
+ */
+export function setSocketRoom(code: string): void {
+	if (query.room === code) return;
+	query.room = code;
+	const current = socket?.io.opts.query as { room?: string } | undefined;
+	if (current) current.room = code;
+	if (socket?.connected || socket?.io.engine) socket.io.engine?.close();
 }
 
 export type Payload<E extends ClientEventName> = Parameters<ClientEvents[E]>[0];

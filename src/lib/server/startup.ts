@@ -1,4 +1,5 @@
 import { trainerCount } from './auth/trainers';
+import { clusterConfig } from './cluster';
 import { configuredLocation, getStore } from './store';
 import { lanAddresses } from './public-url';
 
@@ -17,8 +18,11 @@ export async function describeStartup(
 		'',
 		`  Trainer (this computer):  ${local}`
 	];
+	const cluster = clusterConfig(env);
 	if (env.PUBLIC_URL)
 		lines.push(`  Phones:                   ${env.PUBLIC_URL.replace(/\/+$/, '')}/join`);
+	else if (cluster)
+		lines.push('  Phones: through the load balancer; set PUBLIC_URL to its address.');
 	else if (loopbackOnly)
 		lines.push(
 			`  Phones cannot reach it: HOST=${host} listens on this computer only. Use HOST=0.0.0.0.`
@@ -32,7 +36,16 @@ export async function describeStartup(
 	// The URL's password (if any) stays out of the log.
 	const where =
 		location.kind === 'sqlite' ? location.path : `PostgreSQL ${new URL(location.url).host}`;
-	lines.push(`  Database:                 ${where}`, '');
+	lines.push(`  Database:                 ${where}`);
+	if (cluster) {
+		// Never print a Redis password to a log.
+		const redis = new URL(cluster.redisUrl);
+		redis.password = '';
+		lines.push(
+			`  Organisation mode:        node ${cluster.nodeId}, Redis ${redis.href}, key prefix ${cluster.prefix}`
+		);
+	}
+	lines.push('');
 	if ((await trainerCount(getStore())) === 0)
 		lines.push(`  No trainer account yet. Create the first one at ${local}/signup`);
 	else lines.push(`  Sign in at ${local}/login`);

@@ -27,6 +27,8 @@ export type ErrorCode =
 	| 'unauthenticated'
 	| 'name-taken'
 	| 'rate-limited'
+	/** Organisation mode: the room runs on another node now; the client reconnects and tries again. */
+	| 'moving'
 	| 'server';
 
 export interface RoomInfo {

@@ -31,7 +31,7 @@ export const actions: Actions = {
 		// strangers' guesses put on the account and the address (a venue shares one address).
 		const device = trainer ? knownDeviceFor(cookies, trainer) : null;
 		if (!device) {
-			const byIp = signInByIp.hit(getClientAddress());
+			const byIp = await signInByIp.hit(getClientAddress());
 			if (!byIp.allowed) {
 				return formFail(429, values, {
 					form: `Too many sign-in attempts from this network. Try again in ${minutesFrom(byIp.retryAfterMs)}.`

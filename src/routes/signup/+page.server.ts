@@ -33,7 +33,7 @@ export const actions: Actions = {
 		if (!(await signUpOpen())) error(403, 'Sign-up is closed on this server.');
 		const form = formObject(await request.formData());
 		const values = { name: form.name ?? '', email: form.email ?? '' };
-		const limit = signUpByIp.hit(getClientAddress());
+		const limit = await signUpByIp.hit(getClientAddress());
 		if (!limit.allowed) {
 			return formFail(429, values, {
 				form: `Too many sign-ups from this device. Try again in ${minutesFrom(limit.retryAfterMs)}.`

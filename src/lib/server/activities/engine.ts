@@ -271,6 +271,8 @@ export class ActivityEngine {
 
 	/** The sender's view now, taken off the next update's list (it would say the same). */
 	#senderView(roomId: string, participantId: string): PhoneActivity | null | undefined {
+		// Handed over while the input was being written: it is stored, so the ack says so, without a view.
+		if (!this.rooms.runsHere(roomId)) return undefined;
 		const live = this.current(roomId);
 		const room = this.rooms.room(roomId);
 		const me = room?.peopleById().get(participantId);
@@ -392,9 +394,12 @@ export class ActivityEngine {
 		this.store.writes.commitInputs();
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
+		// A room handed to another node meanwhile (an input's ack finishing after the handover) is
+		// announced there, from storage: here it would be rebuilt for nothing.
 		for (const roomId of this.#dirtyTrainers)
-			this.publish.trainer(roomId, this.trainerView(roomId));
+			if (this.rooms.runsHere(roomId)) this.publish.trainer(roomId, this.trainerView(roomId));
 		for (const [roomId, ids] of this.#dirtyPhones) {
+			if (!this.rooms.runsHere(roomId)) continue;
 			const live = this.current(roomId);
 			const room = this.rooms.room(roomId);
 			const people = room?.people() ?? [];

@@ -6,8 +6,12 @@ import { databasePath } from '../store';
 import { appRoot } from '../paths';
 import { checkDeck, MAX_DECK_BYTES, tooBig } from './check';
 
-/** Decks live beside the database (data/decks/<sha256>.pdf): one copy per content, shared by every agenda naming it. */
+/**
+ * Decks live beside the database (data/decks/<sha256>.pdf): one copy per content, shared by every
+ * agenda naming it. DECKS_DIR moves them: in organisation mode, a folder every node shares.
+ */
 export function decksDir(): string {
+	if (process.env.DECKS_DIR) return process.env.DECKS_DIR;
 	const db = databasePath();
 	return join(db === ':memory:' ? join(appRoot(), 'data') : dirname(db), 'decks');
 }

@@ -85,7 +85,12 @@ export function on<E extends ClientEventName>(
 			// PostgreSQL not answering (a read before the handler, or the commit): said plainly, and
 			// the phone's outbox keeps what it sent.
 			const err = isStorageUnavailable(caught) ? reconnecting() : caught;
-			if (err instanceof UserError) return reply({ ok: false, code: err.code, error: err.message });
+			if (err instanceof UserError) {
+				reply({ ok: false, code: err.code, error: err.message });
+				// The room runs on another node: a new connection goes there through the load balancer.
+				if (err.code === 'moving') setTimeout(() => socket.conn.close(), 20);
+				return;
+			}
 			// Another node has taken the room over: nothing was written; the phone sends it again there.
 			if (err instanceof FencedError) return reply({ ok: false, code: 'server', error: MOVED });
 			console.error(`[socket] ${event} failed`, err);

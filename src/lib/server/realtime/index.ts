@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { initStore } from '../store';
+import { currentCluster } from '../cluster';
 import { configuredOrigins } from '../public-url';
 import { buildApp, createSocketServer, type Realtime } from './server';
 
@@ -28,7 +29,8 @@ export async function attachRealtime(
 	g[KEY] = createSocketServer(httpServer, {
 		store,
 		allowedOrigins: configuredOrigins(),
-		shareUpgrades: development
+		shareUpgrades: development,
+		cluster: currentCluster()
 	});
 	return g[KEY];
 }

@@ -49,7 +49,14 @@ export class JoinGuard {
 	#addresses = new Map<string, Tally>();
 	#waiting = new Set<string>();
 	#heldByAddress = new Map<string, number>();
-	constructor(private readonly clock: GuardClock = realClock) {}
+	/**
+	 * `addressCount`: organisation mode counts wrong codes per address in Redis for every node
+	 * together; a failing count falls back to this node's own.
+	 */
+	constructor(
+		private readonly clock: GuardClock = realClock,
+		private readonly addressCount?: (address: string) => Promise<number>
+	) {}
 
 	async join<T>(address: string, device: string, attempt: () => T | Promise<T>): Promise<T> {
 		if (this.#waiting.has(device) || (this.#heldByAddress.get(address) ?? 0) >= ADDRESS_IN_FLIGHT)
@@ -61,10 +68,11 @@ export class JoinGuard {
 			return await attempt();
 		} catch (err) {
 			if (!(err instanceof UserError) || err.code !== 'not-found') throw err;
-			const hold = this.holdFor(
-				this.#count(this.#devices, device),
-				this.#count(this.#addresses, address)
-			);
+			const byDevice = this.#count(this.#devices, device);
+			const byAddress = this.addressCount
+				? await this.addressCount(address).catch(() => this.#count(this.#addresses, address))
+				: this.#count(this.#addresses, address);
+			const hold = this.holdFor(byDevice, byAddress);
 			if (hold > 0) {
 				this.#heldByAddress.set(address, (this.#heldByAddress.get(address) ?? 0) + 1);
 				try {

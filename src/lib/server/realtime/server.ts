@@ -1,10 +1,13 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { sharedCounter, type Cluster } from '../cluster';
+import { ClusterRooms } from '../cluster/rooms';
 import { readCookie, SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import type { Store } from '../store';
 import { SECURITY_HEADERS } from '../security-headers';
 import { inputLimiters, MAX_MESSAGE_BYTES } from './limits';
-import { JoinGuard, realClock, type GuardClock } from './join-guard';
+import { JoinGuard, realClock, WINDOW_MS, type GuardClock } from './join-guard';
 import { RoomEngine, type RoomPublisher } from '../rooms/engine';
 import { ActivityEngine, type ActivityPublisher, type Catalog } from '../activities/engine';
 import { getActivityCatalog } from '../content';
@@ -27,6 +30,8 @@ export interface RealtimeDeps {
 	clock?: GuardClock;
 	/** Development: leave other WebSocket upgrades (Vite's hot reload) alone instead of closing them. */
 	shareUpgrades?: boolean;
+	/** Organisation mode (REDIS_URL): broadcasts cross nodes, and each room runs on one node. */
+	cluster?: Cluster | null;
 }
 
 export interface Realtime {
@@ -35,6 +40,10 @@ export interface Realtime {
 	readonly activities: ActivityEngine;
 	/** Development reload: new handler code, a fresh engine rebuilt from disk, phones reconnect. */
 	replace(build: typeof buildApp): void;
+	/** Organisation mode: which rooms this node runs; null on a single node. */
+	readonly rooms: ClusterRooms | null;
+	/** Organisation mode: starts renewing leases and listening for handover requests; nothing alone. */
+	start(): Promise<void>;
 	/** Ends trainer powers of every socket opened with this (now signed-out) session. */
 	endSession(sessionId: string): void;
 	close(): Promise<void>;
@@ -118,7 +127,10 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 	};
 	// A whole venue may share one address (NAT, proxy): wrong codes slow the guesser, never lock the venue.
 	const clock = deps.clock ?? realClock;
-	const joinGuard = new JoinGuard(clock);
+	const joinGuard = new JoinGuard(
+		clock,
+		deps.cluster ? sharedCounter(deps.cluster, 'join-address', WINDOW_MS) : undefined
+	);
 	const inputRate = inputLimiters(() => clock.now());
 	return {
 		engine,
@@ -195,11 +207,34 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 	io.engine.on('headers', (headers: Record<string, string>) =>
 		Object.assign(headers, SECURITY_HEADERS)
 	);
+	const cluster = deps.cluster ?? null;
+	if (cluster)
+		io.adapter(createAdapter(cluster.redis, { streamName: `${cluster.config.prefix}socket.io` }));
 	let app = buildApp(io, deps);
+	const rooms = cluster ? new ClusterRooms(io, cluster, deps.store, () => app) : null;
+	const joinCluster = (built: typeof app) => {
+		if (!rooms) return;
+		built.engine.setOwnership(rooms.owns, rooms.confirmed, {
+			trainerChanged: (kind, roomId, trainerId) =>
+				io.serverSideEmit('cluster:trainer', kind, roomId, trainerId)
+		});
+		built.engine.onClose((roomId) => rooms.closed(roomId));
+	};
+	joinCluster(app);
+	// A co-facilitator added or removed through a form on another node reaches the room at once.
+	io.on('cluster:trainer', (kind, roomId, trainerId) => {
+		if (kind === 'added') app.engine.trainerAdded(roomId, trainerId, true);
+		else app.engine.trainerRemoved(roomId, trainerId, true);
+	});
 	io.use((socket, next) => void app.authenticate(socket, next));
+	if (rooms) io.use((socket, next) => void rooms.admit(socket, next));
 	io.on('connection', (socket) => app.connect(socket));
 	return {
 		io,
+		rooms,
+		async start() {
+			await rooms?.start();
+		},
 		get engine() {
 			return app.engine;
 		},
@@ -210,16 +245,27 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 			app.activities.dispose();
 			app.engine.dispose();
 			app = build(io, deps);
+			joinCluster(app);
 			io.disconnectSockets();
 		},
 		endSession(sessionId) {
 			io.in(channel.session(sessionId)).disconnectSockets(true);
 		},
 		async close() {
+			if (rooms) {
+				// Stop taking connections first, so the phones' reconnections go to the other nodes,
+				// then hand every room over (written, released) and close the connections.
+				io.httpServer.close();
+				await rooms.handOverAll();
+				await rooms.leases.stop();
+			}
 			app.activities.dispose();
 			app.engine.dispose();
-			io.disconnectSockets(true);
+			// In organisation mode the clients reconnect to another node; alone, they wait for this one.
+			if (rooms) for (const socket of io.sockets.sockets.values()) socket.conn.close();
+			else io.disconnectSockets(true);
 			await new Promise<void>((resolve) => io.close(() => resolve()));
+			await cluster?.close();
 		}
 	};
 }

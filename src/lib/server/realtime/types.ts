@@ -8,10 +8,14 @@ export interface SocketData {
 	/** The seat this socket speaks for, once it has joined or resumed. */
 	seat?: { roomId: string; participantId: string };
 	ip: string;
+	/** Organisation mode: the room named in the handshake, which this node took the lease of. */
+	clusterRoom?: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type InterServerEvents = {};
+/** Organisation mode: between nodes, through the Redis adapter (io.serverSideEmit). */
+type InterServerEvents = {
+	'cluster:trainer': (kind: 'added' | 'removed', roomId: string, trainerId: string) => void;
+};
 
 export type IoServer = Server<ClientEvents, ServerEvents, InterServerEvents, SocketData>;
 export type IoSocket = Socket<ClientEvents, ServerEvents, InterServerEvents, SocketData>;

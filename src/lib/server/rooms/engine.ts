@@ -28,8 +28,16 @@ export interface RoomPublisher {
 	slides?(roomId: string, view: SlideView): void;
 }
 
+/** Organisation mode: what one node's engine passes on to the others. */
+export interface RoomPeers {
+	trainerChanged(kind: 'added' | 'removed', roomId: string, trainerId: string): void;
+}
+
 export const CLOSED_MESSAGE = 'The trainer has closed this session. Thank you for taking part!';
 export const REMOVED_MESSAGE = 'The trainer removed you from this session.';
+export const MOVING_MESSAGE = 'This session is moving to another server. Reconnecting…';
+export const STORAGE_MESSAGE =
+	'Reconnecting to storage: your answer is kept on this phone and will be sent in a moment.';
 
 export function noSuchRoom(code: string): UserError {
 	return new UserError(
@@ -57,6 +65,15 @@ export class RoomEngine {
 	readonly #onClose: ((roomId: string, now: number) => void)[] = [];
 	readonly #dirty = new Set<string>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** Organisation mode: whether this node runs the room (holds its lease); always, on one node. */
+	#owns: (roomId: string) => boolean = () => true;
+	/**
+	 * Organisation mode: the other nodes. A co-facilitator change arrives (a form) on any node; the
+	 * node running the room must apply it at once, so it is passed on to every node.
+	 */
+	#peers: RoomPeers | undefined;
+	/** Organisation mode: whether the room's lease is confirmed now (not while Redis is away). */
+	#confirmed: (roomId: string) => boolean = () => true;
 
 	constructor(
 		private readonly store: Store,
@@ -111,6 +128,7 @@ export class RoomEngine {
 		now = Date.now()
 	): Promise<Omit<JoinResult, 'activity'> & { roomId: string }> {
 		const room = await this.openRoomByCode(rawCode);
+		this.assertWritable(room.id);
 		const checked = checkDisplayName(rawName);
 		if (!checked.ok) throw new UserError('invalid', checked.error);
 		if (room.nameTaken(checked.key)) throw nameTaken(checked.name);
@@ -270,7 +288,8 @@ export class RoomEngine {
 	}
 
 	/** A co-facilitator was added (facilitators.ts, after the database): their sockets are accepted at once. */
-	trainerAdded(roomId: string, trainerId: string): void {
+	trainerAdded(roomId: string, trainerId: string, fromPeer = false): void {
+		if (!fromPeer) this.#peers?.trainerChanged('added', roomId, trainerId);
 		this.#rooms.get(roomId)?.addTrainer(trainerId);
 	}
 
@@ -278,7 +297,8 @@ export class RoomEngine {
 	 * A co-facilitator was removed or left (after the database): their events are refused from now on
 	 * and their open screens leave the trainers' channel. A room not in memory reads the table when loaded.
 	 */
-	trainerRemoved(roomId: string, trainerId: string): void {
+	trainerRemoved(roomId: string, trainerId: string, fromPeer = false): void {
+		if (!fromPeer) this.#peers?.trainerChanged('removed', roomId, trainerId);
 		const room = this.#rooms.get(roomId);
 		if (room?.trainerId === trainerId) return;
 		room?.removeTrainer(trainerId);
@@ -289,6 +309,44 @@ export class RoomEngine {
 		const room = this.room(roomId);
 		if (!room) throw new UserError('not-found', 'That session does not exist.');
 		return room.roster();
+	}
+
+	/**
+	 * Organisation mode: an open room is loaded only by the node that holds its lease; anywhere else
+	 * the caller hears "moving" and its client reconnects to the owner.
+	 */
+	setOwnership(
+		owns: (roomId: string) => boolean,
+		confirmed: (roomId: string) => boolean,
+		peers?: RoomPeers
+	): void {
+		this.#owns = owns;
+		this.#confirmed = confirmed;
+		this.#peers = peers;
+	}
+
+	/**
+	 * Refuses a new input while the room's lease cannot be confirmed: the phone's outbox keeps it
+	 * and sends it again, and nothing is acknowledged that another node might be taking over.
+	 */
+	assertWritable(roomId: string): void {
+		if (!this.#confirmed(roomId)) throw new UserError('server', STORAGE_MESSAGE);
+	}
+
+	/** Whether this node runs the room (organisation mode); always true on a single node. */
+	runsHere(roomId: string): boolean {
+		return this.#owns(roomId);
+	}
+
+	/**
+	 * The room went to another node: forget it here (it is on disk; its next owner loads it), and
+	 * its presence too: its sockets were closed, so nothing of it carries over if it comes back.
+	 */
+	forget(roomId: string): void {
+		this.#rooms.delete(roomId);
+		this.#stale.delete(roomId);
+		this.#closed.delete(roomId);
+		this.#dirty.delete(roomId);
 	}
 
 	/** Sends any pending roster updates now (shutdown, tests). */
@@ -321,6 +379,7 @@ export class RoomEngine {
 		await this.store.writes.drain();
 		const row = await q.getRoom(this.store, roomId);
 		if (!row) return undefined;
+		if (row.status === 'open' && !this.#owns(roomId)) throw new UserError('moving', MOVING_MESSAGE);
 		const [people, coFacilitators] = await Promise.all([
 			q.activeParticipants(this.store, roomId),
 			q.coFacilitatorIds(this.store, roomId)

@@ -53,6 +53,7 @@ export function registerActivityHandlers(
 
 	on(socket, 'activity:submit', submitSchema, ({ runId, inputId, input }) => {
 		const { room, participantId } = requireSeat(socket, rooms);
+		rooms.assertWritable(room.id);
 		// Generous for a person tapping fast or a phone resending its queue, but a script cannot flood the disk or the room.
 		// Both windows count every attempt, so hammering through a refusal keeps it refused.
 		const burst = inputRate.burst.hit(participantId).allowed;
