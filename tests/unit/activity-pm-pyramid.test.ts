@@ -414,6 +414,26 @@ describe('pm-pyramid views', () => {
 		expect(overlay.links[2]).toEqual({ from: 2, strong: 0, weak: 1, none: 1 });
 	});
 
+	it('names the practices the groups wrote, most common first, with how each group tagged them', () => {
+		const r = room();
+		r.add('ann', 4, 'Monthly 1:1s');
+		r.add('bob', 4, 'monthly  1:1s.'); // the same practice, written a little differently
+		r.add('dan', 4, 'Monthly 1:1s');
+		r.add('dan', 4, 'Annual appraisal');
+		const tag = (who: string, i: number, t: 'works-well' | 'missing') => {
+			const g = who === 'dan' ? 'g2' : 'g1';
+			r.send(who, { kind: 'tag-card', cardId: cardsOf(r.state, g)[i]!.id, tag: t });
+		};
+		tag('ann', 0, 'works-well');
+		tag('dan', 0, 'missing');
+		const tier = pmPyramid.projector(r.state, view).overlay.tiers[4]!;
+		expect(tier.distinct).toBe(2);
+		expect(tier.practices).toEqual([
+			{ text: 'Monthly 1:1s', groups: 2, tags: { 'works-well': 1, patchy: 0, missing: 1 } },
+			{ text: 'Annual appraisal', groups: 1, tags: { 'works-well': 0, patchy: 0, missing: 0 } }
+		]);
+	});
+
 	it('does not count a group that has not started as a gap everywhere', () => {
 		const r = room();
 		r.add('ann', 0, 'Strategy');
