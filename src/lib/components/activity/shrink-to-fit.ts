@@ -6,8 +6,8 @@ import type { Attachment } from 'svelte/attachments';
  * taller or wider than the box, the last item still shown in the fullest list is hidden, and that
  * list's "+N more" says how many it holds back. A list is an element marked `data-fit-list`; its
  * children are its items, except one child marked `data-more`, which carries the count. "Fullest"
- * is the list whose `data-fit-band` ancestor (or the list itself) is tallest, so the busiest tier
- * gives way first and a quiet one keeps all it has.
+ * is the list showing the most items (on a tie, the one whose `data-fit-band` ancestor is
+ * tallest), so a busy step gives way first and a quiet one keeps all it has.
  */
 export function shrinkToFit(box: HTMLElement): void {
 	const lists = [...box.querySelectorAll<HTMLElement>('[data-fit-list]')];
@@ -22,20 +22,43 @@ export function shrinkToFit(box: HTMLElement): void {
 	const over = () =>
 		box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
 	while (over()) {
-		let fullest: { list: HTMLElement; height: number } | null = null;
+		// The list showing the most items gives one up (the taller on a tie): the room sees a few
+		// from every step rather than everything from one.
+		let fullest: { list: HTMLElement; shown: number; height: number } | null = null;
 		for (const list of lists) {
 			const shown = items(list).length - hidden.get(list)!;
 			if (shown === 0) continue;
 			const height = (list.closest<HTMLElement>('[data-fit-band]') ?? list).offsetHeight;
-			if (!fullest || height > fullest.height) fullest = { list, height };
+			if (!fullest || shown > fullest.shown || (shown === fullest.shown && height > fullest.height))
+				fullest = { list, shown, height };
 		}
-		if (!fullest) return;
+		if (!fullest) break;
 		const { list } = fullest;
 		const n = hidden.get(list)! + 1;
 		const all = items(list);
 		all[all.length - n]!.style.display = 'none';
 		hidden.set(list, n);
 		show(list, n);
+	}
+	// A step that gave up an item while a taller one still overflowed may have room again: each
+	// list takes back what it can, in order, without making the box overflow.
+	for (let grew = true; grew;) {
+		grew = false;
+		for (const list of lists) {
+			const n = hidden.get(list)!;
+			if (n === 0) continue;
+			const all = items(list);
+			const item = all[all.length - n]!;
+			item.style.display = '';
+			show(list, n - 1);
+			if (over()) {
+				item.style.display = 'none';
+				show(list, n);
+			} else {
+				hidden.set(list, n - 1);
+				grew = true;
+			}
+		}
 	}
 }
 
