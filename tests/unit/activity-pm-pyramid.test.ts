@@ -10,6 +10,7 @@ import {
 	type ViewContext
 } from '$lib/activities/contract';
 import { pmPyramid, type Config, type Input, type State } from '$lib/activities/pm-pyramid/type';
+import { overlayLink } from '$lib/activities/pm-pyramid/projector-format';
 import { appRoot } from '$lib/server/paths';
 
 const groups: GroupInfo[] = [
@@ -432,6 +433,15 @@ describe('pm-pyramid views', () => {
 			{ text: 'Monthly 1:1s', groups: 2, tags: { 'works-well': 1, patchy: 0, missing: 1 } },
 			{ text: 'Annual appraisal', groups: 1, tags: { 'works-well': 0, patchy: 0, missing: 0 } }
 		]);
+	});
+
+	it('names a room link by the counts there are, solid only when most started groups say strong', () => {
+		expect(overlayLink({ from: 1, strong: 0, weak: 2, none: 6 }, 8)).toEqual({
+			strength: 'none',
+			text: 'weak 2 · none 6'
+		});
+		expect(overlayLink({ from: 1, strong: 5, weak: 1, none: 0 }, 6).strength).toBe('strong');
+		expect(overlayLink({ from: 1, strong: 0, weak: 0, none: 0 }, 0).text).toBe('no links yet');
 	});
 
 	it('does not count a group that has not started as a gap everywhere', () => {
