@@ -90,6 +90,11 @@ test('projector and four phones in two groups run the pyramid and the AMO assess
 	await expect(projector.getByRole('table')).toBeHidden();
 	await page.getByRole('button', { name: 'Close and show results' }).click();
 	await expect(projector.getByRole('table')).toBeVisible();
+	// The results arrive with the reveal's motion (the fit test checks that reduced motion stills it).
+	await expect(projector.locator('.reveal-grow').first()).toHaveCSS(
+		'animation-name',
+		'wc-reveal-grow'
+	);
 	await expect(phones[0]!.getByText('Only you can see this')).toBeVisible();
 	await shot(projector, 'amo-projector');
 	await shot(phones[0]!, 'amo-phone-profile');

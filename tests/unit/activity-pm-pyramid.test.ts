@@ -10,6 +10,7 @@ import {
 	type ViewContext
 } from '$lib/activities/contract';
 import { pmPyramid, type Config, type Input, type State } from '$lib/activities/pm-pyramid/type';
+import { overlayLink } from '$lib/activities/pm-pyramid/projector-format';
 import { appRoot } from '$lib/server/paths';
 
 const groups: GroupInfo[] = [
@@ -412,6 +413,35 @@ describe('pm-pyramid views', () => {
 		expect(overlay.tiers.map((t) => t.gap)).toEqual([false, true, true, false, false]);
 		expect(overlay.tiers[3]!.overkillIn).toBe(1);
 		expect(overlay.links[2]).toEqual({ from: 2, strong: 0, weak: 1, none: 1 });
+	});
+
+	it('names the practices the groups wrote, most common first, with how each group tagged them', () => {
+		const r = room();
+		r.add('ann', 4, 'Monthly 1:1s');
+		r.add('bob', 4, 'monthly  1:1s.'); // the same practice, written a little differently
+		r.add('dan', 4, 'Monthly 1:1s');
+		r.add('dan', 4, 'Annual appraisal');
+		const tag = (who: string, i: number, t: 'works-well' | 'missing') => {
+			const g = who === 'dan' ? 'g2' : 'g1';
+			r.send(who, { kind: 'tag-card', cardId: cardsOf(r.state, g)[i]!.id, tag: t });
+		};
+		tag('ann', 0, 'works-well');
+		tag('dan', 0, 'missing');
+		const tier = pmPyramid.projector(r.state, view).overlay.tiers[4]!;
+		expect(tier.distinct).toBe(2);
+		expect(tier.practices).toEqual([
+			{ text: 'Monthly 1:1s', groups: 2, tags: { 'works-well': 1, patchy: 0, missing: 1 } },
+			{ text: 'Annual appraisal', groups: 1, tags: { 'works-well': 0, patchy: 0, missing: 0 } }
+		]);
+	});
+
+	it('names a room link by the counts there are, solid only when most started groups say strong', () => {
+		expect(overlayLink({ from: 1, strong: 0, weak: 2, none: 6 }, 8)).toEqual({
+			strength: 'none',
+			text: 'weak 2 · none 6'
+		});
+		expect(overlayLink({ from: 1, strong: 5, weak: 1, none: 0 }, 6).strength).toBe('strong');
+		expect(overlayLink({ from: 1, strong: 0, weak: 0, none: 0 }, 0).text).toBe('no links yet');
 	});
 
 	it('does not count a group that has not started as a gap everywhere', () => {

@@ -21,7 +21,11 @@ export function overlayLink(
 			: (link.strong + link.weak) * 2 > started
 				? 'weak'
 				: 'none';
-	return { strength, text: `strong ${link.strong} · weak ${link.weak} · none ${link.none}` };
+	// Only the counts there are: "weak 2 · none 6" reads faster than "strong 0 · weak 2 · none 6".
+	const parts = (['strong', 'weak', 'none'] as const)
+		.filter((s) => link[s] > 0)
+		.map((s) => `${s} ${link[s]}`);
+	return { strength, text: parts.join(' · ') || 'not marked' };
 }
 
 /** A group with nothing sent yet: every step a gap, no link marked. */

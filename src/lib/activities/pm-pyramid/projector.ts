@@ -45,10 +45,26 @@ export interface GroupView {
 	findings: Findings;
 }
 
+/**
+ * One practice as the whole room wrote it: the same words (ignoring case, spacing and end
+ * punctuation) from several groups count once, with how many groups named it and how they tagged it.
+ */
+export interface PracticeView {
+	text: string;
+	/** Groups that put it at this step. */
+	groups: number;
+	/** How many of those groups' cards carry each tag (untagged cards are not counted). */
+	tags: Record<Tag, number>;
+}
+
 export interface OverlayTier {
 	step: number;
 	label: string;
 	total: number;
+	/** The most common practices first (named by most groups, then most cards), at most PRACTICES_SHOWN. */
+	practices: PracticeView[];
+	/** Distinct practices at this step, shown or not: the projector says how many it left out. */
+	distinct: number;
 	perGroup: { id: string; name: string; count: number }[];
 	/** Among the groups that have started (added at least one card). */
 	emptyIn: number;
@@ -144,6 +160,7 @@ function overlay(groups: GroupView[], steps: string[], preset: Preset): Projecto
 			step,
 			label,
 			total: perGroup.reduce((sum, g) => sum + g.count, 0),
+			...practicesAt(groups, step),
 			perGroup,
 			emptyIn,
 			overkillIn: started.filter((g) => g.tiers[step]?.overkill).length,
@@ -161,5 +178,50 @@ function overlay(groups: GroupView[], steps: string[], preset: Preset): Projecto
 		tiers,
 		links,
 		findings: overlayFindings(tiers, links, started.length)
+	};
+}
+
+/** More than any screen shows in one tier; the projector fits what it can and counts the rest. */
+export const PRACTICES_SHOWN = 24;
+
+/** "Monthly 1:1s." and "monthly 1:1s" are one practice. */
+const sameWords = (text: string) =>
+	text
+		.toLowerCase()
+		.replace(/\s+/g, ' ')
+		.replace(/[.!?,;:]+$/, '')
+		.trim();
+
+function practicesAt(
+	groups: GroupView[],
+	step: number
+): Pick<OverlayTier, 'practices' | 'distinct'> {
+	const byWords = new Map<string, PracticeView & { cards: number; seen: Set<string> }>();
+	for (const g of groups)
+		for (const card of g.tiers[step]?.cards ?? []) {
+			const key = sameWords(card.text);
+			const p = byWords.get(key) ?? {
+				text: card.text,
+				groups: 0,
+				tags: { 'works-well': 0, patchy: 0, missing: 0 },
+				cards: 0,
+				seen: new Set<string>()
+			};
+			if (!p.seen.has(g.id)) {
+				p.seen.add(g.id);
+				p.groups += 1;
+			}
+			p.cards += 1;
+			if (card.tag) p.tags[card.tag] += 1;
+			byWords.set(key, p);
+		}
+	const all = [...byWords.values()].sort(
+		(a, b) => b.groups - a.groups || b.cards - a.cards || a.text.localeCompare(b.text)
+	);
+	return {
+		practices: all
+			.slice(0, PRACTICES_SHOWN)
+			.map(({ text, groups, tags }) => ({ text, groups, tags })),
+		distinct: all.length
 	};
 }
