@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { editFields, type PartEdit } from '../shared/plan-parts';
+import { MAX_ROUND_MINUTES } from '../shared/round-clock';
 import { DEFAULT_DECK, type Card } from './deck';
 import {
 	CAUSES,
@@ -32,7 +33,7 @@ const cardSchema = z.strictObject({
 	trainerNote: text('a trainer note', 400).optional()
 });
 
-export const MAX_ROUND_MINUTES = 30;
+export { MAX_ROUND_MINUTES };
 
 const configFields = z.strictObject({
 	/** Groups without a card may draw one themselves; otherwise only the trainer deals. */
