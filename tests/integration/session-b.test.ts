@@ -188,6 +188,36 @@ describe('Session B over sockets', () => {
 		}
 	});
 
+	it("after the reveal a phone shows the room's results (its own group's marked), not the closed inputs", async () => {
+		const { room, remote, runId, tracked, cardId, done } = await dealt(2);
+		try {
+			expectOk(
+				await tracked[0]!.submit({
+					runId,
+					inputId: 'c1',
+					input: { kind: 'choose-cause', cardId, cause: 'resources' }
+				})
+			);
+			expect(tracked[0]!.latest!.result).toBeUndefined();
+			expectOk(
+				await send(remote, 'activity:status', { roomId: room.id, runId, status: 'revealed' })
+			);
+			for (const t of tracked) {
+				const shown = await t.until((a) => a?.status === 'revealed');
+				expect(shown!.result).toMatchObject({ heading: 'Causes the groups chose', total: 1 });
+				expect(shown!.result!.rows.find((r) => r.label === 'Resources')).toEqual({
+					label: 'Resources',
+					count: 1,
+					mine: true
+				});
+				expect(shown!.result!.note).toMatch(/^Your group’s card, “.+”: likely cause /);
+				expect(shown!.ownResult).toBe(false);
+			}
+		} finally {
+			await done();
+		}
+	});
+
 	it('reviews rotate to someone else and arrive at their author only', async () => {
 		const { server, room, remote, phones, done } = await setup(3);
 		try {
