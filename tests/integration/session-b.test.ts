@@ -87,6 +87,137 @@ describe('Session B over sockets', () => {
 		}
 	});
 
+	/** Launches the cards for a group of `n`, deals, and returns the card and each phone's views. */
+	async function dealt(n: number) {
+		const ctx = await setup(n);
+		const { runId } = expectOk(
+			await send(ctx.remote, 'activity:launch', {
+				roomId: ctx.room.id,
+				activityId: 'difficult-conversations',
+				groupSize: n
+			})
+		);
+		const tracked = ctx.phones.map((p) => phoneViews(p.socket));
+		expectOk(
+			await send(ctx.remote, 'activity:act', {
+				roomId: ctx.room.id,
+				runId,
+				inputId: 'deal',
+				input: { kind: 'deal' }
+			})
+		);
+		const views = await Promise.all(tracked.map((t) => t.until((a) => !!cards(a)?.card)));
+		return { ...ctx, runId, tracked, cardId: cards(views[0]!)!.card!.id };
+	}
+
+	it('a plan conflict: a stale save is refused, then "keep both" and "keep mine" lose no one\'s text', async () => {
+		const { runId, tracked, cardId, done } = await dealt(2);
+		try {
+			const [ann, bob] = tracked as [ReturnType<typeof phoneViews>, ReturnType<typeof phoneViews>];
+			const edit = (text: string, baseRev: number, resolve?: 'mine' | 'both') => ({
+				kind: 'edit-plan',
+				cardId,
+				field: 'open',
+				text,
+				baseRev,
+				...(resolve ? { resolve } : {})
+			});
+			// Both start from the empty part; Ann's save lands first, Bob's (based on rev 0) is refused.
+			expectOk(
+				await ann.submit({ runId, inputId: 'a1', input: edit('Ann: ask how the week went', 0) })
+			);
+			const refused = await bob.submit({
+				runId,
+				inputId: 'b1',
+				input: edit('Bob: start with the facts', 0)
+			});
+			expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/not saved/) });
+			const seen = await bob.until((a) => cards(a)?.plan.open.rev === 1);
+			expect(cards(seen)!.plan.open).toMatchObject({
+				text: 'Ann: ask how the week went',
+				mine: false
+			});
+
+			// Bob keeps both: the server merges, and both phones end with both texts.
+			expectOk(
+				await bob.submit({
+					runId,
+					inputId: 'b2',
+					input: edit('Bob: start with the facts', 1, 'both')
+				})
+			);
+			const both = 'Ann: ask how the week went\nBob: start with the facts';
+			for (const t of [ann, bob]) await t.until((a) => cards(a)?.plan.open.text === both);
+			expect(cards(ann.latest!)!.plan.open.notice).toMatchObject({ kind: 'merged', by: 'P1' });
+
+			// Ann keeps hers over Bob's newer text: Bob's phone is told, with his text kept for him.
+			expectOk(
+				await ann.submit({ runId, inputId: 'a2', input: edit('Ann: only the facts', 2, 'mine') })
+			);
+			const told = await bob.until((a) => cards(a)?.plan.open.text === 'Ann: only the facts');
+			expect(cards(told)!.plan.open.notice).toEqual({ kind: 'replaced', by: 'P0', text: both });
+			expect(cards(ann.latest!)!.plan.open.notice).toBeNull();
+			// A "keep mine" based on an older save is refused too: it never erases unseen text.
+			expect(
+				await bob.submit({ runId, inputId: 'b3', input: edit('Bob again', 2, 'mine') })
+			).toMatchObject({ ok: false });
+		} finally {
+			await done();
+		}
+	});
+
+	it("a group's likely cause changed by one member is announced on every other member's phone", async () => {
+		const { runId, tracked, cardId, done } = await dealt(3);
+		try {
+			const cause = (c: string) => ({ kind: 'choose-cause', cardId, cause: c });
+			expectOk(await tracked[0]!.submit({ runId, inputId: 'c1', input: cause('skills') }));
+			expectOk(await tracked[1]!.submit({ runId, inputId: 'c2', input: cause('resources') }));
+			for (const i of [0, 2]) {
+				const view = await tracked[i]!.until((a) => cards(a)?.cause.value === 'resources');
+				expect(cards(view)!.cause).toEqual({
+					value: 'resources',
+					by: 'P1',
+					mine: false,
+					changed: { from: 'skills' }
+				});
+			}
+			const own = await tracked[1]!.until((a) => cards(a)?.cause.value === 'resources');
+			expect(cards(own)!.cause).toMatchObject({ mine: true, changed: null });
+		} finally {
+			await done();
+		}
+	});
+
+	it("after the reveal a phone shows the room's results (its own group's marked), not the closed inputs", async () => {
+		const { room, remote, runId, tracked, cardId, done } = await dealt(2);
+		try {
+			expectOk(
+				await tracked[0]!.submit({
+					runId,
+					inputId: 'c1',
+					input: { kind: 'choose-cause', cardId, cause: 'resources' }
+				})
+			);
+			expect(tracked[0]!.latest!.result).toBeUndefined();
+			expectOk(
+				await send(remote, 'activity:status', { roomId: room.id, runId, status: 'revealed' })
+			);
+			for (const t of tracked) {
+				const shown = await t.until((a) => a?.status === 'revealed');
+				expect(shown!.result).toMatchObject({ heading: 'Causes the groups chose', total: 1 });
+				expect(shown!.result!.rows.find((r) => r.label === 'Resources')).toEqual({
+					label: 'Resources',
+					count: 1,
+					mine: true
+				});
+				expect(shown!.result!.note).toMatch(/^Your group’s card, “.+”: likely cause /);
+				expect(shown!.ownResult).toBe(false);
+			}
+		} finally {
+			await done();
+		}
+	});
+
 	it('reviews rotate to someone else and arrive at their author only', async () => {
 		const { server, room, remote, phones, done } = await setup(3);
 		try {

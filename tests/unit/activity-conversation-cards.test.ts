@@ -354,7 +354,7 @@ describe('role-play rounds', () => {
 });
 
 describe('plans', () => {
-	it('last write wins per field, and edits from three members at once all land', () => {
+	it('a save without its base revision overwrites (scripts), and edits from three members all land', () => {
 		const r = room();
 		r.act({ kind: 'deal' });
 		const card = r.cardOf('g1');
@@ -382,7 +382,8 @@ describe('plans', () => {
 			text: 'Check the finance calendar',
 			rev: 2,
 			by: 'BOB',
-			mine: false
+			mine: false,
+			notice: null
 		});
 		expect(plan.evidence.text).toBe('Finance stayed late twice');
 		expect(plan.actions).toMatchObject({ text: 'Deadline in writing', by: 'CAT' });
@@ -391,7 +392,13 @@ describe('plans', () => {
 
 		r.ok('cat', { kind: 'choose-cause', cardId: card, cause: 'information' });
 		r.ok('ann', { kind: 'choose-cause', cardId: card, cause: 'skills' });
-		expect(r.phone('bob').cause).toEqual({ value: 'skills', by: 'ANN', mine: false });
+		expect(r.phone('bob').cause).toEqual({
+			value: 'skills',
+			by: 'ANN',
+			mine: false,
+			changed: { from: 'information' }
+		});
+		expect(r.phone('ann').cause).toMatchObject({ mine: true, changed: null });
 		expect(
 			r.send('ann', { kind: 'edit-plan', cardId: card, field: 'open', text: 'x'.repeat(601) }).ok
 		).toBe(false);

@@ -71,7 +71,7 @@ describe('plan a conversation', () => {
 			by: 'Ann',
 			mine: true
 		});
-		expect(mine.cause).toBe('resources');
+		expect(mine.cause.value).toBe('resources');
 		expect(r.replay()).toEqual(r.state);
 		expect(r.send('pid-ann', { kind: 'edit', part: 'situation', text: 'x'.repeat(401) })).toEqual({
 			ok: false,

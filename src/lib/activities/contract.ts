@@ -1,3 +1,4 @@
+import type { PhoneResult } from './shared/phone-result';
 import type { z } from 'zod';
 
 /**
@@ -137,6 +138,16 @@ export interface ActivityType<Config, Input, State, ProjectorView, PhoneView> {
 	projector(state: State, ctx: ViewContext<Config>): ProjectorView;
 	/** What one phone sees: its own answers and its group's shared work, nobody else's. */
 	phone(state: State, ctx: PhoneContext<Config>): PhoneView;
+	/**
+	 * Once revealed, the room's results a phone may show (the projector's totals, and the person's
+	 * own picks marked); without it the phone says the results are on the screen.
+	 */
+	phoneResult?(state: State, ctx: PhoneContext<Config>): PhoneResult | null;
+	/**
+	 * After the reveal, its phone view is the person's own result (a private profile): the phone
+	 * keeps it open under the room's results instead of folding the closed answers away.
+	 */
+	ownResultOnPhone?: boolean;
 	/** Rows for the CSV/XLSX exports. */
 	exportRows(state: State, ctx: ViewContext<Config>): ExportRow[];
 	/**

@@ -4,6 +4,7 @@
  * an `Ack`. Names are `domain:verb`; when a payload changes incompatibly, add `domain:verb.v2`.
  */
 
+import type { PhoneResult } from '../activities/shared/phone-result';
 import type { AgendaPlan, PublicBlock } from './agenda';
 import type { Control, Phase, RunState } from './run';
 import type { SlideControl, SlideView } from './slides';
@@ -95,6 +96,10 @@ export interface PhoneActivity extends ActivityHeader {
 	me: PersonInfo;
 	group: GroupWithNames | null;
 	view: unknown;
+	/** Once revealed: the results this phone may show, or null (they are on the screen only). */
+	result?: PhoneResult | null;
+	/** Once revealed: the type's own view is this person's result, shown open (a private profile). */
+	ownResult?: boolean;
 }
 
 /** The trainer's screens: the type's projector projection, groups and progress ("18 of 24 in"). */

@@ -49,6 +49,8 @@ export const amo: ActivityType<Config, Input, State, ProjectorView, PhoneView> =
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'individual',
+	// After the reveal the phone's own view is the person's private profile: kept open.
+	ownResultOnPhone: true,
 	/** Brief §1, A4 AMO assessment: causes of underperformance first, then the manager's part and actions. */
 	criteria: ['4.2', '1.2', '4.3'],
 	// The learner's own answers and their group's work, for their evidence pack.

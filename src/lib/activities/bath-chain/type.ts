@@ -1,3 +1,4 @@
+import { countsResult } from '../shared/phone-result';
 import { InputRejected, type ActivityType, type EvidenceItem, type ExportRow } from '../contract';
 import {
 	configSchema,
@@ -82,6 +83,21 @@ export const bathChain: ActivityType<Config, Input, State, ProjectorView, PhoneV
 			steps: [...ctx.config.steps],
 			mine: state.choices[ctx.participantId] ?? null
 		};
+	},
+
+	phoneResult(state, ctx) {
+		const { steps, counts, answered } = bathChain.projector(state, ctx);
+		const mine = state.choices[ctx.participantId];
+		return counts
+			? countsResult(
+					'Where the room most influences performance',
+					steps,
+					counts,
+					answered,
+					'people',
+					mine === undefined ? [] : [mine]
+				)
+			: null;
 	},
 
 	exportRows(state, ctx) {

@@ -1,4 +1,5 @@
 import type { ViewContext } from '../contract';
+import { countsResult, type PhoneResult } from '../shared/phone-result';
 import type { Config } from './schema';
 import type { State } from './state';
 import { CHECKLIST, STEPS, STEP_LABEL, type Step } from './words';
@@ -80,4 +81,17 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 		triads,
 		reveal
 	};
+}
+
+/** The phone's copy of the revealed bars: the GROW steps the room's conversations covered. */
+export function phoneResult(state: State, ctx: ViewContext<Config>): PhoneResult | null {
+	const reveal = projectorView(state, ctx).reveal;
+	if (!reveal) return null;
+	return countsResult(
+		'Which GROW steps the conversations covered',
+		reveal.steps.map((s) => s.label),
+		reveal.steps.map((s) => s.covered),
+		reveal.conversations,
+		'conversations'
+	);
 }

@@ -1,7 +1,7 @@
 import type { ActivityType } from '../contract';
 import { exportRows } from './export';
 import { phoneView, type PhoneView } from './phone';
-import { projectorView, type ProjectorView } from './projector';
+import { phoneResult, projectorView, type ProjectorView } from './projector';
 import { affected, reduce } from './reduce';
 import {
 	configSchema,
@@ -42,5 +42,6 @@ export const coaching: ActivityType<Config, Input, State, ProjectorView, PhoneVi
 	alsoAffects: affected,
 	projector: projectorView,
 	phone: phoneView,
+	phoneResult,
 	exportRows
 };

@@ -99,6 +99,6 @@ export const CHECK_IDS = CHECKLIST.map((c) => c.id) as [CheckId, ...CheckId[]];
 export const NOTE_MAX = 400;
 export const TAKEAWAY_MAX = 300;
 export const BRIEF_MAX = 400;
-export const MAX_ROUND_MINUTES = 30;
+export { MAX_ROUND_MINUTES } from '../shared/round-clock';
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export { plural } from '../shared/words';

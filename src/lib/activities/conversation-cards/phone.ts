@@ -1,4 +1,5 @@
 import type { PhoneContext } from '../contract';
+import { phoneChoice, phonePart, type PhoneChoice, type PhonePart } from '../shared/plan-parts';
 import type { Card } from './deck';
 import type { Config } from './schema';
 import type { State } from './state';
@@ -20,14 +21,7 @@ export function showCard(card: Card, revealed: boolean): ShownCard {
 	};
 }
 
-export interface PhoneField {
-	text: string;
-	/** Changes with every save: a phone compares it to tell that someone else saved meanwhile. */
-	rev: number;
-	/** Who saved it last (a member of the group), null if nobody yet. */
-	by: string | null;
-	mine: boolean;
-}
+export type PhoneField = PhonePart;
 
 export interface PhoneView {
 	inGroup: boolean;
@@ -35,7 +29,7 @@ export interface PhoneView {
 	canDraw: boolean;
 	card: ShownCard | null;
 	plan: Record<Field, PhoneField>;
-	cause: { value: Cause | null; by: string | null; mine: boolean };
+	cause: PhoneChoice<Cause>;
 	/** The latest role-play round this person's group took part in. */
 	round: {
 		number: number;
@@ -60,16 +54,7 @@ export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 
 	const fields = Object.fromEntries(
 		FIELDS.map((f): [Field, PhoneField] => {
-			const e = plan?.fields[f];
-			return [
-				f,
-				{
-					text: e?.text ?? '',
-					rev: e?.rev ?? 0,
-					by: e ? nameOf(e.by) : null,
-					mine: e?.by === ctx.participantId
-				}
-			];
+			return [f, phonePart(plan?.fields[f], ctx.participantId, nameOf)];
 		})
 	) as Record<Field, PhoneField>;
 
@@ -88,11 +73,7 @@ export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 		canDraw: ctx.config.groupsDraw && ctx.groupId !== null && !cardId,
 		card: card ? showCard(card, ctx.status === 'revealed') : null,
 		plan: fields,
-		cause: {
-			value: plan?.cause?.value ?? null,
-			by: plan?.cause ? nameOf(plan.cause.by) : null,
-			mine: plan?.cause?.by === ctx.participantId
-		},
+		cause: phoneChoice(plan?.cause, ctx.participantId, nameOf),
 		round:
 			last && cast
 				? {

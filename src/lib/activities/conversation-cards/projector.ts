@@ -1,8 +1,10 @@
-import type { ViewContext } from '../contract';
+import type { PhoneContext, ViewContext } from '../contract';
+import { countsResult, type PhoneResult } from '../shared/phone-result';
 import { showCard, type ShownCard } from './phone';
 import type { Config } from './schema';
 import type { State } from './state';
 import {
+	CAUSE_LABEL,
 	CAUSE_SIDE,
 	CAUSES,
 	CHECKLIST,
@@ -171,4 +173,32 @@ function reveal(
 		})),
 		sides: { chosen: side((r) => r.chosen), likely: side((r) => r.likely) }
 	};
+}
+
+/**
+ * The phone's copy of the revealed tally: how many groups chose each cause against how many cards
+ * point to it, and the person's own group's card said in words.
+ */
+export function phoneResult(state: State, ctx: PhoneContext<Config>): PhoneResult | null {
+	const view = projectorView(state, ctx);
+	if (!view.reveal) return null;
+	const own = view.reveal.rows.find((r) => r.groupId === ctx.groupId);
+	const result = countsResult(
+		'Causes the groups chose',
+		view.reveal.tally.map((t) => CAUSE_LABEL[t.cause]),
+		view.reveal.tally.map((t) => t.chosen),
+		view.reveal.rows.length,
+		'groups',
+		own?.chosen ? [CAUSES.indexOf(own.chosen)] : []
+	);
+	const likely = view.reveal.tally.filter((t) => t.likely > 0);
+	result.note = [
+		own
+			? `Your group’s card, “${own.cardTitle}”: likely cause ${CAUSE_LABEL[own.likely]}${own.match ? ', as your group chose.' : '.'}`
+			: '',
+		`On the room’s cards: ${likely.map((t) => `${CAUSE_LABEL[t.cause]} ${t.likely}`).join(', ')}.`
+	]
+		.filter(Boolean)
+		.join(' ');
+	return result;
 }

@@ -1,13 +1,15 @@
 import { InputRejected, type InputContext } from '../contract';
 import { seededRandom } from '../shared/random';
+import { choose, editPart } from '../shared/plan-parts';
 import { pickOne } from './deal';
 import type { Config, Input } from './schema';
 import { give, type Plan, type State } from './state';
+import { PLAN_TEXT_MAX } from './words';
 
 /**
  * Applies one phone's input. A plan part or the cause choice is one value per group and card:
- * inputs apply in the server's order, so two phones editing the same part end with the later
- * one (last write wins) and edits to different parts all land. Every check comes before the
+ * inputs apply in the server's order; edits to different parts all land, and a save based on a
+ * text someone else has changed since is refused until its person chooses how to settle it. Every check comes before the
  * first change, as the contract requires.
  */
 export function reduce(state: State, input: Input, ctx: InputContext, config: Config): State {
@@ -30,19 +32,19 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 		}
 		case 'edit-plan': {
 			const plan = ownPlan(state, ctx, input.cardId);
-			const entry = plan.fields[input.field];
-			if (entry?.text === input.text) return state;
-			plan.fields[input.field] = {
-				text: input.text,
-				by: ctx.participantId,
-				at: ctx.at,
-				rev: (entry?.rev ?? 0) + 1
-			};
+			const next = editPart(
+				plan.fields[input.field],
+				input,
+				ctx.participantId,
+				ctx.at,
+				PLAN_TEXT_MAX
+			);
+			if (next) plan.fields[input.field] = next;
 			return state;
 		}
 		case 'choose-cause': {
 			const plan = ownPlan(state, ctx, input.cardId);
-			plan.cause = { value: input.cause, by: ctx.participantId, at: ctx.at };
+			plan.cause = choose(plan.cause, input.cause, ctx.participantId, ctx.at);
 			return state;
 		}
 		case 'observe': {

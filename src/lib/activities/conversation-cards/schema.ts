@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { editFields, type PartEdit } from '../shared/plan-parts';
+import { MAX_ROUND_MINUTES } from '../shared/round-clock';
 import { DEFAULT_DECK, type Card } from './deck';
 import {
 	CAUSES,
@@ -31,7 +33,7 @@ const cardSchema = z.strictObject({
 	trainerNote: text('a trainer note', 400).optional()
 });
 
-export const MAX_ROUND_MINUTES = 30;
+export { MAX_ROUND_MINUTES };
 
 const configFields = z.strictObject({
 	/** Groups without a card may draw one themselves; otherwise only the trainer deals. */
@@ -85,7 +87,7 @@ const cardId = z
 
 export type Input =
 	| { kind: 'draw' }
-	| { kind: 'edit-plan'; cardId: string; field: Field; text: string }
+	| ({ kind: 'edit-plan'; cardId: string; field: Field } & PartEdit)
 	/** null clears the choice. */
 	| { kind: 'choose-cause'; cardId: string; cause: Cause | null }
 	/** The whole observation each time: ticks and note, for the latest round. */
@@ -102,7 +104,8 @@ export const inputSchema: z.ZodType<Input, unknown> = z.discriminatedUnion(
 			// Kept exactly as typed (a phone compares it with its own draft); empty clears the part.
 			text: z
 				.string({ error: 'Type the plan as text.' })
-				.max(PLAN_TEXT_MAX, { error: `Keep each part to ${PLAN_TEXT_MAX} characters or fewer.` })
+				.max(PLAN_TEXT_MAX, { error: `Keep each part to ${PLAN_TEXT_MAX} characters or fewer.` }),
+			...editFields
 		}),
 		z.object({
 			kind: z.literal('choose-cause'),

@@ -1,19 +1,15 @@
+import type { PartEntry, SharedChoice } from '../shared/plan-parts';
 import type { Cause, CheckId, Field, Role } from './words';
 
-/** One part of a plan: the latest text wins; `rev` counts changes so a phone can tell someone else saved. */
-export interface FieldEntry {
-	text: string;
-	by: string;
-	at: number;
-	rev: number;
-}
+/** One part of a plan: `rev` counts saves, so the server can tell a save based on someone else's older text. */
+export type FieldEntry = PartEntry;
 
 /** A group's plan for one card; kept when the group moves on to another card. */
 export interface Plan {
 	cardId: string;
 	dealtAt: number;
 	fields: Partial<Record<Field, FieldEntry>>;
-	cause: { value: Cause | null; by: string; at: number } | null;
+	cause: SharedChoice<Cause> | null;
 }
 
 export interface Hand {

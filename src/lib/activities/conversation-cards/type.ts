@@ -1,7 +1,7 @@
 import type { ActivityType } from '../contract';
 import { exportRows } from './export';
 import { phoneView, type PhoneView } from './phone';
-import { projectorView, type ProjectorView } from './projector';
+import { phoneResult, projectorView, type ProjectorView } from './projector';
 import { reduce } from './reduce';
 import {
 	configSchema,
@@ -41,5 +41,6 @@ export const conversationCards: ActivityType<Config, Input, State, ProjectorView
 	reduce,
 	projector: projectorView,
 	phone: phoneView,
+	phoneResult,
 	exportRows
 };

@@ -105,4 +105,4 @@ export const CHECKLIST = [
 export type CheckId = (typeof CHECKLIST)[number]['id'];
 export const CHECK_IDS = CHECKLIST.map((c) => c.id) as [CheckId, ...CheckId[]];
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export { plural } from '../shared/words';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CAUSES, FIELDS, PLAN_TEXT_MAX } from '../conversation-cards/words';
+import { editFields } from '../shared/plan-parts';
 import { MODES, SITUATION_MAX } from './words';
 
 export const configSchema = z
@@ -32,7 +33,8 @@ export const inputSchema = z.discriminatedUnion(
 				.string({ error: 'Type the plan as text.' })
 				.max(Math.max(PLAN_TEXT_MAX, SITUATION_MAX), {
 					error: `Keep each part to ${PLAN_TEXT_MAX} characters or fewer.`
-				})
+				}),
+			...editFields
 		}),
 		z.strictObject({
 			kind: z.literal('cause'),

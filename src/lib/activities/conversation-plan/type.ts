@@ -5,8 +5,17 @@ import {
 	type ExportRow,
 	type InputContext
 } from '../contract';
-import type { PhoneField } from '../conversation-cards/phone';
-import { CAUSE_LABEL, FIELD_LABEL, type Cause } from '../conversation-cards/words';
+import { CAUSE_LABEL, FIELD_LABEL, PLAN_TEXT_MAX, type Cause } from '../conversation-cards/words';
+import {
+	choose,
+	editPart,
+	phoneChoice,
+	phonePart,
+	type PartEntry,
+	type PhoneChoice,
+	type PhonePart,
+	type SharedChoice
+} from '../shared/plan-parts';
 import {
 	configSchema,
 	inputSchema,
@@ -21,17 +30,13 @@ import { MODE_LABEL, SITUATION_MAX } from './words';
 
 export type { Config, Input, TrainerInput };
 
-interface Entry {
-	text: string;
-	rev: number;
-	by: string;
-}
-
 export interface Plan {
 	/** In order of the first save: the name the remote and projector use, never a person's. */
 	n: number;
-	parts: Partial<Record<Part, Entry>>;
+	parts: Partial<Record<Part, PartEntry>>;
 	cause: Cause | null;
+	/** Who set the cause last, and from what: a pair's other phone says so. */
+	causeSet?: SharedChoice<Cause>;
 	/** The owner offered it for the projector. */
 	shared: boolean;
 }
@@ -61,8 +66,8 @@ export interface ProjectorView {
 
 export interface PhoneView {
 	mode: Config['mode'];
-	parts: Record<Part, PhoneField>;
-	cause: Cause | null;
+	parts: Record<Part, PhonePart>;
+	cause: PhoneChoice<Cause>;
 	shared: boolean;
 	spotlighted: boolean;
 }
@@ -97,13 +102,20 @@ export const conversationPlan: ActivityType<Config, Input, State, ProjectorView,
 	reduce(state, input, ctx) {
 		const owner = ownerOf(ctx);
 		if (input.kind === 'edit') {
-			if (input.part === 'situation' && input.text.length > SITUATION_MAX)
-				throw new InputRejected(`Keep the situation to ${SITUATION_MAX} characters or fewer.`);
-			const plan = planOf(state, owner);
-			const rev = (plan.parts[input.part]?.rev ?? 0) + 1;
-			plan.parts[input.part] = { text: input.text, rev, by: ctx.participantId };
+			const max = input.part === 'situation' ? SITUATION_MAX : PLAN_TEXT_MAX;
+			if (input.text.length > max)
+				throw new InputRejected(
+					input.part === 'situation'
+						? `Keep the situation to ${max} characters or fewer.`
+						: `Keep each part to ${max} characters or fewer.`
+				);
+			const plan = state.plans[owner];
+			const next = editPart(plan?.parts[input.part], input, ctx.participantId, ctx.at, max);
+			if (next) planOf(state, owner).parts[input.part] = next;
 		} else if (input.kind === 'cause') {
-			planOf(state, owner).cause = input.cause;
+			const plan = planOf(state, owner);
+			plan.causeSet = choose(plan.causeSet, input.cause, ctx.participantId, ctx.at);
+			plan.cause = input.cause;
 		} else {
 			const plan = state.plans[owner];
 			if (!plan) throw new InputRejected('Write something first, then share it.');
@@ -145,19 +157,13 @@ export const conversationPlan: ActivityType<Config, Input, State, ProjectorView,
 	phone(state, ctx) {
 		const plan = state.plans[ownerOf(ctx)];
 		const names = new Map(ctx.participants.map((p) => [p.id, p.name]));
-		const field = (p: Part): PhoneField => {
-			const e = plan?.parts[p];
-			return {
-				text: e?.text ?? '',
-				rev: e?.rev ?? 0,
-				by: e ? (names.get(e.by) ?? null) : null,
-				mine: e?.by === ctx.participantId
-			};
-		};
+		const nameOf = (id: string) => names.get(id) ?? null;
 		return {
 			mode: ctx.config.mode,
-			parts: Object.fromEntries(PARTS.map((p) => [p, field(p)])) as Record<Part, PhoneField>,
-			cause: plan?.cause ?? null,
+			parts: Object.fromEntries(
+				PARTS.map((p) => [p, phonePart(plan?.parts[p], ctx.participantId, nameOf)])
+			) as Record<Part, PhonePart>,
+			cause: phoneChoice(plan?.causeSet, ctx.participantId, nameOf),
 			shared: plan?.shared ?? false,
 			spotlighted: !!plan && plan.shared && state.spotlight === plan.n
 		};

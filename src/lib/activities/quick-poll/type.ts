@@ -1,3 +1,4 @@
+import { countsResult } from '../shared/phone-result';
 import { InputRejected, type ActivityType, type ExportRow } from '../contract';
 import { configSchema, inputSchema, type Config, type Input } from './schema';
 import { evidence } from './evidence';
@@ -100,6 +101,20 @@ export const quickPoll: ActivityType<Config, Input, State, ProjectorView, PhoneV
 			multiple,
 			mine: [...(state.answers[ctx.participantId] ?? [])]
 		};
+	},
+
+	phoneResult(state, ctx) {
+		const { options, counts, answered } = quickPoll.projector(state, ctx);
+		return counts
+			? countsResult(
+					'How the room answered',
+					options,
+					counts,
+					answered,
+					'people',
+					state.answers[ctx.participantId]
+				)
+			: null;
 	},
 
 	exportRows(state, ctx) {

@@ -49,6 +49,8 @@ export const selfScoring: ActivityType<Config, Input, State, ProjectorView, Phon
 	config: configSchema,
 	input: inputSchema,
 	defaultGrouping: 'individual',
+	// After the reveal the phone's own view is the person's private profile: kept open.
+	ownResultOnPhone: true,
 	/** Brief §1, A7 learning preferences: development actions. */
 	criteria: ['4.3'],
 	// The learner's own answers and their group's work, for their evidence pack.

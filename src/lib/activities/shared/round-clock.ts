@@ -4,6 +4,9 @@ export function mmss(ms: number): string {
 	return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** The longest round any round-based type allows (content files and the remote). */
+export const MAX_ROUND_MINUTES = 30;
+
 export interface RoundTimes {
 	number: number;
 	startedAt: number;

@@ -132,15 +132,18 @@ export class LiveActivity {
 		byId?: ReadonlyMap<string, PersonInfo>
 	): PhoneActivity {
 		const group = this.groupOf(me.id);
+		const ctx = { ...this.#context(people), participantId: me.id, groupId: group?.id ?? null };
 		return {
 			...this.header,
 			me,
 			group: group ? this.#named([group], people, byId)[0]! : null,
-			view: this.type.phone(this.state, {
-				...this.#context(people),
-				participantId: me.id,
-				groupId: group?.id ?? null
-			})
+			view: this.type.phone(this.state, ctx),
+			...(ctx.status === 'revealed'
+				? {
+						result: this.type.phoneResult?.(this.state, ctx) ?? null,
+						ownResult: this.type.ownResultOnPhone ?? false
+					}
+				: {})
 		};
 	}
 }
