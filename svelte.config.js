@@ -18,7 +18,8 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:'],
+				// blob: the slide pictures a following phone fetches with its seat token (PhoneSlide.svelte).
+				'img-src': ['self', 'data:', 'blob:'],
 				'connect-src': ['self', 'ws:', 'wss:'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

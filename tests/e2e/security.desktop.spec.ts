@@ -170,6 +170,12 @@ const matrix: Record<string, Row> = {
 		expect: { anonymous: 400, participant: 200, otherTrainer: 400, coFacilitator: 400, owner: 400 },
 		note: "a participant's only route: their seat token opens their own pack; a trainer's cookie opens none"
 	},
+	'POST /api/slide': {
+		path: () => '/api/slide',
+		json: (i, role) => (role === 'participant' ? { seatToken: i.tokenA, page: 1 } : {}),
+		expect: { anonymous: 400, participant: 403, otherTrainer: 400, coFacilitator: 400, owner: 400 },
+		note: "a following phone's slide picture, by seat token; room A's phones don't follow here (403). Seats, rooms and pages in tests/integration/slides-follow.test.ts"
+	},
 	'POST /api/follow-up': {
 		path: () => '/api/follow-up',
 		json: (i, role) => (role === 'participant' ? { seatToken: i.tokenA } : {}),

@@ -26,6 +26,8 @@ export interface ShownSlide {
 export class SlideWatch {
 	deck = $state<DeckInfo | null>(null);
 	position = $state<SlidePosition | null>(null);
+	/** Whether seated phones show the current slide (the remote's switch). */
+	follow = $state(false);
 	error = $state('');
 	#roomId: string;
 
@@ -115,5 +117,6 @@ export class SlideWatch {
 		// The same deck keeps its object: screens drawing it must not reopen it on every step.
 		if (view.deck?.hash !== this.deck?.hash) this.deck = view.deck;
 		this.position = view.position;
+		this.follow = view.follow;
 	}
 }

@@ -126,9 +126,13 @@ const slideControl = z.discriminatedUnion(
 		z.strictObject({
 			type: z.literal('blank'),
 			blank: z.enum(['black', 'white'], { error: 'expected black, white or null' }).nullable()
+		}),
+		z.strictObject({
+			type: z.literal('follow'),
+			follow: z.boolean({ error: 'follow must be true or false' })
 		})
 	],
-	{ error: 'expected a slide control: next, previous, goto or blank' }
+	{ error: 'expected a slide control: next, previous, goto, blank or follow' }
 );
 
 export const slidesControlSchema = z.strictObject({

@@ -27,6 +27,8 @@ export interface RoomPublisher {
 	trainerRemoved?(roomId: string, trainerId: string): void;
 	/** Trainer views: the slide position changed. */
 	slides?(roomId: string, view: SlideView): void;
+	/** Phones: what they show changed without the agenda moving (a following phone's slide). */
+	phones?(roomId: string, view: PublicAgendaView): void;
 }
 
 export const CLOSED_MESSAGE = 'The trainer has closed this session. Thank you for taking part!';
@@ -156,8 +158,9 @@ export class RoomEngine {
 		store.saveRun(this.db, roomId, run);
 		room.run = run;
 		const update = { roomId, run };
-		this.publish.agenda(roomId, update, room.agendaView());
+		// The slide first, so the phones' view of the new block carries its first slide.
 		this.#slidesFollowAgenda(room, now);
+		this.publish.agenda(roomId, update, room.agendaView());
 		return update;
 	}
 
@@ -189,7 +192,9 @@ export class RoomEngine {
 				throw err;
 			}
 		}
+		const before = this.#phoneSlideKey(room);
 		const slides = withPosition(room, planned.position, now);
+		if (control.type === 'follow') slides.follow = control.follow;
 		this.db.transaction(() => {
 			if (planned.agenda) store.saveRun(this.db, roomId, run);
 			store.saveSlides(this.db, roomId, slides);
@@ -199,7 +204,13 @@ export class RoomEngine {
 		const view = slideView(room);
 		this.publish.slides?.(roomId, view);
 		if (planned.agenda) this.publish.agenda(roomId, { roomId, run }, room.agendaView());
+		else if (this.#phoneSlideKey(room) !== before) this.publish.phones?.(roomId, room.agendaView());
 		return { view, moved: planned.agenda !== null };
+	}
+
+	/** What following phones show, as a comparable key: they hear only real changes. */
+	#phoneSlideKey(room: LiveRoom): string {
+		return JSON.stringify(room.agendaView().slide);
 	}
 
 	#slidesFollowAgenda(room: LiveRoom, now: number): void {

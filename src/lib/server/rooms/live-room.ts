@@ -2,7 +2,7 @@ import type { Participant, Room } from '../db/schema';
 import { publicBlock, type AgendaPlan } from '$lib/shared/agenda';
 import type { PublicAgendaView, RoomInfo, Roster, RosterEntry } from '$lib/shared/events';
 import type { RunState } from '$lib/shared/run';
-import type { DeckInfo, SlideState } from '$lib/shared/slides';
+import { phoneSlide, type DeckInfo, type SlideState } from '$lib/shared/slides';
 
 interface Seat {
 	id: string;
@@ -112,7 +112,8 @@ export class LiveRoom {
 				lengthMs: timing ? timing.plannedMs + timing.extraMs : 0,
 				spentMs: timing?.spentMs ?? 0,
 				since: run.since
-			}
+			},
+			slide: phoneSlide(plan, run, this.deck, this.slides)
 		};
 	}
 

@@ -14,7 +14,12 @@ import type { LiveRoom } from './live-room';
 const MAX_LOG = 5000;
 
 export function slideView(room: LiveRoom): SlideView {
-	return { roomId: room.id, deck: room.deck, position: room.slides.position };
+	return {
+		roomId: room.id,
+		deck: room.deck,
+		position: room.slides.position,
+		follow: room.slides.follow === true
+	};
 }
 
 /**
@@ -33,6 +38,8 @@ export function planSlideControl(
 		);
 	const { run, plan } = room;
 	const position = room.slides.position;
+	// Like blanking, the phones' switch works in any phase: a trainer sets it up before starting.
+	if (control.type === 'follow') return { position, agenda: null };
 	if (control.type === 'blank')
 		return { position: { ...position, blank: control.blank }, agenda: null };
 	if (run.phase !== 'running' && run.phase !== 'paused')
@@ -76,7 +83,7 @@ export function withPosition(
 		page !== null && (last?.page !== page || last.block !== position.block)
 			? [...room.slides.log, { block: position.block, page, at: now }].slice(-MAX_LOG)
 			: room.slides.log;
-	return { position, log };
+	return { position, log, follow: room.slides.follow === true };
 }
 
 /** The agenda moved by itself (the clock's next, previous, jump): the new block starts on its first slide. */
