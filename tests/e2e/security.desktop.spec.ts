@@ -329,6 +329,10 @@ const matrix: Record<string, Row> = {
 		path: (i) => `/trainer/rooms/${i.roomA}/export/session.json`,
 		expect: roomTrainersOnly
 	},
+	'GET /trainer/rooms/[id]/export/slides.csv': {
+		path: (i) => `/trainer/rooms/${i.roomA}/export/slides.csv`,
+		expect: roomTrainersOnly
+	},
 	'GET /trainer/rooms/[id]/export/inputs.csv': {
 		path: (i) => `/trainer/rooms/${i.roomA}/export/inputs.csv`,
 		expect: roomTrainersOnly

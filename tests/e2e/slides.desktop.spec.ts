@@ -170,6 +170,18 @@ test('a 20-page deck: attached in the editor, stepped on the projector and the r
 		await expect(phone.getByRole('figure')).toHaveCount(0);
 		await projector.keyboard.press('ArrowLeft');
 		await expect(painted(projector)).toHaveAttribute('data-page', '3');
+
+		// The report shows where the time went, slide by slide, with its CSV.
+		await page.goto(remoteUrl + '/report');
+		const times = page.getByRole('table', { name: 'Time on each slide' });
+		await expect(times.getByRole('rowheader', { name: /Introductions/ })).toBeVisible();
+		await expect(times.getByRole('cell', { name: 'Slide 3', exact: true })).toBeVisible();
+		const csv = await page.request.get(
+			(await page.getByRole('link', { name: 'Time on each slide (CSV)' }).getAttribute('href'))!
+		);
+		expect((await csv.text()).split('\r\n')[0]).toBe(
+			'\uFEFFBlock number,Block,Slide,Time on slide (seconds)'
+		);
 		errors.expectNone();
 		expect(violations, 'CSP violations while drawing slides').toEqual([]);
 		await desk.close();

@@ -4,7 +4,7 @@ import { toCsv } from './csv';
 import { toJson } from './json';
 import { reportView, type ReportView } from './report';
 import { loadSession } from './session';
-import { DELETED_NOTE, inputLogRows } from './tables';
+import { DELETED_NOTE, inputLogRows, slideRows } from './tables';
 import { writeWorkbook } from './workbook';
 
 /** What a download asks for; the route has already checked the trainer's access to the room. */
@@ -12,6 +12,7 @@ export type ExportJob =
 	| { kind: 'xlsx'; roomId: string; now: number }
 	| { kind: 'json'; roomId: string; now: number }
 	| { kind: 'inputs-csv'; roomId: string }
+	| { kind: 'slides-csv'; roomId: string; now: number }
 	| { kind: 'activity-csv'; roomId: string; runId: string };
 
 /** Jobs whose result is a value (structured-cloned back), not a file. */
@@ -21,7 +22,7 @@ export type ValueJob = { kind: 'report'; roomId: string };
 export function buildValue(db: Db, job: ValueJob): ReportView {
 	const data = loadSession(db, job.roomId);
 	if (!data) throw new Error('No such session.');
-	return reportView(data);
+	return reportView(data, Date.now());
 }
 
 /** Bytes as they are made; a promise holds the builder back until the chunk is handed on. */
@@ -43,6 +44,11 @@ export async function buildExport(db: Db, job: ExportJob, sink: Sink): Promise<v
 			return sendText(JSON.stringify(toJson(data, job.now), null, 2), sink);
 		case 'inputs-csv':
 			return sendText(toCsv(inputLogRows(data), DELETED_NOTE(data)), sink);
+		case 'slides-csv':
+			return sendText(
+				toCsv(slideRows(data, job.now), 'No slides were shown in this session.'),
+				sink
+			);
 		case 'activity-csv': {
 			const run = data.runs.find((r) => r.row.id === job.runId);
 			if (!run) throw new Error('That activity is not part of this session.');
