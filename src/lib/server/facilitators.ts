@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AgendaPlan } from '$lib/shared/agenda';
+import type { VideoInfo } from '$lib/shared/video';
 import type { DeckInfo } from '$lib/shared/slides';
 import { COPY_PREFIX, getCopy } from './agendas/library';
 import type { Db } from './db';
@@ -316,7 +317,13 @@ export function removeAgendaFacilitator(
  */
 export function startSession(
 	db: Db,
-	input: { trainerId: string; agendaId: string; agenda: AgendaPlan; deck?: DeckInfo | null },
+	input: {
+		trainerId: string;
+		agendaId: string;
+		agenda: AgendaPlan;
+		deck?: DeckInfo | null;
+		video?: VideoInfo | null;
+	},
 	now = Date.now()
 ): Room {
 	// better-sqlite3 is synchronous: every statement in the callback runs inside the transaction.

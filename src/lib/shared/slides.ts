@@ -1,4 +1,5 @@
 import type { AgendaPlan } from './agenda';
+import type { VideoInfo, VideoState } from './video';
 
 /**
  * Slides in the run of show: a block names its slides as text ("3", "6-14", "25–26", "27–34, 44"),
@@ -99,6 +100,8 @@ export interface SlideState {
 	log: SlideLogEntry[];
 	/** Phones show the current slide too (a per-session switch, off by default; absent in older rows). */
 	follow?: boolean;
+	/** A video block's talk: playing or paused, shown or put aside for the slides. */
+	video?: VideoState;
 }
 
 export const initialSlides = (): SlideState => ({
@@ -119,6 +122,10 @@ export interface SlideView {
 	position: SlidePosition;
 	/** Whether seated phones show the current slide. */
 	follow: boolean;
+	/** The session's attached video file (null: video blocks play their YouTube link, if any). */
+	videoFile: VideoInfo | null;
+	/** Play/pause and shown/hidden of the current video block's video. */
+	video: VideoState;
 }
 
 /**
@@ -135,7 +142,8 @@ export type SlideControl =
 	| { type: 'previous' }
 	| { type: 'goto'; block: number; slide: number }
 	| { type: 'blank'; blank: 'black' | 'white' | null }
-	| { type: 'follow'; follow: boolean };
+	| { type: 'follow'; follow: boolean }
+	| { type: 'video'; action: 'play' | 'pause' | 'show' | 'hide' };
 
 /** What a following phone shows now (see PhoneSlide), from the room's plan, clock and deck. */
 export function phoneSlide(

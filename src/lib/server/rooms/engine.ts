@@ -14,7 +14,13 @@ import { generateToken, hashToken, newId } from '../tokens';
 import { coFacilitatorIds } from './access';
 import { LiveRoom } from './live-room';
 import * as store from './store';
-import { afterAgendaMove, planSlideControl, slideView, withPosition } from './slides';
+import {
+	afterAgendaMove,
+	planSlideControl,
+	planVideoControl,
+	slideView,
+	withPosition
+} from './slides';
 import type { SlideControl, SlideView } from '$lib/shared/slides';
 
 /** How the engine tells the outside world; socket.io in production, anything in a test. */
@@ -182,6 +188,14 @@ export class RoomEngine {
 		now = Date.now()
 	): { view: SlideView; moved: boolean } {
 		const room = this.#openRoom(roomId);
+		if (control.type === 'video') {
+			const slides = planVideoControl(room, control.action);
+			store.saveSlides(this.db, roomId, slides);
+			room.slides = slides;
+			const view = slideView(room);
+			this.publish.slides?.(roomId, view);
+			return { view, moved: false };
+		}
 		const planned = planSlideControl(room, control);
 		let run = room.run;
 		if (planned.agenda) {

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import { initialRun, type RunState } from '$lib/shared/run';
 import { initialSlides, type DeckInfo, type SlideState } from '$lib/shared/slides';
+import type { VideoInfo } from '$lib/shared/video';
 import type { Db } from '../db';
 import {
 	activityRuns,
@@ -19,7 +20,13 @@ import { allocateRoomCode } from './code';
 /** Opens a room with a code no other open room has. The partial unique index settles any race. */
 export function createRoom(
 	db: Db,
-	input: { trainerId: string; agendaId: string; agenda: AgendaPlan; deck?: DeckInfo | null },
+	input: {
+		trainerId: string;
+		agendaId: string;
+		agenda: AgendaPlan;
+		deck?: DeckInfo | null;
+		video?: VideoInfo | null;
+	},
 	now = Date.now()
 ): Room {
 	const { trainerId, agendaId, agenda } = input;
@@ -39,6 +46,7 @@ export function createRoom(
 			dataDeletedAt: null,
 			dataDeletedBy: null,
 			deck: input.deck ?? null,
+			video: input.video ?? null,
 			slides: initialSlides()
 		};
 		try {
