@@ -18,8 +18,12 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:'],
+				// blob: the slide pictures a following phone fetches with its seat token (PhoneSlide.svelte).
+				'img-src': ['self', 'data:', 'blob:'],
 				'connect-src': ['self', 'ws:', 'wss:'],
+				// A video block's YouTube link, embedded on the projector: these two hosts and nothing else
+				// (src/lib/shared/video.ts, VIDEO_EMBED_ORIGINS).
+				'frame-src': ['https://www.youtube-nocookie.com', 'https://www.youtube.com'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'frame-ancestors': ['none'],

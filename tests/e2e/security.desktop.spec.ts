@@ -101,6 +101,8 @@ interface Row {
 	signsOut?: boolean;
 	/** A raw PDF body (deck uploads), or another method than GET/POST. */
 	pdf?: boolean;
+	/** A raw WebM body (video uploads). */
+	webm?: boolean;
 	method?: 'DELETE';
 	note?: string;
 }
@@ -169,6 +171,12 @@ const matrix: Record<string, Row> = {
 		json: (i, role) => (role === 'participant' ? { seatToken: i.tokenA } : {}),
 		expect: { anonymous: 400, participant: 200, otherTrainer: 400, coFacilitator: 400, owner: 400 },
 		note: "a participant's only route: their seat token opens their own pack; a trainer's cookie opens none"
+	},
+	'POST /api/slide': {
+		path: () => '/api/slide',
+		json: (i, role) => (role === 'participant' ? { seatToken: i.tokenA, page: 1 } : {}),
+		expect: { anonymous: 400, participant: 403, otherTrainer: 400, coFacilitator: 400, owner: 400 },
+		note: "a following phone's slide picture, by seat token; room A's phones don't follow here (403). Seats, rooms and pages in tests/integration/slides-follow.test.ts"
 	},
 	'POST /api/follow-up': {
 		path: () => '/api/follow-up',
@@ -310,6 +318,22 @@ const matrix: Record<string, Row> = {
 		method: 'DELETE',
 		expect: roomTrainersOnly
 	},
+	'POST /trainer/agendas/[id]/video': {
+		path: (i) => `/trainer/agendas/${i.copyId}/video`,
+		webm: true,
+		expect: roomTrainersOnly,
+		note: "the agenda's owner and co-facilitators attach or replace its video file"
+	},
+	'DELETE /trainer/agendas/[id]/video': {
+		path: (i) => `/trainer/agendas/${i.copyId}/video`,
+		method: 'DELETE',
+		expect: roomTrainersOnly
+	},
+	'GET /trainer/rooms/[id]/video': {
+		path: (i) => `/trainer/rooms/${i.roomA}/video`,
+		expect: { ...roomTrainersOnly, coFacilitator: 404, owner: 404 },
+		note: 'room A started without a video file: its trainers get 404, others as for any room route (the file itself: tests/e2e/video.desktop.spec.ts)'
+	},
 	'GET /trainer/rooms/[id]/deck.pdf': {
 		path: (i) => `/trainer/rooms/${i.roomA}/deck.pdf`,
 		expect: roomTrainersOnly,
@@ -321,6 +345,10 @@ const matrix: Record<string, Row> = {
 	},
 	'GET /trainer/rooms/[id]/export/session.json': {
 		path: (i) => `/trainer/rooms/${i.roomA}/export/session.json`,
+		expect: roomTrainersOnly
+	},
+	'GET /trainer/rooms/[id]/export/slides.csv': {
+		path: (i) => `/trainer/rooms/${i.roomA}/export/slides.csv`,
 		expect: roomTrainersOnly
 	},
 	'GET /trainer/rooms/[id]/export/inputs.csv': {
@@ -405,6 +433,12 @@ async function call(role: Role, row: Row): Promise<APIResponse> {
 		expect(res.status()).toBe(303);
 	}
 	const path = row.path(ids);
+	if (row.webm)
+		return ctx.post(path, {
+			data: Buffer.from([0x1a, 0x45, 0xdf, 0xa3, ...new Array(60).fill(7)]),
+			headers: { 'content-type': 'video/webm' },
+			maxRedirects: 0
+		});
 	if (row.pdf)
 		return ctx.post(path, {
 			data: DECK,

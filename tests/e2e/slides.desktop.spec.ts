@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { devices, expect, test, type Page } from '@playwright/test';
 import { makePdf } from '../helpers/make-pdf';
 import { expectAccessible, signUp, watchErrors } from './helpers';
 import { OwnServer } from './own-server';
@@ -10,6 +10,12 @@ const pdfFile = (name: string, buffer: Buffer) => ({ name, mimeType: 'applicatio
 
 /** The projector's painted slide: the canvas says which page it drew. */
 const painted = (projector: Page) => projector.locator('.slides canvas');
+/** A following phone's slide picture, named by its page; drawn, not just present. */
+async function phoneShows(phone: Page, page: number) {
+	const img = phone.getByRole('img', { name: `Slide ${page} from the trainer's deck` });
+	await expect(img).toBeVisible();
+	await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1280);
+}
 
 test('a 20-page deck: attached in the editor, stepped on the projector and the remote, covered by an activity, resumed after kill -9', async ({
 	browser
@@ -72,6 +78,7 @@ test('a 20-page deck: attached in the editor, stepped on the projector and the r
 		await copyCard.getByRole('button', { name: 'Start live session' }).click();
 		await expect(page).toHaveURL(/\/trainer\/rooms\/[a-z2-7]+$/);
 		const remoteUrl = page.url();
+		const code = (await page.locator('.lead .code').textContent())!.replace(/\s/g, '');
 		await page.setViewportSize({ width: 412, height: 915 });
 
 		const projector = await desk.newPage();
@@ -88,9 +95,28 @@ test('a 20-page deck: attached in the editor, stepped on the projector and the r
 		await projector.keyboard.press('Space');
 		await expect(painted(projector)).toHaveAttribute('data-page', '1');
 
+		// A phone (390×844) joins; it shows no slide until the trainer lets phones follow.
+		const phoneContext = await browser.newContext({
+			...devices['Pixel 7'],
+			viewport: { width: 390, height: 844 },
+			baseURL: server.url
+		});
+		const phone = await phoneContext.newPage();
+		errors.add(phone);
+		await phone.goto(`/j/${code}`);
+		await phone.getByLabel('Your name').fill('Priya');
+		await phone.getByRole('button', { name: 'Join' }).click();
+		await expect(phone.locator('#now-title')).toBeVisible();
+		await expect(phone.getByRole('figure')).toHaveCount(0);
+		const follow = page.getByRole('checkbox', { name: /Phones follow the slides/ });
+		await expect(follow).not.toBeChecked();
+		await follow.check();
+		await phoneShows(phone, 1);
+
 		// The projector's keys: through the block, then into the next block.
 		await projector.keyboard.press('ArrowRight');
 		await expect(painted(projector)).toHaveAttribute('data-page', '2');
+		await phoneShows(phone, 2);
 		await projector.keyboard.press('PageDown');
 		await expect(painted(projector)).toHaveAttribute('data-page', '3');
 		await expect(page.getByText('Slide 1 of 1 in this block · 3 of 20')).toBeVisible();
@@ -102,13 +128,18 @@ test('a 20-page deck: attached in the editor, stepped on the projector and the r
 		// B blacks the screen, B again brings the slide back.
 		await projector.keyboard.press('b');
 		await expect(projector.locator('.blank.black')).toBeVisible();
+		await expect(phone.getByRole('figure')).toHaveCount(0);
 		await projector.keyboard.press('b');
 		await expect(projector.locator('.blank')).toBeHidden();
+		await phoneShows(phone, 2);
 
 		// The remote: next slide into the pyramid block.
 		await page.getByRole('button', { name: 'Next slide' }).click();
 		await expect(painted(projector)).toHaveAttribute('data-page', '3');
 		await expect(page.getByText('Slide 1 of 1 in this block · 3 of 20')).toBeVisible();
+		await phoneShows(phone, 3);
+		await expectAccessible(phone, 'a phone following the slides');
+		await phone.screenshot({ path: 'docs/screenshots/slides-phone.png' });
 		await expectAccessible(page, 'the remote with slides');
 		await page.screenshot({ path: 'docs/screenshots/slides-remote.png', fullPage: true });
 		await projector.screenshot({ path: 'docs/screenshots/slides-projector.png' });
@@ -116,8 +147,10 @@ test('a 20-page deck: attached in the editor, stepped on the projector and the r
 		// An activity covers the slide; closing it gives the slide back.
 		await page.getByRole('button', { name: /Launch “/ }).click();
 		await expect(projector.locator('.slides')).toBeHidden();
+		await expect(phone.getByRole('figure')).toHaveCount(0);
 		await page.getByRole('button', { name: 'Close', exact: true }).first().click();
 		await expect(painted(projector)).toHaveAttribute('data-page', '3');
+		await phoneShows(phone, 3);
 		await expectAccessible(projector, 'the projector showing a slide');
 
 		// Kill -9 mid-deck: after the restart the projector is on the same slide.
@@ -127,15 +160,32 @@ test('a 20-page deck: attached in the editor, stepped on the projector and the r
 		await expect(painted(projector)).toHaveAttribute('data-page', '3');
 		await page.reload();
 		await expect(page.getByText('Slide 1 of 1 in this block · 3 of 20')).toBeVisible();
+		await expect(page.getByRole('checkbox', { name: /Phones follow the slides/ })).toBeChecked();
+		await phone.reload();
+		await phoneShows(phone, 3);
 		// Into a block without slides: the projector shows the block and its clock again.
 		await projector.keyboard.press('ArrowRight');
 		await expect(projector.locator('.slides')).toBeHidden();
 		await expect(projector.getByRole('heading', { name: /ten excellent practices/ })).toBeVisible();
+		await expect(phone.getByRole('figure')).toHaveCount(0);
 		await projector.keyboard.press('ArrowLeft');
 		await expect(painted(projector)).toHaveAttribute('data-page', '3');
+
+		// The report shows where the time went, slide by slide, with its CSV.
+		await page.goto(remoteUrl + '/report');
+		const times = page.getByRole('table', { name: 'Time on each slide' });
+		await expect(times.getByRole('rowheader', { name: /Introductions/ })).toBeVisible();
+		await expect(times.getByRole('cell', { name: 'Slide 3', exact: true })).toBeVisible();
+		const csv = await page.request.get(
+			(await page.getByRole('link', { name: 'Time on each slide (CSV)' }).getAttribute('href'))!
+		);
+		expect((await csv.text()).split('\r\n')[0]).toBe(
+			'\uFEFFBlock number,Block,Slide,Time on slide (seconds)'
+		);
 		errors.expectNone();
 		expect(violations, 'CSP violations while drawing slides').toEqual([]);
 		await desk.close();
+		await phoneContext.close();
 	} finally {
 		await server.stop();
 	}

@@ -2,6 +2,7 @@ import type { ExportRow } from '$lib/activities/contract';
 import type { SessionData } from '$lib/server/exports/session';
 import type { ActivityRun } from '$lib/server/db/schema';
 import { initialRun } from '$lib/shared/run';
+import { initialSlides } from '$lib/shared/slides';
 import type { AgendaPlan } from '$lib/shared/agenda';
 
 /**
@@ -49,7 +50,9 @@ export function sessionData(
 			createdAt: start - 60_000,
 			closedAt: start + 50 * 60_000,
 			dataDeletedAt: null,
-			dataDeletedBy: null
+			dataDeletedBy: null,
+			deck: null,
+			slides: initialSlides()
 		} as SessionData['room'],
 		owner: { id: 't1', name: 'Dana Trainer', email: 'dana@example.org' },
 		coFacilitators: [],

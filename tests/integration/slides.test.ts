@@ -6,7 +6,12 @@ import type { AgendaPlan } from '$lib/shared/agenda';
 import { loadAgendas, slideProblems } from '$lib/server/content/agendas';
 import { deckProblems, fileDeck } from '$lib/server/decks/file-decks';
 import { deckPath } from '$lib/server/decks/files';
+import ExcelJS from 'exceljs';
+import { toCsv } from '$lib/server/exports/csv';
 import { toJson } from '$lib/server/exports/json';
+import { reportView } from '$lib/server/exports/report';
+import { slideRows } from '$lib/server/exports/tables';
+import { toWorkbook } from '$lib/server/exports/workbook';
 import { sessionOf } from '$lib/server/exports/session';
 import { getRoom } from '$lib/server/store/rooms';
 import { makePdf } from '../helpers/make-pdf';
@@ -154,6 +159,34 @@ describe('slide position, owned by the server', () => {
 			['Intro', 3]
 		]);
 		expect(exported.session.slides.every((s) => s.seconds >= 0)).toBe(true);
+
+		// The timing report, the workbook and a CSV show the same, in words.
+		const data = await sessionOf(t.server.db, (await getRoom(t.server.db, room.id))!);
+		const now = Date.now();
+		expect(reportView(data, now).slideTimes).toEqual(exported.session.slides);
+		const rows = slideRows(data, now);
+		expect(rows.map((r) => [r.blockNumber, r.block, r.slide])).toEqual([
+			[1, 'Intro', 1],
+			[1, 'Intro', 2],
+			[1, 'Intro', 3]
+		]);
+		const csv = toCsv(rows)
+			.replace(/^\uFEFF/, '')
+			.split('\r\n');
+		expect(csv[0]).toBe('Block number,Block,Slide,Time on slide (seconds)');
+		expect(csv[1]).toMatch(/^1,Intro,1,\d+$/);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await toWorkbook(data, now)).buffer);
+		expect(wb.worksheets.map((w) => w.name).slice(0, 4)).toEqual([
+			'Summary',
+			'Timing',
+			'Slides',
+			'Activities'
+		]);
+		const sheet = wb.getWorksheet('Slides')!;
+		const header = (sheet.getRow(1).values as unknown[]).slice(1);
+		expect(header).toEqual(['Block number', 'Block', 'Slide', 'Time on slide (seconds)']);
+		expect(sheet.rowCount).toBe(4);
 	});
 });
 

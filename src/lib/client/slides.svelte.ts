@@ -8,6 +8,13 @@ import {
 	type SlidePosition,
 	type SlideView
 } from '$lib/shared/slides';
+import {
+	blockVideo,
+	videoStateFor,
+	type VideoInfo,
+	type VideoSource,
+	type VideoState
+} from '$lib/shared/video';
 import { getSocket, request } from './socket';
 
 /** Where the room is in its deck, as the projector and the remote show it. */
@@ -26,6 +33,11 @@ export interface ShownSlide {
 export class SlideWatch {
 	deck = $state<DeckInfo | null>(null);
 	position = $state<SlidePosition | null>(null);
+	/** Whether seated phones show the current slide (the remote's switch). */
+	follow = $state(false);
+	/** The session's video file, and the current video block's play/pause and shown/hidden. */
+	videoFile = $state<VideoInfo | null>(null);
+	video = $state<VideoState | null>(null);
 	error = $state('');
 	#roomId: string;
 
@@ -36,6 +48,45 @@ export class SlideWatch {
 	/** The deck's address; the hash in it lets the browser keep it across reloads. */
 	get url(): string | null {
 		return this.deck ? `/trainer/rooms/${this.#roomId}/deck.pdf?v=${this.deck.hash}` : null;
+	}
+
+	/** The video file's address (trainers only), with its hash so the browser may keep it. */
+	get videoUrl(): string | null {
+		return this.videoFile ? `/trainer/rooms/${this.#roomId}/video?v=${this.videoFile.hash}` : null;
+	}
+
+	/** The current block's video while it holds the screen (a video block, not put aside), else null. */
+	videoShown(plan: AgendaPlan | null, run: RunState | null): VideoSource | null {
+		if (!plan || !run || (run.phase !== 'running' && run.phase !== 'paused')) return null;
+		const source = blockVideo(plan.blocks[run.current], this.videoFile);
+		return source && !videoStateFor(this.video ?? undefined, run.current).hidden ? source : null;
+	}
+
+	/** Whether the current video block's video is playing. */
+	playing(run: RunState | null): boolean {
+		return run ? videoStateFor(this.video ?? undefined, run.current).playing : false;
+	}
+
+	/**
+	 * The projector's keys in a video block: Space or K play and pause (as on YouTube), → puts the
+	 * video aside for the block's slides, V brings it back. The block's clock runs on regardless.
+	 */
+	videoKey(key: string, plan: AgendaPlan | null, run: RunState | null): boolean {
+		if (!plan || !run || (run.phase !== 'running' && run.phase !== 'paused')) return false;
+		if (!blockVideo(plan.blocks[run.current], this.videoFile)) return false;
+		const state = videoStateFor(this.video ?? undefined, run.current);
+		if (key === 'v') void this.control({ type: 'video', action: state.hidden ? 'show' : 'hide' });
+		else if (state.hidden) return false;
+		else if (key === ' ' || key === 'k')
+			void this.control({ type: 'video', action: state.playing ? 'pause' : 'play' });
+		else if (
+			(key === 'ArrowRight' || key === 'PageDown') &&
+			this.deck &&
+			blockPages(plan, run.current, this.deck.pages).length > 0
+		)
+			void this.control({ type: 'video', action: 'hide' });
+		else return false;
+		return true;
 	}
 
 	/**
@@ -115,5 +166,8 @@ export class SlideWatch {
 		// The same deck keeps its object: screens drawing it must not reopen it on every step.
 		if (view.deck?.hash !== this.deck?.hash) this.deck = view.deck;
 		this.position = view.position;
+		this.follow = view.follow;
+		if (view.videoFile?.hash !== this.videoFile?.hash) this.videoFile = view.videoFile;
+		this.video = view.video;
 	}
 }

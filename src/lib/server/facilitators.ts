@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AgendaPlan } from '$lib/shared/agenda';
+import type { VideoInfo } from '$lib/shared/video';
 import type { DeckInfo } from '$lib/shared/slides';
 import { COPY_PREFIX, getCopy } from './agendas/library';
 import type { AgendaRow, Room } from './db/schema';
@@ -337,7 +338,13 @@ export async function removeAgendaFacilitator(
  */
 export async function startSession(
 	s: Store,
-	input: { trainerId: string; agendaId: string; agenda: AgendaPlan; deck?: DeckInfo | null },
+	input: {
+		trainerId: string;
+		agendaId: string;
+		agenda: AgendaPlan;
+		deck?: DeckInfo | null;
+		video?: VideoInfo | null;
+	},
 	now = Date.now()
 ): Promise<Room> {
 	const { agendas, roomTrainers } = s.t;

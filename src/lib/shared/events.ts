@@ -7,7 +7,7 @@
 import type { PhoneResult } from '../activities/shared/phone-result';
 import type { AgendaPlan, PublicBlock } from './agenda';
 import type { Control, Phase, RunState } from './run';
-import type { SlideControl, SlideView } from './slides';
+import type { PhoneSlide, SlideControl, SlideView } from './slides';
 import type {
 	ActivityStatus,
 	GroupInfo,
@@ -68,6 +68,8 @@ export interface PublicAgendaView {
 	nextTitle: string | null;
 	/** Current block's length (with extensions), time banked so far, and when the running stretch began. */
 	timing: { lengthMs: number; spentMs: number; since: number | null };
+	/** The slide on the projector, while the trainer lets phones follow (item 7 of issue 13); else null. */
+	slide: PhoneSlide | null;
 }
 
 /** The trainer's screens: the whole run state (the plan they already have). */

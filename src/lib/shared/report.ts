@@ -42,6 +42,8 @@ export interface ReportView {
 	coFacilitators: string[];
 	plan: AgendaPlan;
 	run: RunState;
+	/** Time on each slide shown, in the order first shown; empty for a session without slides. */
+	slideTimes: { block: number; blockTitle: string | null; page: number; seconds: number }[];
 	people: { id: string; name: string; removed: boolean }[];
 	runs: ReportRun[];
 	deleted: { at: number; by: string } | null;

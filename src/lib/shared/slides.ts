@@ -1,4 +1,5 @@
 import type { AgendaPlan } from './agenda';
+import type { VideoInfo, VideoState } from './video';
 
 /**
  * Slides in the run of show: a block names its slides as text ("3", "6-14", "25–26", "27–34, 44"),
@@ -97,6 +98,10 @@ export interface SlideLogEntry {
 export interface SlideState {
 	position: SlidePosition;
 	log: SlideLogEntry[];
+	/** Phones show the current slide too (a per-session switch, off by default; absent in older rows). */
+	follow?: boolean;
+	/** A video block's talk: playing or paused, shown or put aside for the slides. */
+	video?: VideoState;
 }
 
 export const initialSlides = (): SlideState => ({
@@ -115,13 +120,46 @@ export interface SlideView {
 	roomId: string;
 	deck: DeckInfo | null;
 	position: SlidePosition;
+	/** Whether seated phones show the current slide. */
+	follow: boolean;
+	/** The session's attached video file (null: video blocks play their YouTube link, if any). */
+	videoFile: VideoInfo | null;
+	/** Play/pause and shown/hidden of the current video block's video. */
+	video: VideoState;
+}
+
+/**
+ * The slide a following phone shows: the page and a version (the deck's hash, shortened) so a new
+ * deck never shows an old picture. Null when following is off, the screen is blanked or the block has no slides.
+ */
+export interface PhoneSlide {
+	page: number;
+	v: string;
 }
 
 export type SlideControl =
 	| { type: 'next' }
 	| { type: 'previous' }
 	| { type: 'goto'; block: number; slide: number }
-	| { type: 'blank'; blank: 'black' | 'white' | null };
+	| { type: 'blank'; blank: 'black' | 'white' | null }
+	| { type: 'follow'; follow: boolean }
+	| { type: 'video'; action: 'play' | 'pause' | 'show' | 'hide' };
+
+/** What a following phone shows now (see PhoneSlide), from the room's plan, clock and deck. */
+export function phoneSlide(
+	plan: AgendaPlan,
+	run: { phase: string; current: number },
+	deck: DeckInfo | null,
+	slides: SlideState
+): PhoneSlide | null {
+	if (!deck || !slides.follow || slides.position.blank) return null;
+	if (run.phase !== 'running' && run.phase !== 'paused') return null;
+	const { block } = slides.position;
+	if (block !== run.current) return null;
+	const pages = blockPages(plan, block, deck.pages);
+	const page = pages[slideIndex(slides.position, block, pages.length)];
+	return page === undefined ? null : { page, v: deck.hash.slice(0, 16) };
+}
 
 /**
  * Where a step lands: inside the block, or into the neighbouring block (its first slide going

@@ -101,7 +101,8 @@ export const actions: Actions = {
 			trainerId: locals.trainer!.id,
 			agendaId: agenda.id,
 			agenda: agenda.plan,
-			deck
+			deck,
+			video: agenda.source === 'copy' ? (agenda.video ?? null) : null
 		});
 		redirect(303, `/trainer/rooms/${room.id}`);
 	},

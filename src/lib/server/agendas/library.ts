@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import type { DeckInfo } from '$lib/shared/slides';
+import type { VideoInfo } from '$lib/shared/video';
 import { getAgendaLibrary } from '../content';
 import { agendaSchema } from '../content/agendas';
 import type { AgendaRow } from '../db/schema';
@@ -28,6 +29,8 @@ export interface AgendaEntry {
 	updatedAt?: number;
 	/** A copy's attached deck; a file's deck (named beside its YAML) is read with fileDeck() when needed. */
 	deck?: DeckInfo | null;
+	/** A copy's attached video file, for its video blocks. */
+	video?: VideoInfo | null;
 	/** A file agenda's deck file name, if it names one. */
 	deckFile?: string;
 }
@@ -95,7 +98,8 @@ export async function findAgendaForTrainer(
 				source: 'copy',
 				plan: rowToPlan(row),
 				updatedAt: row.updatedAt,
-				deck: row.deck
+				deck: row.deck,
+				video: row.video
 			}
 		);
 	}
@@ -139,6 +143,7 @@ export async function duplicateAgenda(
 		kit: plan.kit ? structuredClone(plan.kit) : null,
 		copiedFrom: source.id,
 		deck: source.source === 'copy' ? (source.deck ?? null) : fileDeck,
+		video: source.source === 'copy' ? (source.video ?? null) : null,
 		createdAt: now,
 		updatedAt: now
 	};

@@ -19,6 +19,7 @@ import {
 import type { AgendaPlan, KitItem, PlanBlock } from '../../shared/agenda';
 import type { RunState } from '../../shared/run';
 import type { DeckInfo, SlideState } from '../../shared/slides';
+import type { VideoInfo } from '../../shared/video';
 import type { ActivityStatus, GroupInfo, Grouping } from '../../activities/contract';
 
 /** Epoch milliseconds: one unit of time everywhere, server clock (int8, read back as a number). */
@@ -69,6 +70,8 @@ export const rooms = pgTable(
 		dataDeletedBy: text('data_deleted_by'),
 		/** The agenda's slide deck when the session started (a file under data/decks/ by content hash). */
 		deck: json('deck').$type<DeckInfo>(),
+		/** The agenda's video file (data/videos/ by content hash), for video blocks. */
+		video: json('video').$type<VideoInfo>(),
 		/** Where the room is in the deck, and when each slide was shown; rewritten on every step, like `run`. */
 		slides: json('slides')
 			.$type<SlideState>()
@@ -125,6 +128,8 @@ export const agendas = pgTable(
 		copiedFrom: text('copied_from'),
 		/** The attached PDF deck: its content hash (the file's name under data/decks/), page count and size. */
 		deck: json('deck').$type<DeckInfo>(),
+		/** The agenda's video file (data/videos/ by content hash), for video blocks. */
+		video: json('video').$type<VideoInfo>(),
 		createdAt: ms('created_at').notNull(),
 		updatedAt: ms('updated_at').notNull()
 	},

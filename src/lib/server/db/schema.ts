@@ -11,6 +11,7 @@ import {
 import type { AgendaPlan, KitItem, PlanBlock } from '../../shared/agenda';
 import type { RunState } from '../../shared/run';
 import type { DeckInfo, SlideState } from '../../shared/slides';
+import type { VideoInfo } from '../../shared/video';
 import type { ActivityStatus, GroupInfo, Grouping } from '../../activities/contract';
 
 /** Epoch milliseconds: one unit of time everywhere, server clock. */
@@ -61,6 +62,8 @@ export const rooms = sqliteTable(
 		dataDeletedBy: text('data_deleted_by'),
 		/** The agenda's slide deck when the session started (a file under data/decks/ by content hash). */
 		deck: text('deck', { mode: 'json' }).$type<DeckInfo>(),
+		/** The agenda's video file when the session started (data/videos/ by content hash), for video blocks. */
+		video: text('video', { mode: 'json' }).$type<VideoInfo>(),
 		/** Where the room is in the deck, and when each slide was shown; rewritten on every step, like `run`. */
 		slides: text('slides', { mode: 'json' })
 			.$type<SlideState>()
@@ -117,6 +120,8 @@ export const agendas = sqliteTable(
 		copiedFrom: text('copied_from'),
 		/** The attached PDF deck: its content hash (the file's name under data/decks/), page count and size. */
 		deck: text('deck', { mode: 'json' }).$type<DeckInfo>(),
+		/** An attached video file for the agenda's video blocks (venues without internet). */
+		video: text('video', { mode: 'json' }).$type<VideoInfo>(),
 		createdAt: ms('created_at').notNull(),
 		updatedAt: ms('updated_at').notNull()
 	},

@@ -9,7 +9,7 @@ import { evidencePack } from './evidence';
 import { toJson } from './json';
 import { reportView, type ReportView } from './report';
 import { loadSession } from './session';
-import { DELETED_NOTE, inputLogRows } from './tables';
+import { DELETED_NOTE, inputLogRows, slideRows } from './tables';
 import { writeWorkbook } from './workbook';
 
 /** What a download asks for; the route has already checked the trainer's access to the room. */
@@ -17,6 +17,7 @@ export type ExportJob =
 	| { kind: 'xlsx'; roomId: string; now: number }
 	| { kind: 'json'; roomId: string; now: number }
 	| { kind: 'inputs-csv'; roomId: string }
+	| { kind: 'slides-csv'; roomId: string; now: number }
 	| { kind: 'activity-csv'; roomId: string; runId: string };
 
 /**
@@ -58,7 +59,7 @@ export async function buildValue(
 	if (!data) throw new Error('No such session.');
 	if (job.kind === 'report')
 		return {
-			report: reportView(data),
+			report: reportView(data, Date.now()),
 			// Follow-up needs the learners' goals as written on the day: the same replay serves both.
 			followUp:
 				job.followUp && (await roomFollowUp(s, job.roomId)).optIns.length
@@ -95,6 +96,11 @@ export async function buildExport(
 			return sendText(JSON.stringify(toJson(data, job.now), null, 2), sink);
 		case 'inputs-csv':
 			return sendText(toCsv(inputLogRows(data), DELETED_NOTE(data)), sink);
+		case 'slides-csv':
+			return sendText(
+				toCsv(slideRows(data, job.now), 'No slides were shown in this session.'),
+				sink
+			);
 		case 'activity-csv': {
 			const run = data.runs.find((r) => r.row.id === job.runId);
 			if (!run) throw new Error('That activity is not part of this session.');

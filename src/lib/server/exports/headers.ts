@@ -14,6 +14,7 @@ const WORDS: Record<string, string> = {
 	actualStart: 'Actual start',
 	actualMinutes: 'Actual minutes',
 	differenceMinutes: 'Difference (minutes)',
+	secondsOnSlide: 'Time on slide (seconds)',
 	stepLabel: 'Step',
 	step: 'Step number',
 	ratedBy: 'Rated by',

@@ -1,7 +1,6 @@
-import { slideTimes } from '$lib/shared/slides';
 import { isoTime } from './format';
 import type { SessionData } from './session';
-import { DELETED_NOTE } from './tables';
+import { DELETED_NOTE, slideTimeRows } from './tables';
 
 export const JSON_FORMAT = 'workshop-companion/session@1';
 
@@ -30,12 +29,7 @@ export function toJson(data: SessionData, now = Date.now()) {
 			run: room.run,
 			deck: room.deck ?? null,
 			/** Time on each slide shown (wall clock, until the next slide or the end), to see where a block ran long. */
-			slides: slideTimes(room.slides.log, room.closedAt ?? room.run.finishedAt ?? now).map((t) => ({
-				block: t.block,
-				blockTitle: room.agenda.blocks[t.block]?.title ?? null,
-				page: t.page,
-				seconds: Math.round(t.ms / 1000)
-			}))
+			slides: slideTimeRows(data, now)
 		},
 		participants: data.people.map((p) => ({
 			id: p.id,

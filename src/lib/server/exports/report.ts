@@ -1,7 +1,7 @@
 import type { ReportSlide, ReportView } from '$lib/shared/report';
 import { sortCriteria } from '$lib/shared/ilm';
 import { personsOf, viewContext, type SessionData } from './session';
-import { answeredBy } from './tables';
+import { answeredBy, slideTimeRows } from './tables';
 
 // The report's shape is shared with the page's components (which may not import server code).
 export type { ReportRun, ReportSlide, ReportView } from '$lib/shared/report';
@@ -10,7 +10,7 @@ export type { ReportRun, ReportSlide, ReportView } from '$lib/shared/report';
  * What the report page shows: the agenda's timing and, for every activity, the projector's own
  * view with its results revealed, for the whole room and then group by group.
  */
-export function reportView(data: SessionData): ReportView {
+export function reportView(data: SessionData, now = Date.now()): ReportView {
 	const people = personsOf(data);
 	const names = new Map(people.map((p) => [p.id, p.name]));
 	return {
@@ -26,6 +26,7 @@ export function reportView(data: SessionData): ReportView {
 		coFacilitators: data.coFacilitators.map((t) => t.name),
 		plan: data.room.agenda,
 		run: data.room.run,
+		slideTimes: slideTimeRows(data, now),
 		people: data.people.map((p) => ({ id: p.id, name: p.name, removed: p.removedAt !== null })),
 		deleted: data.deleted,
 		runs: data.runs.map((run) => {

@@ -1,4 +1,5 @@
 import { blockTimings } from '$lib/shared/run';
+import { slideTimes } from '$lib/shared/slides';
 import { isoTime, type Cell } from './format';
 import type { RunData, SessionData } from './session';
 
@@ -74,6 +75,32 @@ export function timingRows(data: SessionData): Row[] {
 		actualStart: isoTime(t.startedAt),
 		actualMinutes: t.actualMinutes,
 		differenceMinutes: t.differenceMinutes
+	}));
+}
+
+/** The end of the last slide's time: when the session closed or the agenda finished, else now. */
+function slidesEnd(data: SessionData, now: number): number {
+	return data.room.closedAt ?? data.room.run.finishedAt ?? now;
+}
+
+/** Time on each slide shown (wall clock, until the next slide or the end), in the order first shown. */
+export function slideTimeRows(data: SessionData, now = Date.now()) {
+	const { agenda, slides } = data.room;
+	return slideTimes(slides.log, slidesEnd(data, now)).map((t) => ({
+		block: t.block,
+		blockTitle: agenda.blocks[t.block]?.title ?? null,
+		page: t.page,
+		seconds: Math.round(t.ms / 1000)
+	}));
+}
+
+/** The same as a table for the workbook and the CSV: where a block ran long, slide by slide. */
+export function slideRows(data: SessionData, now = Date.now()): Row[] {
+	return slideTimeRows(data, now).map((t) => ({
+		blockNumber: t.block + 1,
+		block: t.blockTitle,
+		slide: t.page,
+		secondsOnSlide: t.seconds
 	}));
 }
 

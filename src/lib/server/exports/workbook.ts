@@ -8,6 +8,7 @@ import {
 	inputLogRows,
 	participantRows,
 	sessionFacts,
+	slideRows,
 	timingRows,
 	type Row
 } from './tables';
@@ -74,6 +75,17 @@ export async function writeWorkbook(
 		empty: '(none)',
 		timeFormat: TIME_FORMAT
 	}));
+	// Sessions that showed slides get the time on each, beside the timing (others stay as they were).
+	const slides = slideRows(data, now);
+	if (slides.length)
+		sheets.splice(1, 0, {
+			name: names.take('Slides'),
+			title: 'Time on each slide',
+			heading: [],
+			rows: slides,
+			empty: '(none)',
+			timeFormat: TIME_FORMAT
+		});
 	for (const run of data.runs)
 		sheets.push({
 			name: names.take(run.row.title),

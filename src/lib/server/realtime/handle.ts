@@ -31,7 +31,8 @@ type Result<E extends ClientEventName> =
 	Parameters<ClientEvents[E]>[1] extends AckFn<infer T> ? T : never;
 
 const SERVER_ERROR = 'Something went wrong on our side. Please try again.';
-const MOVED = 'This session has moved to another server. Reconnecting — your answer is kept on your phone.';
+const MOVED =
+	'This session has moved to another server. Reconnecting — your answer is kept on your phone.';
 
 /** The first problem zod found, as a sentence a person can act on, naming the field when there is one. */
 export function describeIssue(error: z.ZodError): string {

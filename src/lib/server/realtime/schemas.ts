@@ -126,9 +126,19 @@ const slideControl = z.discriminatedUnion(
 		z.strictObject({
 			type: z.literal('blank'),
 			blank: z.enum(['black', 'white'], { error: 'expected black, white or null' }).nullable()
+		}),
+		z.strictObject({
+			type: z.literal('follow'),
+			follow: z.boolean({ error: 'follow must be true or false' })
+		}),
+		z.strictObject({
+			type: z.literal('video'),
+			action: z.enum(['play', 'pause', 'show', 'hide'], {
+				error: 'expected play, pause, show or hide'
+			})
 		})
 	],
-	{ error: 'expected a slide control: next, previous, goto or blank' }
+	{ error: 'expected a slide control: next, previous, goto, blank, follow or video' }
 );
 
 export const slidesControlSchema = z.strictObject({

@@ -67,6 +67,7 @@ function publisherFor(io: IoServer): RoomPublisher {
 			io.to(channel.room(roomId)).emit('agenda:now', view);
 		},
 		slides: (roomId, view) => io.to(channel.trainers(roomId)).emit('slides:state', view),
+		phones: (roomId, view) => io.to(channel.room(roomId)).emit('agenda:now', view),
 		// Only this room, only this trainer's sockets: their other rooms and their session stay as they were.
 		// Looked up synchronously (one process, in-memory adapter), so no broadcast slips in between.
 		trainerRemoved: (roomId, trainerId) => {

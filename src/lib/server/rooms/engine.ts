@@ -13,7 +13,13 @@ import { generateToken, hashToken, newId } from '../tokens';
 import { LiveRoom } from './live-room';
 import * as q from '../store/rooms';
 import type { Store } from '../store';
-import { afterAgendaMove, planSlideControl, slideView, withPosition } from './slides';
+import {
+	afterAgendaMove,
+	planSlideControl,
+	planVideoControl,
+	slideView,
+	withPosition
+} from './slides';
 import type { SlideControl, SlideView } from '$lib/shared/slides';
 
 /** How the engine tells the outside world; socket.io in production, anything in a test. */
@@ -26,6 +32,8 @@ export interface RoomPublisher {
 	trainerRemoved?(roomId: string, trainerId: string): void;
 	/** Trainer views: the slide position changed. */
 	slides?(roomId: string, view: SlideView): void;
+	/** Phones: what they show changed without the agenda moving (a following phone's slide). */
+	phones?(roomId: string, view: PublicAgendaView): void;
 }
 
 /** Organisation mode: what one node's engine passes on to the others. */
@@ -209,8 +217,9 @@ export class RoomEngine {
 		this.store.writes.run(roomId, q.saveRun(this.store, roomId, run));
 		room.run = run;
 		const update = { roomId, run };
-		this.publish.agenda(roomId, update, room.agendaView());
+		// The slide first, so the phones' view of the new block carries its first slide.
 		this.#slidesFollowAgenda(room, now);
+		this.publish.agenda(roomId, update, room.agendaView());
 		return update;
 	}
 
@@ -232,6 +241,14 @@ export class RoomEngine {
 		now = Date.now()
 	): { view: SlideView; moved: boolean } {
 		const room = this.#openRoom(roomId);
+		if (control.type === 'video') {
+			const slides = planVideoControl(room, control.action);
+			this.store.writes.run(roomId, q.saveSlides(this.store, roomId, slides));
+			room.slides = slides;
+			const view = slideView(room);
+			this.publish.slides?.(roomId, view);
+			return { view, moved: false };
+		}
 		const planned = planSlideControl(room, control);
 		let run = room.run;
 		if (planned.agenda) {
@@ -242,7 +259,9 @@ export class RoomEngine {
 				throw err;
 			}
 		}
+		const before = this.#phoneSlideKey(room);
 		const slides = withPosition(room, planned.position, now);
+		if (control.type === 'follow') slides.follow = control.follow;
 		this.store.writes.run(
 			roomId,
 			...(planned.agenda ? [q.saveRun(this.store, roomId, run)] : []),
@@ -253,7 +272,13 @@ export class RoomEngine {
 		const view = slideView(room);
 		this.publish.slides?.(roomId, view);
 		if (planned.agenda) this.publish.agenda(roomId, { roomId, run }, room.agendaView());
+		else if (this.#phoneSlideKey(room) !== before) this.publish.phones?.(roomId, room.agendaView());
 		return { view, moved: planned.agenda !== null };
+	}
+
+	/** What following phones show, as a comparable key: they hear only real changes. */
+	#phoneSlideKey(room: LiveRoom): string {
+		return JSON.stringify(room.agendaView().slide);
 	}
 
 	#slidesFollowAgenda(room: LiveRoom, now: number): void {

@@ -2,7 +2,8 @@ import type { Participant, Room } from '../db/schema';
 import { publicBlock, type AgendaPlan } from '$lib/shared/agenda';
 import type { PublicAgendaView, RoomInfo, Roster, RosterEntry } from '$lib/shared/events';
 import type { RunState } from '$lib/shared/run';
-import type { DeckInfo, SlideState } from '$lib/shared/slides';
+import { phoneSlide, type DeckInfo, type SlideState } from '$lib/shared/slides';
+import type { VideoInfo } from '$lib/shared/video';
 
 interface Seat {
 	id: string;
@@ -25,6 +26,8 @@ export class LiveRoom {
 	run: RunState;
 	/** The deck as the session started with it, and where the room is in it (rooms.slides). */
 	readonly deck: DeckInfo | null;
+	/** The agenda's video file as the session started with it, for video blocks. */
+	readonly video: VideoInfo | null;
 	slides: SlideState;
 	readonly #seats = new Map<string, Seat>();
 	readonly #byName = new Map<string, string>();
@@ -45,6 +48,7 @@ export class LiveRoom {
 		this.plan = room.agenda;
 		this.run = room.run;
 		this.deck = room.deck ?? null;
+		this.video = room.video ?? null;
 		this.slides = room.slides;
 		this.#trainers = new Set([room.trainerId, ...coFacilitatorIds]);
 		for (const p of seats) this.addSeat(p);
@@ -117,7 +121,8 @@ export class LiveRoom {
 				lengthMs: timing ? timing.plannedMs + timing.extraMs : 0,
 				spentMs: timing?.spentMs ?? 0,
 				since: run.since
-			}
+			},
+			slide: phoneSlide(plan, run, this.deck, this.slides)
 		};
 	}
 

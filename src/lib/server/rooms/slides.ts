@@ -7,6 +7,7 @@ import {
 	type SlideState,
 	type SlideView
 } from '$lib/shared/slides';
+import { blockVideo, videoStateFor } from '$lib/shared/video';
 import { UserError } from '../errors';
 import type { LiveRoom } from './live-room';
 
@@ -14,7 +15,39 @@ import type { LiveRoom } from './live-room';
 const MAX_LOG = 5000;
 
 export function slideView(room: LiveRoom): SlideView {
-	return { roomId: room.id, deck: room.deck, position: room.slides.position };
+	return {
+		roomId: room.id,
+		deck: room.deck,
+		position: room.slides.position,
+		follow: room.slides.follow === true,
+		videoFile: room.video,
+		video: videoStateFor(room.slides.video, room.run.current)
+	};
+}
+
+/** Play, pause, show or put aside the current video block's video (no deck needed). */
+export function planVideoControl(
+	room: LiveRoom,
+	action: 'play' | 'pause' | 'show' | 'hide'
+): SlideState {
+	const { run, plan } = room;
+	if (run.phase !== 'running' && run.phase !== 'paused')
+		throw new UserError('invalid', 'Start the agenda first.');
+	if (!blockVideo(plan.blocks[run.current], room.video))
+		throw new UserError(
+			'invalid',
+			'This block has no video: make it a video block with a YouTube link, or attach a video file to the agenda.'
+		);
+	const state = videoStateFor(room.slides.video, run.current);
+	const video =
+		action === 'play'
+			? { ...state, playing: true, hidden: false }
+			: action === 'pause'
+				? { ...state, playing: false }
+				: action === 'show'
+					? { ...state, hidden: false }
+					: { ...state, hidden: true, playing: false };
+	return { ...room.slides, video };
 }
 
 /**
@@ -23,7 +56,7 @@ export function slideView(room: LiveRoom): SlideView {
  */
 export function planSlideControl(
 	room: LiveRoom,
-	control: SlideControl
+	control: Exclude<SlideControl, { type: 'video' }>
 ): { position: SlideState['position']; agenda: Control | null } {
 	const deck = room.deck;
 	if (!deck)
@@ -33,6 +66,8 @@ export function planSlideControl(
 		);
 	const { run, plan } = room;
 	const position = room.slides.position;
+	// Like blanking, the phones' switch works in any phase: a trainer sets it up before starting.
+	if (control.type === 'follow') return { position, agenda: null };
 	if (control.type === 'blank')
 		return { position: { ...position, blank: control.blank }, agenda: null };
 	if (run.phase !== 'running' && run.phase !== 'paused')
@@ -76,7 +111,7 @@ export function withPosition(
 		page !== null && (last?.page !== page || last.block !== position.block)
 			? [...room.slides.log, { block: position.block, page, at: now }].slice(-MAX_LOG)
 			: room.slides.log;
-	return { position, log };
+	return { ...room.slides, position, log };
 }
 
 /** The agenda moved by itself (the clock's next, previous, jump): the new block starts on its first slide. */

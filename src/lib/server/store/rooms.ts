@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import { initialRun, type RunState } from '$lib/shared/run';
 import { initialSlides, type DeckInfo, type SlideState } from '$lib/shared/slides';
+import type { VideoInfo } from '$lib/shared/video';
 import type { ActivityRun, Participant, Room } from '../db/schema';
 import { isUniqueViolation } from '../errors';
 import { newId } from '../tokens';
@@ -14,7 +15,13 @@ import type { Q, Store } from './types';
 /** Opens a room with a code no other open room has. The partial unique index settles any race. */
 export async function createRoom(
 	s: Store,
-	input: { trainerId: string; agendaId: string; agenda: AgendaPlan; deck?: DeckInfo | null },
+	input: {
+		trainerId: string;
+		agendaId: string;
+		agenda: AgendaPlan;
+		deck?: DeckInfo | null;
+		video?: VideoInfo | null;
+	},
 	now = Date.now(),
 	db: Q = s.db
 ): Promise<Room> {
@@ -42,6 +49,7 @@ export async function createRoom(
 			dataDeletedAt: null,
 			dataDeletedBy: null,
 			deck: input.deck ?? null,
+			video: input.video ?? null,
 			slides: initialSlides()
 		};
 		try {

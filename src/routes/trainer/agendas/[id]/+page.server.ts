@@ -39,7 +39,13 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		? await findAgendaForTrainer(db, row.copiedFrom, trainerId)
 		: undefined;
 	return {
-		agenda: { id: row.id, plan: rowToPlan(row), updatedAt: row.updatedAt, deck: row.deck ?? null },
+		agenda: {
+			id: row.id,
+			plan: rowToPlan(row),
+			updatedAt: row.updatedAt,
+			deck: row.deck ?? null,
+			video: row.video ?? null
+		},
 		copiedFrom: source?.plan.title ?? null,
 		activityIds: [...activityIds(activitiesDir())],
 		facilitators: await listAgendaFacilitators(db, row.id, trainerId)
@@ -94,7 +100,8 @@ export const actions: Actions = {
 			trainerId,
 			agendaId: saved.row.id,
 			agenda: rowToPlan(saved.row),
-			deck: saved.row.deck
+			deck: saved.row.deck,
+			video: saved.row.video
 		});
 		redirect(303, `/trainer/rooms/${room.id}`);
 	},

@@ -1,0 +1,2 @@
+ALTER TABLE "agendas" ADD COLUMN "video" json;--> statement-breakpoint
+ALTER TABLE "rooms" ADD COLUMN "video" json;

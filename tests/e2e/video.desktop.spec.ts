@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signUp, watchErrors } from './helpers';
+
+/**
+ * A video block's talk on the projector (issue 13, item 10): Session B's YouTube link as a
+ * privacy-enhanced embed (no internet here: its address and the CSP are checked, not its picture),
+ * then a small WebM attached to a copy, played and paused from the projector's K key and the
+ * remote while the block's clock runs beside it.
+ */
+
+/** A one-second WebM made by Chromium itself (canvas → MediaRecorder): no binary in the repo. */
+async function makeWebm(page: Page): Promise<Buffer> {
+	const base64 = await page.evaluate(async () => {
+		const canvas = document.createElement('canvas');
+		canvas.width = 320;
+		canvas.height = 180;
+		const g = canvas.getContext('2d')!;
+		const stream = canvas.captureStream(15);
+		const recorder = new MediaRecorder(stream, { mimeType: 'video/webm;codecs=vp8' });
+		const chunks: Blob[] = [];
+		recorder.ondataavailable = (e) => chunks.push(e.data);
+		const done = new Promise((resolve) => (recorder.onstop = resolve));
+		recorder.start();
+		for (let f = 0; f < 20; f++) {
+			g.fillStyle = `hsl(${f * 18} 70% 40%)`;
+			g.fillRect(0, 0, 320, 180);
+			await new Promise((r) => setTimeout(r, 50));
+		}
+		recorder.stop();
+		await done;
+		const bytes = new Uint8Array(await new Blob(chunks, { type: 'video/webm' }).arrayBuffer());
+		let s = '';
+		for (const b of bytes) s += String.fromCharCode(b);
+		return btoa(s);
+	});
+	return Buffer.from(base64, 'base64');
+}
+
+/** Starts a session from the named agenda, opens the projector and walks it to the video block (third). */
+async function toVideoBlock(page: Page, agenda: RegExp) {
+	const card = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: agenda }) });
+	await card.getByRole('button', { name: 'Start live session' }).click();
+	await expect(page).toHaveURL(/\/trainer\/rooms\/[a-z2-7]+$/);
+	const projector = await page.context().newPage();
+	await projector.setViewportSize({ width: 1280, height: 720 });
+	await projector.goto(page.url() + '/projector');
+	await expect(projector.getByText('press Space to start')).toBeVisible();
+	await projector.keyboard.press('Space');
+	await projector.keyboard.press('ArrowRight');
+	await expect(projector.getByRole('heading', { name: /Intelligent goal setting/ })).toBeVisible();
+	await projector.keyboard.press('ArrowRight');
+	await expect(projector.getByRole('region', { name: /^Video: Effective feedback/ })).toBeVisible();
+	return projector;
+}
+
+test('a video block plays its YouTube link as an embed, or an attached file, from the projector and the remote', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const errors = watchErrors(page);
+	await signUp(page);
+
+	// Session B as shipped: the block's TEDx link, embedded from youtube-nocookie.com.
+	const embedded = await toVideoBlock(page, /Session B$/);
+	await expect(embedded.locator('iframe')).toHaveAttribute(
+		'src',
+		'https://www.youtube-nocookie.com/embed/pN34FNbOKXc?enablejsapi=1&rel=0&playsinline=1'
+	);
+	const csp = await embedded.evaluate(async () =>
+		(await fetch(location.href, { method: 'HEAD' })).headers.get('content-security-policy')
+	);
+	expect(csp).toMatch(
+		/(^|; )frame-src https:\/\/www\.youtube-nocookie\.com https:\/\/www\.youtube\.com(;|$)/
+	);
+	await embedded.keyboard.press('k');
+	await expect(embedded.locator('iframe')).toHaveAttribute('data-playing', 'true');
+	await expect(page.getByText('YouTube · playing')).toBeVisible();
+	await embedded.close();
+
+	// A copy with a video file, for a venue without internet.
+	await page.goto('/trainer');
+	await page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: /Session B$/ }) })
+		.getByRole('button', { name: 'Duplicate to edit' })
+		.click();
+	await expect(page.getByRole('heading', { name: 'Edit your agenda' })).toBeVisible();
+	const attach = page.getByLabel('Attach a video (MP4, WebM)');
+	await attach.setInputFiles({
+		name: 'notes.webm',
+		mimeType: 'video/webm',
+		buffer: Buffer.from('not a video')
+	});
+	await expect(page.getByRole('alert')).toHaveText(/not an MP4 or WebM video/);
+	const webm = await makeWebm(page);
+	await attach.setInputFiles({ name: 'briceno-talk.webm', mimeType: 'video/webm', buffer: webm });
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Attached briceno-talk.webm' })
+	).toBeVisible();
+	await page.getByRole('link', { name: '← Your sessions' }).click();
+
+	const projector = await toVideoBlock(page, /Session B \(copy\)/);
+	errors.add(projector);
+	const video = projector.locator('video');
+	await expect(video).toHaveAttribute('src', /\/trainer\/rooms\/[a-z2-7]+\/video\?v=[0-9a-f]{64}$/);
+	// K plays it (the clock beside it keeps counting down), the remote pauses it.
+	await projector.keyboard.press('k');
+	await expect
+		.poll(() => video.evaluate((v: HTMLVideoElement) => !v.paused && v.currentTime > 0))
+		.toBe(true);
+	await expect(projector.locator('.video-stage .countdown')).toBeVisible();
+	await expect(page.getByText('briceno-talk.webm · playing')).toBeVisible();
+	await page.getByRole('button', { name: 'Pause the video' }).click();
+	await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+	await expect(video).toHaveAttribute('data-playing', 'false');
+	// → puts the video aside for the block's slides, or here (no deck) the block itself; V brings it back.
+	await projector.keyboard.press('v');
+	await expect(video).toBeHidden();
+	await projector.keyboard.press('v');
+	await expect(video).toBeVisible();
+	errors.expectNone();
+});
