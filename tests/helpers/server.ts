@@ -16,7 +16,14 @@ import { createRoom, getRoom } from '$lib/server/rooms/store';
 import { hashToken } from '$lib/server/tokens';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import type { DeckInfo } from '$lib/shared/slides';
-import type { Ack, ClientEvents, PhoneActivity, ServerEvents } from '$lib/shared/events';
+import type {
+	Ack,
+	ClientEvents,
+	PhoneActivity,
+	PhonePatch,
+	ServerEvents
+} from '$lib/shared/events';
+import { applyPatch } from '$lib/shared/patch';
 
 export type Client = Socket<ServerEvents, ClientEvents>;
 
@@ -224,8 +231,9 @@ export function serverPerTest(): { readonly server: TestServer; restart(): Promi
 }
 
 /**
- * A phone's activity view as its page holds it: the latest of the server's pushes and of the views
- * its own submits' acks carry (a sender gets its fresh view in the ack, not as a push).
+ * A phone's activity view as its page holds it: the latest of the server's whole views, with the
+ * patches pushed or carried by its own submits' acks applied (a sender gets what changed in the
+ * ack, not as a push). A patch that does not apply to the view held fails the test.
  */
 export function phoneViews(client: Client) {
 	type View = PhoneActivity | null;
@@ -239,14 +247,27 @@ export function phoneViews(client: Client) {
 			w.resolve(a);
 		}
 	};
+	const patched = (p: PhonePatch) => {
+		if (latest && latest.runId === p.runId && latest.rev !== undefined && p.rev <= latest.rev)
+			return;
+		if (!latest || latest.runId !== p.runId || latest.rev !== p.base)
+			throw new Error(`patch ${p.base}→${p.rev} does not apply to revision ${latest?.rev}`);
+		offer({ ...applyPatch(structuredClone(latest), p.ops), rev: p.rev });
+	};
 	client.on('activity:phone', offer);
+	client.on('activity:phone-patch', patched);
 	return {
 		get latest() {
 			return latest;
 		},
+		/** Takes the whole view a join or resume answered with. */
+		set(a: View) {
+			offer(a);
+		},
 		async submit(req: { runId: string; inputId: string; input: unknown }) {
 			const res = await send(client, 'activity:submit', req);
 			if (res.ok && res.data.activity !== undefined) offer(res.data.activity);
+			else if (res.ok && res.data.patch) patched(res.data.patch);
 			return res;
 		},
 		/** Resolves once the phone's view passes `where` (at once if it already does). */

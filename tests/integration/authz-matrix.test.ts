@@ -239,6 +239,7 @@ const SCREEN_EVENTS: (keyof ServerEvents)[] = [
 	'agenda:now',
 	'activity:trainer',
 	'activity:phone',
+	'activity:phone-patch',
 	'slides:state'
 ];
 

@@ -5,6 +5,7 @@
  */
 
 import type { AgendaPlan, PublicBlock } from './agenda';
+import type { Patch } from './patch';
 import type { Control, Phase, RunState } from './run';
 import type { SlideControl, SlideView } from './slides';
 import type {
@@ -93,6 +94,16 @@ export interface PhoneActivity extends ActivityHeader {
 	me: PersonInfo;
 	group: GroupWithNames | null;
 	view: unknown;
+	/**
+	 * The revision of this phone's view stream: later changes come as `activity:phone-patch`
+	 * messages, each applying to one revision (src/lib/shared/patch.ts). Absent outside a stream.
+	 */
+	rev?: number;
+}
+
+/** What changed in one phone's view of run `runId` since revision `base` (see PhoneActivity.rev). */
+export interface PhonePatch extends Patch {
+	runId: string;
 }
 
 /** The trainer's screens: the type's projector projection, groups and progress ("18 of 24 in"). */
@@ -199,7 +210,7 @@ export interface ClientEvents {
 	/** A new input's ack carries the sender's fresh view (`activity`); a retry's says `duplicate`. */
 	'activity:submit': (
 		req: { runId: string; inputId: string; input: unknown },
-		ack: AckFn<{ duplicate: boolean; activity?: PhoneActivity | null }>
+		ack: AckFn<{ duplicate: boolean; activity?: PhoneActivity | null; patch?: PhonePatch }>
 	) => void;
 }
 
@@ -222,6 +233,8 @@ export interface ServerEvents {
 	'slides:state': (view: SlideView) => void;
 	/** One phone: its view of the running activity changed (coalesced). */
 	'activity:phone': (activity: PhoneActivity | null) => void;
+	/** One phone: what an input changed in its view (its group's or its own), coalesced. */
+	'activity:phone-patch': (patch: PhonePatch) => void;
 }
 
 export type ClientEventName = keyof ClientEvents;

@@ -1,5 +1,6 @@
 import { InputRejected, type ActivityStatus, type PersonInfo } from '$lib/activities/contract';
-import type { CatalogEntry, PhoneActivity, TrainerActivity } from '$lib/shared/events';
+import type { CatalogEntry, PhoneActivity, PhonePatch, TrainerActivity } from '$lib/shared/events';
+import { clone, diff } from '$lib/shared/patch';
 import type { ActivityDefinition } from '../content/activities';
 import type { Db } from '../db';
 import { UserError } from '../errors';
@@ -14,12 +15,14 @@ import { LiveActivity, replayInputs } from './live-activity';
 export interface ActivityPublisher {
 	trainer(roomId: string, activity: TrainerActivity | null): void;
 	phone(participantId: string, activity: PhoneActivity | null): void;
+	phonePatch(participantId: string, patch: PhonePatch): void;
 }
 
-/** A submit's answer: a retry is a duplicate; a new input brings the sender's fresh view. */
+/** A submit's answer: a retry is a duplicate; a new input brings what changed in the sender's view. */
 export interface SubmitResult {
 	duplicate: boolean;
 	activity?: PhoneActivity | null;
+	patch?: PhonePatch;
 }
 
 export type Catalog = () => ReadonlyMap<string, ActivityDefinition>;
@@ -37,7 +40,8 @@ const STATUS_MESSAGES: Record<Exclude<ActivityStatus, 'open'>, string> = {
 export class ActivityEngine {
 	readonly #current = new Map<string, LiveActivity | null>();
 	readonly #dirtyTrainers = new Set<string>();
-	readonly #dirtyPhones = new Map<string, Set<string>>();
+	/** Room → phones to update → whether they need a whole view (true) or a patch will do. */
+	readonly #dirtyPhones = new Map<string, Map<string, boolean>>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/**
 	 * Accepted inputs waiting for their write: applied in memory, not yet acknowledged or announced.
@@ -230,20 +234,59 @@ export class ActivityEngine {
 		});
 		this.#touch(roomId, live, participantId);
 		if (others.length) this.#markPhones(roomId, others);
-		// The ack carries the sender's fresh view, so their phone needs no second message: one write
-		// per input instead of two, which is what a 2,000-phone burst is made of.
-		const view = this.#senderView(roomId, participantId);
-		return view === undefined ? { duplicate: false } : { duplicate: false, activity: view };
+		// The ack carries what changed in the sender's view, so their phone needs no second message:
+		// one write per input instead of two, which is what a 2,000-phone burst is made of.
+		return { duplicate: false, ...this.#senderUpdate(roomId, participantId) };
 	}
 
-	/** The sender's view now, taken off the next update's list (it would say the same). */
-	#senderView(roomId: string, participantId: string): PhoneActivity | null | undefined {
+	/**
+	 * The sender's update now, taken off the next flush's list (it would say the same): a whole
+	 * view if one was due (the run was just launched), else what changed.
+	 */
+	#senderUpdate(
+		roomId: string,
+		participantId: string
+	): { activity: PhoneActivity } | { patch: PhonePatch } | undefined {
 		const live = this.current(roomId);
 		const room = this.rooms.room(roomId);
 		const me = room?.peopleById().get(participantId);
 		if (!live || !room || !me) return undefined;
-		this.#dirtyPhones.get(roomId)?.delete(participantId);
-		return live.phoneView(me, room.people(), room.peopleById());
+		const dirty = this.#dirtyPhones.get(roomId);
+		const whole = dirty?.get(participantId) === true;
+		dirty?.delete(participantId);
+		if (whole) return { activity: this.#wholeView(live, me, room.people(), room.peopleById()) };
+		return this.#update(live, me, room.people(), room.peopleById());
+	}
+
+	/** A phone's whole view, which starts its stream again: patches after it apply to this one. */
+	#wholeView(
+		live: LiveActivity,
+		me: PersonInfo,
+		people: PersonInfo[],
+		byId?: ReadonlyMap<string, PersonInfo>
+	): PhoneActivity {
+		const view = live.phoneView(me, people, byId);
+		const rev = (live.sent.get(me.id)?.rev ?? 0) + 1;
+		live.sent.set(me.id, { rev, view: clone(view) });
+		return { ...view, rev };
+	}
+
+	/** What changed in a phone's view since the last one it was sent; a whole view if none was. */
+	#update(
+		live: LiveActivity,
+		me: PersonInfo,
+		people: PersonInfo[],
+		byId?: ReadonlyMap<string, PersonInfo>
+	): { activity: PhoneActivity } | { patch: PhonePatch } | undefined {
+		const sent = live.sent.get(me.id);
+		if (!sent) return { activity: this.#wholeView(live, me, people, byId) };
+		const view = live.phoneView(me, people, byId);
+		const ops = diff(sent.view, view);
+		if (ops.length === 0) return undefined;
+		const base = sent.rev;
+		sent.rev += 1;
+		sent.view = clone(view);
+		return { patch: { runId: live.row.id, base, rev: sent.rev, ops } };
 	}
 
 	/** Queues one accepted input for the next group commit; resolves once it is on disk. */
@@ -364,7 +407,11 @@ export class ActivityEngine {
 		this.#placeLateJoiner(roomId, live, participantId, now);
 		const people = this.#people(roomId);
 		const me = people.find((p) => p.id === participantId);
-		return me ? live.phoneView(me, people) : null;
+		// This whole view restarts the phone's stream; an update queued for it would be a patch on
+		// the revision before, so it is dropped (the whole view already says it).
+		if (me && this.#dirtyPhones.get(roomId)?.get(participantId) === false)
+			this.#dirtyPhones.get(roomId)?.delete(participantId);
+		return me ? this.#wholeView(live, me, people) : null;
 	}
 
 	/**
@@ -421,9 +468,17 @@ export class ActivityEngine {
 			const room = this.rooms.room(roomId);
 			const people = room?.people() ?? [];
 			const byId = room?.peopleById() ?? new Map<string, PersonInfo>();
-			for (const id of ids) {
+			for (const [id, whole] of ids) {
 				const me = byId.get(id);
-				if (me) this.publish.phone(id, live ? live.phoneView(me, people, byId) : null);
+				if (!me) continue;
+				if (!live) this.publish.phone(id, null);
+				else if (whole) this.publish.phone(id, this.#wholeView(live, me, people, byId));
+				else {
+					const update = this.#update(live, me, people, byId);
+					if (!update) continue;
+					if ('patch' in update) this.publish.phonePatch(id, update.patch);
+					else this.publish.phone(id, update.activity);
+				}
 			}
 		}
 		this.#dirtyTrainers.clear();
@@ -489,18 +544,20 @@ export class ActivityEngine {
 		this.#markPhones(roomId, group ? group.memberIds : [participantId]);
 	}
 
+	/** The run itself changed (launched, status, groups, a trainer's action): whole views for everyone. */
 	#touchAll(roomId: string): void {
 		this.#markPhones(
 			roomId,
-			this.#people(roomId).map((p) => p.id)
+			this.#people(roomId).map((p) => p.id),
+			true
 		);
 	}
 
-	#markPhones(roomId: string, ids: string[]): void {
+	#markPhones(roomId: string, ids: string[], whole = false): void {
 		this.#dirtyTrainers.add(roomId);
-		let set = this.#dirtyPhones.get(roomId);
-		if (!set) this.#dirtyPhones.set(roomId, (set = new Set()));
-		for (const id of ids) set.add(id);
+		let dirty = this.#dirtyPhones.get(roomId);
+		if (!dirty) this.#dirtyPhones.set(roomId, (dirty = new Map()));
+		for (const id of ids) if (whole || !dirty.has(id)) dirty.set(id, whole);
 		this.#timer ??= setTimeout(() => this.flush(), this.delayMs);
 	}
 }

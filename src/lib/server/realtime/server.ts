@@ -81,7 +81,9 @@ function activityPublisherFor(io: IoServer): ActivityPublisher {
 		trainer: (roomId, activity) =>
 			io.to(channel.trainers(roomId)).emit('activity:trainer', { roomId, activity }),
 		phone: (participantId, activity) =>
-			io.to(channel.seat(participantId)).emit('activity:phone', activity)
+			io.to(channel.seat(participantId)).emit('activity:phone', activity),
+		phonePatch: (participantId, patch) =>
+			io.to(channel.seat(participantId)).emit('activity:phone-patch', patch)
 	};
 }
 
