@@ -10,7 +10,7 @@ const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1] : join(root, 'bench', 'results', 'scale.svg');
 const file =
-	args.find((a, i) => !a.startsWith('--') && i !== outIndex + 1) ??
+	args.find((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1)) ??
 	join(root, 'bench', 'results', 'latest.json');
 const results = JSON.parse(readFileSync(file, 'utf8'));
 

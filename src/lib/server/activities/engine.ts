@@ -27,6 +27,11 @@ export interface SubmitResult {
 
 export type Catalog = () => ReadonlyMap<string, ActivityDefinition>;
 
+/** A projector view that took t ms to build and send waits TRAINER_WIDEN × t before the next. */
+const TRAINER_WIDEN = 5;
+/** …but never more than this: on a starved machine the projector still moves every second. */
+const TRAINER_MAX_WAIT_MS = 1000;
+
 const STATUS_MESSAGES: Record<Exclude<ActivityStatus, 'open'>, string> = {
 	closed: 'This activity is closed: the trainer is not collecting answers now.',
 	revealed: 'This activity is closed: the results are on the screen.'
@@ -43,6 +48,9 @@ export class ActivityEngine {
 	/** Room → phones to update → whether they need a whole view (true) or a patch will do. */
 	readonly #dirtyPhones = new Map<string, Map<string, boolean>>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** When each room's next projector view may go (performance.now() ms). */
+	readonly #trainerDueAt = new Map<string, number>();
+	#timerAt = 0;
 	/**
 	 * Accepted inputs waiting for their write: applied in memory, not yet acknowledged or announced.
 	 * A burst of inputs arriving in one turn of the event loop shares one transaction (group commit).
@@ -454,15 +462,36 @@ export class ActivityEngine {
 		this.#current.delete(roomId);
 		this.#dirtyTrainers.delete(roomId);
 		this.#dirtyPhones.delete(roomId);
+		this.#trainerDueAt.delete(roomId);
 	}
 
+	/** Sends every pending update now (tests, shutdown); the timer's flush may hold a big projector view back. */
 	flush(): void {
+		this.#flush(true);
+	}
+
+	/**
+	 * Phones' updates go every `delayMs`. A room's projector view goes at most once per `delayMs`,
+	 * and when building and sending it took long (hundreds of groups' pyramids), the next one waits
+	 * TRAINER_WIDEN times as long: the whole-room picture is then at most about a sixth of the
+	 * server's time, and the inputs' acks never queue behind one projector view after another.
+	 */
+	#flush(all: boolean): void {
 		// Nothing is announced before it is on disk.
 		this.#writeNow();
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
-		for (const roomId of this.#dirtyTrainers)
+		const now = performance.now();
+		for (const roomId of this.#dirtyTrainers) {
+			const due = this.#trainerDueAt.get(roomId) ?? 0;
+			if (!all && now < due) continue;
+			const t0 = performance.now();
 			this.publish.trainer(roomId, this.trainerView(roomId));
+			const took = performance.now() - t0;
+			const wait = Math.min(TRAINER_MAX_WAIT_MS, Math.max(this.delayMs, TRAINER_WIDEN * took));
+			this.#trainerDueAt.set(roomId, t0 + wait);
+			this.#dirtyTrainers.delete(roomId);
+		}
 		for (const [roomId, ids] of this.#dirtyPhones) {
 			const live = this.current(roomId);
 			const room = this.rooms.room(roomId);
@@ -481,8 +510,14 @@ export class ActivityEngine {
 				}
 			}
 		}
-		this.#dirtyTrainers.clear();
 		this.#dirtyPhones.clear();
+		// A projector view held back goes when it is due.
+		if (this.#dirtyTrainers.size) {
+			const next = Math.min(
+				...[...this.#dirtyTrainers].map((id) => this.#trainerDueAt.get(id) ?? 0)
+			);
+			this.#schedule(Math.max(1, next - now));
+		}
 	}
 
 	dispose(): void {
@@ -558,6 +593,15 @@ export class ActivityEngine {
 		let dirty = this.#dirtyPhones.get(roomId);
 		if (!dirty) this.#dirtyPhones.set(roomId, (dirty = new Map()));
 		for (const id of ids) if (whole || !dirty.has(id)) dirty.set(id, whole);
-		this.#timer ??= setTimeout(() => this.flush(), this.delayMs);
+		this.#schedule(this.delayMs);
+	}
+
+	/** The next flush in `ms` at the latest (a held-back projector view may have set a later one). */
+	#schedule(ms: number): void {
+		const at = performance.now() + ms;
+		if (this.#timer && this.#timerAt <= at) return;
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timerAt = at;
+		this.#timer = setTimeout(() => this.#flush(false), ms);
 	}
 }
