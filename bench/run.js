@@ -259,6 +259,25 @@ class Pool {
 
 // ---------------------------------------------------------------- the trainer's socket, also the projector
 
+/** src/lib/shared/patch.ts's applyPatch, for this plain-JS generator (in place; the view is ours). */
+function applyPatch(target, ops) {
+	let root = target;
+	for (const [kind, path, value] of ops) {
+		if (path.length === 0) {
+			if (kind === 0) root = value;
+			else if (kind === 2) root.length = value;
+			continue;
+		}
+		let parent = root;
+		for (let i = 0; i < path.length - 1; i++) parent = parent[path[i]];
+		const key = path[path.length - 1];
+		if (kind === 0) parent[key] = value;
+		else if (kind === 1) delete parent[key];
+		else parent[key].length = value;
+	}
+	return root;
+}
+
 class Projector {
 	constructor(target, url, roomId) {
 		this.target = target;
@@ -268,6 +287,8 @@ class Projector {
 		this.disconnects = 0;
 		this.closing = false;
 		this.updates = 0;
+		this.patchMisses = 0;
+		this.activity = null;
 		this.reset();
 	}
 
@@ -294,13 +315,28 @@ class Projector {
 		this.socket.on('disconnect', () => {
 			if (!this.closing) this.disconnects++;
 		});
-		this.socket.on('activity:trainer', (update) => this.#onUpdate(update));
+		this.socket.on('activity:trainer', (update) => {
+			this.activity = update.activity;
+			this.#onUpdate(update);
+		});
+		// The app sends what changed; the projector applies it to the view it holds, as the page does.
+		this.socket.on('activity:trainer-patch', (patch) => {
+			const a = this.activity;
+			if (!a || a.runId !== patch.runId || a.rev !== patch.base) {
+				if (a && a.runId === patch.runId && patch.rev <= a.rev) return;
+				this.patchMisses++;
+				return;
+			}
+			this.activity = { ...applyPatch(a, patch.ops), rev: patch.rev };
+			this.#onUpdate({ activity: this.activity });
+		});
 		this.bytesIn = 0;
 		this.socket.io.engine.on('data', (data) => {
 			this.bytesIn += typeof data === 'string' ? data.length : data.byteLength;
 		});
 		const res = await this.#send('room:watch', { roomId: this.roomId });
 		this.code = res.room.code;
+		this.activity = res.activity ?? null;
 		return this;
 	}
 
@@ -331,6 +367,8 @@ class Projector {
 			activityId: this.target.activities[kind]
 		});
 		this.runId = activity.runId;
+		if (activity.view !== undefined && (this.activity?.rev ?? 0) <= (activity.rev ?? 0))
+			this.activity = activity;
 		this.reset();
 		return activity.runId;
 	}
@@ -471,7 +509,9 @@ async function burst(pool, projectors, kind, windowMs, settleMs = 2000) {
 		phoneBytes: after.bytesIn - before.bytesIn,
 		phoneUpdates: after.phoneUpdates - before.phoneUpdates,
 		projectorUpdates: projectorUpdates() - updates0,
-		projectorBytes: projectorBytes() - bytes0
+		projectorBytes: projectorBytes() - bytes0,
+		// Patches the projector could not apply (it would watch again): should stay 0.
+		projectorPatchMisses: [...projectors.values()].reduce((s, p) => s + p.patchMisses, 0)
 	};
 	for (const p of projectors.values()) await p.status('closed');
 	const figures = inputFigures(records, projectors);

@@ -21,7 +21,8 @@ import type {
 	ClientEvents,
 	PhoneActivity,
 	PhonePatch,
-	ServerEvents
+	ServerEvents,
+	TrainerActivity
 } from '$lib/shared/events';
 import { applyPatch } from '$lib/shared/patch';
 
@@ -226,6 +227,56 @@ export function serverPerTest(): { readonly server: TestServer; restart(): Promi
 			await current.stop();
 			current = await startServer(tmp.path);
 			return current;
+		}
+	};
+}
+
+/**
+ * A trainer screen's activity view as the page holds it: whole views (pushed, or the view a
+ * watch or a trainer action answered with, given to `set`) with the pushed patches applied.
+ */
+export function trainerViews(client: Client, roomId: string) {
+	type View = TrainerActivity | null;
+	let latest: View | undefined;
+	const waiters = new Set<{ where: (a: View) => boolean; resolve: (a: View) => void }>();
+	const offer = (a: View) => {
+		latest = a;
+		for (const w of [...waiters]) {
+			if (!w.where(a)) continue;
+			waiters.delete(w);
+			w.resolve(a);
+		}
+	};
+	client.on('activity:trainer', (u) => u.roomId === roomId && offer(u.activity));
+	client.on('activity:trainer-patch', (p) => {
+		if (p.roomId !== roomId) return;
+		if (latest && latest.runId === p.runId && latest.rev !== undefined && p.rev <= latest.rev)
+			return;
+		if (!latest || latest.runId !== p.runId || latest.rev !== p.base)
+			throw new Error(`trainer patch ${p.base}→${p.rev} does not apply to ${latest?.rev}`);
+		offer({ ...applyPatch(structuredClone(latest), p.ops), rev: p.rev });
+	});
+	return {
+		get latest() {
+			return latest;
+		},
+		set(a: View) {
+			if (latest && a && latest.runId === a.runId && (latest.rev ?? 0) > (a.rev ?? 0)) return;
+			offer(a);
+		},
+		until(where: (a: View) => boolean, timeoutMs = 5000): Promise<View> {
+			if (latest !== undefined && where(latest)) return Promise.resolve(latest);
+			return new Promise((resolve, reject) => {
+				const w = { where, resolve: (a: View) => (clearTimeout(timer), resolve(a)) };
+				const timer = setTimeout(
+					() => (
+						waiters.delete(w),
+						reject(new Error(`The trainer's view did not get there within ${timeoutMs} ms`))
+					),
+					timeoutMs
+				);
+				waiters.add(w);
+			});
 		}
 	};
 }

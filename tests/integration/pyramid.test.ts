@@ -5,6 +5,7 @@ import type {
 } from '$lib/activities/pm-pyramid/type';
 import { getActivityCatalog } from '$lib/server/content';
 import {
+	type Client,
 	drained,
 	expectOk,
 	phoneViews,
@@ -83,7 +84,8 @@ describe('PM pyramid over sockets', () => {
 			const room = server.room(trainer.id);
 			const remote = await server.client({ cookie: trainer.cookie });
 			expectOk(await send(remote, 'room:watch', { roomId: room.id }));
-			const phones = [];
+			const phones: { socket: Client; seatToken: string; views: ReturnType<typeof phoneViews> }[] =
+				[];
 			for (let i = 0; i < 4; i++) {
 				const socket = await server.client();
 				const { seatToken } = expectOk(

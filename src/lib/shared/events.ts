@@ -101,6 +101,12 @@ export interface PhoneActivity extends ActivityHeader {
 	rev?: number;
 }
 
+/** What changed in a room's trainer view of run `runId` since revision `base`. */
+export interface TrainerPatch extends Patch {
+	roomId: string;
+	runId: string;
+}
+
 /** What changed in one phone's view of run `runId` since revision `base` (see PhoneActivity.rev). */
 export interface PhonePatch extends Patch {
 	runId: string;
@@ -108,6 +114,11 @@ export interface PhonePatch extends Patch {
 
 /** The trainer's screens: the type's projector projection, groups and progress ("18 of 24 in"). */
 export interface TrainerActivity extends ActivityHeader {
+	/**
+	 * The revision of the room's trainer-view stream: later changes come as
+	 * `activity:trainer-patch` messages, each applying to one revision (src/lib/shared/patch.ts).
+	 */
+	rev?: number;
 	groups: GroupWithNames[];
 	progress: {
 		answered: number;
@@ -229,6 +240,8 @@ export interface ServerEvents {
 	'agenda:now': (view: PublicAgendaView) => void;
 	/** Trainer views: the running activity changed (coalesced). */
 	'activity:trainer': (update: { roomId: string; activity: TrainerActivity | null }) => void;
+	/** Trainer views: what inputs changed in the running activity's view (coalesced). */
+	'activity:trainer-patch': (patch: TrainerPatch) => void;
 	/** Trainer views: the slide position or blanking changed. */
 	'slides:state': (view: SlideView) => void;
 	/** One phone: its view of the running activity changed (coalesced). */

@@ -1,5 +1,11 @@
 import { InputRejected, type ActivityStatus, type PersonInfo } from '$lib/activities/contract';
-import type { CatalogEntry, PhoneActivity, PhonePatch, TrainerActivity } from '$lib/shared/events';
+import type {
+	CatalogEntry,
+	PhoneActivity,
+	PhonePatch,
+	TrainerActivity,
+	TrainerPatch
+} from '$lib/shared/events';
 import { clone, diff } from '$lib/shared/patch';
 import type { ActivityDefinition } from '../content/activities';
 import type { Db } from '../db';
@@ -16,6 +22,7 @@ export interface ActivityPublisher {
 	trainer(roomId: string, activity: TrainerActivity | null): void;
 	phone(participantId: string, activity: PhoneActivity | null): void;
 	phonePatch(participantId: string, patch: PhonePatch): void;
+	trainerPatch(roomId: string, patch: TrainerPatch): void;
 }
 
 /** A submit's answer: a retry is a duplicate; a new input brings what changed in the sender's view. */
@@ -94,8 +101,40 @@ export class ActivityEngine {
 		return live;
 	}
 
+	/**
+	 * The room's trainer view now, at the newest revision of its stream. The trainer screens share
+	 * one stream (one socket.io room): whatever changed since the last revision they were sent goes
+	 * to all of them first, as a patch, so every screen and this caller agree on the revision.
+	 */
 	trainerView(roomId: string): TrainerActivity | null {
-		return this.current(roomId)?.trainerView(this.#people(roomId)) ?? null;
+		const live = this.current(roomId);
+		return live ? this.#trainerSnapshot(roomId, live) : null;
+	}
+
+	#trainerSnapshot(roomId: string, live: LiveActivity): TrainerActivity {
+		const view = live.trainerView(this.#people(roomId));
+		const sent = live.trainerSent;
+		if (!sent) {
+			live.trainerSent = { rev: 1, view: clone(view) };
+			return { ...view, rev: 1 };
+		}
+		const ops = diff(sent.view, view);
+		if (ops.length) {
+			const base = sent.rev;
+			sent.rev += 1;
+			sent.view = clone(view);
+			this.publish.trainerPatch(roomId, { roomId, runId: live.row.id, base, rev: sent.rev, ops });
+		}
+		return { ...view, rev: sent.rev };
+	}
+
+	/** A coalesced update to the trainer screens: the whole view for a new run, else what changed. */
+	#publishTrainer(roomId: string): void {
+		const live = this.current(roomId);
+		if (!live) return this.publish.trainer(roomId, null);
+		const first = !live.trainerSent;
+		const view = this.#trainerSnapshot(roomId, live);
+		if (first) this.publish.trainer(roomId, view);
 	}
 
 	launch(
@@ -149,7 +188,11 @@ export class ActivityEngine {
 		const live = new LiveActivity(row, def.type);
 		this.#current.set(roomId, live);
 		this.#touchAll(roomId);
-		return live.trainerView(people);
+		// A new run: every trainer screen gets its whole view now (and this one in the ack).
+		this.#dirtyTrainers.delete(roomId);
+		const view = this.#trainerSnapshot(roomId, live);
+		this.publish.trainer(roomId, view);
+		return view;
 	}
 
 	setStatus(
@@ -162,7 +205,7 @@ export class ActivityEngine {
 		store.updateRun(this.db, runId, { status, updatedAt: now });
 		live.row = { ...live.row, status, updatedAt: now };
 		this.#touchAll(roomId);
-		return live.trainerView(this.#people(roomId));
+		return this.#trainerSnapshot(roomId, live);
 	}
 
 	move(
@@ -181,7 +224,7 @@ export class ActivityEngine {
 		store.updateRun(this.db, runId, { groups, updatedAt: now });
 		live.row = { ...live.row, groups };
 		this.#touchAll(roomId);
-		return live.trainerView(this.#people(roomId));
+		return this.#trainerSnapshot(roomId, live);
 	}
 
 	/**
@@ -486,7 +529,7 @@ export class ActivityEngine {
 			const due = this.#trainerDueAt.get(roomId) ?? 0;
 			if (!all && now < due) continue;
 			const t0 = performance.now();
-			this.publish.trainer(roomId, this.trainerView(roomId));
+			this.#publishTrainer(roomId);
 			const took = performance.now() - t0;
 			const wait = Math.min(TRAINER_MAX_WAIT_MS, Math.max(this.delayMs, TRAINER_WIDEN * took));
 			this.#trainerDueAt.set(roomId, t0 + wait);

@@ -24,6 +24,8 @@ export class LiveActivity {
 	 * its phones get whole views first.
 	 */
 	readonly sent = new Map<string, { rev: number; view: PhoneActivity }>();
+	/** The same for the room's trainer screens (projector and remote), which share one stream. */
+	trainerSent: { rev: number; view: TrainerActivity } | undefined;
 
 	constructor(
 		public row: ActivityRun,
