@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch, clone, diff } from '$lib/shared/patch';
+import { applyPatch, clone, diff, diffCopy } from '$lib/shared/patch';
 
 /** A small seeded generator, so a failure can be replayed. */
 function rng(seed: number) {
@@ -48,6 +48,10 @@ describe('view patches', () => {
 			const ops = JSON.parse(JSON.stringify(diff(a, b)));
 			const got = applyPatch(JSON.parse(JSON.stringify(a)), ops);
 			expect(got, `case ${i}`).toEqual(b);
+			// The copy kept as the last view sent is the new view, and shares nothing with it.
+			const { copy } = diffCopy(a, b);
+			expect(copy, `case ${i}`).toEqual(b);
+			if (typeof b === 'object' && b !== null) expect(copy).not.toBe(b);
 		}
 	});
 

@@ -35,45 +35,68 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * in JSON.
  */
 export function diff(a: unknown, b: unknown): PatchOp[] {
+	return diffCopy(a, b).ops;
+}
+
+/**
+ * The operations that turn `a` into `b`, and a deep copy of `b` made in the same pass (what the
+ * server keeps as the last view sent: one walk over the view instead of a diff and then a copy).
+ * The ops' values are parts of that copy; it is never changed, only replaced by the next one.
+ */
+export function diffCopy<T>(a: unknown, b: T): { ops: PatchOp[]; copy: T } {
 	const ops: PatchOp[] = [];
-	walk(a, b, [], ops);
-	return ops;
+	const copy = walk(a, b, [], ops) as T;
+	return { ops, copy };
 }
 
 /** `path` is one shared stack, copied only into the ops it makes: most of a view is unchanged. */
-function walk(a: unknown, b: unknown, path: PathKey[], ops: PatchOp[]): void {
-	if (a === b) return;
-	if (Array.isArray(a) && Array.isArray(b)) {
+function walk(a: unknown, b: unknown, path: PathKey[], ops: PatchOp[]): unknown {
+	if (typeof b !== 'object' || b === null) {
+		if (a !== b) ops.push([0, [...path], b]);
+		return b;
+	}
+	if (Array.isArray(b)) {
+		if (!Array.isArray(a)) return replaced(b, path, ops);
+		const out = new Array(b.length);
 		const common = Math.min(a.length, b.length);
 		for (let i = 0; i < common; i++) {
-			if (a[i] === b[i]) continue;
 			path.push(i);
-			walk(a[i], b[i], path, ops);
+			out[i] = walk(a[i], b[i], path, ops);
 			path.pop();
 		}
 		if (b.length < a.length) ops.push([2, [...path], b.length]);
-		for (let i = common; i < b.length; i++) ops.push([0, [...path, i], b[i]]);
-		return;
-	}
-	if (isObject(a) && isObject(b)) {
-		for (const key in a) {
-			if (a[key] !== undefined && b[key] === undefined) ops.push([1, [...path, key]]);
+		for (let i = common; i < b.length; i++) {
+			out[i] = clone(b[i]);
+			ops.push([0, [...path, i], out[i]]);
 		}
-		for (const key in b) {
-			const next = b[key];
-			if (next === undefined) continue;
-			const prev = a[key];
-			if (prev === next) continue;
-			if (prev === undefined) ops.push([0, [...path, key], next]);
-			else {
-				path.push(key);
-				walk(prev, next, path, ops);
-				path.pop();
-			}
-		}
-		return;
+		return out;
 	}
-	ops.push([0, [...path], b]);
+	if (!isObject(a)) return replaced(b, path, ops);
+	const next = b as Record<string, unknown>;
+	const out: Record<string, unknown> = {};
+	for (const key in a) {
+		if (a[key] !== undefined && next[key] === undefined) ops.push([1, [...path, key]]);
+	}
+	for (const key in next) {
+		const value = next[key];
+		if (value === undefined) continue;
+		const prev = a[key];
+		if (prev === undefined) {
+			out[key] = clone(value);
+			ops.push([0, [...path, key], out[key]]);
+		} else {
+			path.push(key);
+			out[key] = walk(prev, value, path, ops);
+			path.pop();
+		}
+	}
+	return out;
+}
+
+function replaced(b: unknown, path: PathKey[], ops: PatchOp[]): unknown {
+	const copy = clone(b);
+	ops.push([0, [...path], copy]);
+	return copy;
 }
 
 /**

@@ -6,7 +6,7 @@ import type {
 	TrainerActivity,
 	TrainerPatch
 } from '$lib/shared/events';
-import { clone, diff } from '$lib/shared/patch';
+import { clone, diffCopy } from '$lib/shared/patch';
 import type { ActivityDefinition } from '../content/activities';
 import type { Db } from '../db';
 import { UserError } from '../errors';
@@ -118,11 +118,11 @@ export class ActivityEngine {
 			live.trainerSent = { rev: 1, view: clone(view) };
 			return { ...view, rev: 1 };
 		}
-		const ops = diff(sent.view, view);
+		const { ops, copy } = diffCopy(sent.view, view);
 		if (ops.length) {
 			const base = sent.rev;
 			sent.rev += 1;
-			sent.view = clone(view);
+			sent.view = copy;
 			this.publish.trainerPatch(roomId, { roomId, runId: live.row.id, base, rev: sent.rev, ops });
 		}
 		return { ...view, rev: sent.rev };
@@ -332,11 +332,11 @@ export class ActivityEngine {
 		const sent = live.sent.get(me.id);
 		if (!sent) return { activity: this.#wholeView(live, me, people, byId) };
 		const view = live.phoneView(me, people, byId);
-		const ops = diff(sent.view, view);
+		const { ops, copy } = diffCopy(sent.view, view);
 		if (ops.length === 0) return undefined;
 		const base = sent.rev;
 		sent.rev += 1;
-		sent.view = clone(view);
+		sent.view = copy;
 		return { patch: { runId: live.row.id, base, rev: sent.rev, ops } };
 	}
 
