@@ -354,7 +354,8 @@ class Projector {
 	}
 
 	async #send(event, payload) {
-		const res = await this.socket.timeout(30_000).emitWithAck(event, payload);
+		// Long: behind an 8,000-phone burst on a busy machine the server may answer the trainer late.
+		const res = await this.socket.timeout(120_000).emitWithAck(event, payload);
 		if (!res.ok) throw new Error(`${event}: ${res.error}`);
 		return res.data;
 	}
