@@ -124,6 +124,14 @@ describe('PM pyramid over sockets', () => {
 			await drained(server, ...phones.map((p) => p.socket));
 			const cardIds = ids();
 			expect(cardIds).toHaveLength(16);
+			// The first phone opens a second tab: its resume must not break the first tab's stream.
+			const tab = await server.client();
+			const tabViews = phoneViews(tab);
+			tabViews.set(
+				expectOk(
+					await send(tab, 'room:resume', { code: room.code, seatToken: phones[0]!.seatToken })
+				).activity
+			);
 			// One after another, so the other members hear each as a pushed patch.
 			for (const [i, input] of [
 				{ kind: 'edit-card', cardId: cardIds[3]!, text: 'Edited by 0' },
@@ -143,6 +151,10 @@ describe('PM pyramid over sockets', () => {
 			expect(pushedPatches).toBeGreaterThan(0);
 			expect(wholeAfterLaunch).toBe(0);
 
+			await drained(server, tab);
+			const { rev: _tabRev, ...inTab } = tabViews.latest!;
+			const { rev: _firstRev, ...inFirst } = phones[0]!.views.latest!;
+			expect(inTab).toEqual(inFirst);
 			for (const p of phones) {
 				const fresh = await server.client();
 				const whole = expectOk(

@@ -458,11 +458,18 @@ export class ActivityEngine {
 		this.#placeLateJoiner(roomId, live, participantId, now);
 		const people = this.#people(roomId);
 		const me = people.find((p) => p.id === participantId);
-		// This whole view restarts the phone's stream; an update queued for it would be a patch on
-		// the revision before, so it is dropped (the whole view already says it).
-		if (me && this.#dirtyPhones.get(roomId)?.get(participantId) === false)
-			this.#dirtyPhones.get(roomId)?.delete(participantId);
-		return me ? this.#wholeView(live, me, people) : null;
+		if (!me) return null;
+		const sent = live.sent.get(participantId);
+		if (!sent) return this.#wholeView(live, me, people);
+		// The seat's stream goes on rather than restarting: the seat's other tabs (one phone, two
+		// tabs) keep applying its patches. What changed since the last revision goes to all of them
+		// now; this answer is the whole view at the newest revision. A queued update would say the same.
+		const dirty = this.#dirtyPhones.get(roomId);
+		if (dirty?.get(participantId) === false) dirty.delete(participantId);
+		const update = this.#update(live, me, people);
+		if (update && 'patch' in update) this.publish.phonePatch(participantId, update.patch);
+		// The copy kept of the newest revision is the view now (it is only ever replaced, never changed).
+		return { ...sent.view, rev: sent.rev };
 	}
 
 	/**
