@@ -62,6 +62,22 @@ export function readProc(pid) {
 	}
 }
 
+/** Busy CPU seconds of the whole machine (every core, every process), from /proc/stat. */
+export function machineCpuSeconds() {
+	try {
+		const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+		// Fields: user nice system idle iowait irq softirq steal …; idle and iowait are not busy.
+		const [user, nice, system, , , irq, softirq, steal] = line
+			.trim()
+			.split(/\s+/)
+			.slice(1)
+			.map(Number);
+		return (user + nice + system + irq + softirq + (steal ?? 0)) / CLK_TCK;
+	} catch {
+		return null;
+	}
+}
+
 /** Samples a process every `everyMs` until stopped: mean CPU % (of one core), peak and last RSS. */
 export function sampler(pid, everyMs = 250) {
 	const first = readProc(pid);
@@ -76,7 +92,13 @@ export function sampler(pid, everyMs = 250) {
 			const last = readProc(pid);
 			if (last) samples.push(last);
 			if (samples.length < 2)
-				return { cpuPct: null, cpuPeakPct: null, rssPeakMb: null, rssEndMb: null };
+				return {
+					cpuPct: null,
+					cpuPeakPct: null,
+					cpuSeconds: null,
+					rssPeakMb: null,
+					rssEndMb: null
+				};
 			const a = samples[0];
 			const b = samples.at(-1);
 			let peak = 0;
@@ -88,6 +110,7 @@ export function sampler(pid, everyMs = 250) {
 			return {
 				cpuPct: round((100 * (b.cpuSeconds - a.cpuSeconds)) / ((b.at - a.at) / 1000)),
 				cpuPeakPct: round(100 * peak),
+				cpuSeconds: round(b.cpuSeconds - a.cpuSeconds, 2),
 				rssPeakMb: round(Math.max(...samples.map((s) => s.rssKb)) / 1024),
 				rssEndMb: round(b.rssKb / 1024)
 			};

@@ -20,7 +20,10 @@ const counters = {
 	disconnects: 0,
 	ackTimeouts: 0,
 	ackErrors: 0,
-	phoneUpdates: 0
+	phoneUpdates: 0,
+	/** socket.io packets received by the phones, and their characters (≈ bytes on the wire). */
+	messagesIn: 0,
+	bytesIn: 0
 };
 /** @type {string[]} */
 const errorSamples = [];
@@ -55,6 +58,11 @@ async function joinOne(phone, url, at) {
 	});
 	phone.socket = socket;
 	socket.on('activity:phone', () => counters.phoneUpdates++);
+	socket.on('activity:phone-patch', () => counters.phoneUpdates++);
+	socket.io.engine.on('data', (data) => {
+		counters.messagesIn++;
+		counters.bytesIn += typeof data === 'string' ? data.length : data.byteLength;
+	});
 	socket.on('disconnect', (reason) => {
 		if (!phone.closing) {
 			counters.disconnects++;

@@ -4,6 +4,97 @@ import { round } from './lib.js';
 const get = (obj, path) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), obj);
 const errorsOf = (e) => (e ? e.connectErrors + e.ackErrors + e.ackTimeouts : undefined);
 
+/** Context rows for one scenario: the machine's load, the generator's CPU, the server's cost per input. */
+function costRows(section, base, { perInput = true, wire = true } = {}) {
+	const r = (label, path, unit, extra = {}) => ({ section, label, path, unit, ...extra });
+	return [
+		...(perInput ? [r('server CPU per accepted input', `${base}.serverCpuMsPerInput`, 'ms')] : []),
+		...(wire
+			? [
+					r('bytes to phones per input (acks + pushes)', `${base}.wire.phoneBytesPerInput`, 'B'),
+					r('bytes per projector update', `${base}.wire.projectorBytesPerUpdate`, 'B')
+				]
+			: []),
+		r('generator CPU, all threads (mean)', `${base}.generatorCpuPct`, '%'),
+		r('load average before / other processes’ CPU', `${base}.machine.loadAverage1m`, '', {
+			alsoPath: `${base}.machine.otherCpuPct`,
+			value: (v) => v,
+			busyPath: `${base}.machine.busy`
+		})
+	];
+}
+
+/** A relay-relative target: app ≤ relay + `ms`. */
+const relayPlus = (ms) => ({
+	target: `≤ relay + ${ms} ms`,
+	met: (a, r) => a != null && r != null && a <= r + ms
+});
+const atMost = (limit, unit = 'ms') => ({
+	target: `≤ ${limit} ${unit}`,
+	met: (a) => a !== null && a !== undefined && a <= limit
+});
+
+/** The scale sweep: one section per size, with the issue's targets at 4,000 and 8,000. */
+function scaleRows(opts) {
+	return (opts.sweep ?? []).flatMap((n, i) => {
+		const section = `one room, ${n} phones (joins at once; AMO burst)`;
+		const base = `scale.${i}`;
+		const r = (label, path, unit, extra = {}) => ({ section, label, path, unit, ...extra });
+		const at4000 = n === 4000;
+		const at8000 = n === 8000;
+		return [
+			r(`phones joined (of ${n})`, `${base}.joinAtOnce.joined`, '', {
+				target: `= ${n}`,
+				met: (a) => a === n
+			}),
+			r('time to all joined, at once', `${base}.joinAtOnce.timeToAllJoinedS`, 's', {
+				...(at8000
+					? {
+							target: '≤ 1.5× relay',
+							met: (a, rl) => a != null && rl != null && a <= 1.5 * rl
+						}
+					: {})
+			}),
+			r('time to all joined, spread', `${base}.joinSpread.timeToAllJoinedS`, 's'),
+			r('join ack p99, spread', `${base}.joinSpread.joinLatencyMs.p99`, 'ms'),
+			r('RSS per connected phone', `${base}.rssPerPhoneKb`, 'KB', at8000 ? atMost(30, 'KB') : {}),
+			r('AMO ack p99', `${base}.amo.ackMs.p99`, 'ms', {
+				...(at4000 ? atMost(250) : {}),
+				...(at8000
+					? {
+							target: '≤ 2× relay',
+							met: (a, rl) => a != null && rl != null && a <= 2 * rl
+						}
+					: {})
+			}),
+			r('AMO submit→projector p99', `${base}.amo.toProjectorMs.p99`, 'ms'),
+			r('AMO accepted inputs per second', `${base}.amo.acceptedPerSecond`, '/s', {
+				...(at4000
+					? {
+							target: '≥ 95 % of relay',
+							met: (a, rl) => a != null && rl != null && a >= 0.95 * rl
+						}
+					: {}),
+				...(at8000
+					? {
+							target: '≥ 75 % of relay',
+							met: (a, rl) => a != null && rl != null && a >= 0.75 * rl
+						}
+					: {})
+			}),
+			r('server CPU AMO (mean / peak)', `${base}.amo.server.cpuPct`, '%', {
+				alsoPath: `${base}.amo.server.cpuPeakPct`
+			}),
+			...costRows(section, `${base}.amo`),
+			r('errors + disconnects', `${base}.errors`, '', {
+				value: (e) => (e ? errorsOf(e) + e.disconnects : undefined),
+				target: '0',
+				met: (a) => a === 0
+			})
+		];
+	});
+}
+
 /**
  * Every row of the report. `target` is the issue's target (text) and `met(app, relay)` decides it;
  * rows without a target are context (relay ratio only).
@@ -44,6 +135,7 @@ function rows(opts) {
 			path: 'join.server.cpuPct',
 			unit: '%'
 		},
+		...costRows('join storm', 'join', { perInput: false, wire: false }),
 		{ section: 'memory', label: 'RSS idle', path: 'idleRssMb', unit: 'MB' },
 		{ section: 'memory', label: `RSS with ${N} phones`, path: 'join.rssMb', unit: 'MB' },
 		{
@@ -65,6 +157,7 @@ function rows(opts) {
 			path: 'poll.server.cpuPct',
 			unit: '%'
 		},
+		...costRows('answer burst: poll', 'poll'),
 		lat('answer burst: AMO', 'ack p50', 'amo.ackMs.p50'),
 		lat('answer burst: AMO', 'ack p95', 'amo.ackMs.p95'),
 		lat('answer burst: AMO', 'ack p99', 'amo.ackMs.p99', true),
@@ -85,16 +178,14 @@ function rows(opts) {
 			unit: '%',
 			alsoPath: 'amo.server.cpuPeakPct'
 		},
-		{
-			section: 'answer burst: AMO',
-			label: 'generator CPU, all threads (mean)',
-			path: 'amo.generatorCpuPct',
-			unit: '%'
-		},
+		...costRows('answer burst: AMO', 'amo'),
 		lat('group editing', 'ack p50', 'groups.ackMs.p50'),
-		lat('group editing', 'ack p99', 'groups.ackMs.p99'),
+		{ ...lat('group editing', 'ack p99', 'groups.ackMs.p99'), ...atMost(50) },
 		lat('group editing', 'submit→projector p50', 'groups.toProjectorMs.p50'),
-		lat('group editing', 'submit→projector p99', 'groups.toProjectorMs.p99'),
+		{
+			...lat('group editing', 'submit→projector p99', 'groups.toProjectorMs.p99'),
+			...relayPlus(100)
+		},
 		{
 			section: 'group editing',
 			label: 'accepted inputs per second',
@@ -112,14 +203,11 @@ function rows(opts) {
 			section: 'group editing',
 			label: 'server RSS peak',
 			path: 'groups.server.rssPeakMb',
-			unit: 'MB'
+			unit: 'MB',
+			target: '≤ 2× relay',
+			met: (a, r) => a != null && r != null && a <= 2 * r
 		},
-		{
-			section: 'group editing',
-			label: 'generator CPU, all threads (mean)',
-			path: 'groups.generatorCpuPct',
-			unit: '%'
-		},
+		...costRows('group editing', 'groups'),
 		{
 			section: 'one room',
 			label: 'errors + disconnects',
@@ -156,13 +244,18 @@ function rows(opts) {
 			'rooms.poll.toProjectorMs.p99',
 			true
 		),
-		lat(`many rooms ${opts.rooms}×${opts.perRoom}`, 'AMO ack p99', 'rooms.amo.ackMs.p99', true),
-		lat(
-			`many rooms ${opts.rooms}×${opts.perRoom}`,
-			'AMO submit→projector p99',
-			'rooms.amo.toProjectorMs.p99',
-			true
-		),
+		{
+			...lat(`many rooms ${opts.rooms}×${opts.perRoom}`, 'AMO ack p99', 'rooms.amo.ackMs.p99'),
+			...atMost(100)
+		},
+		{
+			...lat(
+				`many rooms ${opts.rooms}×${opts.perRoom}`,
+				'AMO submit→projector p99',
+				'rooms.amo.toProjectorMs.p99'
+			),
+			...relayPlus(100)
+		},
 		{
 			section: `many rooms ${opts.rooms}×${opts.perRoom}`,
 			label: 'AMO accepted inputs per second',
@@ -176,12 +269,7 @@ function rows(opts) {
 			unit: '%',
 			alsoPath: 'rooms.amo.server.cpuPeakPct'
 		},
-		{
-			section: `many rooms ${opts.rooms}×${opts.perRoom}`,
-			label: 'generator CPU AMO, all threads (mean)',
-			path: 'rooms.amo.generatorCpuPct',
-			unit: '%'
-		},
+		...costRows(`many rooms ${opts.rooms}×${opts.perRoom}`, 'rooms.amo'),
 		{
 			section: `many rooms ${opts.rooms}×${opts.perRoom}`,
 			label: 'errors + disconnects',
@@ -191,6 +279,7 @@ function rows(opts) {
 			target: '0',
 			met: (a) => a === 0
 		},
+		...scaleRows(opts),
 		...exportRows(opts)
 	];
 }
@@ -251,12 +340,16 @@ export function targetsFor(results, opts) {
 		const also = row.alsoPath
 			? { app: get(app, row.alsoPath) ?? null, relay: get(relay, row.alsoPath) ?? null }
 			: undefined;
+		const busy = row.busyPath
+			? { app: get(app, row.busyPath) ?? null, relay: get(relay, row.busyPath) ?? null }
+			: undefined;
 		checks.push({
 			section: row.section,
 			figure: row.label,
 			unit: row.unit,
 			app: a ?? null,
 			relay: r ?? null,
+			...(busy ? { busy } : {}),
 			...(also ? { peak: also } : {}),
 			ratio: typeof a === 'number' && typeof r === 'number' && r !== 0 ? round(a / r, 2) : null,
 			target: row.target ?? null,
@@ -316,10 +409,11 @@ export function printTable(results) {
 			sectionRows.push(lines.length);
 			lines.push([`[${section}]`, '', '', '', '', '']);
 		}
+		const mark = (who) => (c.busy?.[who] ? ' BUSY' : '');
 		lines.push([
 			`  ${c.figure}`,
-			fmt(c.app, c.unit, c.peak?.app),
-			fmt(c.relay, c.unit, c.peak?.relay),
+			fmt(c.app, c.unit, c.peak?.app) + mark('app'),
+			fmt(c.relay, c.unit, c.peak?.relay) + mark('relay'),
 			c.ratio === null ? '' : `${c.ratio}×`,
 			c.target ?? '',
 			c.met === null ? '' : c.met ? 'met' : 'NOT MET'

@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { io } from 'socket.io-client';
 import { bundleSizes } from './bundle.js';
 import { clusterScenario } from './cluster-scenario.js';
-import { now, readProc, round, sampler, sleep, summary } from './lib.js';
+import { machineCpuSeconds, now, readProc, round, sampler, sleep, summary } from './lib.js';
 import { printTable, targetsFor } from './report.js';
 import { appTarget, killAll, relayTarget } from './targets.js';
 
@@ -33,7 +33,9 @@ function parseArgs(argv) {
 		groupSeconds: 60,
 		burstSeconds: 10,
 		joinSpreadMs: 3000,
-		scenarios: ['join', 'burst', 'groups', 'rooms', 'exports', 'bundle'],
+		scenarios: ['join', 'burst', 'groups', 'rooms', 'scale', 'exports', 'bundle'],
+		/** The one-room sizes of the scale scenario (the plot's N). */
+		sweep: [500, 1000, 2000, 4000, 8000],
 		exportParticipants: 1000,
 		livePhones: 200,
 		exportSeconds: 20,
@@ -56,6 +58,9 @@ function parseArgs(argv) {
 				break;
 			case '--per-room':
 				opts.perRoom = Number(value());
+				break;
+			case '--sweep':
+				opts.sweep = value().split(',').map(Number);
 				break;
 			case '--group-seconds':
 				opts.groupSeconds = Number(value());
@@ -97,6 +102,7 @@ function parseArgs(argv) {
 				opts.exportParticipants = 200;
 				opts.livePhones = 50;
 				opts.exportSeconds = 8;
+				opts.sweep = [100, 200];
 				break;
 			case '--smoke':
 				// The short form inside `npm test`: small, app only, and a failure only when a phone
@@ -116,7 +122,8 @@ function parseArgs(argv) {
 				break;
 			case '--help':
 				console.log(
-					'node bench/run.js [--phones N] [--rooms R --per-room M] [--scenario join,burst,groups,rooms,bundle]' +
+					'node bench/run.js [--phones N] [--rooms R --per-room M] [--scenario join,burst,groups,rooms,scale,exports,bundle]' +
+						' [--sweep 500,1000,2000,4000,8000]' +
 						' [--target app,relay] [--workers W] [--group-seconds S] [--quick] [--cpu-prof[=dir]] [--out file]'
 				);
 				process.exit(0);
@@ -229,6 +236,8 @@ class Pool {
 			ackTimeouts: 0,
 			ackErrors: 0,
 			phoneUpdates: 0,
+			messagesIn: 0,
+			bytesIn: 0,
 			connected: 0,
 			errorSamples: []
 		};
@@ -251,6 +260,25 @@ class Pool {
 
 // ---------------------------------------------------------------- the trainer's socket, also the projector
 
+/** src/lib/shared/patch.ts's applyPatch, for this plain-JS generator (in place; the view is ours). */
+function applyPatch(target, ops) {
+	let root = target;
+	for (const [kind, path, value] of ops) {
+		if (path.length === 0) {
+			if (kind === 0) root = value;
+			else if (kind === 2) root.length = value;
+			continue;
+		}
+		let parent = root;
+		for (let i = 0; i < path.length - 1; i++) parent = parent[path[i]];
+		const key = path[path.length - 1];
+		if (kind === 0) parent[key] = value;
+		else if (kind === 1) delete parent[key];
+		else parent[key].length = value;
+	}
+	return root;
+}
+
 class Projector {
 	constructor(target, url, roomId) {
 		this.target = target;
@@ -260,6 +288,8 @@ class Projector {
 		this.disconnects = 0;
 		this.closing = false;
 		this.updates = 0;
+		this.patchMisses = 0;
+		this.activity = null;
 		this.reset();
 	}
 
@@ -286,9 +316,28 @@ class Projector {
 		this.socket.on('disconnect', () => {
 			if (!this.closing) this.disconnects++;
 		});
-		this.socket.on('activity:trainer', (update) => this.#onUpdate(update));
+		this.socket.on('activity:trainer', (update) => {
+			this.activity = update.activity;
+			this.#onUpdate(update);
+		});
+		// The app sends what changed; the projector applies it to the view it holds, as the page does.
+		this.socket.on('activity:trainer-patch', (patch) => {
+			const a = this.activity;
+			if (!a || a.runId !== patch.runId || a.rev !== patch.base) {
+				if (a && a.runId === patch.runId && patch.rev <= a.rev) return;
+				this.patchMisses++;
+				return;
+			}
+			this.activity = { ...applyPatch(a, patch.ops), rev: patch.rev };
+			this.#onUpdate({ activity: this.activity });
+		});
+		this.bytesIn = 0;
+		this.socket.io.engine.on('data', (data) => {
+			this.bytesIn += typeof data === 'string' ? data.length : data.byteLength;
+		});
 		const res = await this.#send('room:watch', { roomId: this.roomId });
 		this.code = res.room.code;
+		this.activity = res.activity ?? null;
 		return this;
 	}
 
@@ -306,7 +355,8 @@ class Projector {
 	}
 
 	async #send(event, payload) {
-		const res = await this.socket.timeout(30_000).emitWithAck(event, payload);
+		// Long: behind an 8,000-phone burst on a busy machine the server may answer the trainer late.
+		const res = await this.socket.timeout(120_000).emitWithAck(event, payload);
 		if (!res.ok) throw new Error(`${event}: ${res.error}`);
 		return res.data;
 	}
@@ -319,6 +369,8 @@ class Projector {
 			activityId: this.target.activities[kind]
 		});
 		this.runId = activity.runId;
+		if (activity.view !== undefined && (this.activity?.rev ?? 0) <= (activity.rev ?? 0))
+			this.activity = activity;
 		this.reset();
 		return activity.runId;
 	}
@@ -399,8 +451,15 @@ function inputFigures(records, projectors) {
 
 // ---------------------------------------------------------------- scenarios
 
+/** Busy machine: other processes than the server and this generator used more than this (% of a core). */
+const BUSY_OTHER_CPU_PCT = 25;
+
 async function scenario(label, pid, fn) {
 	process.stdout.write(`  ${label}…`);
+	// The load before, and what other processes used during it: figures taken while other work
+	// competes for the cores say little (the relay's too), so they are marked.
+	const loadAverage1m = round(os.loadavg()[0], 2);
+	const machine0 = machineCpuSeconds();
 	const s = sampler(pid);
 	const t0 = now();
 	const cpu0 = process.cpuUsage();
@@ -408,20 +467,67 @@ async function scenario(label, pid, fn) {
 	const server = s.stop();
 	const cpu = process.cpuUsage(cpu0);
 	const seconds = (now() - t0) / 1000;
+	const machine1 = machineCpuSeconds();
 	// The generator's own CPU (every thread of this process), to tell when it, not the server, is the limit.
 	const generatorCpuPct = round((cpu.user + cpu.system) / 1e4 / seconds);
-	console.log(` ${round(seconds, 1)} s`);
-	return { ...figures, server, generatorCpuPct };
+	const otherCpuPct =
+		machine0 === null || machine1 === null || server.cpuSeconds === null
+			? null
+			: round(
+					Math.max(0, (100 * (machine1 - machine0 - server.cpuSeconds)) / seconds - generatorCpuPct)
+				);
+	const busy = otherCpuPct !== null && otherCpuPct > BUSY_OTHER_CPU_PCT;
+	console.log(
+		` ${round(seconds, 1)} s${busy ? ` (BUSY machine: other processes used ${otherCpuPct} % of a core)` : ''}`
+	);
+	// Load-independent cost: server CPU per accepted input.
+	const serverCpuMsPerInput =
+		figures.accepted && server.cpuSeconds !== null
+			? round((1000 * server.cpuSeconds) / figures.accepted, 3)
+			: undefined;
+	return {
+		...figures,
+		server,
+		...(serverCpuMsPerInput !== undefined ? { serverCpuMsPerInput } : {}),
+		generatorCpuPct,
+		machine: { loadAverage1m, otherCpuPct, busy }
+	};
 }
 
 async function burst(pool, projectors, kind, windowMs, settleMs = 2000) {
 	const runIds = {};
 	for (const p of projectors.values()) runIds[p.code] = await p.launch(kind);
 	await sleep(500); // phones receive the new activity
+	const before = await pool.counters();
+	const projectorBytes = () => [...projectors.values()].reduce((s, p) => s + p.bytesIn, 0);
+	const projectorUpdates = () => [...projectors.values()].reduce((s, p) => s + p.updates, 0);
+	const bytes0 = projectorBytes();
+	const updates0 = projectorUpdates();
 	const { records } = await pool.run({ kind, windowMs, periodMs: 2000, runIds });
 	await sleep(settleMs); // the last coalesced updates reach the projector
+	const after = await pool.counters();
+	const wire = {
+		phoneMessages: after.messagesIn - before.messagesIn,
+		phoneBytes: after.bytesIn - before.bytesIn,
+		phoneUpdates: after.phoneUpdates - before.phoneUpdates,
+		projectorUpdates: projectorUpdates() - updates0,
+		projectorBytes: projectorBytes() - bytes0,
+		// Patches the projector could not apply (it would watch again): should stay 0.
+		projectorPatchMisses: [...projectors.values()].reduce((s, p) => s + p.patchMisses, 0)
+	};
 	for (const p of projectors.values()) await p.status('closed');
-	return inputFigures(records, projectors);
+	const figures = inputFigures(records, projectors);
+	const per = (a, b) => (b ? round(a / b) : null);
+	return {
+		...figures,
+		wire: {
+			...wire,
+			// Acks and pushes to the sender's group, per accepted input.
+			phoneBytesPerInput: per(wire.phoneBytes, figures.accepted),
+			phoneMessagesPerInput: per(wire.phoneMessages, figures.accepted),
+			projectorBytesPerUpdate: per(wire.projectorBytes, wire.projectorUpdates)
+		}
+	};
 }
 
 async function errorsSince(pool, before, projectors) {
@@ -436,18 +542,35 @@ async function errorsSince(pool, before, projectors) {
 	};
 }
 
+/**
+ * One target through the chosen scenarios. The one-room part, the many-rooms part and the exports
+ * each get a fresh server, so every memory figure starts from an idle process (RSS does not shrink
+ * after phones leave, so a second part on the same server reused the first's memory and its
+ * "RSS per phone" read near zero).
+ */
 async function runTarget(target, opts) {
 	console.log(`\n${target.name}: starting…`);
-	const { pid, url } = await target.start();
-	const out = { pid };
-	const pool = new Pool(opts.workers);
-	try {
-		await sleep(2000);
-		const idle = readProc(pid);
-		out.idleRssMb = round(idle.rssKb / 1024);
-		const wants = (s) => opts.scenarios.includes(s);
+	const out = {};
+	const wants = (s) => opts.scenarios.includes(s);
+	const fresh = async (fn) => {
+		const { pid, url } = await target.start();
+		out.pid = pid;
+		const pool = new Pool(opts.workers);
+		try {
+			await sleep(2000);
+			const idle = readProc(pid);
+			out.idleRssMb ??= round(idle.rssKb / 1024);
+			return await fn({ pid, url, pool, idle });
+		} finally {
+			const end = readProc(pid);
+			if (end) out.peakRssMb = Math.max(out.peakRssMb ?? 0, round(end.rssKb / 1024));
+			await pool.terminate();
+			await target.stop();
+		}
+	};
 
-		if (wants('join') || wants('burst') || wants('groups')) {
+	if (wants('join') || wants('burst') || wants('groups'))
+		await fresh(async ({ pid, url, pool, idle }) => {
 			const [room] = await target.openRooms(1);
 			const projector = await new Projector(target, url, room.roomId).open();
 			const projectors = new Map([[projector.code, projector]]);
@@ -488,9 +611,10 @@ async function runTarget(target, opts) {
 			await pool.close();
 			projector.close();
 			await sleep(2000);
-		}
+		});
 
-		if (wants('rooms')) {
+	if (wants('rooms'))
+		await fresh(async ({ pid, url, pool, idle }) => {
 			const rooms = await target.openRooms(opts.rooms);
 			const projectors = new Map();
 			for (const r of rooms) {
@@ -506,7 +630,6 @@ async function runTarget(target, opts) {
 				code: codes[i % codes.length],
 				name: `Phone ${Math.floor(i / codes.length) + 1}`
 			}));
-			const rssBefore = readProc(pid);
 			out.rooms = { rooms: opts.rooms, perRoom: opts.perRoom };
 			out.rooms.join = await scenario(
 				`many rooms: ${opts.rooms} × ${opts.perRoom} join`,
@@ -521,8 +644,9 @@ async function runTarget(target, opts) {
 				}
 			);
 			await sleep(3000);
+			// From the fresh server's idle RSS: the rooms, their projectors and the phones.
 			out.rooms.join.rssPerPhoneKb = round(
-				(readProc(pid).rssKb - rssBefore.rssKb) / Math.max(1, out.rooms.join.joined)
+				(readProc(pid).rssKb - idle.rssKb) / Math.max(1, out.rooms.join.joined)
 			);
 			out.rooms.poll = await scenario(`many rooms: quick poll in every room`, pid, () =>
 				burst(pool, projectors, 'poll', opts.burstSeconds * 1000)
@@ -533,15 +657,64 @@ async function runTarget(target, opts) {
 			out.rooms.errors = await errorsSince(pool, before, projectors);
 			await pool.close();
 			for (const p of projectors.values()) p.close();
-		}
-		if (wants('exports') && target.name === 'app')
-			out.exports = await exportsScenario(target, url, pid, pool, opts);
-		out.peakRssMb = round(readProc(pid)?.rssKb / 1024);
-	} finally {
-		await pool.terminate();
-		await target.stop();
+		});
+
+	if (wants('scale')) {
+		out.scale = [];
+		for (const n of opts.sweep)
+			await fresh(async ({ pid, url, pool, idle }) => {
+				out.scale.push(await scaleStep(target, { pid, url, pool, idle }, n, opts));
+			});
 	}
+
+	if (wants('exports') && target.name === 'app')
+		await fresh(async ({ pid, url, pool }) => {
+			out.exports = await exportsScenario(target, url, pid, pool, opts);
+		});
 	return out;
+}
+
+// ---------------------------------------------------------------- one room, growing
+
+/**
+ * One size of the scale sweep on a fresh server: N phones join one room all at once (no spread),
+ * answer the AMO assessment, leave, and join again spread over N × 1.5 ms (3 s for 2,000), as
+ * a room filling at the door would.
+ */
+async function scaleStep(target, { pid, url, pool, idle }, n, opts) {
+	const [room] = await target.openRooms(1);
+	const projector = await new Projector(target, url, room.roomId).open();
+	const projectors = new Map([[projector.code, projector]]);
+	const before = await pool.counters();
+	const phones = (tag) =>
+		Array.from({ length: n }, (_, i) => ({
+			id: `${tag}${i}`,
+			code: projector.code,
+			// Names are unique in a room: the second wave comes in as guests.
+			name: `${tag === 'a' ? 'Phone' : 'Guest'} ${i + 1}`
+		}));
+	const step = { phones: n };
+	step.joinAtOnce = await scenario(`scale ${n}: join, all at once`, pid, async () => {
+		const startAt = now() + 300;
+		return joinFigures(await pool.join(url, phones('a'), 0), n, startAt);
+	});
+	await sleep(3000);
+	const rss = readProc(pid);
+	step.rssMb = round(rss.rssKb / 1024);
+	step.rssPerPhoneKb = round((rss.rssKb - idle.rssKb) / Math.max(1, step.joinAtOnce.joined));
+	step.amo = await scenario(`scale ${n}: AMO burst, ${opts.burstSeconds} s`, pid, () =>
+		burst(pool, projectors, 'amo', opts.burstSeconds * 1000)
+	);
+	await pool.close();
+	await sleep(2000);
+	step.joinSpread = await scenario(`scale ${n}: join, spread`, pid, async () => {
+		const startAt = now() + 300;
+		return joinFigures(await pool.join(url, phones('s'), n * 1.5), n, startAt);
+	});
+	step.errors = await errorsSince(pool, before, projectors);
+	await pool.close();
+	projector.close();
+	return step;
 }
 
 // ---------------------------------------------------------------- exports beside a live room
@@ -690,6 +863,15 @@ function machine() {
 	};
 }
 
+/** Paths of the scenarios run while other work competed for the cores. */
+function busyScenarios(node, path = '') {
+	if (!node || typeof node !== 'object') return [];
+	if (node.machine?.busy) return [path];
+	return Object.entries(node).flatMap(([k, v]) =>
+		k === 'machine' ? [] : busyScenarios(v, path ? `${path}.${k}` : k)
+	);
+}
+
 async function main() {
 	const opts = parseArgs(process.argv.slice(2));
 	const stopOnSignal = (signal) => {
@@ -735,12 +917,18 @@ async function main() {
 		if (opts.scenarios.includes('bundle')) results.bundle = bundleSizes(root);
 		if (opts.scenarios.includes('cluster')) results.cluster = clusterScenario(opts);
 		results.machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
+		results.machine.busyScenarios = busyScenarios(results.targets);
 		results.checks = targetsFor(results, opts);
 		printTable(results, opts);
 		mkdirSync(dirname(opts.out), { recursive: true });
 		writeFileSync(opts.out, JSON.stringify(results, null, '\t') + '\n');
 		console.log(`\nWrote ${relative(process.cwd(), opts.out)}`);
 		if (opts.cpuProf) console.log(`CPU profiles of the app server: ${opts.cpuProf}`);
+		if (results.machine.busyScenarios.length)
+			console.log(
+				`Taken on a BUSY machine (other processes used > ${BUSY_OTHER_CPU_PCT} % of a core): ` +
+					`${results.machine.busyScenarios.join(', ')}. Their latencies are not the app's.`
+			);
 		const failed = results.checks.filter((c) => c.met === false).length;
 		// The short form's timings say nothing about the targets (they are set for 2,000 phones).
 		if (!opts.smoke) console.log(failed ? `${failed} target(s) not met.` : 'All targets met.');

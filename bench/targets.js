@@ -65,13 +65,15 @@ function startChild(script, env, execArgv = []) {
 
 /** The app: production build, fresh database, normal content. `cpuProfDir` runs it under --cpu-prof. */
 export function appTarget({ cpuProfDir } = {}) {
-	const dir = mkdtempSync(join(tmpdir(), 'wc-bench-'));
+	let dir = '';
 	let url = '';
 	let cookie = '';
 	let handle;
 	return {
 		name: 'app',
+		/** A fresh database each time: the benchmark may start the app again for its next part. */
 		async start() {
+			dir = mkdtempSync(join(tmpdir(), 'wc-bench-'));
 			const port = await freePort();
 			const execArgv = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
 			handle = startChild(
@@ -125,7 +127,7 @@ export function appTarget({ cpuProfDir } = {}) {
 		},
 		async stop() {
 			await handle?.stop();
-			rmSync(dir, { recursive: true, force: true });
+			if (dir) rmSync(dir, { recursive: true, force: true });
 		},
 		log: () => handle?.log() ?? ''
 	};

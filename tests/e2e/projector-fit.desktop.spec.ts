@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, ClientEvents, ServerEvents, TrainerActivity } from '../../src/lib/shared/events';
+import { applyPatch } from '../../src/lib/shared/patch';
 import { signUp, startSession } from './helpers';
 import { OwnServer } from './own-server';
 
@@ -290,6 +291,11 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
 		extraHeaders: { cookie, origin: server.url }
 	});
 	trainer.on('activity:trainer', (u) => (latest = u.activity));
+	// Inputs arrive as patches on the view held (src/lib/shared/patch.ts), as the projector page applies them.
+	trainer.on('activity:trainer-patch', (p) => {
+		if (latest && latest.runId === p.runId && latest.rev === p.base)
+			latest = { ...applyPatch(structuredClone(latest), p.ops), rev: p.rev };
+	});
 	await ok(trainer, 'room:watch', { roomId });
 	phones = await Promise.all(
 		Array.from({ length: PEOPLE }, async (_, i) => {

@@ -16,7 +16,15 @@ import { createRoom, getRoom } from '$lib/server/store/rooms';
 import { hashToken } from '$lib/server/tokens';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import type { DeckInfo } from '$lib/shared/slides';
-import type { Ack, ClientEvents, PhoneActivity, ServerEvents } from '$lib/shared/events';
+import type {
+	Ack,
+	ClientEvents,
+	PhoneActivity,
+	PhonePatch,
+	ServerEvents,
+	TrainerActivity
+} from '$lib/shared/events';
+import { applyPatch } from '$lib/shared/patch';
 
 export type Client = Socket<ServerEvents, ClientEvents>;
 
@@ -227,8 +235,59 @@ export function serverPerTest(): { readonly server: TestServer; restart(): Promi
 }
 
 /**
- * A phone's activity view as its page holds it: the latest of the server's pushes and of the views
- * its own submits' acks carry (a sender gets its fresh view in the ack, not as a push).
+ * A trainer screen's activity view as the page holds it: whole views (pushed, or the view a
+ * watch or a trainer action answered with, given to `set`) with the pushed patches applied.
+ */
+export function trainerViews(client: Client, roomId: string) {
+	type View = TrainerActivity | null;
+	let latest: View | undefined;
+	const waiters = new Set<{ where: (a: View) => boolean; resolve: (a: View) => void }>();
+	const offer = (a: View) => {
+		latest = a;
+		for (const w of [...waiters]) {
+			if (!w.where(a)) continue;
+			waiters.delete(w);
+			w.resolve(a);
+		}
+	};
+	client.on('activity:trainer', (u) => u.roomId === roomId && offer(u.activity));
+	client.on('activity:trainer-patch', (p) => {
+		if (p.roomId !== roomId) return;
+		if (latest && latest.runId === p.runId && latest.rev !== undefined && p.rev <= latest.rev)
+			return;
+		if (!latest || latest.runId !== p.runId || latest.rev !== p.base)
+			throw new Error(`trainer patch ${p.base}→${p.rev} does not apply to ${latest?.rev}`);
+		offer({ ...applyPatch(structuredClone(latest), p.ops), rev: p.rev });
+	});
+	return {
+		get latest() {
+			return latest;
+		},
+		set(a: View) {
+			if (latest && a && latest.runId === a.runId && (latest.rev ?? 0) > (a.rev ?? 0)) return;
+			offer(a);
+		},
+		until(where: (a: View) => boolean, timeoutMs = 5000): Promise<View> {
+			if (latest !== undefined && where(latest)) return Promise.resolve(latest);
+			return new Promise((resolve, reject) => {
+				const w = { where, resolve: (a: View) => (clearTimeout(timer), resolve(a)) };
+				const timer = setTimeout(
+					() => (
+						waiters.delete(w),
+						reject(new Error(`The trainer's view did not get there within ${timeoutMs} ms`))
+					),
+					timeoutMs
+				);
+				waiters.add(w);
+			});
+		}
+	};
+}
+
+/**
+ * A phone's activity view as its page holds it: the latest of the server's whole views, with the
+ * patches pushed or carried by its own submits' acks applied (a sender gets what changed in the
+ * ack, not as a push). A patch that does not apply to the view held fails the test.
  */
 export function phoneViews(client: Client) {
 	type View = PhoneActivity | null;
@@ -242,14 +301,27 @@ export function phoneViews(client: Client) {
 			w.resolve(a);
 		}
 	};
+	const patched = (p: PhonePatch) => {
+		if (latest && latest.runId === p.runId && latest.rev !== undefined && p.rev <= latest.rev)
+			return;
+		if (!latest || latest.runId !== p.runId || latest.rev !== p.base)
+			throw new Error(`patch ${p.base}→${p.rev} does not apply to revision ${latest?.rev}`);
+		offer({ ...applyPatch(structuredClone(latest), p.ops), rev: p.rev });
+	};
 	client.on('activity:phone', offer);
+	client.on('activity:phone-patch', patched);
 	return {
 		get latest() {
 			return latest;
 		},
+		/** Takes the whole view a join or resume answered with. */
+		set(a: View) {
+			offer(a);
+		},
 		async submit(req: { runId: string; inputId: string; input: unknown }) {
 			const res = await send(client, 'activity:submit', req);
 			if (res.ok && res.data.activity !== undefined) offer(res.data.activity);
+			else if (res.ok && res.data.patch) patched(res.data.patch);
 			return res;
 		},
 		/** Resolves once the phone's view passes `where` (at once if it already does). */

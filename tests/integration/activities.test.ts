@@ -6,6 +6,7 @@ import {
 	expectOk,
 	next,
 	phoneViews,
+	trainerViews,
 	send,
 	sessionCookieFor,
 	serverPerTest,
@@ -58,12 +59,14 @@ describe('activity engine', () => {
 	it('concurrent adds from three phones of one group all survive, and all three see them', async () => {
 		const { room, remote, phones } = await roomWith(3);
 		expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
-		const runId = expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity!.runId;
+		const trainer = trainerViews(remote, room.id);
+		const watched = expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity!;
+		trainer.set(watched);
+		const runId = watched.runId;
 		const views = phones.map((p) => phoneViews(p.socket));
-		const trainerSaw = next(
-			remote,
-			'activity:trainer',
-			(u) => (u.activity?.view as { lists: { items: number }[] }).lists[0]?.items === 30
+		// The projector hears the inputs as patches on the view it holds.
+		const trainerSaw = trainer.until(
+			(a) => (a?.view as { lists: { items: number }[] }).lists[0]?.items === 30
 		);
 		await Promise.all(
 			views.flatMap((v, i) =>
@@ -77,22 +80,18 @@ describe('activity engine', () => {
 		)) {
 			expect(new Set(list(view)!.items.map((x) => x.text)).size).toBe(30);
 		}
-		expect((await trainerSaw).activity!.progress).toMatchObject({ answered: 3, total: 3 });
+		expect((await trainerSaw)!.progress).toMatchObject({ answered: 3, total: 3 });
 	});
 
 	it('last write wins on the same field, and every member sees the winner', async () => {
 		const { room, remote, phones } = await roomWith(3);
+		const first = phoneViews(phones[0]!.socket);
 		const { runId } = expectOk(
 			await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' })
 		);
-		expectOk(
-			await send(phones[0]!.socket, 'activity:submit', {
-				runId,
-				inputId: 'a',
-				input: { kind: 'title', text: 'First' }
-			})
-		);
-		const seen = next(phones[0]!.socket, 'activity:phone', (a) => list(a)?.title === 'Second');
+		expectOk(await first.submit({ runId, inputId: 'a', input: { kind: 'title', text: 'First' } }));
+		// Another member's edit reaches this phone as a patch on the view it holds.
+		const seen = first.until((a) => list(a)?.title === 'Second');
 		expectOk(
 			await send(phones[1]!.socket, 'activity:submit', {
 				runId,

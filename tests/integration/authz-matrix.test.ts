@@ -239,7 +239,9 @@ const SCREEN_EVENTS: (keyof ServerEvents)[] = [
 	'agenda:run',
 	'agenda:now',
 	'activity:trainer',
+	'activity:trainer-patch',
 	'activity:phone',
+	'activity:phone-patch',
 	'slides:state'
 ];
 

@@ -65,6 +65,8 @@ describe('Session B over sockets', () => {
 
 			const fields = ['prepare', 'open', 'evidence', 'cause', 'actions', 'follow-up'] as const;
 			const tracked = phones.map((p) => phoneViews(p.socket));
+			// From the dealt view on, each phone applies what changed to the view it holds.
+			tracked.forEach((t, i) => t.set(views[i]!));
 			await Promise.all(
 				fields.map((field, i) =>
 					tracked[i % 3]!.submit({
@@ -261,18 +263,18 @@ describe('Session B over sockets', () => {
 					input: { kind: 'rotate-for-review' }
 				})
 			);
-			const toReview = (await Promise.all(assigned)).map((a) => goals(a)!.toReview!);
+			const assignedViews = await Promise.all(assigned);
+			const toReview = assignedViews.map((a) => goals(a)!.toReview!);
 			// Nobody reviews their own goal.
 			for (const [i, r] of toReview.entries()) expect(r.text).not.toContain(`P${i}:`);
 
 			const author = (goalText: string) => phones.findIndex((_, i) => goalText.includes(`P${i}:`));
 			const reviewer = 0;
 			const target = author(toReview[reviewer]!.text);
-			const heard = next(
-				phones[target]!.socket,
-				'activity:phone',
-				(a) => goals(a)?.mine.review !== null
-			);
+			// The review reaches its author as a patch on the view they hold.
+			const targetView = phoneViews(phones[target]!.socket);
+			targetView.set(assignedViews[target]!);
+			const heard = targetView.until((a) => goals(a)?.mine.review !== null);
 			const comment = 'A clear measure. Name the date you will check progress.';
 			const scores = {
 				specific: 'yes',

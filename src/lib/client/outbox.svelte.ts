@@ -7,7 +7,7 @@ import {
 	type Settled,
 	type SubmitAck
 } from './outbox-core';
-import type { PhoneActivity } from '$lib/shared/events';
+import type { PhoneActivity, PhonePatch } from '$lib/shared/events';
 import { emitWithTimeout, getSocket } from './socket';
 
 /** How long one attempt waits for the server's ack before it is retried (with the same id). */
@@ -23,9 +23,10 @@ function browserStorage(): KeyValueStorage | null {
 
 /**
  * Sends one item on the tab's socket; no answer within the timeout (or no connection) is 'timeout'.
- * A new input's ack carries the phone's fresh view, handed to `onView` (the server sends no other).
+ * A new input's ack carries what changed in the phone's view (a patch, or a whole view), handed to
+ * `onView` (the server sends no other).
  */
-function socketTransport(onView: (activity: PhoneActivity | null) => void) {
+function socketTransport(onView: ViewUpdate) {
 	return {
 		async send(item: OutboxItem): Promise<SubmitAck> {
 			const socket = getSocket();
@@ -37,7 +38,8 @@ function socketTransport(onView: (activity: PhoneActivity | null) => void) {
 					{ runId: item.runId, inputId: item.id, input: item.input },
 					ACK_TIMEOUT_MS
 				);
-				if (ack.ok && ack.data.activity !== undefined) onView(ack.data.activity);
+				if (ack.ok && ack.data.activity !== undefined) onView({ activity: ack.data.activity });
+				else if (ack.ok && ack.data.patch) onView({ patch: ack.data.patch });
 				return ack;
 			} catch {
 				return 'timeout';
@@ -45,6 +47,10 @@ function socketTransport(onView: (activity: PhoneActivity | null) => void) {
 		}
 	};
 }
+
+export type ViewUpdate = (
+	update: { activity: PhoneActivity | null } | { patch: PhonePatch }
+) => void;
 
 /** Which outbox a `send` promise belongs to, so the status line can say "will send when back online". */
 const owners = new WeakMap<Promise<SendResult>, Outbox>();
@@ -69,11 +75,7 @@ export class Outbox {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#waited = new Set<string>();
 
-	constructor(
-		roomCode: string,
-		participantId: string,
-		onView: (activity: PhoneActivity | null) => void = () => {}
-	) {
+	constructor(roomCode: string, participantId: string, onView: ViewUpdate = () => {}) {
 		this.#core = new OutboxCore({
 			storage: browserStorage(),
 			key: outboxKey(roomCode, participantId),

@@ -5,8 +5,10 @@ import type {
 	CatalogEntry,
 	RoomInfo,
 	Roster,
-	TrainerActivity
+	TrainerActivity,
+	TrainerPatch
 } from '$lib/shared/events';
+import { applyPatch } from '$lib/shared/patch';
 import type { Control, RunState } from '$lib/shared/run';
 import { getSocket, request, setSocketRoom } from './socket';
 
@@ -54,6 +56,21 @@ export class RoomWatch {
 		const onActivity = (update: { roomId: string; activity: TrainerActivity | null }) => {
 			if (update.roomId === this.#roomId) this.activity = update.activity;
 		};
+		// What changed, applied to a copy of the view held (the page sees a new view, as before).
+		// A patch this screen cannot apply (it missed one) means watching again for the whole view.
+		const onPatch = (p: TrainerPatch) => {
+			if (p.roomId !== this.#roomId) return;
+			const current = this.activity;
+			if (current && current.runId === p.runId && current.rev !== undefined) {
+				if (current.rev === p.base) {
+					const next = applyPatch($state.snapshot(current) as TrainerActivity, p.ops);
+					this.activity = { ...next, rev: p.rev };
+					return;
+				}
+				if (p.rev <= current.rev) return;
+			}
+			if (this.connected) void watch();
+		};
 		const onRoster = (roster: Roster) => {
 			if (roster.roomId === this.#roomId) this.roster = roster;
 		};
@@ -73,6 +90,7 @@ export class RoomWatch {
 		socket.on('room:roster', onRoster);
 		socket.on('agenda:run', onRun);
 		socket.on('activity:trainer', onActivity);
+		socket.on('activity:trainer-patch', onPatch);
 		socket.on('room:closed', onClosed);
 		if (socket.connected) void watch();
 		return () => {
@@ -81,6 +99,7 @@ export class RoomWatch {
 			socket.off('room:roster', onRoster);
 			socket.off('agenda:run', onRun);
 			socket.off('activity:trainer', onActivity);
+			socket.off('activity:trainer-patch', onPatch);
 			socket.off('room:closed', onClosed);
 			socket.off('room:access-ended', onAccessEnded);
 		};

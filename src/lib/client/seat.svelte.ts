@@ -1,4 +1,11 @@
-import type { PhoneActivity, PublicAgendaView, RoomInfo, SeatInfo } from '$lib/shared/events';
+import type {
+	PhoneActivity,
+	PhonePatch,
+	PublicAgendaView,
+	RoomInfo,
+	SeatInfo
+} from '$lib/shared/events';
+import { applyPatch } from '$lib/shared/patch';
 import type { Outbox } from './outbox.svelte';
 import { forgetSeat, loadSeat } from './seat-store';
 import { getSocket, request, setSocketRoom } from './socket';
@@ -50,6 +57,7 @@ export class Seat {
 		const removed = ({ message }: { message: string }) => this.#end('removed', message);
 		const now = (view: PublicAgendaView) => (this.agenda = view);
 		const activity = (a: PhoneActivity | null) => (this.activity = a);
+		const patch = (p: PhonePatch) => this.#patch(p);
 		// The phone knows its network went before the server's ping does (40 s): drop the socket now,
 		// so inputs say "will send when back online" at once; socket.io then reconnects by itself.
 		const networkLost = () => socket.io.engine?.close();
@@ -60,6 +68,7 @@ export class Seat {
 		socket.on('seat:removed', removed);
 		socket.on('agenda:now', now);
 		socket.on('activity:phone', activity);
+		socket.on('activity:phone-patch', patch);
 		if (socket.connected) resume();
 		this.#detach = () => {
 			clearTimeout(this.#retry);
@@ -71,6 +80,7 @@ export class Seat {
 			socket.off('seat:removed', removed);
 			socket.off('agenda:now', now);
 			socket.off('activity:phone', activity);
+			socket.off('activity:phone-patch', patch);
 		};
 		return () => this.#detach?.();
 	}
@@ -141,12 +151,34 @@ export class Seat {
 			this.outbox?.dispose();
 			this.outbox = null;
 			this.#outboxReady = import('./outbox.svelte').then(({ Outbox }) => {
-				const outbox = new Outbox(code, participantId, (activity) => (this.activity = activity));
+				const outbox = new Outbox(code, participantId, (update) => {
+					if ('patch' in update) this.#patch(update.patch);
+					else this.activity = update.activity;
+				});
 				if (this.#outboxOwner === owner) this.outbox = outbox;
 				return outbox;
 			});
 		}
 		return this.#outboxReady;
+	}
+
+	/**
+	 * What changed in the view: applied to a copy of the view it was made from, so the page sees a
+	 * new view as it did with whole ones. One that is already in the view (an older revision) is
+	 * skipped; one made from a view this phone does not hold (a message it missed, another tab of the
+	 * same seat sent an input) asks for the whole view again.
+	 */
+	#patch(p: PhonePatch) {
+		const current = this.activity;
+		if (current && current.runId === p.runId && current.rev !== undefined) {
+			if (current.rev === p.base) {
+				const next = applyPatch($state.snapshot(current) as PhoneActivity, p.ops);
+				this.activity = { ...next, rev: p.rev };
+				return;
+			}
+			if (p.rev <= current.rev) return;
+		}
+		if (this.status === 'ready') void this.#resume();
 	}
 
 	#end(status: 'closed' | 'removed' | 'lost', message: string) {

@@ -6,6 +6,7 @@
 
 import type { PhoneResult } from '../activities/shared/phone-result';
 import type { AgendaPlan, PublicBlock } from './agenda';
+import type { Patch } from './patch';
 import type { Control, Phase, RunState } from './run';
 import type { PhoneSlide, SlideControl, SlideView } from './slides';
 import type {
@@ -102,10 +103,31 @@ export interface PhoneActivity extends ActivityHeader {
 	result?: PhoneResult | null;
 	/** Once revealed: the type's own view is this person's result, shown open (a private profile). */
 	ownResult?: boolean;
+	/**
+	 * The revision of this phone's view stream: later changes come as `activity:phone-patch`
+	 * messages, each applying to one revision (src/lib/shared/patch.ts). Absent outside a stream.
+	 */
+	rev?: number;
+}
+
+/** What changed in a room's trainer view of run `runId` since revision `base`. */
+export interface TrainerPatch extends Patch {
+	roomId: string;
+	runId: string;
+}
+
+/** What changed in one phone's view of run `runId` since revision `base` (see PhoneActivity.rev). */
+export interface PhonePatch extends Patch {
+	runId: string;
 }
 
 /** The trainer's screens: the type's projector projection, groups and progress ("18 of 24 in"). */
 export interface TrainerActivity extends ActivityHeader {
+	/**
+	 * The revision of the room's trainer-view stream: later changes come as
+	 * `activity:trainer-patch` messages, each applying to one revision (src/lib/shared/patch.ts).
+	 */
+	rev?: number;
 	groups: GroupWithNames[];
 	progress: {
 		answered: number;
@@ -208,7 +230,7 @@ export interface ClientEvents {
 	/** A new input's ack carries the sender's fresh view (`activity`); a retry's says `duplicate`. */
 	'activity:submit': (
 		req: { runId: string; inputId: string; input: unknown },
-		ack: AckFn<{ duplicate: boolean; activity?: PhoneActivity | null }>
+		ack: AckFn<{ duplicate: boolean; activity?: PhoneActivity | null; patch?: PhonePatch }>
 	) => void;
 }
 
@@ -227,10 +249,14 @@ export interface ServerEvents {
 	'agenda:now': (view: PublicAgendaView) => void;
 	/** Trainer views: the running activity changed (coalesced). */
 	'activity:trainer': (update: { roomId: string; activity: TrainerActivity | null }) => void;
+	/** Trainer views: what inputs changed in the running activity's view (coalesced). */
+	'activity:trainer-patch': (patch: TrainerPatch) => void;
 	/** Trainer views: the slide position or blanking changed. */
 	'slides:state': (view: SlideView) => void;
 	/** One phone: its view of the running activity changed (coalesced). */
 	'activity:phone': (activity: PhoneActivity | null) => void;
+	/** One phone: what an input changed in its view (its group's or its own), coalesced. */
+	'activity:phone-patch': (patch: PhonePatch) => void;
 }
 
 export type ClientEventName = keyof ClientEvents;

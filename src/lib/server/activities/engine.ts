@@ -1,5 +1,12 @@
 import { InputRejected, type ActivityStatus, type PersonInfo } from '$lib/activities/contract';
-import type { CatalogEntry, PhoneActivity, TrainerActivity } from '$lib/shared/events';
+import type {
+	CatalogEntry,
+	PhoneActivity,
+	PhonePatch,
+	TrainerActivity,
+	TrainerPatch
+} from '$lib/shared/events';
+import { clone, diffCopy } from '$lib/shared/patch';
 import type { ActivityDefinition } from '../content/activities';
 import type { Store } from '../store';
 import { UserError } from '../errors';
@@ -15,15 +22,23 @@ import { LiveActivity, replayInputs } from './live-activity';
 export interface ActivityPublisher {
 	trainer(roomId: string, activity: TrainerActivity | null): void;
 	phone(participantId: string, activity: PhoneActivity | null): void;
+	phonePatch(participantId: string, patch: PhonePatch): void;
+	trainerPatch(roomId: string, patch: TrainerPatch): void;
 }
 
-/** A submit's answer: a retry is a duplicate; a new input brings the sender's fresh view. */
+/** A submit's answer: a retry is a duplicate; a new input brings what changed in the sender's view. */
 export interface SubmitResult {
 	duplicate: boolean;
 	activity?: PhoneActivity | null;
+	patch?: PhonePatch;
 }
 
 export type Catalog = () => ReadonlyMap<string, ActivityDefinition>;
+
+/** A projector view that took t ms to build and send waits TRAINER_WIDEN × t before the next. */
+const TRAINER_WIDEN = 5;
+/** …but never more than this: on a starved machine the projector still moves every second. */
+const TRAINER_MAX_WAIT_MS = 1000;
 
 const STATUS_MESSAGES: Record<Exclude<ActivityStatus, 'open'>, string> = {
 	closed: 'This activity is closed: the trainer is not collecting answers now.',
@@ -38,11 +53,15 @@ const STATUS_MESSAGES: Record<Exclude<ActivityStatus, 'open'>, string> = {
 export class ActivityEngine {
 	readonly #current = new Map<string, LiveActivity | null>();
 	readonly #dirtyTrainers = new Set<string>();
-	readonly #dirtyPhones = new Map<string, Set<string>>();
+	/** Room → phones to update → whether they need a whole view (true) or a patch will do. */
+	readonly #dirtyPhones = new Map<string, Map<string, boolean>>();
 	/** The last grouped run of each loaded room, for "same groups as before". */
 	readonly #lastGrouped = new Map<string, ActivityRun | undefined>();
 	readonly #loading = new Map<string, Promise<void>>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** When each room's next projector view may go (performance.now() ms). */
+	readonly #trainerDueAt = new Map<string, number>();
+	#timerAt = 0;
 
 	constructor(
 		private readonly store: Store,
@@ -107,10 +126,43 @@ export class ActivityEngine {
 		this.#lastGrouped.delete(roomId);
 		this.#dirtyTrainers.delete(roomId);
 		this.#dirtyPhones.delete(roomId);
+		this.#trainerDueAt.delete(roomId);
 	}
 
+	/**
+	 * The room's trainer view now, at the newest revision of its stream. The trainer screens share
+	 * one stream (one socket.io room): whatever changed since the last revision they were sent goes
+	 * to all of them first, as a patch, so every screen and this caller agree on the revision.
+	 */
 	trainerView(roomId: string): TrainerActivity | null {
-		return this.current(roomId)?.trainerView(this.#people(roomId)) ?? null;
+		const live = this.current(roomId);
+		return live ? this.#trainerSnapshot(roomId, live) : null;
+	}
+
+	#trainerSnapshot(roomId: string, live: LiveActivity): TrainerActivity {
+		const view = live.trainerView(this.#people(roomId));
+		const sent = live.trainerSent;
+		if (!sent) {
+			live.trainerSent = { rev: 1, view: clone(view) };
+			return { ...view, rev: 1 };
+		}
+		const { ops, copy } = diffCopy(sent.view, view);
+		if (ops.length) {
+			const base = sent.rev;
+			sent.rev += 1;
+			sent.view = copy;
+			this.publish.trainerPatch(roomId, { roomId, runId: live.row.id, base, rev: sent.rev, ops });
+		}
+		return { ...view, rev: sent.rev };
+	}
+
+	/** A coalesced update to the trainer screens: the whole view for a new run, else what changed. */
+	#publishTrainer(roomId: string): void {
+		const live = this.current(roomId);
+		if (!live) return this.publish.trainer(roomId, null);
+		const first = !live.trainerSent;
+		const view = this.#trainerSnapshot(roomId, live);
+		if (first) this.publish.trainer(roomId, view);
 	}
 
 	launch(
@@ -170,7 +222,11 @@ export class ActivityEngine {
 		const live = new LiveActivity(row, def.type);
 		this.#current.set(roomId, live);
 		this.#touchAll(roomId);
-		return live.trainerView(people);
+		// A new run: every trainer screen gets its whole view now (and this one in the ack).
+		this.#dirtyTrainers.delete(roomId);
+		const view = this.#trainerSnapshot(roomId, live);
+		this.publish.trainer(roomId, view);
+		return view;
 	}
 
 	setStatus(
@@ -183,7 +239,7 @@ export class ActivityEngine {
 		this.store.writes.run(roomId, q.updateRun(this.store, runId, { status, updatedAt: now }));
 		live.row = { ...live.row, status, updatedAt: now };
 		this.#touchAll(roomId);
-		return live.trainerView(this.#people(roomId));
+		return this.#trainerSnapshot(roomId, live);
 	}
 
 	move(
@@ -202,7 +258,7 @@ export class ActivityEngine {
 		this.store.writes.run(roomId, q.updateRun(this.store, runId, { groups, updatedAt: now }));
 		live.row = { ...live.row, groups };
 		this.#touchAll(roomId);
-		return live.trainerView(this.#people(roomId));
+		return this.#trainerSnapshot(roomId, live);
 	}
 
 	/**
@@ -263,22 +319,61 @@ export class ActivityEngine {
 		});
 		this.#touch(roomId, live, participantId);
 		if (others.length) this.#markPhones(roomId, others);
-		// The ack carries the sender's fresh view, so their phone needs no second message: one write
-		// per input instead of two, which is what a 2,000-phone burst is made of.
-		const view = this.#senderView(roomId, participantId);
-		return view === undefined ? { duplicate: false } : { duplicate: false, activity: view };
+		// The ack carries what changed in the sender's view, so their phone needs no second message:
+		// one write per input instead of two, which is what a 2,000-phone burst is made of.
+		return { duplicate: false, ...this.#senderUpdate(roomId, participantId) };
 	}
 
-	/** The sender's view now, taken off the next update's list (it would say the same). */
-	#senderView(roomId: string, participantId: string): PhoneActivity | null | undefined {
+	/**
+	 * The sender's update now, taken off the next flush's list (it would say the same): a whole
+	 * view if one was due (the run was just launched), else what changed.
+	 */
+	#senderUpdate(
+		roomId: string,
+		participantId: string
+	): { activity: PhoneActivity } | { patch: PhonePatch } | undefined {
 		// Handed over while the input was being written: it is stored, so the ack says so, without a view.
 		if (!this.rooms.runsHere(roomId)) return undefined;
 		const live = this.current(roomId);
 		const room = this.rooms.room(roomId);
 		const me = room?.peopleById().get(participantId);
 		if (!live || !room || !me) return undefined;
-		this.#dirtyPhones.get(roomId)?.delete(participantId);
-		return live.phoneView(me, room.people(), room.peopleById());
+		const dirty = this.#dirtyPhones.get(roomId);
+		const whole = dirty?.get(participantId) === true;
+		dirty?.delete(participantId);
+		if (whole) return { activity: this.#wholeView(live, me, room.people(), room.peopleById()) };
+		return this.#update(live, me, room.people(), room.peopleById());
+	}
+
+	/** A phone's whole view, which starts its stream again: patches after it apply to this one. */
+	#wholeView(
+		live: LiveActivity,
+		me: PersonInfo,
+		people: PersonInfo[],
+		byId?: ReadonlyMap<string, PersonInfo>
+	): PhoneActivity {
+		const view = live.phoneView(me, people, byId);
+		const rev = (live.sent.get(me.id)?.rev ?? 0) + 1;
+		live.sent.set(me.id, { rev, view: clone(view) });
+		return { ...view, rev };
+	}
+
+	/** What changed in a phone's view since the last one it was sent; a whole view if none was. */
+	#update(
+		live: LiveActivity,
+		me: PersonInfo,
+		people: PersonInfo[],
+		byId?: ReadonlyMap<string, PersonInfo>
+	): { activity: PhoneActivity } | { patch: PhonePatch } | undefined {
+		const sent = live.sent.get(me.id);
+		if (!sent) return { activity: this.#wholeView(live, me, people, byId) };
+		const view = live.phoneView(me, people, byId);
+		const { ops, copy } = diffCopy(sent.view, view);
+		if (ops.length === 0) return undefined;
+		const base = sent.rev;
+		sent.rev += 1;
+		sent.view = copy;
+		return { patch: { runId: live.row.id, base, rev: sent.rev, ops } };
 	}
 
 	/** A trainer's action inside the activity: stored with the room as it is now, so replays match. */
@@ -336,7 +431,18 @@ export class ActivityEngine {
 		this.#placeLateJoiner(roomId, live, participantId, now);
 		const people = this.#people(roomId);
 		const me = people.find((p) => p.id === participantId);
-		return me ? live.phoneView(me, people) : null;
+		if (!me) return null;
+		const sent = live.sent.get(participantId);
+		if (!sent) return this.#wholeView(live, me, people);
+		// The seat's stream goes on rather than restarting: the seat's other tabs (one phone, two
+		// tabs) keep applying its patches. What changed since the last revision goes to all of them
+		// now; this answer is the whole view at the newest revision. A queued update would say the same.
+		const dirty = this.#dirtyPhones.get(roomId);
+		if (dirty?.get(participantId) === false) dirty.delete(participantId);
+		const update = this.#update(live, me, people);
+		if (update && 'patch' in update) this.publish.phonePatch(participantId, update.patch);
+		// The copy kept of the newest revision is the view now (it is only ever replaced, never changed).
+		return { ...sent.view, rev: sent.rev };
 	}
 
 	/**
@@ -387,30 +493,69 @@ export class ActivityEngine {
 		this.#lastGrouped.delete(roomId);
 		this.#dirtyTrainers.delete(roomId);
 		this.#dirtyPhones.delete(roomId);
+		this.#trainerDueAt.delete(roomId);
 	}
 
+	/** Sends every pending update now (tests, shutdown); the timer's flush may hold a big projector view back. */
 	flush(): void {
+		this.#flush(true);
+	}
+
+	/**
+	 * Phones' updates go every `delayMs`. A room's projector view goes at most once per `delayMs`,
+	 * and when building and sending it took long (hundreds of groups' pyramids), the next one waits
+	 * TRAINER_WIDEN times as long: the whole-room picture is then at most about a sixth of the
+	 * server's time, and the inputs' acks never queue behind one projector view after another.
+	 */
+	#flush(all: boolean): void {
 		// Nothing is announced before it is on disk.
 		this.store.writes.commitInputs();
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
-		// A room handed to another node meanwhile (an input's ack finishing after the handover) is
-		// announced there, from storage: here it would be rebuilt for nothing.
-		for (const roomId of this.#dirtyTrainers)
-			if (this.rooms.runsHere(roomId)) this.publish.trainer(roomId, this.trainerView(roomId));
+		const now = performance.now();
+		for (const roomId of this.#dirtyTrainers) {
+			// A room handed to another node meanwhile (an input's ack finishing after the handover) is
+			// announced there, from storage: here it would be rebuilt for nothing.
+			if (!this.rooms.runsHere(roomId)) {
+				this.#dirtyTrainers.delete(roomId);
+				continue;
+			}
+			const due = this.#trainerDueAt.get(roomId) ?? 0;
+			if (!all && now < due) continue;
+			const t0 = performance.now();
+			this.#publishTrainer(roomId);
+			const took = performance.now() - t0;
+			const wait = Math.min(TRAINER_MAX_WAIT_MS, Math.max(this.delayMs, TRAINER_WIDEN * took));
+			this.#trainerDueAt.set(roomId, t0 + wait);
+			this.#dirtyTrainers.delete(roomId);
+		}
 		for (const [roomId, ids] of this.#dirtyPhones) {
 			if (!this.rooms.runsHere(roomId)) continue;
 			const live = this.current(roomId);
 			const room = this.rooms.room(roomId);
 			const people = room?.people() ?? [];
 			const byId = room?.peopleById() ?? new Map<string, PersonInfo>();
-			for (const id of ids) {
+			for (const [id, whole] of ids) {
 				const me = byId.get(id);
-				if (me) this.publish.phone(id, live ? live.phoneView(me, people, byId) : null);
+				if (!me) continue;
+				if (!live) this.publish.phone(id, null);
+				else if (whole) this.publish.phone(id, this.#wholeView(live, me, people, byId));
+				else {
+					const update = this.#update(live, me, people, byId);
+					if (!update) continue;
+					if ('patch' in update) this.publish.phonePatch(id, update.patch);
+					else this.publish.phone(id, update.activity);
+				}
 			}
 		}
-		this.#dirtyTrainers.clear();
 		this.#dirtyPhones.clear();
+		// A projector view held back goes when it is due.
+		if (this.#dirtyTrainers.size) {
+			const next = Math.min(
+				...[...this.#dirtyTrainers].map((id) => this.#trainerDueAt.get(id) ?? 0)
+			);
+			this.#schedule(Math.max(1, next - now));
+		}
 	}
 
 	dispose(): void {
@@ -480,18 +625,29 @@ export class ActivityEngine {
 		this.#markPhones(roomId, group ? group.memberIds : [participantId]);
 	}
 
+	/** The run itself changed (launched, status, groups, a trainer's action): whole views for everyone. */
 	#touchAll(roomId: string): void {
 		this.#markPhones(
 			roomId,
-			this.#people(roomId).map((p) => p.id)
+			this.#people(roomId).map((p) => p.id),
+			true
 		);
 	}
 
-	#markPhones(roomId: string, ids: string[]): void {
+	#markPhones(roomId: string, ids: string[], whole = false): void {
 		this.#dirtyTrainers.add(roomId);
-		let set = this.#dirtyPhones.get(roomId);
-		if (!set) this.#dirtyPhones.set(roomId, (set = new Set()));
-		for (const id of ids) set.add(id);
-		this.#timer ??= setTimeout(() => this.flush(), this.delayMs);
+		let dirty = this.#dirtyPhones.get(roomId);
+		if (!dirty) this.#dirtyPhones.set(roomId, (dirty = new Map()));
+		for (const id of ids) if (whole || !dirty.has(id)) dirty.set(id, whole);
+		this.#schedule(this.delayMs);
+	}
+
+	/** The next flush in `ms` at the latest (a held-back projector view may have set a later one). */
+	#schedule(ms: number): void {
+		const at = performance.now() + ms;
+		if (this.#timer && this.#timerAt <= at) return;
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timerAt = at;
+		this.#timer = setTimeout(() => this.#flush(false), ms);
 	}
 }

@@ -18,6 +18,14 @@ export class LiveActivity {
 	readonly answered = new Set<string>();
 	/** `participantId:inputId` of every accepted input, so a retry is recognised without the disk. */
 	readonly seen = new Set<string>();
+	/**
+	 * The last view sent to each phone and its revision: later changes go out as patches against
+	 * it (src/lib/shared/patch.ts). A new run (or a run rebuilt from disk) starts with none, so
+	 * its phones get whole views first.
+	 */
+	readonly sent = new Map<string, { rev: number; view: PhoneActivity }>();
+	/** The same for the room's trainer screens (projector and remote), which share one stream. */
+	trainerSent: { rev: number; view: TrainerActivity } | undefined;
 
 	constructor(
 		public row: ActivityRun,

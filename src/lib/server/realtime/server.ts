@@ -91,8 +91,12 @@ function activityPublisherFor(io: IoServer): ActivityPublisher {
 	return {
 		trainer: (roomId, activity) =>
 			io.to(channel.trainers(roomId)).emit('activity:trainer', { roomId, activity }),
+		trainerPatch: (roomId, patch) =>
+			io.to(channel.trainers(roomId)).emit('activity:trainer-patch', patch),
 		phone: (participantId, activity) =>
-			io.to(channel.seat(participantId)).emit('activity:phone', activity)
+			io.to(channel.seat(participantId)).emit('activity:phone', activity),
+		phonePatch: (participantId, patch) =>
+			io.to(channel.seat(participantId)).emit('activity:phone-patch', patch)
 	};
 }
 
