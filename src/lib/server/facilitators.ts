@@ -8,6 +8,13 @@ import type { AgendaRow, Room } from './db/schema';
 import { UserError } from './errors';
 import { roomForTrainer } from './rooms/access';
 import type { Store } from './store';
+import {
+	addAgendaTrainer,
+	agendaCoFacilitatorRows,
+	agendaOwnerId,
+	removeAgendaTrainer,
+	sharedAgendaRows
+} from './store/agendas';
 import { createRoom } from './store/rooms';
 
 /**
@@ -254,19 +261,7 @@ async function visibleAgenda(s: Store, agendaId: string, actorId: string): Promi
 	return row;
 }
 
-async function agendaCoFacilitators(
-	s: Store,
-	agendaId: string,
-	db = s.db
-): Promise<FacilitatorList['coFacilitators']> {
-	const { agendaTrainers, trainers } = s.t;
-	return db
-		.select({ ...personOf(s.t), addedAt: agendaTrainers.addedAt })
-		.from(agendaTrainers)
-		.innerJoin(trainers, eq(trainers.id, agendaTrainers.trainerId))
-		.where(eq(agendaTrainers.agendaId, agendaId))
-		.orderBy(asc(agendaTrainers.addedAt), asc(trainers.name));
-}
+const agendaCoFacilitators = agendaCoFacilitatorRows;
 
 export async function listAgendaFacilitators(
 	s: Store,
@@ -294,13 +289,7 @@ export async function addAgendaFacilitator(
 		'agenda',
 		(e) => trainerByEmail(s, e)
 	);
-	const { agendaTrainers } = s.t;
-	const added = await s.db
-		.insert(agendaTrainers)
-		.values({ agendaId: row.id, trainerId: trainer.id, addedAt: input.now ?? Date.now() })
-		.onConflictDoNothing()
-		.returning({ agendaId: agendaTrainers.agendaId });
-	if (added.length === 0)
+	if (!(await addAgendaTrainer(s, row.id, trainer.id, input.now ?? Date.now())))
 		throw new UserError(
 			'invalid',
 			`${trainer.name} (${trainer.email}) is already a co-facilitator of this agenda.`
@@ -322,10 +311,7 @@ export async function removeAgendaFacilitator(
 		await agendaCoFacilitators(s, row.id),
 		'agenda'
 	);
-	const { agendaTrainers } = s.t;
-	await s.db
-		.delete(agendaTrainers)
-		.where(and(eq(agendaTrainers.agendaId, row.id), eq(agendaTrainers.trainerId, target.id)));
+	await removeAgendaTrainer(s, row.id, target.id);
 	return target;
 }
 
@@ -340,18 +326,14 @@ export async function startSession(
 	input: { trainerId: string; agendaId: string; agenda: AgendaPlan; deck?: DeckInfo | null },
 	now = Date.now()
 ): Promise<Room> {
-	const { agendas, roomTrainers } = s.t;
+	const { roomTrainers } = s.t;
 	return s.transaction(async (tx) => {
 		const room = await createRoom(s, input, now, tx);
 		if (!input.agendaId.startsWith(COPY_PREFIX)) return room;
-		const [row] = await tx
-			.select({ trainerId: agendas.trainerId })
-			.from(agendas)
-			.where(eq(agendas.id, input.agendaId))
-			.limit(1);
-		if (!row) return room;
+		const ownerId = await agendaOwnerId(s, input.agendaId, tx);
+		if (!ownerId) return room;
 		const team = new Set([
-			row.trainerId,
+			ownerId,
 			...(await agendaCoFacilitators(s, input.agendaId, tx)).map((c) => c.id)
 		]);
 		team.delete(input.trainerId);
@@ -391,13 +373,6 @@ export async function listSharedAgendas(
 	s: Store,
 	trainerId: string
 ): Promise<(AgendaRow & { ownerName: string })[]> {
-	const { agendaTrainers, agendas, trainers } = s.t;
-	const rows = await s.db
-		.select({ agenda: agendas, ownerName: trainers.name })
-		.from(agendaTrainers)
-		.innerJoin(agendas, eq(agendas.id, agendaTrainers.agendaId))
-		.innerJoin(trainers, eq(trainers.id, agendas.trainerId))
-		.where(eq(agendaTrainers.trainerId, trainerId))
-		.orderBy(desc(agendas.updatedAt));
+	const rows = await sharedAgendaRows(s, trainerId);
 	return rows.map((r) => ({ ...r.agenda, ownerName: r.ownerName }));
 }
