@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import type { DeckInfo } from '$lib/shared/slides';
@@ -16,6 +15,14 @@ import {
 	sharedAgendaRows
 } from './store/agendas';
 import { createRoom } from './store/rooms';
+import {
+	addRoomTrainer,
+	coFacilitatedRooms,
+	personByEmail,
+	personById,
+	removeRoomTrainer,
+	roomCoFacilitatorRows
+} from './store/team';
 
 /**
  * Co-facilitators: other trainer accounts who run a session (or edit an agenda copy) with its owner.
@@ -75,15 +82,8 @@ export function refusedChange(err: unknown, email = '') {
 	return fail(status, { coFacilitatorError: err.message, email });
 }
 
-const personOf = ({ trainers }: Store['t']) => ({
-	id: trainers.id,
-	name: trainers.name,
-	email: trainers.email
-});
-
 async function trainerById(s: Store, id: string): Promise<Facilitator> {
-	const { trainers } = s.t;
-	const [row] = await s.db.select(personOf(s.t)).from(trainers).where(eq(trainers.id, id)).limit(1);
+	const row = await personById(s, id);
 	// Foreign keys cascade: an owner's row exists as long as what they own does.
 	if (!row) throw new Error(`trainer ${id} is missing`);
 	return row;
@@ -93,12 +93,7 @@ async function trainerByEmail(s: Store, rawEmail: string): Promise<Facilitator> 
 	const parsed = addFacilitatorForm.shape.email.safeParse(rawEmail);
 	if (!parsed.success)
 		throw new UserError('invalid', parsed.error.issues[0]?.message ?? NO_ACCOUNT);
-	const { trainers } = s.t;
-	const [row] = await s.db
-		.select(personOf(s.t))
-		.from(trainers)
-		.where(eq(trainers.email, parsed.data))
-		.limit(1);
+	const row = await personByEmail(s, parsed.data);
 	if (!row) throw new UserError('not-found', NO_ACCOUNT);
 	return row;
 }
@@ -167,18 +162,7 @@ async function visibleRoom(s: Store, roomId: string, actorId: string): Promise<R
 	return room;
 }
 
-async function roomCoFacilitators(
-	s: Store,
-	roomId: string
-): Promise<FacilitatorList['coFacilitators']> {
-	const { roomTrainers, trainers } = s.t;
-	return s.db
-		.select({ ...personOf(s.t), addedAt: roomTrainers.addedAt })
-		.from(roomTrainers)
-		.innerJoin(trainers, eq(trainers.id, roomTrainers.trainerId))
-		.where(eq(roomTrainers.roomId, roomId))
-		.orderBy(asc(roomTrainers.addedAt), asc(trainers.name));
-}
+const roomCoFacilitators = roomCoFacilitatorRows;
 
 /** The session's owner and co-facilitators, for anyone who may see the session. */
 export async function listRoomFacilitators(
@@ -208,14 +192,8 @@ export async function addRoomFacilitator(
 		'session',
 		(e) => trainerByEmail(s, e)
 	);
-	const { roomTrainers } = s.t;
-	const added = await s.db
-		.insert(roomTrainers)
-		.values({ roomId: room.id, trainerId: trainer.id, addedAt: input.now ?? Date.now() })
-		.onConflictDoNothing()
-		.returning({ roomId: roomTrainers.roomId });
 	// Two owners' tabs adding the same person at once: the primary key decides, the second is told.
-	if (added.length === 0)
+	if (!(await addRoomTrainer(s, room.id, trainer.id, input.now ?? Date.now())))
 		throw new UserError(
 			'invalid',
 			`${trainer.name} (${trainer.email}) is already a co-facilitator of this session.`
@@ -241,10 +219,7 @@ export async function removeRoomFacilitator(
 		await roomCoFacilitators(s, room.id),
 		'session'
 	);
-	const { roomTrainers } = s.t;
-	await s.db
-		.delete(roomTrainers)
-		.where(and(eq(roomTrainers.roomId, room.id), eq(roomTrainers.trainerId, target.id)));
+	await removeRoomTrainer(s, room.id, target.id);
 	input.live?.trainerRemoved(room.id, target.id);
 	return target;
 }
@@ -326,7 +301,6 @@ export async function startSession(
 	input: { trainerId: string; agendaId: string; agenda: AgendaPlan; deck?: DeckInfo | null },
 	now = Date.now()
 ): Promise<Room> {
-	const { roomTrainers } = s.t;
 	return s.transaction(async (tx) => {
 		const room = await createRoom(s, input, now, tx);
 		if (!input.agendaId.startsWith(COPY_PREFIX)) return room;
@@ -337,11 +311,7 @@ export async function startSession(
 			...(await agendaCoFacilitators(s, input.agendaId, tx)).map((c) => c.id)
 		]);
 		team.delete(input.trainerId);
-		for (const trainerId of team)
-			await tx
-				.insert(roomTrainers)
-				.values({ roomId: room.id, trainerId, addedAt: now })
-				.onConflictDoNothing();
+		for (const trainerId of team) await addRoomTrainer(s, room.id, trainerId, now, tx);
 		return room;
 	});
 }
@@ -350,22 +320,7 @@ export async function startSession(
 
 /** Sessions this trainer co-facilitates (not their own), newest first, with the owner's name. */
 export async function listCoFacilitatedRooms(s: Store, trainerId: string, limit = 50) {
-	const { roomTrainers, rooms, trainers } = s.t;
-	return s.db
-		.select({
-			id: rooms.id,
-			code: rooms.code,
-			title: rooms.title,
-			status: rooms.status,
-			createdAt: rooms.createdAt,
-			ownerName: trainers.name
-		})
-		.from(roomTrainers)
-		.innerJoin(rooms, eq(rooms.id, roomTrainers.roomId))
-		.innerJoin(trainers, eq(trainers.id, rooms.trainerId))
-		.where(eq(roomTrainers.trainerId, trainerId))
-		.orderBy(desc(rooms.createdAt))
-		.limit(limit);
+	return coFacilitatedRooms(s, trainerId, limit);
 }
 
 /** Agenda copies shared with this trainer ("Shared with you"), most recently changed first, with the owner's name. */
