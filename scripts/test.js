@@ -29,6 +29,9 @@ const steps = [
 			`--outputFile.json=${join(results, 'vitest.json')}`
 		]
 	],
+	// Organisation mode (PostgreSQL, and Redis for the cluster's tests): run when they answer,
+	// otherwise a plain line says they were skipped.
+	['Organisation-mode tests', 'node', ['scripts/test-org.js']],
 	['Chromium', 'node', ['scripts/ensure-chromium.js']],
 	['Build', 'npm', ['run', '--silent', 'build']],
 	['Browser tests', 'npx', ['playwright', 'test']],

@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import type { VideoInfo } from '$lib/shared/video';
@@ -9,7 +8,22 @@ import type { AgendaRow, Room } from './db/schema';
 import { UserError } from './errors';
 import { roomForTrainer } from './rooms/access';
 import type { Store } from './store';
+import {
+	addAgendaTrainer,
+	agendaCoFacilitatorRows,
+	agendaOwnerId,
+	removeAgendaTrainer,
+	sharedAgendaRows
+} from './store/agendas';
 import { createRoom } from './store/rooms';
+import {
+	addRoomTrainer,
+	coFacilitatedRooms,
+	personByEmail,
+	personById,
+	removeRoomTrainer,
+	roomCoFacilitatorRows
+} from './store/team';
 
 /**
  * Co-facilitators: other trainer accounts who run a session (or edit an agenda copy) with its owner.
@@ -69,15 +83,8 @@ export function refusedChange(err: unknown, email = '') {
 	return fail(status, { coFacilitatorError: err.message, email });
 }
 
-const personOf = ({ trainers }: Store['t']) => ({
-	id: trainers.id,
-	name: trainers.name,
-	email: trainers.email
-});
-
 async function trainerById(s: Store, id: string): Promise<Facilitator> {
-	const { trainers } = s.t;
-	const [row] = await s.db.select(personOf(s.t)).from(trainers).where(eq(trainers.id, id)).limit(1);
+	const row = await personById(s, id);
 	// Foreign keys cascade: an owner's row exists as long as what they own does.
 	if (!row) throw new Error(`trainer ${id} is missing`);
 	return row;
@@ -87,12 +94,7 @@ async function trainerByEmail(s: Store, rawEmail: string): Promise<Facilitator> 
 	const parsed = addFacilitatorForm.shape.email.safeParse(rawEmail);
 	if (!parsed.success)
 		throw new UserError('invalid', parsed.error.issues[0]?.message ?? NO_ACCOUNT);
-	const { trainers } = s.t;
-	const [row] = await s.db
-		.select(personOf(s.t))
-		.from(trainers)
-		.where(eq(trainers.email, parsed.data))
-		.limit(1);
+	const row = await personByEmail(s, parsed.data);
 	if (!row) throw new UserError('not-found', NO_ACCOUNT);
 	return row;
 }
@@ -161,18 +163,7 @@ async function visibleRoom(s: Store, roomId: string, actorId: string): Promise<R
 	return room;
 }
 
-async function roomCoFacilitators(
-	s: Store,
-	roomId: string
-): Promise<FacilitatorList['coFacilitators']> {
-	const { roomTrainers, trainers } = s.t;
-	return s.db
-		.select({ ...personOf(s.t), addedAt: roomTrainers.addedAt })
-		.from(roomTrainers)
-		.innerJoin(trainers, eq(trainers.id, roomTrainers.trainerId))
-		.where(eq(roomTrainers.roomId, roomId))
-		.orderBy(asc(roomTrainers.addedAt), asc(trainers.name));
-}
+const roomCoFacilitators = roomCoFacilitatorRows;
 
 /** The session's owner and co-facilitators, for anyone who may see the session. */
 export async function listRoomFacilitators(
@@ -202,14 +193,8 @@ export async function addRoomFacilitator(
 		'session',
 		(e) => trainerByEmail(s, e)
 	);
-	const { roomTrainers } = s.t;
-	const added = await s.db
-		.insert(roomTrainers)
-		.values({ roomId: room.id, trainerId: trainer.id, addedAt: input.now ?? Date.now() })
-		.onConflictDoNothing()
-		.returning({ roomId: roomTrainers.roomId });
 	// Two owners' tabs adding the same person at once: the primary key decides, the second is told.
-	if (added.length === 0)
+	if (!(await addRoomTrainer(s, room.id, trainer.id, input.now ?? Date.now())))
 		throw new UserError(
 			'invalid',
 			`${trainer.name} (${trainer.email}) is already a co-facilitator of this session.`
@@ -235,10 +220,7 @@ export async function removeRoomFacilitator(
 		await roomCoFacilitators(s, room.id),
 		'session'
 	);
-	const { roomTrainers } = s.t;
-	await s.db
-		.delete(roomTrainers)
-		.where(and(eq(roomTrainers.roomId, room.id), eq(roomTrainers.trainerId, target.id)));
+	await removeRoomTrainer(s, room.id, target.id);
 	input.live?.trainerRemoved(room.id, target.id);
 	return target;
 }
@@ -255,19 +237,7 @@ async function visibleAgenda(s: Store, agendaId: string, actorId: string): Promi
 	return row;
 }
 
-async function agendaCoFacilitators(
-	s: Store,
-	agendaId: string,
-	db = s.db
-): Promise<FacilitatorList['coFacilitators']> {
-	const { agendaTrainers, trainers } = s.t;
-	return db
-		.select({ ...personOf(s.t), addedAt: agendaTrainers.addedAt })
-		.from(agendaTrainers)
-		.innerJoin(trainers, eq(trainers.id, agendaTrainers.trainerId))
-		.where(eq(agendaTrainers.agendaId, agendaId))
-		.orderBy(asc(agendaTrainers.addedAt), asc(trainers.name));
-}
+const agendaCoFacilitators = agendaCoFacilitatorRows;
 
 export async function listAgendaFacilitators(
 	s: Store,
@@ -295,13 +265,7 @@ export async function addAgendaFacilitator(
 		'agenda',
 		(e) => trainerByEmail(s, e)
 	);
-	const { agendaTrainers } = s.t;
-	const added = await s.db
-		.insert(agendaTrainers)
-		.values({ agendaId: row.id, trainerId: trainer.id, addedAt: input.now ?? Date.now() })
-		.onConflictDoNothing()
-		.returning({ agendaId: agendaTrainers.agendaId });
-	if (added.length === 0)
+	if (!(await addAgendaTrainer(s, row.id, trainer.id, input.now ?? Date.now())))
 		throw new UserError(
 			'invalid',
 			`${trainer.name} (${trainer.email}) is already a co-facilitator of this agenda.`
@@ -323,10 +287,7 @@ export async function removeAgendaFacilitator(
 		await agendaCoFacilitators(s, row.id),
 		'agenda'
 	);
-	const { agendaTrainers } = s.t;
-	await s.db
-		.delete(agendaTrainers)
-		.where(and(eq(agendaTrainers.agendaId, row.id), eq(agendaTrainers.trainerId, target.id)));
+	await removeAgendaTrainer(s, row.id, target.id);
 	return target;
 }
 
@@ -347,26 +308,17 @@ export async function startSession(
 	},
 	now = Date.now()
 ): Promise<Room> {
-	const { agendas, roomTrainers } = s.t;
 	return s.transaction(async (tx) => {
 		const room = await createRoom(s, input, now, tx);
 		if (!input.agendaId.startsWith(COPY_PREFIX)) return room;
-		const [row] = await tx
-			.select({ trainerId: agendas.trainerId })
-			.from(agendas)
-			.where(eq(agendas.id, input.agendaId))
-			.limit(1);
-		if (!row) return room;
+		const ownerId = await agendaOwnerId(s, input.agendaId, tx);
+		if (!ownerId) return room;
 		const team = new Set([
-			row.trainerId,
+			ownerId,
 			...(await agendaCoFacilitators(s, input.agendaId, tx)).map((c) => c.id)
 		]);
 		team.delete(input.trainerId);
-		for (const trainerId of team)
-			await tx
-				.insert(roomTrainers)
-				.values({ roomId: room.id, trainerId, addedAt: now })
-				.onConflictDoNothing();
+		for (const trainerId of team) await addRoomTrainer(s, room.id, trainerId, now, tx);
 		return room;
 	});
 }
@@ -375,22 +327,7 @@ export async function startSession(
 
 /** Sessions this trainer co-facilitates (not their own), newest first, with the owner's name. */
 export async function listCoFacilitatedRooms(s: Store, trainerId: string, limit = 50) {
-	const { roomTrainers, rooms, trainers } = s.t;
-	return s.db
-		.select({
-			id: rooms.id,
-			code: rooms.code,
-			title: rooms.title,
-			status: rooms.status,
-			createdAt: rooms.createdAt,
-			ownerName: trainers.name
-		})
-		.from(roomTrainers)
-		.innerJoin(rooms, eq(rooms.id, roomTrainers.roomId))
-		.innerJoin(trainers, eq(trainers.id, rooms.trainerId))
-		.where(eq(roomTrainers.trainerId, trainerId))
-		.orderBy(desc(rooms.createdAt))
-		.limit(limit);
+	return coFacilitatedRooms(s, trainerId, limit);
 }
 
 /** Agenda copies shared with this trainer ("Shared with you"), most recently changed first, with the owner's name. */
@@ -398,13 +335,6 @@ export async function listSharedAgendas(
 	s: Store,
 	trainerId: string
 ): Promise<(AgendaRow & { ownerName: string })[]> {
-	const { agendaTrainers, agendas, trainers } = s.t;
-	const rows = await s.db
-		.select({ agenda: agendas, ownerName: trainers.name })
-		.from(agendaTrainers)
-		.innerJoin(agendas, eq(agendas.id, agendaTrainers.agendaId))
-		.innerJoin(trainers, eq(trainers.id, agendas.trainerId))
-		.where(eq(agendaTrainers.trainerId, trainerId))
-		.orderBy(desc(agendas.updatedAt));
+	const rows = await sharedAgendaRows(s, trainerId);
 	return rows.map((r) => ({ ...r.agenda, ownerName: r.ownerName }));
 }

@@ -1,4 +1,3 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import type { DeckInfo } from '$lib/shared/slides';
@@ -7,6 +6,7 @@ import { getAgendaLibrary } from '../content';
 import { agendaSchema } from '../content/agendas';
 import type { AgendaRow } from '../db/schema';
 import type { Store } from '../store';
+import * as q from '../store/agendas';
 import { newId } from '../tokens';
 
 /**
@@ -45,14 +45,7 @@ export function rowToPlan(row: AgendaRow): AgendaPlan {
 	};
 }
 
-export async function listCopies(s: Store, trainerId: string): Promise<AgendaRow[]> {
-	const { agendas } = s.t;
-	return s.db
-		.select()
-		.from(agendas)
-		.where(eq(agendas.trainerId, trainerId))
-		.orderBy(desc(agendas.updatedAt));
-}
+export const listCopies = q.listCopies;
 
 /** True if this trainer owns the copy or is one of its co-facilitators. */
 export async function isAgendaTrainer(
@@ -61,13 +54,7 @@ export async function isAgendaTrainer(
 	trainerId: string
 ): Promise<boolean> {
 	if (row.trainerId === trainerId) return true;
-	const { agendaTrainers } = s.t;
-	const rows = await s.db
-		.select({ agendaId: agendaTrainers.agendaId })
-		.from(agendaTrainers)
-		.where(and(eq(agendaTrainers.agendaId, row.id), eq(agendaTrainers.trainerId, trainerId)))
-		.limit(1);
-	return rows.length > 0;
+	return q.isAgendaCoFacilitator(s, row.id, trainerId);
 }
 
 /**
@@ -79,8 +66,7 @@ export async function getCopy(
 	id: string,
 	trainerId: string
 ): Promise<AgendaRow | undefined> {
-	const { agendas } = s.t;
-	const [row] = await s.db.select().from(agendas).where(eq(agendas.id, id)).limit(1);
+	const row = await q.agendaById(s, id);
 	return row && (await isAgendaTrainer(s, row, trainerId)) ? row : undefined;
 }
 
@@ -147,7 +133,7 @@ export async function duplicateAgenda(
 		createdAt: now,
 		updatedAt: now
 	};
-	await s.db.insert(s.t.agendas).values(row);
+	await q.insertAgenda(s, row);
 	return row;
 }
 
@@ -171,31 +157,14 @@ export async function saveCopy(
 	const parsed = agendaSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, reason: 'invalid', errors: agendaErrors(parsed.error) };
 	const plan = withoutBlanks(parsed.data);
-	const { agendas } = s.t;
-	const [changed] = await s.db
-		.update(agendas)
-		.set({
-			title: plan.title,
-			summary: plan.summary ?? null,
-			start: plan.start,
-			blocks: plan.blocks,
-			kit: plan.kit ?? null,
-			updatedAt: now
-		})
-		// Access was checked above (owner or co-facilitator); the id alone finds the row.
-		.where(eq(agendas.id, id))
-		.returning();
+	// Access was checked above (owner or co-facilitator); the id alone finds the row.
+	const changed = await q.updateAgendaPlan(s, id, plan, now);
 	return changed ? { ok: true, row: changed } : { ok: false, reason: 'not-found' };
 }
 
 /** True if a copy this trainer OWNS was deleted (co-facilitators cannot). Rooms keep their own snapshot, so they are unaffected. */
 export async function deleteCopy(s: Store, id: string, trainerId: string): Promise<boolean> {
-	const { agendas } = s.t;
-	const gone = await s.db
-		.delete(agendas)
-		.where(and(eq(agendas.id, id), eq(agendas.trainerId, trainerId)))
-		.returning({ id: agendas.id });
-	return gone.length > 0;
+	return q.deleteOwnAgenda(s, id, trainerId);
 }
 
 /** The first message per place, keyed by its dotted path ("title", "blocks.2.minutes"), for the editor. */

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { DeckInfo } from '$lib/shared/slides';
 import { getCopy } from '../agendas/library';
 import type { Store } from '../store';
+import { setAgendaDeckRow } from '../store/agendas';
 
 /** Attaches (or with null, removes) a copy's deck. Only its owner and co-facilitators: anyone else finds nothing. */
 export async function setAgendaDeck(
@@ -12,7 +12,6 @@ export async function setAgendaDeck(
 	now = Date.now()
 ): Promise<boolean> {
 	if (!(await getCopy(s, agendaId, trainerId))) return false;
-	const { agendas } = s.t;
-	await s.db.update(agendas).set({ deck, updatedAt: now }).where(eq(agendas.id, agendaId));
+	await setAgendaDeckRow(s, agendaId, deck, now);
 	return true;
 }
