@@ -125,6 +125,7 @@ describe('organisation mode on PostgreSQL', () => {
 		);
 		expect(resumed.seat.participantId).toBe(phones[0]!.id);
 		expect(resumed.activity?.runId).toBe(runId);
+		views.set(resumed.activity ?? null);
 		// The resumed phone answers on: a new answer, acknowledged after the restart.
 		expect(
 			(await views.submit({ runId, inputId: 'after', input: { kind: 'add', text: 'again' } })).ok
