@@ -29,8 +29,13 @@ test('Session B from the first block to the last: a projector and three phones a
 	};
 	const next = async (title: string) => {
 		await page.getByRole('button', { name: 'Next block →' }).click();
+		// A video block shows its video, named for the block, where other blocks show their title.
 		await expect(
-			projector.getByRole('heading', { name: title }).or(projector.getByText(title)).first()
+			projector
+				.getByRole('heading', { name: title })
+				.or(projector.getByText(title))
+				.or(projector.getByRole('region', { name: `Video: ${title}` }))
+				.first()
 		).toBeVisible();
 	};
 

@@ -54,7 +54,8 @@ export class RoomWatch {
 			} else this.error = res.error;
 		};
 		const onActivity = (update: { roomId: string; activity: TrainerActivity | null }) => {
-			if (update.roomId === this.#roomId) this.activity = update.activity;
+			if (update.roomId !== this.#roomId || this.#older(update.activity)) return;
+			this.activity = update.activity;
 		};
 		// What changed, applied to a copy of the view held (the page sees a new view, as before).
 		// A patch this screen cannot apply (it missed one) means watching again for the whole view.
@@ -169,10 +170,26 @@ export class RoomWatch {
 
 	#activityAck(res: { ok: true; data: TrainerActivity } | { ok: false; error: string }) {
 		if (res.ok) {
-			this.activity = res.data;
+			if (!this.#older(res.data)) this.activity = res.data;
 			this.error = '';
 		} else this.error = res.error;
 		return res;
+	}
+
+	/**
+	 * A whole view of the same run at an earlier revision than the one held: it left the server
+	 * before the patches already applied here (a broadcast and an ack can cross), so it is stale.
+	 */
+	#older(next: TrainerActivity | null): boolean {
+		const current = this.activity;
+		return (
+			!!current &&
+			!!next &&
+			current.runId === next.runId &&
+			current.rev !== undefined &&
+			next.rev !== undefined &&
+			next.rev < current.rev
+		);
 	}
 
 	async remove(participantId: string) {
