@@ -76,6 +76,8 @@ export function appTarget({ cpuProfDir } = {}) {
 			dir = mkdtempSync(join(tmpdir(), 'wc-bench-'));
 			const port = await freePort();
 			const execArgv = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+			if (process.env.BENCH_APP_NODE_ARGS)
+				execArgv.push(...process.env.BENCH_APP_NODE_ARGS.split(' '));
 			handle = startChild(
 				join(root, 'scripts', 'serve.js'),
 				{

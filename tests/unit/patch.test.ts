@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch, clone, diff, diffCopy } from '$lib/shared/patch';
+import { applyPatch, clone, diff, diffCopy, freeze } from '$lib/shared/patch';
 
 /** A small seeded generator, so a failure can be replayed. */
 function rng(seed: number) {
@@ -73,5 +73,30 @@ describe('view patches', () => {
 		expect('c' in copy).toBe(false);
 		original.a[0]!.b = 2;
 		expect(copy.a[0]!.b).toBe(1);
+	});
+
+	it('frozen parts kept between views give the same patches as fresh copies, and are shared, not copied', () => {
+		const r = rng(7);
+		for (let round = 0; round < 200; round++) {
+			const parts = Array.from({ length: 4 }, () => freeze(randomValue(r)));
+			const before = { parts: [...parts], n: round };
+			// Some parts kept as the same frozen object, some replaced by a changed (frozen) one.
+			const after = {
+				parts: parts.map((p) => (r() < 0.5 ? p : freeze(mutate(p, r)))),
+				n: round + 1
+			};
+			const sent = diffCopy(undefined, before).copy;
+			const { ops, copy } = diffCopy(sent, after);
+			const plain = diff(clone(before), JSON.parse(JSON.stringify(after)));
+			expect(JSON.parse(JSON.stringify(ops))).toEqual(JSON.parse(JSON.stringify(plain)));
+			const onWire = applyPatch(
+				JSON.parse(JSON.stringify(before)),
+				JSON.parse(JSON.stringify(ops))
+			);
+			expect(onWire).toEqual(JSON.parse(JSON.stringify(after)));
+			after.parts.forEach((p, i) => {
+				if (typeof p === 'object' && p !== null) expect(copy.parts[i]).toBe(p);
+			});
+		}
 	});
 });

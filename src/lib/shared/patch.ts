@@ -49,12 +49,31 @@ export function diffCopy<T>(a: unknown, b: T): { ops: PatchOp[]; copy: T } {
 	return { ops, copy };
 }
 
+/**
+ * Marks a part of a view as never changing again (deeply frozen). A type that keeps such parts
+ * between views (one group's pyramid, rebuilt only when that group edits it) lets the diff skip
+ * them: the last view sent holds the very same object, so nothing in it can differ, and it need
+ * not be copied either.
+ */
+export function freeze<T>(value: T): T {
+	if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+	for (const v of Object.values(value)) freeze(v);
+	return Object.freeze(value);
+}
+
 /** `path` is one shared stack, copied only into the ops it makes: most of a view is unchanged. */
 function walk(a: unknown, b: unknown, path: PathKey[], ops: PatchOp[]): unknown {
 	if (typeof b !== 'object' || b === null) {
 		if (a !== b) ops.push([0, [...path], b]);
 		return b;
 	}
+	// Only a frozen part is ever kept as itself (below), so only a frozen part can be the same object.
+	if (a === b) return b;
+	const out = walkInto(a, b, path, ops);
+	return Object.isFrozen(b) ? b : out;
+}
+
+function walkInto(a: unknown, b: object, path: PathKey[], ops: PatchOp[]): unknown {
 	if (Array.isArray(b)) {
 		if (!Array.isArray(a)) return replaced(b, path, ops);
 		const out = new Array(b.length);
@@ -94,7 +113,7 @@ function walk(a: unknown, b: unknown, path: PathKey[], ops: PatchOp[]): unknown 
 }
 
 function replaced(b: unknown, path: PathKey[], ops: PatchOp[]): unknown {
-	const copy = clone(b);
+	const copy = Object.isFrozen(b) ? b : clone(b);
 	ops.push([0, [...path], copy]);
 	return copy;
 }
@@ -105,7 +124,7 @@ function replaced(b: unknown, path: PathKey[], ops: PatchOp[]): unknown {
  * changes in place: comparing against the shared object would find nothing changed.
  */
 export function clone<T>(value: T): T {
-	if (typeof value !== 'object' || value === null) return value;
+	if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
 	if (Array.isArray(value)) {
 		const out = new Array(value.length);
 		for (let i = 0; i < value.length; i++) out[i] = clone(value[i]);

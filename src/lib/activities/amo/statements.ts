@@ -1,3 +1,4 @@
+import { freeze } from '$lib/shared/patch';
 /** The three AMO dimensions, in the order phones and the projector show them. */
 export const DIMENSIONS = ['ability', 'motivation', 'opportunity'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -57,6 +58,8 @@ export function listStatements(statements: Record<Dimension, readonly string[]>)
 		list = DIMENSIONS.flatMap((dimension) =>
 			statements[dimension].map((text, i) => ({ id: statementId(dimension, i), dimension, text }))
 		);
+		// Frozen: every phone's view holds this same list, so the diff against the last view sent skips it.
+		list = freeze(list);
 		listed.set(statements, list);
 	}
 	return list;

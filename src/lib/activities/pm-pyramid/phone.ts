@@ -1,7 +1,8 @@
 import type { PhoneContext } from '../contract';
 import { workKey } from './reduce';
 import type { Config } from './schema';
-import type { State } from './state';
+import type { Card, GroupWork, State } from './state';
+import { freeze } from '$lib/shared/patch';
 import { linkCount, MAX_CARDS_PER_GROUP, type Step, type Strength, type Tag } from './steps';
 
 export interface PhoneCard {
@@ -24,20 +25,64 @@ export interface PhoneView {
 	links: (Strength | null)[];
 }
 
+/**
+ * A group's cards as its phones see them, built once per change of the group's work (`rev`) and
+ * frozen: each card in two versions (written by this phone or not), so a group's phones share
+ * the objects and the diff against the view last sent skips every card nobody touched.
+ * Kept on the state's own objects under a symbol (JSON, exports and structured clones skip
+ * symbol keys): a WeakMap per card made every lookup and every collection dearer.
+ */
+interface Versions {
+	authorId: string;
+	updatedAt: number;
+	mine: PhoneCard;
+	theirs: PhoneCard;
+}
+const BUILT = Symbol('phone cards');
+type Kept<T, V> = T & { [BUILT]?: V };
+
+function cardsOf(work: Kept<GroupWork, { rev: number; cards: Versions[] }>): Versions[] {
+	const hit = work[BUILT];
+	if (hit?.rev === work.rev) return hit.cards;
+	const cards = work.cards.map((card: Kept<Card, Versions>) => {
+		const kept = card[BUILT];
+		if (
+			kept &&
+			kept.updatedAt === card.updatedAt &&
+			kept.mine.text === card.text &&
+			kept.mine.tag === card.tag &&
+			kept.mine.step === card.step
+		)
+			return kept;
+		const base = {
+			id: card.id,
+			step: card.step,
+			text: card.text,
+			tag: card.tag,
+			updatedAt: card.updatedAt
+		};
+		const fresh = {
+			authorId: card.authorId,
+			updatedAt: card.updatedAt,
+			mine: freeze<PhoneCard>({ ...base, mine: true }),
+			theirs: freeze<PhoneCard>({ ...base, mine: false })
+		};
+		card[BUILT] = fresh;
+		return fresh;
+	});
+	work[BUILT] = { rev: work.rev, cards };
+	return cards;
+}
+
 export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 	const work = state.groups[workKey(ctx)];
 	return {
 		steps: ctx.config.steps,
 		overkillAt: ctx.config.overkillAt,
 		maxCards: MAX_CARDS_PER_GROUP,
-		cards: (work?.cards ?? []).map((c) => ({
-			id: c.id,
-			step: c.step,
-			text: c.text,
-			tag: c.tag,
-			mine: c.authorId === ctx.participantId,
-			updatedAt: c.updatedAt
-		})),
+		cards: work
+			? cardsOf(work).map((c) => (c.authorId === ctx.participantId ? c.mine : c.theirs))
+			: [],
 		links: Array.from({ length: linkCount(ctx.config.preset) }, (_, i) => work?.links[i] ?? null)
 	};
 }

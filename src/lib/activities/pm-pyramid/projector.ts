@@ -7,8 +7,9 @@ import {
 	type Findings
 } from './debrief';
 import type { Config } from './schema';
-import { scopes } from './scopes';
-import type { GroupWork, State } from './state';
+import { freeze } from '$lib/shared/patch';
+import { scopes, type Scope } from './scopes';
+import type { Card, GroupWork, State } from './state';
 import { linkCount, type Preset, type Strength, type Tag } from './steps';
 
 /** A card as the room sees it: group work, so its text shows, but never who wrote it (nor its id). */
@@ -97,27 +98,95 @@ export interface ProjectorView {
 }
 
 export function projectorView(state: State, ctx: ViewContext<Config>): ProjectorView {
-	const { steps, overkillAt } = ctx.config;
-	const groups = scopes(state, ctx).map(({ id, name, work }): GroupView => {
-		const tiers = tiersOf(work, steps, overkillAt);
-		const links = linksOf(work, linkCount(ctx.config.preset));
-		return {
-			id,
-			name,
-			cardCount: work.cards.length,
-			tiers,
-			links,
-			findings: groupFindings(tiers, links)
-		};
-	});
+	const { steps } = ctx.config;
+	let cache = built.get(state);
+	if (!cache) built.set(state, (cache = new Map()));
+	const parts = scopes(state, ctx).map((scope) => groupPart(cache, scope, ctx.config));
+	const groups = parts.map((p) => p.view);
 	return {
 		steps,
 		preset: ctx.config.preset,
-		overkillAt,
+		overkillAt: ctx.config.overkillAt,
 		groups,
-		overlay: overlay(groups, steps, ctx.config.preset),
-		debrief: debriefPrompts()
+		overlay: overlay(parts, steps, ctx.config.preset),
+		debrief: DEBRIEF
 	};
+}
+
+/** One group's view and what the all-groups overlay takes from it, kept until the group changes. */
+interface GroupPart {
+	work: GroupWork;
+	rev: number;
+	name: string;
+	config: Config;
+	/** Deep-frozen: the diff against the last view sent shares it instead of walking and copying it. */
+	view: GroupView;
+	/** Per step: each card's words as the overlay compares them. */
+	words: { key: string; text: string; tag: Tag | null }[][];
+	/** Per step: the overlay's per-group count, frozen for the same reason as the view. */
+	counts: { id: string; name: string; count: number }[];
+}
+
+/**
+ * Built parts per run state (a state belongs to one run and lives as long as it does). The
+ * reducer changes a group's work in place and counts each change in `rev`; a group that has not
+ * started has no work yet (rev 0, a fresh blank each time).
+ */
+const built = new WeakMap<State, Map<string, GroupPart>>();
+
+const DEBRIEF = freeze(debriefPrompts());
+
+function groupPart(cache: Map<string, GroupPart>, scope: Scope, config: Config): GroupPart {
+	const { id, name, work } = scope;
+	const hit = cache.get(id);
+	if (
+		hit &&
+		hit.config === config &&
+		hit.name === name &&
+		hit.rev === work.rev &&
+		(hit.work === work || work.rev === 0)
+	)
+		return hit;
+	const tiers = tiersOf(work, config.steps, config.overkillAt);
+	const links = linksOf(work, linkCount(config.preset));
+	const view = freeze<GroupView>({
+		id,
+		name,
+		cardCount: work.cards.length,
+		tiers,
+		links,
+		findings: groupFindings(tiers, links)
+	});
+	const part: GroupPart = {
+		work,
+		rev: work.rev,
+		name,
+		config,
+		view,
+		words: tiers.map((_, step) =>
+			work.cards
+				.filter((c: WithChip) => c.step === step)
+				.map((c: WithChip) => ({ key: c[CHIP]!.key, text: c.text, tag: c.tag }))
+		),
+		counts: tiers.map((t) => freeze({ id, name, count: t.cards.length }))
+	};
+	cache.set(id, part);
+	return part;
+}
+
+/**
+ * A card as the room sees it, with its words as the overlay compares them, kept on the card
+ * (under a symbol, as the phone's cards are) while its words and tag stay: see GroupPart.
+ */
+const CHIP = Symbol('projector chip');
+type WithChip = Card & { [CHIP]?: { chip: ChipView; key: string } };
+
+function chipOf(card: WithChip): ChipView {
+	const hit = card[CHIP];
+	if (hit && hit.chip.text === card.text && hit.chip.tag === card.tag) return hit.chip;
+	const chip = freeze({ text: card.text, tag: card.tag });
+	card[CHIP] = { chip, key: sameWords(card.text) };
+	return chip;
 }
 
 function tiersOf(work: GroupWork, steps: string[], overkillAt: number): TierView[] {
@@ -126,7 +195,7 @@ function tiersOf(work: GroupWork, steps: string[], overkillAt: number): TierView
 		return {
 			step,
 			label,
-			cards: here.map((c) => ({ text: c.text, tag: c.tag })),
+			cards: here.map(chipOf),
 			gap: here.length === 0,
 			overkill: here.length >= overkillAt,
 			onlyMissing: here.length > 0 && here.every((c) => c.tag === 'missing')
@@ -147,20 +216,19 @@ function linksOf(work: GroupWork, count: number): LinkView[] {
  * half of those groups (with one or two groups started, that means empty in all of them): a gap
  * most of the room shares is worth the debrief, one table's gap is that table's story.
  */
-function overlay(groups: GroupView[], steps: string[], preset: Preset): ProjectorView['overlay'] {
+function overlay(parts: GroupPart[], steps: string[], preset: Preset): ProjectorView['overlay'] {
+	const groups = parts.map((p) => p.view);
 	const started = groups.filter((g) => g.cardCount > 0);
 	const tiers = steps.map((label, step): OverlayTier => {
-		const perGroup = groups.map((g) => ({
-			id: g.id,
-			name: g.name,
-			count: g.tiers[step]?.cards.length ?? 0
-		}));
+		const perGroup = parts.map(
+			(p) => p.counts[step] ?? { id: p.view.id, name: p.view.name, count: 0 }
+		);
 		const emptyIn = started.filter((g) => g.tiers[step]?.gap).length;
 		return {
 			step,
 			label,
 			total: perGroup.reduce((sum, g) => sum + g.count, 0),
-			...practicesAt(groups, step),
+			...practicesAt(parts, step),
 			perGroup,
 			emptyIn,
 			overkillIn: started.filter((g) => g.tiers[step]?.overkill).length,
@@ -193,35 +261,62 @@ const sameWords = (text: string) =>
 		.trim();
 
 function practicesAt(
-	groups: GroupView[],
+	parts: GroupPart[],
 	step: number
 ): Pick<OverlayTier, 'practices' | 'distinct'> {
-	const byWords = new Map<string, PracticeView & { cards: number; seen: Set<string> }>();
-	for (const g of groups)
-		for (const card of g.tiers[step]?.cards ?? []) {
-			const key = sameWords(card.text);
-			const p = byWords.get(key) ?? {
-				text: card.text,
-				groups: 0,
-				tags: { 'works-well': 0, patchy: 0, missing: 0 },
-				cards: 0,
-				seen: new Set<string>()
-			};
-			if (!p.seen.has(g.id)) {
-				p.seen.add(g.id);
+	const byWords = new Map<string, Practice>();
+	for (const part of parts) {
+		const group = part.view.id;
+		for (const card of part.words[step] ?? []) {
+			let p = byWords.get(card.key);
+			if (!p) {
+				p = {
+					text: card.text,
+					key: card.key,
+					groups: 0,
+					tags: { 'works-well': 0, patchy: 0, missing: 0 },
+					cards: 0,
+					lastGroup: ''
+				};
+				byWords.set(card.key, p);
+			}
+			// A group's cards come one after another: a group is counted at its first card here.
+			if (p.lastGroup !== group) {
+				p.lastGroup = group;
 				p.groups += 1;
 			}
 			p.cards += 1;
 			if (card.tag) p.tags[card.tag] += 1;
-			byWords.set(key, p);
 		}
-	const all = [...byWords.values()].sort(
-		(a, b) => b.groups - a.groups || b.cards - a.cards || a.text.localeCompare(b.text)
-	);
+	}
+	// Only the first PRACTICES_SHOWN are wanted: a sort of every distinct practice (thousands in a
+	// big room, most named once, so most ties go to comparing words) was the projector's main cost.
+	const top = firstOf(byWords.values(), PRACTICES_SHOWN, byMostNamed);
 	return {
-		practices: all
-			.slice(0, PRACTICES_SHOWN)
-			.map(({ text, groups, tags }) => ({ text, groups, tags })),
-		distinct: all.length
+		practices: top.map(({ text, groups, tags }) => ({ text, groups, tags })),
+		distinct: byWords.size
 	};
+}
+
+type Practice = PracticeView & { key: string; cards: number; lastGroup: string };
+
+/**
+ * Most groups first, then most cards, then by their words (lower case, compared as code points:
+ * in a room where most practices are named once nearly every comparison is a tie, and a
+ * locale-aware comparison of thousands of them cost more than the rest of the view).
+ */
+const byMostNamed = (a: Practice, b: Practice): number =>
+	b.groups - a.groups || b.cards - a.cards || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** The `k` smallest items by `cmp`, in order: one pass, and a comparison only against the k-th when full. */
+function firstOf<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => number): T[] {
+	const top: T[] = [];
+	for (const item of items) {
+		if (top.length === k && cmp(item, top[k - 1]!) >= 0) continue;
+		let i = top.length;
+		while (i > 0 && cmp(item, top[i - 1]!) < 0) i--;
+		top.splice(i, 0, item);
+		if (top.length > k) top.pop();
+	}
+	return top;
 }

@@ -35,7 +35,9 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 			authorId: ctx.participantId,
 			updatedAt: ctx.at
 		};
-		workFor(state, key, ctx.groupId === null).cards.push(card);
+		const into = workFor(state, key, ctx.groupId === null);
+		into.cards.push(card);
+		into.rev += 1;
 		return state;
 	}
 	if (input.kind === 'set-link') {
@@ -43,7 +45,9 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 			throw new InputRejected(
 				'This pyramid has no link from step 5 back to step 1: only the cycle has one.'
 			);
-		workFor(state, key, ctx.groupId === null).links[input.from] = input.strength;
+		const into = workFor(state, key, ctx.groupId === null);
+		into.links[input.from] = input.strength;
+		into.rev += 1;
 		return state;
 	}
 
@@ -66,14 +70,16 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 		case 'delete-card':
 			work.cards.splice(work.cards.indexOf(card), 1);
 			work.deleted.push(card.id);
+			work.rev += 1;
 			return state;
 	}
 	card.updatedAt = ctx.at;
+	work.rev += 1;
 	return state;
 }
 
 function workFor(state: State, key: string, solo: boolean): GroupWork {
-	return (state.groups[key] ??= { solo, cards: [], links: emptyLinks(), deleted: [] });
+	return (state.groups[key] ??= { solo, cards: [], links: emptyLinks(), deleted: [], rev: 0 });
 }
 
 /** The card, if it is the sender's group's; otherwise a message the sender can act on. */

@@ -9,7 +9,13 @@ export interface Scope {
 	work: GroupWork;
 }
 
-const blank = (solo: boolean): GroupWork => ({ solo, cards: [], links: emptyLinks(), deleted: [] });
+const blank = (solo: boolean): GroupWork => ({
+	solo,
+	cards: [],
+	links: emptyLinks(),
+	deleted: [],
+	rev: 0
+});
 
 /**
  * Every group the engine knows, in its order (a group that has not started still shows, all

@@ -22,6 +22,11 @@ export interface GroupWork {
 	links: (Strength | null)[];
 	/** Ids of deleted cards, so a late edit gets "deleted" rather than "not found". */
 	deleted: string[];
+	/**
+	 * Changes applied so far (the reducer counts them): the projector rebuilds only the groups
+	 * whose count moved since its last view, so 500 groups cost one group's work per input.
+	 */
+	rev: number;
 }
 
 export interface State {

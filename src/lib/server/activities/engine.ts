@@ -62,6 +62,8 @@ export class ActivityEngine {
 	/** When each room's next projector view may go (performance.now() ms). */
 	readonly #trainerDueAt = new Map<string, number>();
 	#timerAt = 0;
+	/** The projector views' own turn of the event loop, right after a flush of the phones. */
+	#trainerTurn: ReturnType<typeof setImmediate> | undefined;
 
 	constructor(
 		private readonly store: Store,
@@ -512,6 +514,19 @@ export class ActivityEngine {
 		this.store.writes.commitInputs();
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
+		this.#flushPhones();
+		if (all) this.#flushTrainers(true);
+		// The projector views in a turn of their own: the inputs that arrived while the phones'
+		// updates went out are acknowledged in between, not after both.
+		else if (this.#dirtyTrainers.size && !this.#trainerTurn)
+			this.#trainerTurn = setImmediate(() => {
+				this.#trainerTurn = undefined;
+				this.store.writes.commitInputs();
+				this.#flushTrainers(false);
+			});
+	}
+
+	#flushTrainers(all: boolean): void {
 		const now = performance.now();
 		for (const roomId of this.#dirtyTrainers) {
 			// A room handed to another node meanwhile (an input's ack finishing after the handover) is
@@ -529,6 +544,16 @@ export class ActivityEngine {
 			this.#trainerDueAt.set(roomId, t0 + wait);
 			this.#dirtyTrainers.delete(roomId);
 		}
+		// A projector view held back goes when it is due.
+		if (this.#dirtyTrainers.size) {
+			const next = Math.min(
+				...[...this.#dirtyTrainers].map((id) => this.#trainerDueAt.get(id) ?? 0)
+			);
+			this.#schedule(Math.max(1, next - now));
+		}
+	}
+
+	#flushPhones(): void {
 		for (const [roomId, ids] of this.#dirtyPhones) {
 			if (!this.rooms.runsHere(roomId)) continue;
 			const live = this.current(roomId);
@@ -549,16 +574,11 @@ export class ActivityEngine {
 			}
 		}
 		this.#dirtyPhones.clear();
-		// A projector view held back goes when it is due.
-		if (this.#dirtyTrainers.size) {
-			const next = Math.min(
-				...[...this.#dirtyTrainers].map((id) => this.#trainerDueAt.get(id) ?? 0)
-			);
-			this.#schedule(Math.max(1, next - now));
-		}
 	}
 
 	dispose(): void {
+		if (this.#trainerTurn) clearImmediate(this.#trainerTurn);
+		this.#trainerTurn = undefined;
 		this.flush();
 		this.#current.clear();
 	}

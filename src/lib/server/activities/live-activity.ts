@@ -1,5 +1,6 @@
 import type { AnyActivityType, GroupInfo, PersonInfo } from '$lib/activities/contract';
 import { seededRandom } from '$lib/activities/shared/random';
+import { freeze } from '$lib/shared/patch';
 import type {
 	ActivityHeader,
 	GroupWithNames,
@@ -114,12 +115,22 @@ export class LiveActivity {
 		return groups.map((g) => ({ ...g, members: g.memberIds.flatMap((id) => byId.get(id) ?? []) }));
 	}
 
+	/** The groups with names for the trainer screens, kept (frozen) until the groups or the roster change. */
+	#trainerGroups:
+		{ groups: GroupInfo[]; people: PersonInfo[]; named: GroupWithNames[] } | undefined;
+
 	trainerView(people: PersonInfo[]): TrainerActivity {
 		const present = new Set(people.map((p) => p.id));
 		const answered = [...this.answered].filter((id) => present.has(id));
+		const kept = this.#trainerGroups;
+		const named =
+			kept && kept.groups === this.row.groups && kept.people === people
+				? kept.named
+				: freeze(this.#named(this.row.groups, people));
+		this.#trainerGroups = { groups: this.row.groups, people, named };
 		return {
 			...this.header,
-			groups: this.#named(this.row.groups, people),
+			groups: named,
 			progress: {
 				answered: answered.length,
 				total: people.length,
