@@ -19,7 +19,7 @@ export function summary(values) {
 		p50: round(percentile(values, 50)),
 		p95: round(percentile(values, 95)),
 		p99: round(percentile(values, 99)),
-		max: round(values.length ? Math.max(...values) : null)
+		max: round(values.length ? maxOf(values) : null)
 	};
 }
 
@@ -116,4 +116,18 @@ export function sampler(pid, everyMs = 250) {
 			};
 		}
 	};
+}
+
+/** The largest of many numbers (Math.max(...values) overflows the stack beyond about 100,000). */
+export function maxOf(values) {
+	let max = -Infinity;
+	for (const v of values) if (v > max) max = v;
+	return max;
+}
+
+/** The smallest of many numbers; see maxOf. */
+export function minOf(values) {
+	let min = Infinity;
+	for (const v of values) if (v < min) min = v;
+	return min;
 }

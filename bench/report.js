@@ -20,7 +20,8 @@ function costRows(section, base, { perInput = true, wire = true } = {}) {
 			alsoPath: `${base}.machine.otherCpuPct`,
 			value: (v) => v,
 			busyPath: `${base}.machine.busy`
-		})
+		}),
+		r('machine speed probe before (ms, lower is faster)', `${base}.machine.speedProbeMs`, 'ms')
 	];
 }
 

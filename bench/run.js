@@ -17,7 +17,17 @@ import { Worker } from 'node:worker_threads';
 import { io } from 'socket.io-client';
 import { bundleSizes } from './bundle.js';
 import { clusterScenario } from './cluster-scenario.js';
-import { machineCpuSeconds, now, readProc, round, sampler, sleep, summary } from './lib.js';
+import {
+	machineCpuSeconds,
+	maxOf,
+	minOf,
+	now,
+	readProc,
+	round,
+	sampler,
+	sleep,
+	summary
+} from './lib.js';
 import { printTable, targetsFor } from './report.js';
 import { appTarget, killAll, relayTarget } from './targets.js';
 
@@ -397,9 +407,7 @@ function joinFigures(results, n, startAt) {
 		phones: n,
 		joined: ok.length,
 		failed: n - ok.length,
-		timeToAllJoinedS: ok.length
-			? round((Math.max(...ok.map((r) => r.ackAt)) - startAt) / 1000, 2)
-			: null,
+		timeToAllJoinedS: ok.length ? round((maxOf(ok.map((r) => r.ackAt)) - startAt) / 1000, 2) : null,
 		joinLatencyMs: summary(ok.map((r) => r.ackAt - r.start))
 	};
 }
@@ -436,8 +444,8 @@ function inputFigures(records, projectors) {
 			else toProjector.push(Math.max(0, t - r.sentAt));
 		});
 	}
-	const first = Math.min(...records.map((r) => r.sentAt));
-	const last = Math.max(...ok.map((r) => r.ackAt));
+	const first = minOf(records.map((r) => r.sentAt));
+	const last = maxOf(ok.map((r) => r.ackAt));
 	return {
 		sent: records.length,
 		accepted: ok.length,
@@ -454,11 +462,27 @@ function inputFigures(records, projectors) {
 /** Busy machine: other processes than the server and this generator used more than this (% of a core). */
 const BUSY_OTHER_CPU_PCT = 25;
 
+/**
+ * A fixed piece of work timed on this thread just before a scenario: the machine's own speed
+ * then. On a shared (virtual) machine it varies by half again from minute to minute even when
+ * this machine is idle, which moves every figure of the scenario with it, the relay's included.
+ */
+function speedProbe() {
+	const t0 = now();
+	let x = 0;
+	for (let i = 0; i < 2e7; i++) x += Math.sqrt(i) * (i & 7);
+	const items = [];
+	for (let i = 0; i < 1e5; i++) items.push({ a: i, b: String(i) });
+	JSON.parse(JSON.stringify(items));
+	return x > 0 ? round(now() - t0, 1) : null;
+}
+
 async function scenario(label, pid, fn) {
 	process.stdout.write(`  ${label}…`);
 	// The load before, and what other processes used during it: figures taken while other work
 	// competes for the cores say little (the relay's too), so they are marked.
 	const loadAverage1m = round(os.loadavg()[0], 2);
+	const speedProbeMs = speedProbe();
 	const machine0 = machineCpuSeconds();
 	const s = sampler(pid);
 	const t0 = now();
@@ -490,7 +514,7 @@ async function scenario(label, pid, fn) {
 		server,
 		...(serverCpuMsPerInput !== undefined ? { serverCpuMsPerInput } : {}),
 		generatorCpuPct,
-		machine: { loadAverage1m, otherCpuPct, busy }
+		machine: { loadAverage1m, otherCpuPct, busy, speedProbeMs }
 	};
 }
 

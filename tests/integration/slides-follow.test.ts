@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgendaPlan } from '$lib/shared/agenda';
 import type { PublicAgendaView } from '$lib/shared/events';
-import { phoneSlideAccess } from '$lib/server/decks/phone-slides';
+import { liveRooms, phoneSlideAccess } from '$lib/server/decks/phone-slides';
 import { storeDeck } from '$lib/server/decks/files';
 import { MAX_SLIDE_IMAGE_BYTES, slideImage } from '$lib/server/decks/slide-images';
 import type { DeckInfo } from '$lib/shared/slides';
@@ -132,11 +132,20 @@ describe('phones following the slides', () => {
 			status: 403
 		});
 		expect(await phoneSlideAccess(db, 'x'.repeat(32), 2)).toMatchObject({ ok: false, status: 404 });
+		// The same answers from the running engine's memory, as the route asks when it runs the room.
+		const live = liveRooms(t.server.realtime.engine);
+		expect(await phoneSlideAccess(db, joined.seatToken, 2, live)).toMatchObject({ ok: true });
+		expect(await phoneSlideAccess(db, joined.seatToken, 3, live)).toMatchObject({ status: 403 });
+		expect(await phoneSlideAccess(db, elsewhere.seatToken, 2, live)).toMatchObject({
+			status: 403
+		});
 
 		// A removed phone loses its seat, and the pictures with it.
 		const removed = expectOk(
 			await send(await t.server.client(), 'room:join', { code: room.code, name: 'Victor' })
 		);
+		// Asked once while seated, so the seat is known (kept) when it is removed.
+		expect(await phoneSlideAccess(db, removed.seatToken, 2)).toMatchObject({ ok: true });
 		expectOk(
 			await send(remote, 'room:remove-participant', {
 				roomId: room.id,
@@ -144,6 +153,10 @@ describe('phones following the slides', () => {
 			})
 		);
 		expect(await phoneSlideAccess(db, removed.seatToken, 2)).toMatchObject({
+			ok: false,
+			status: 404
+		});
+		expect(await phoneSlideAccess(db, removed.seatToken, 2, live)).toMatchObject({
 			ok: false,
 			status: 404
 		});

@@ -144,6 +144,24 @@ export class LiveActivity {
 		};
 	}
 
+	/** Each group with its members' names, as its phones show it: kept (frozen) while the group and the roster stay. */
+	#phoneGroups = new Map<
+		string,
+		{ group: GroupInfo; people: PersonInfo[]; named: GroupWithNames }
+	>();
+
+	#phoneGroup(
+		group: GroupInfo,
+		people: PersonInfo[],
+		byId: ReadonlyMap<string, PersonInfo> | undefined
+	): GroupWithNames {
+		const kept = this.#phoneGroups.get(group.id);
+		if (kept && kept.group === group && kept.people === people) return kept.named;
+		const named = freeze(this.#named([group], people, byId)[0]!);
+		this.#phoneGroups.set(group.id, { group, people, named });
+		return named;
+	}
+
 	/** `byId` (people by id) may be passed in when many phones' views are built at once. */
 	phoneView(
 		me: PersonInfo,
@@ -155,7 +173,7 @@ export class LiveActivity {
 		return {
 			...this.header,
 			me,
-			group: group ? this.#named([group], people, byId)[0]! : null,
+			group: group ? this.#phoneGroup(group, people, byId) : null,
 			view: this.type.phone(this.state, ctx),
 			...(ctx.status === 'revealed'
 				? {

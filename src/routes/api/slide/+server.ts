@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getStore } from '$lib/server/store';
-import { phoneSlideAccess } from '$lib/server/decks/phone-slides';
+import { liveRooms, phoneSlideAccess } from '$lib/server/decks/phone-slides';
+import { currentRealtime } from '$lib/server/realtime';
 import { slideImage } from '$lib/server/decks/slide-images';
 import { MAX_DECK_PAGES } from '$lib/shared/slides';
 import type { RequestHandler } from './$types';
@@ -18,7 +19,9 @@ const body = z.object({
 export const POST: RequestHandler = async ({ request }) => {
 	const parsed = body.safeParse(await request.json().catch(() => null));
 	if (!parsed.success) error(400, 'Ask for a slide with this phone’s seat and a page number.');
-	const access = await phoneSlideAccess(getStore(), parsed.data.seatToken, parsed.data.page);
+	// A room this process runs is read from the engine: following phones ask once per slide each.
+	const live = liveRooms(currentRealtime()?.engine);
+	const access = await phoneSlideAccess(getStore(), parsed.data.seatToken, parsed.data.page, live);
 	if (!access.ok) error(access.status, access.error);
 	let bytes: Uint8Array | null;
 	try {
