@@ -432,7 +432,7 @@ export class ActivityEngine {
 		if (!live) return null;
 		this.#placeLateJoiner(roomId, live, participantId, now);
 		const people = this.#people(roomId);
-		const me = people.find((p) => p.id === participantId);
+		const me = this.rooms.room(roomId)?.peopleById().get(participantId);
 		if (!me) return null;
 		const sent = live.sent.get(participantId);
 		if (!sent) return this.#wholeView(live, me, people);

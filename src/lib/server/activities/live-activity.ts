@@ -117,17 +117,21 @@ export class LiveActivity {
 
 	/** The groups with names for the trainer screens, kept (frozen) until the groups or the roster change. */
 	#trainerGroups:
-		{ groups: GroupInfo[]; people: PersonInfo[]; named: GroupWithNames[] } | undefined;
+		| { groups: GroupInfo[]; people: PersonInfo[]; seated: number; named: GroupWithNames[] }
+		| undefined;
 
 	trainerView(people: PersonInfo[]): TrainerActivity {
 		const present = new Set(people.map((p) => p.id));
 		const answered = [...this.answered].filter((id) => present.has(id));
 		const kept = this.#trainerGroups;
 		const named =
-			kept && kept.groups === this.row.groups && kept.people === people
+			kept &&
+			kept.groups === this.row.groups &&
+			kept.people === people &&
+			kept.seated === people.length
 				? kept.named
 				: freeze(this.#named(this.row.groups, people));
-		this.#trainerGroups = { groups: this.row.groups, people, named };
+		this.#trainerGroups = { groups: this.row.groups, people, seated: people.length, named };
 		return {
 			...this.header,
 			groups: named,
@@ -147,7 +151,7 @@ export class LiveActivity {
 	/** Each group with its members' names, as its phones show it: kept (frozen) while the group and the roster stay. */
 	#phoneGroups = new Map<
 		string,
-		{ group: GroupInfo; people: PersonInfo[]; named: GroupWithNames }
+		{ group: GroupInfo; people: PersonInfo[]; seated: number; named: GroupWithNames }
 	>();
 
 	#phoneGroup(
@@ -156,9 +160,10 @@ export class LiveActivity {
 		byId: ReadonlyMap<string, PersonInfo> | undefined
 	): GroupWithNames {
 		const kept = this.#phoneGroups.get(group.id);
-		if (kept && kept.group === group && kept.people === people) return kept.named;
+		if (kept && kept.group === group && kept.people === people && kept.seated === people.length)
+			return kept.named;
 		const named = freeze(this.#named([group], people, byId)[0]!);
-		this.#phoneGroups.set(group.id, { group, people, named });
+		this.#phoneGroups.set(group.id, { group, people, seated: people.length, named });
 		return named;
 	}
 

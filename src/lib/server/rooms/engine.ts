@@ -56,6 +56,10 @@ export function noSuchRoom(code: string): UserError {
 
 /** Closed rooms kept in memory for late questions (a trainer's screen reopening one); the oldest go first. */
 const CLOSED_KEPT = 64;
+/** A roster that took t ms to build and send waits ROSTER_WIDEN × t before the next… */
+const ROSTER_WIDEN = 5;
+/** …but never more than this. */
+const ROSTER_MAX_WAIT_MS = 2000;
 
 /**
  * Owns every open room's live state. Each change is handed to the store's writes first, then
@@ -73,6 +77,8 @@ export class RoomEngine {
 	readonly #onClose: ((roomId: string, now: number) => void)[] = [];
 	readonly #dirty = new Set<string>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** The wait before the next roster: rosterDelayMs, longer after a costly one (see flush). */
+	#rosterWait: number;
 	/** Organisation mode: whether this node runs the room (holds its lease); always, on one node. */
 	#owns: (roomId: string) => boolean = () => true;
 	/**
@@ -88,6 +94,7 @@ export class RoomEngine {
 		private readonly publish: RoomPublisher,
 		private readonly rosterDelayMs = 150
 	) {
+		this.#rosterWait = rosterDelayMs;
 		// A write that failed left memory ahead of the disk: the room is read again before its next event.
 		store.writes.onFailed((roomId) => this.evict(roomId));
 	}
@@ -378,11 +385,18 @@ export class RoomEngine {
 	flush(): void {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
+		const t0 = performance.now();
 		for (const roomId of this.#dirty) {
 			const room = this.#rooms.get(roomId);
 			if (room) this.publish.roster(roomId, room.roster());
 		}
 		this.#dirty.clear();
+		// A roster of thousands (a join storm) costs milliseconds to build and send: the next one
+		// waits ROSTER_WIDEN times as long, so joins are never queued behind roster after roster.
+		this.#rosterWait = Math.min(
+			ROSTER_MAX_WAIT_MS,
+			Math.max(this.rosterDelayMs, ROSTER_WIDEN * (performance.now() - t0))
+		);
 	}
 
 	dispose(): void {
@@ -428,7 +442,7 @@ export class RoomEngine {
 
 	#markDirty(roomId: string): void {
 		this.#dirty.add(roomId);
-		this.#timer ??= setTimeout(() => this.flush(), this.rosterDelayMs);
+		this.#timer ??= setTimeout(() => this.flush(), this.#rosterWait);
 	}
 }
 

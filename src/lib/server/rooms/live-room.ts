@@ -94,7 +94,15 @@ export class LiveRoom {
 			sockets: 0
 		});
 		this.#byName.set(p.nameKey, p.id);
-		this.#people = null;
+		// A join storm adds thousands of seats one by one: the cached list grows in place rather
+		// than being rebuilt from every seat each time. It only ever grows between rebuilds (a
+		// removal starts a new list), so a list and its length name one roster: views kept per
+		// roster compare both (live-activity.ts).
+		if (this.#people) {
+			const person = { id: p.id, name: p.name };
+			this.#people.list.push(person);
+			this.#people.byId.set(p.id, person);
+		}
 	}
 
 	removeSeat(id: string): boolean {
@@ -126,7 +134,10 @@ export class LiveRoom {
 		};
 	}
 
-	/** Everyone seated now, in arrival order: who activities group and count. */
+	/**
+	 * Everyone seated now, in arrival order: who activities group and count. Shared and cached:
+	 * callers must not change it, and a kept copy of it is current while its length is unchanged.
+	 */
 	people(): { id: string; name: string }[] {
 		return this.#everyone().list;
 	}
