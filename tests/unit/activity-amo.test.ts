@@ -8,6 +8,7 @@ import { amo, type Config, type State } from '$lib/activities/amo/type';
 import { bandOf, profileOf } from '$lib/activities/amo/profile';
 import { DEFAULT_STATEMENTS, listStatements } from '$lib/activities/amo/statements';
 import { appRoot } from '$lib/server/paths';
+import { applyPatch, diff } from '$lib/shared/patch';
 
 const participants: PersonInfo[] = [
 	{ id: 'pid-ann', name: 'Ann' },
@@ -410,5 +411,43 @@ describe('AMO projector while answers come in', () => {
 		expect(open).toEqual({ ready: false, completed: 4, needed: 3, held: true });
 		expect(r.projector('closed')).toEqual(open);
 		expect(r.projector('revealed')).toMatchObject({ ready: true, completed: 4 });
+	});
+});
+
+describe('AMO sender ops', () => {
+	it('say exactly what comparing the whole phone view before and after a rating finds', () => {
+		const r = room({ about: 'either' });
+		const statements = listStatements(r.config.statements);
+		const steps: { pid: string; input: Parameters<typeof r.ok>[1] }[] = [
+			{ pid: 'pid-ann', input: { kind: 'rate', statementId: statements[0]!.id, value: 4 } },
+			{ pid: 'pid-ann', input: { kind: 'set-subject', subject: { type: 'team' } } },
+			{ pid: 'pid-ann', input: { kind: 'rate', statementId: statements[0]!.id, value: 2 } },
+			...statements.map((s, i) => ({
+				pid: 'pid-ann',
+				input: { kind: 'rate' as const, statementId: s.id, value: 1 + (i % 5) }
+			})),
+			{ pid: 'pid-ann', input: { kind: 'submit' } },
+			// Complete: a re-rating changes the profile too, so the type leaves it to the comparison.
+			{ pid: 'pid-ann', input: { kind: 'rate', statementId: statements[1]!.id, value: 5 } }
+		];
+		let said = 0;
+		for (const { pid, input } of steps) {
+			const before = { view: r.phone(pid) };
+			r.ok(pid, input);
+			const after = { view: r.phone(pid) };
+			const ops = amo.senderOps!(r.state, input as never, {
+				...r.view,
+				participantId: pid,
+				groupId: null
+			});
+			if (ops === null) continue;
+			said++;
+			expect(ops).toEqual(diff(JSON.parse(JSON.stringify(before)), after));
+			expect(applyPatch(JSON.parse(JSON.stringify(before)), ops)).toEqual(
+				JSON.parse(JSON.stringify(after))
+			);
+		}
+		// Every rating before the submit, none after it and none for other inputs.
+		expect(said).toBe(statements.length + 2);
 	});
 });

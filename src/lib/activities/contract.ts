@@ -1,5 +1,6 @@
 import type { PhoneResult } from './shared/phone-result';
 import type { z } from 'zod';
+import type { PatchOp } from '$lib/shared/patch';
 
 /**
  * The one contract every activity type implements. A type is one folder under src/lib/activities/
@@ -138,6 +139,14 @@ export interface ActivityType<Config, Input, State, ProjectorView, PhoneView> {
 	projector(state: State, ctx: ViewContext<Config>): ProjectorView;
 	/** What one phone sees: its own answers and its group's shared work, nobody else's. */
 	phone(state: State, ctx: PhoneContext<Config>): PhoneView;
+	/**
+	 * The sender's view change for an input, as patch operations on its phone activity (paths from
+	 * the activity: `['view', …]`), when the type can say it outright: the engine then skips
+	 * building and comparing the whole view. Called after `reduce`, only when nothing else changed
+	 * the sender's view since its last update; null when the type cannot tell (the engine compares).
+	 * The operations must be exactly what the comparison would find (a unit test checks it).
+	 */
+	senderOps?(state: State, input: Input, ctx: PhoneContext<Config>): PatchOp[] | null;
 	/**
 	 * Once revealed, the room's results a phone may show (the projector's totals, and the person's
 	 * own picks marked); without it the phone says the results are on the screen.

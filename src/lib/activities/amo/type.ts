@@ -127,6 +127,16 @@ export const amo: ActivityType<Config, Input, State, ProjectorView, PhoneView> =
 		};
 	},
 
+	// A rating changes one number of the sender's own answer (until the answer is complete, when
+	// the profile changes too): said outright, the most frequent input of a burst costs no view.
+	// The value is read from the state, not the input: another tab's rating of the same statement
+	// may have landed meanwhile, and the view says what the state says.
+	senderOps(state, input, ctx) {
+		const own = state.answers[ctx.participantId];
+		if (input.kind !== 'rate' || !own || own.complete) return null;
+		return [[0, ['view', 'mine', 'ratings', input.statementId], own.ratings[input.statementId]]];
+	},
+
 	exportRows: (state, ctx) => exportRows(state, ctx)
 };
 

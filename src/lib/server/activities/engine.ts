@@ -6,7 +6,7 @@ import type {
 	TrainerActivity,
 	TrainerPatch
 } from '$lib/shared/events';
-import { clone, diffCopy } from '$lib/shared/patch';
+import { applyPatch, clone, diffCopy } from '$lib/shared/patch';
 import type { ActivityDefinition } from '../content/activities';
 import type { Store } from '../store';
 import { UserError } from '../errors';
@@ -319,11 +319,17 @@ export class ActivityEngine {
 			payload: parsed.data,
 			createdAt: now
 		});
+		// Nothing but this input changed the sender's view since its last update: the type may say
+		// what changed outright (senderOps) instead of the whole view being built and compared.
+		const clean = !this.#dirtyPhones.get(roomId)?.has(participantId);
 		this.#touch(roomId, live, participantId);
 		if (others.length) this.#markPhones(roomId, others);
 		// The ack carries what changed in the sender's view, so their phone needs no second message:
 		// one write per input instead of two, which is what a 2,000-phone burst is made of.
-		return { duplicate: false, ...this.#senderUpdate(roomId, participantId) };
+		return {
+			duplicate: false,
+			...this.#senderUpdate(roomId, participantId, clean ? parsed.data : undefined)
+		};
 	}
 
 	/**
@@ -332,7 +338,8 @@ export class ActivityEngine {
 	 */
 	#senderUpdate(
 		roomId: string,
-		participantId: string
+		participantId: string,
+		input?: unknown
 	): { activity: PhoneActivity } | { patch: PhonePatch } | undefined {
 		// Handed over while the input was being written: it is stored, so the ack says so, without a view.
 		if (!this.rooms.runsHere(roomId)) return undefined;
@@ -344,7 +351,26 @@ export class ActivityEngine {
 		const whole = dirty?.get(participantId) === true;
 		dirty?.delete(participantId);
 		if (whole) return { activity: this.#wholeView(live, me, room.people(), room.peopleById()) };
-		return this.#update(live, me, room.people(), room.peopleById());
+		const direct =
+			input === undefined ? undefined : this.#senderOps(live, me, room.people(), input);
+		return direct ?? this.#update(live, me, room.people(), room.peopleById());
+	}
+
+	/** The type's own account of the sender's change (see ActivityType.senderOps), applied to the copy kept. */
+	#senderOps(
+		live: LiveActivity,
+		me: PersonInfo,
+		people: PersonInfo[],
+		input: unknown
+	): { patch: PhonePatch } | undefined {
+		const sent = live.sent.get(me.id);
+		if (!sent || !live.type.senderOps) return undefined;
+		const ops = live.type.senderOps(live.state, input, live.phoneContext(me, people));
+		if (!ops) return undefined;
+		const base = sent.rev;
+		sent.rev += 1;
+		sent.view = applyPatch(sent.view, clone(ops));
+		return { patch: { runId: live.row.id, base, rev: sent.rev, ops } };
 	}
 
 	/** A phone's whole view, which starts its stream again: patches after it apply to this one. */

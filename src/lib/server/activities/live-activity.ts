@@ -167,6 +167,15 @@ export class LiveActivity {
 		return named;
 	}
 
+	/** What a type's phone functions are told about the phone `me` (no one else's names). */
+	phoneContext(me: PersonInfo, people: PersonInfo[]) {
+		return {
+			...this.#context(people),
+			participantId: me.id,
+			groupId: this.groupOf(me.id)?.id ?? null
+		};
+	}
+
 	/** `byId` (people by id) may be passed in when many phones' views are built at once. */
 	phoneView(
 		me: PersonInfo,
@@ -174,7 +183,7 @@ export class LiveActivity {
 		byId?: ReadonlyMap<string, PersonInfo>
 	): PhoneActivity {
 		const group = this.groupOf(me.id);
-		const ctx = { ...this.#context(people), participantId: me.id, groupId: group?.id ?? null };
+		const ctx = this.phoneContext(me, people);
 		return {
 			...this.header,
 			me,
