@@ -100,8 +100,15 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 			expect.stringMatching(/^90-day check-in: /)
 		]);
 		for (const e of events) expect(e.description).toContain(link);
+		// All-day events: their calendar date against today's (counting milliseconds from now was
+		// off by one every afternoon, when midnight 30 days on is less than 29.5 days away).
+		const today = new Date();
 		const days = (e: ICAL.Event) =>
-			Math.round((e.startDate.toJSDate().getTime() - Date.now()) / 86_400_000);
+			Math.round(
+				(Date.UTC(e.startDate.year, e.startDate.month - 1, e.startDate.day) -
+					Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())) /
+					86_400_000
+			);
 		expect(events.map(days)).toEqual([30, 90]);
 
 		// Weeks later (the server's follow-up clock moved 31 days on), the link opens the 30-day check-in.
