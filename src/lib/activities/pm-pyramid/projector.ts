@@ -11,6 +11,7 @@ import { freeze } from '$lib/shared/patch';
 import { scopes, type Scope } from './scopes';
 import type { Card, GroupWork, State } from './state';
 import { linkCount, type Preset, type Strength, type Tag } from './steps';
+import { OverlayTally, tallyOf, type GroupTally } from './tally';
 
 /** A card as the room sees it: group work, so its text shows, but never who wrote it (nor its id). */
 export interface ChipView {
@@ -99,16 +100,19 @@ export interface ProjectorView {
 
 export function projectorView(state: State, ctx: ViewContext<Config>): ProjectorView {
 	const { steps } = ctx.config;
-	let cache = built.get(state);
-	if (!cache) built.set(state, (cache = new Map()));
+	let room = built.get(state);
+	if (!room)
+		built.set(state, (room = { parts: new Map(), tally: new OverlayTally(PRACTICES_SHOWN) }));
+	const cache = room.parts;
 	const parts = scopes(state, ctx).map((scope) => groupPart(cache, scope, ctx.config));
+	room.tally.sync(parts);
 	const groups = parts.map((p) => p.view);
 	return {
 		steps,
 		preset: ctx.config.preset,
 		overkillAt: ctx.config.overkillAt,
 		groups,
-		overlay: overlay(parts, steps, ctx.config.preset),
+		overlay: overlay(parts, room.tally, steps, ctx.config.preset),
 		debrief: DEBRIEF
 	};
 }
@@ -121,8 +125,9 @@ interface GroupPart {
 	config: Config;
 	/** Deep-frozen: the diff against the last view sent shares it instead of walking and copying it. */
 	view: GroupView;
-	/** Per step: each card's words as the overlay compares them. */
-	words: { key: string; text: string; tag: Tag | null }[][];
+	id: string;
+	/** Per step: the group's practices as the overlay counts them (see tally.ts). */
+	tallies: GroupTally[];
 	/** Per step: the overlay's per-group count, frozen for the same reason as the view. */
 	counts: { id: string; name: string; count: number }[];
 }
@@ -132,7 +137,7 @@ interface GroupPart {
  * reducer changes a group's work in place and counts each change in `rev`; a group that has not
  * started has no work yet (rev 0, a fresh blank each time).
  */
-const built = new WeakMap<State, Map<string, GroupPart>>();
+const built = new WeakMap<State, { parts: Map<string, GroupPart>; tally: OverlayTally }>();
 
 const DEBRIEF = freeze(debriefPrompts());
 
@@ -147,7 +152,10 @@ function groupPart(cache: Map<string, GroupPart>, scope: Scope, config: Config):
 		(hit.work === work || work.rev === 0)
 	)
 		return hit;
-	const tiers = tiersOf(work, config.steps, config.overkillAt);
+	// One pass sorts the cards by step; the tiers and the overlay's words both read it.
+	const byStep: WithChip[][] = config.steps.map(() => []);
+	for (const card of work.cards) byStep[card.step]?.push(card);
+	const tiers = tiersOf(byStep, config.steps, config.overkillAt);
 	const links = linksOf(work, linkCount(config.preset));
 	const view = freeze<GroupView>({
 		id,
@@ -163,10 +171,10 @@ function groupPart(cache: Map<string, GroupPart>, scope: Scope, config: Config):
 		name,
 		config,
 		view,
-		words: tiers.map((_, step) =>
-			work.cards
-				.filter((c: WithChip) => c.step === step)
-				.map((c: WithChip) => ({ key: c[CHIP]!.key, text: c.text, tag: c.tag }))
+		id,
+		// tiersOf kept each card's chip, and with it the card's words as the overlay compares them.
+		tallies: byStep.map((cards) =>
+			tallyOf(cards.map((c) => ({ key: c[CHIP]!.key, text: c.text, tag: c.tag })))
 		),
 		counts: tiers.map((t) => freeze({ id, name, count: t.cards.length }))
 	};
@@ -189,9 +197,9 @@ function chipOf(card: WithChip): ChipView {
 	return chip;
 }
 
-function tiersOf(work: GroupWork, steps: string[], overkillAt: number): TierView[] {
+function tiersOf(byStep: WithChip[][], steps: string[], overkillAt: number): TierView[] {
 	return steps.map((label, step) => {
-		const here = work.cards.filter((c) => c.step === step);
+		const here = byStep[step] ?? [];
 		return {
 			step,
 			label,
@@ -216,7 +224,12 @@ function linksOf(work: GroupWork, count: number): LinkView[] {
  * half of those groups (with one or two groups started, that means empty in all of them): a gap
  * most of the room shares is worth the debrief, one table's gap is that table's story.
  */
-function overlay(parts: GroupPart[], steps: string[], preset: Preset): ProjectorView['overlay'] {
+function overlay(
+	parts: GroupPart[],
+	tally: OverlayTally,
+	steps: string[],
+	preset: Preset
+): ProjectorView['overlay'] {
 	const groups = parts.map((p) => p.view);
 	const started = groups.filter((g) => g.cardCount > 0);
 	const tiers = steps.map((label, step): OverlayTier => {
@@ -228,7 +241,7 @@ function overlay(parts: GroupPart[], steps: string[], preset: Preset): Projector
 			step,
 			label,
 			total: perGroup.reduce((sum, g) => sum + g.count, 0),
-			...practicesAt(parts, step),
+			...practicesAt(tally, step),
 			perGroup,
 			emptyIn,
 			overkillIn: started.filter((g) => g.tiers[step]?.overkill).length,
@@ -261,62 +274,12 @@ const sameWords = (text: string) =>
 		.trim();
 
 function practicesAt(
-	parts: GroupPart[],
+	tally: OverlayTally,
 	step: number
 ): Pick<OverlayTier, 'practices' | 'distinct'> {
-	const byWords = new Map<string, Practice>();
-	for (const part of parts) {
-		const group = part.view.id;
-		for (const card of part.words[step] ?? []) {
-			let p = byWords.get(card.key);
-			if (!p) {
-				p = {
-					text: card.text,
-					key: card.key,
-					groups: 0,
-					tags: { 'works-well': 0, patchy: 0, missing: 0 },
-					cards: 0,
-					lastGroup: ''
-				};
-				byWords.set(card.key, p);
-			}
-			// A group's cards come one after another: a group is counted at its first card here.
-			if (p.lastGroup !== group) {
-				p.lastGroup = group;
-				p.groups += 1;
-			}
-			p.cards += 1;
-			if (card.tag) p.tags[card.tag] += 1;
-		}
-	}
-	// Only the first PRACTICES_SHOWN are wanted: a sort of every distinct practice (thousands in a
-	// big room, most named once, so most ties go to comparing words) was the projector's main cost.
-	const top = firstOf(byWords.values(), PRACTICES_SHOWN, byMostNamed);
+	const counted = tally.step(step);
 	return {
-		practices: top.map(({ text, groups, tags }) => ({ text, groups, tags })),
-		distinct: byWords.size
+		practices: counted.top().map(({ text, groups, tags }) => ({ text, groups, tags: { ...tags } })),
+		distinct: counted.practices.size
 	};
-}
-
-type Practice = PracticeView & { key: string; cards: number; lastGroup: string };
-
-/**
- * Most groups first, then most cards, then by their words (lower case, compared as code points:
- * in a room where most practices are named once nearly every comparison is a tie, and a
- * locale-aware comparison of thousands of them cost more than the rest of the view).
- */
-const byMostNamed = (a: Practice, b: Practice): number =>
-	b.groups - a.groups || b.cards - a.cards || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-
-/** The `k` smallest items by `cmp`, in order: one pass, and a comparison only against the k-th when full. */
-function firstOf<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => number): T[] {
-	const top: T[] = [];
-	for (const item of items) {
-		if (top.length === k && cmp(item, top[k - 1]!) >= 0) continue;
-		let i = top.length;
-		while (i > 0 && cmp(item, top[i - 1]!) < 0) i--;
-		top.splice(i, 0, item);
-		if (top.length > k) top.pop();
-	}
-	return top;
 }
