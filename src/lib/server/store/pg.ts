@@ -1,4 +1,4 @@
-import { sql, type SQLWrapper } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -7,7 +7,8 @@ import * as pgSchema from '../db/pg-schema';
 import { FencedError, roomEpoch } from './fence';
 import { isStorageUnavailable, reconnecting } from './unavailable';
 import type { Reader } from './reader';
-import type { InputRow, Q, Store, Tables, Writes } from './types';
+import { QueuedWrites, type Op } from './queue';
+import type { InputRow, Q, Store, Tables } from './types';
 
 type PgDb = NodePgDatabase<typeof pgSchema>;
 
@@ -118,124 +119,22 @@ export async function openPgReader(url: string): Promise<Reader> {
 	};
 }
 
-interface Op {
-	seq: number;
-	roomId: string;
-	statements?: SQLWrapper[];
-	input?: InputRow;
-	after?: () => void;
-	resolve?: () => void;
-	reject?: (err: unknown) => void;
-}
-
 /**
- * PostgreSQL's writes: one ordered queue per process. Whatever gathers while a transaction is in
- * flight commits together in the next one (group commit: a burst of inputs costs one round of
- * commits, not one each), with each room's fence checked in the same transaction. A batch that
- * fails for one bad write is retried a write at a time, so only that write fails; a batch that
- * fails because PostgreSQL does not answer fails whole with "Reconnecting to storage" (unavailable.ts), and the next write
- * tries again (the pool opens new connections once the server is back: no restart needed).
+ * PostgreSQL's writes: one ordered queue per process (queue.ts). Whatever gathers while a
+ * transaction is in flight commits together in the next one (group commit: a burst of inputs
+ * costs one round of commits, not one each), with each room's fence checked in the same
+ * transaction. A batch that fails for one bad write is retried a write at a time, so only that
+ * write fails; a batch that fails because PostgreSQL does not answer fails whole with
+ * "Reconnecting to storage" (unavailable.ts), and the next write tries again (the pool opens new
+ * connections once the server is back: no restart needed).
  */
-class PgWrites implements Writes {
-	#queue: Op[] = [];
-	#seq = 0;
-	/** Every op up to this one has committed or failed. */
-	#done = 0;
-	#running = false;
-	#failures: { seq: number; err: unknown }[] = [];
-	#waiters: { upTo: number; wake: () => void }[] = [];
-	readonly #failed: ((roomId: string) => void)[] = [];
-
-	constructor(private readonly pool: pg.Pool) {}
-
-	run(roomId: string, ...statements: SQLWrapper[]): void {
-		if (statements.length) this.#push({ roomId, statements });
-	}
-
-	input(roomId: string, row: InputRow): Promise<void> {
-		return new Promise((resolve, reject) => this.#push({ roomId, input: row, resolve, reject }));
-	}
-
-	trainerInput(roomId: string, row: InputRow): void {
-		this.#push({ roomId, input: row });
-	}
-
-	commitInputs(): void {
-		// The queue is already in the order things happened.
-	}
-
-	mark(): number {
-		return this.#seq;
-	}
-
-	async settled(mark: number): Promise<void> {
-		const upTo = this.#seq;
-		await this.#reach(upTo);
-		const failure = this.#failures.find((f) => f.seq > mark && f.seq <= upTo);
-		if (failure) throw failure.err;
-	}
-
-	drain(): Promise<void> {
-		return this.#reach(this.#seq);
-	}
-
-	afterCommit(fn: () => void): void {
-		if (this.#done === this.#seq) fn();
-		else this.#push({ roomId: '', after: fn });
-	}
-
-	onFailed(listener: (roomId: string) => void): void {
-		this.#failed.push(listener);
-	}
-
-	#reach(seq: number): Promise<void> {
-		if (this.#done >= seq) return Promise.resolve();
-		return new Promise((wake) => this.#waiters.push({ upTo: seq, wake }));
-	}
-
-	#push(op: Omit<Op, 'seq'>): void {
-		this.#queue.push({ ...op, seq: ++this.#seq });
-		if (!this.#running) {
-			this.#running = true;
-			// One turn of the event loop gathers a burst, as SQLite's group commit does.
-			setImmediate(() => void this.#loop());
-		}
-	}
-
-	async #loop(): Promise<void> {
-		while (this.#queue.length) {
-			const batch = this.#queue;
-			this.#queue = [];
-			const failures = await this.#commitBatch(batch);
-			const failedRooms = new Set<string>();
-			for (const op of batch) {
-				const err = failures.get(op);
-				if (err !== undefined) {
-					failedRooms.add(op.roomId);
-					this.#failures.push({ seq: op.seq, err });
-					op.reject?.(err);
-				} else if (op.after) {
-					// An announcement after a failed write of its room would show what is not stored.
-					if (!failures.size) op.after();
-				} else op.resolve?.();
-			}
-			for (const roomId of failedRooms)
-				if (roomId) for (const listener of this.#failed) listener(roomId);
-			this.#done = batch.at(-1)!.seq;
-			// Failures are looked up by events still waiting on them: a few seconds' worth is plenty.
-			if (this.#failures.length > 1000) this.#failures.splice(0, this.#failures.length - 1000);
-			const waiting = this.#waiters;
-			this.#waiters = [];
-			for (const w of waiting) {
-				if (w.upTo <= this.#done) w.wake();
-				else this.#waiters.push(w);
-			}
-		}
-		this.#running = false;
+class PgWrites extends QueuedWrites {
+	constructor(private readonly pool: pg.Pool) {
+		super();
 	}
 
 	/** Commits the batch; returns the writes that failed, each with the error to report. */
-	async #commitBatch(batch: Op[]): Promise<Map<Op, unknown>> {
+	protected async commitBatch(batch: Op[]): Promise<Map<Op, unknown>> {
 		const writes = batch.filter((op) => op.statements || op.input);
 		const failures = new Map<Op, unknown>();
 		if (!writes.length) return failures;

@@ -6,10 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { findUp } from '../paths';
 import * as schema from '../db/schema';
+import { INSERT_INPUT, inputParams, SqliteThreadWrites } from './sqlite-writer';
 import type { InputRow, Q, Store, Writes } from './types';
-
-const INSERT_INPUT = `INSERT INTO inputs (room_id, participant_id, trainer_id, client_input_id, activity_id, group_id, kind, payload, created_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** The default store: one SQLite file, opened once per process, migrated on open. */
 export function openSqliteStore(path: string): Store {
@@ -24,11 +22,13 @@ export function openSqliteStore(path: string): Store {
 	// In development this finds ./drizzle, in a build the copy shipped as build/drizzle.
 	migrate(db, { migrationsFolder: findUp('drizzle', 'meta/_journal.json') });
 	let open = Promise.resolve();
+	const writes = path === ':memory:' ? new SqliteWrites(client, db) : new SqliteThreadWrites(path);
 	return {
 		dialect: 'sqlite',
 		db,
 		t: schema,
-		writes: new SqliteWrites(client, db),
+		// A file's writes go to the writer thread; an in-memory database exists only on this connection.
+		writes,
 		location: { kind: 'sqlite', path },
 		// better-sqlite3's own transactions take only synchronous callbacks; the store's queries run
 		// synchronously when awaited, so BEGIN…COMMIT around the callback holds them all. One at a time.
@@ -51,13 +51,14 @@ export function openSqliteStore(path: string): Store {
 			return turn;
 		},
 		async close() {
+			if (writes instanceof SqliteThreadWrites) await writes.close();
 			client.close();
 		}
 	};
 }
 
 /**
- * SQLite's writes: a write runs at once, as it always did; phones' inputs gather for one turn of
+ * An in-memory database's writes (tests): a write runs at once; phones' inputs gather for one turn of
  * the event loop and commit in one transaction. The hottest write (every phone's every input) is
  * one statement compiled once, not a query built per call.
  */
@@ -74,20 +75,7 @@ class SqliteWrites implements Writes {
 	constructor(client: Database.Database, db: Q) {
 		this.#db = db;
 		const stmt = client.prepare(INSERT_INPUT);
-		this.#one = (row) => {
-			// Positional parameters: binding by name costs a lookup per column per row.
-			stmt.run(
-				row.roomId,
-				row.participantId ?? null,
-				row.trainerId ?? null,
-				row.clientInputId,
-				row.activityId ?? null,
-				row.groupId ?? null,
-				row.kind,
-				JSON.stringify(row.payload),
-				row.createdAt
-			);
-		};
+		this.#one = (row) => stmt.run(...inputParams(row));
 		this.#many = client.transaction((rows: InputRow[]) => {
 			for (const row of rows) this.#one(row);
 		});

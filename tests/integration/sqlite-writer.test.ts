@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '$lib/server/store/sqlite';
+import type { InputRow, Store } from '$lib/server/store/types';
+import { tempDbPath } from '../helpers/server';
+
+/**
+ * SQLite's writes go to a writer thread (store/sqlite-writer.ts). What the engines rely on:
+ * an input resolves only once it is committed (another connection reads it then), everything
+ * commits in the order it was queued, one bad write fails alone, and announcements wait for
+ * the writes queued before them.
+ */
+
+let tmp: ReturnType<typeof tempDbPath>;
+let store: Store;
+let other: Database.Database;
+
+beforeEach(() => {
+	tmp = tempDbPath();
+	store = openSqliteStore(tmp.path);
+	other = new Database(tmp.path, { readonly: true });
+	const main = new Database(tmp.path);
+	main.exec(`INSERT INTO trainers (id, email, name, password_hash, created_at)
+		VALUES ('t1', 't@example.org', 'T', 'x', 0);
+		INSERT INTO rooms (id, code, trainer_id, agenda_id, title, agenda, run, status, created_at)
+		VALUES ('r1', 'ABCD', 't1', 'a1', 'Room', '{}', '{}', 'open', 0);
+		INSERT INTO participants (id, room_id, name, name_key, seat_token_hash, joined_at)
+		VALUES ('p1', 'r1', 'Ann', 'ann', 'h1', 0), ('p2', 'r1', 'Bob', 'bob', 'h2', 0);`);
+	main.close();
+});
+
+afterEach(async () => {
+	other.close();
+	await store.close();
+	tmp.cleanup();
+});
+
+const row = (participantId: string, clientInputId: string): InputRow => ({
+	roomId: 'r1',
+	participantId,
+	clientInputId,
+	activityId: 'run1',
+	groupId: null,
+	kind: 'poll',
+	payload: { choice: clientInputId },
+	createdAt: 1
+});
+
+const stored = () =>
+	other
+		.prepare('SELECT participant_id, trainer_id, client_input_id FROM inputs ORDER BY seq')
+		.all() as {
+		participant_id: string | null;
+		trainer_id: string | null;
+		client_input_id: string;
+	}[];
+
+describe('SQLite writer thread', () => {
+	it('resolves an input only once another connection can read it, in the order queued', async () => {
+		const first = store.writes.input('r1', row('p1', 'a'));
+		store.writes.trainerInput('r1', { ...row('p1', 'b'), participantId: null, trainerId: 't1' });
+		const third = store.writes.input('r1', row('p2', 'c'));
+		await first;
+		expect(stored().map((r) => r.client_input_id)).toEqual(['a', 'b', 'c']);
+		await third;
+		expect(stored()[1]).toMatchObject({ participant_id: null, trainer_id: 't1' });
+	});
+
+	it('fails only the bad write of a batch, and tells which room to reload', async () => {
+		const failed: string[] = [];
+		store.writes.onFailed((roomId) => failed.push(roomId));
+		const good = store.writes.input('r1', row('p1', 'a'));
+		// No such participant: the foreign key refuses it.
+		const bad = store.writes.input('r1', row('nobody', 'b'));
+		const after = store.writes.input('r1', row('p2', 'c'));
+		await expect(good).resolves.toBeUndefined();
+		await expect(bad).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+		await expect(after).resolves.toBeUndefined();
+		expect(stored().map((r) => r.client_input_id)).toEqual(['a', 'c']);
+		expect(failed).toEqual(['r1']);
+	});
+
+	it('runs statements in their place in the queue, and announcements after the writes before them', async () => {
+		const seen: string[] = [];
+		const input = store.writes.input('r1', row('p1', 'a'));
+		store.writes.run(
+			'r1',
+			store.db.update(store.t.rooms).set({ title: 'Renamed' }).where(eq(store.t.rooms.id, 'r1'))
+		);
+		store.writes.afterCommit(() =>
+			seen.push(
+				(other.prepare('SELECT title FROM rooms').get() as { title: string }).title +
+					` ${stored().length}`
+			)
+		);
+		await input;
+		await store.writes.drain();
+		expect(seen).toEqual(['Renamed 1']);
+	});
+
+	it('keeps a repeated input id out, as the unique index says, and lets a trainer reuse it', async () => {
+		await store.writes.input('r1', row('p1', 'same'));
+		await expect(store.writes.input('r1', row('p1', 'same'))).rejects.toMatchObject({
+			code: 'SQLITE_CONSTRAINT_UNIQUE'
+		});
+		store.writes.trainerInput('r1', { ...row('p1', 'same'), participantId: null, trainerId: 't1' });
+		await store.writes.drain();
+		expect(stored()).toHaveLength(2);
+	});
+});
