@@ -48,6 +48,10 @@ interface Built {
 	/** The work's card list when built: same object at the same place, same versions. */
 	refs: Card[];
 	cards: Versions[];
+	/** Each reader's list (their own cards marked), frozen: the diff neither walks into nor copies a card. */
+	readers: Map<string, readonly PhoneCard[]>;
+	/** The links as phones see them, for `linkCount` links. */
+	links?: { count: number; list: readonly (Strength | null)[] };
 }
 
 function versionsOf(card: Kept<Card, Versions>): Versions {
@@ -67,26 +71,46 @@ function versionsOf(card: Kept<Card, Versions>): Versions {
 	});
 }
 
-function cardsOf(work: Kept<GroupWork, Built>): Versions[] {
+function built(work: Kept<GroupWork, Built>): Built {
 	const last = work[BUILT];
-	if (last?.rev === work.rev) return last.cards;
+	if (last?.rev === work.rev) return last;
 	const refs = work.cards.slice();
 	const cards = refs.map((card, i) =>
 		last && last.refs[i] === card ? last.cards[i]! : versionsOf(card)
 	);
-	work[BUILT] = { rev: work.rev, refs, cards };
-	return cards;
+	return (work[BUILT] = { rev: work.rev, refs, cards, readers: new Map() });
+}
+
+function cardsFor(kept: Built, reader: string): PhoneCard[] {
+	let list = kept.readers.get(reader);
+	if (!list) {
+		// Its cards are frozen already: freezing the list itself keeps it deep-frozen, without a
+		// walk over every card (a cache miss each).
+		list = Object.freeze(kept.cards.map((c) => (c.authorId === reader ? c.mine : c.theirs)));
+		kept.readers.set(reader, list);
+	}
+	return list as PhoneCard[];
+}
+
+function linksFor(kept: Built, work: GroupWork, count: number): (Strength | null)[] {
+	if (kept.links?.count !== count)
+		kept.links = {
+			count,
+			list: Object.freeze(Array.from({ length: count }, (_, i) => work.links[i] ?? null))
+		};
+	return kept.links.list as (Strength | null)[];
 }
 
 export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 	const work = state.groups[workKey(ctx)];
+	const kept = work ? built(work) : undefined;
 	return {
 		steps: ctx.config.steps,
 		overkillAt: ctx.config.overkillAt,
 		maxCards: MAX_CARDS_PER_GROUP,
-		cards: work
-			? cardsOf(work).map((c) => (c.authorId === ctx.participantId ? c.mine : c.theirs))
-			: [],
-		links: Array.from({ length: linkCount(ctx.config.preset) }, (_, i) => work?.links[i] ?? null)
+		cards: kept ? cardsFor(kept, ctx.participantId) : [],
+		links: kept
+			? linksFor(kept, work!, linkCount(ctx.config.preset))
+			: Array.from({ length: linkCount(ctx.config.preset) }, () => null)
 	};
 }

@@ -173,9 +173,7 @@ function groupPart(cache: Map<string, GroupPart>, scope: Scope, config: Config):
 		view,
 		id,
 		// tiersOf kept each card's chip, and with it the card's words as the overlay compares them.
-		tallies: byStep.map((cards) =>
-			tallyOf(cards.map((c) => ({ key: c[CHIP]!.key, text: c.text, tag: c.tag })))
-		),
+		tallies: byStep.map((cards) => tallyOf(cards, keyOf)),
 		counts: tiers.map((t) => freeze({ id, name, count: t.cards.length }))
 	};
 	cache.set(id, part);
@@ -188,6 +186,8 @@ function groupPart(cache: Map<string, GroupPart>, scope: Scope, config: Config):
  */
 const CHIP = Symbol('projector chip');
 type WithChip = Card & { [CHIP]?: { chip: ChipView; key: string } };
+
+const keyOf = (card: WithChip) => card[CHIP]!.key;
 
 function chipOf(card: WithChip): ChipView {
 	const hit = card[CHIP];

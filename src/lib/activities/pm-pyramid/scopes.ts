@@ -1,4 +1,4 @@
-import type { ViewContext } from '../contract';
+import type { GroupInfo, ViewContext } from '../contract';
 import type { Config } from './schema';
 import { emptyLinks, type GroupWork, type State } from './state';
 
@@ -22,21 +22,25 @@ const blank = (solo: boolean): GroupWork => ({
  * gaps), then anyone working alone, by name. Shared by the projector and the exports so both
  * list the same pyramids in the same order.
  */
+const idsOf = new WeakMap<readonly GroupInfo[], Set<string>>();
+
 export function scopes(state: State, ctx: ViewContext<Config>): Scope[] {
 	const known = ctx.groups.map((g) => ({
 		id: g.id,
 		name: g.name,
 		work: state.groups[g.id] ?? blank(false)
 	}));
-	const groupIds = new Set(ctx.groups.map((g) => g.id));
-	const people = new Map(ctx.participants.map((p) => [p.id, p.name]));
-	const others = Object.entries(state.groups)
-		.filter(([id]) => !groupIds.has(id))
-		.map(([id, work]) => ({
-			id,
-			name: (work.solo ? people.get(id) : undefined) ?? 'Former group',
-			work
-		}))
-		.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+	// The room's groups change rarely: their ids are kept per groups list, not rebuilt per view.
+	let groupIds = idsOf.get(ctx.groups);
+	if (!groupIds) idsOf.set(ctx.groups, (groupIds = new Set(ctx.groups.map((g) => g.id))));
+	const others: Scope[] = [];
+	let people: Map<string, string> | undefined;
+	for (const id in state.groups) {
+		if (groupIds.has(id)) continue;
+		const work = state.groups[id]!;
+		if (work.solo) people ??= new Map(ctx.participants.map((p) => [p.id, p.name]));
+		others.push({ id, name: (work.solo ? people?.get(id) : undefined) ?? 'Former group', work });
+	}
+	others.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
 	return [...known, ...others];
 }

@@ -31,12 +31,16 @@ export type GroupTally = ReadonlyMap<string, Entry>;
 
 const noTags = (): Record<Tag, number> => ({ 'works-well': 0, patchy: 0, missing: 0 });
 
-/** One group's cards at one step, counted by practice. */
-export function tallyOf(cards: { key: string; text: string; tag: Tag | null }[]): GroupTally {
+/** One group's cards at one step, counted by practice (`keyOf`: the card's words as compared). */
+export function tallyOf<C extends { text: string; tag: Tag | null }>(
+	cards: readonly C[],
+	keyOf: (card: C) => string
+): GroupTally {
 	const out = new Map<string, { text: string; cards: number; tags: Record<Tag, number> }>();
 	for (const card of cards) {
-		let entry = out.get(card.key);
-		if (!entry) out.set(card.key, (entry = { text: card.text, cards: 0, tags: noTags() }));
+		const key = keyOf(card);
+		let entry = out.get(key);
+		if (!entry) out.set(key, (entry = { text: card.text, cards: 0, tags: noTags() }));
 		entry.cards += 1;
 		if (card.tag) entry.tags[card.tag] += 1;
 	}
@@ -166,11 +170,11 @@ export class OverlayTally {
 		}
 		if (this.#counted.size === groups.length) return;
 		const present = new Set(groups.map((g) => g.id));
-		for (const [id, was] of this.#counted) {
-			if (present.has(id)) continue;
+		this.#counted.forEach((was, id) => {
+			if (present.has(id)) return;
 			this.#replace(was, []);
 			this.#counted.delete(id);
-		}
+		});
 	}
 
 	/** Only what differs between a group's old and new tallies touches the room's counts. */
@@ -180,8 +184,11 @@ export class OverlayTally {
 			const after = now[i] ?? NONE;
 			if (before === after) continue;
 			const step = this.step(i);
-			for (const [key, entry] of before) step.update(key, entry, after.get(key));
-			for (const [key, entry] of after) if (!before.has(key)) step.update(key, undefined, entry);
+			// forEach, not for…of with [key, entry]: each of those pairs is an array to collect.
+			before.forEach((entry, key) => step.update(key, entry, after.get(key)));
+			after.forEach((entry, key) => {
+				if (!before.has(key)) step.update(key, undefined, entry);
+			});
 		}
 	}
 }

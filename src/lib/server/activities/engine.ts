@@ -580,25 +580,26 @@ export class ActivityEngine {
 	}
 
 	#flushPhones(): void {
-		for (const [roomId, ids] of this.#dirtyPhones) {
-			if (!this.rooms.runsHere(roomId)) continue;
+		// forEach, not for…of with [key, value]: each of those pairs is an array to collect.
+		this.#dirtyPhones.forEach((ids, roomId) => {
+			if (!this.rooms.runsHere(roomId)) return;
 			const live = this.current(roomId);
 			const room = this.rooms.room(roomId);
 			const people = room?.people() ?? [];
 			const byId = room?.peopleById() ?? new Map<string, PersonInfo>();
-			for (const [id, whole] of ids) {
+			ids.forEach((whole, id) => {
 				const me = byId.get(id);
-				if (!me) continue;
+				if (!me) return;
 				if (!live) this.publish.phone(id, null);
 				else if (whole) this.publish.phone(id, this.#wholeView(live, me, people, byId));
 				else {
 					const update = this.#update(live, me, people, byId);
-					if (!update) continue;
+					if (!update) return;
 					if ('patch' in update) this.publish.phonePatch(id, update.patch);
 					else this.publish.phone(id, update.activity);
 				}
-			}
-		}
+			});
+		});
 		this.#dirtyPhones.clear();
 	}
 

@@ -120,23 +120,32 @@ export class LiveActivity {
 		| { groups: GroupInfo[]; people: PersonInfo[]; seated: number; named: GroupWithNames[] }
 		| undefined;
 
+	/** Who is seated, by id: kept while the roster stays (the list grows in place; a removal replaces it). */
+	#present: { people: PersonInfo[]; seated: number; ids: Set<string> } | undefined;
+
 	trainerView(people: PersonInfo[]): TrainerActivity {
-		const present = new Set(people.map((p) => p.id));
-		const answered = [...this.answered].filter((id) => present.has(id));
-		const kept = this.#trainerGroups;
+		const kept = this.#present;
+		const present =
+			kept && kept.people === people && kept.seated === people.length
+				? kept.ids
+				: new Set(people.map((p) => p.id));
+		this.#present = { people, seated: people.length, ids: present };
+		let answered = 0;
+		for (const id of this.answered) if (present.has(id)) answered += 1;
+		const keptGroups = this.#trainerGroups;
 		const named =
-			kept &&
-			kept.groups === this.row.groups &&
-			kept.people === people &&
-			kept.seated === people.length
-				? kept.named
+			keptGroups &&
+			keptGroups.groups === this.row.groups &&
+			keptGroups.people === people &&
+			keptGroups.seated === people.length
+				? keptGroups.named
 				: freeze(this.#named(this.row.groups, people));
 		this.#trainerGroups = { groups: this.row.groups, people, seated: people.length, named };
 		return {
 			...this.header,
 			groups: named,
 			progress: {
-				answered: answered.length,
+				answered,
 				total: people.length,
 				groups: this.row.groups.map((g) => ({
 					id: g.id,
@@ -169,8 +178,12 @@ export class LiveActivity {
 
 	/** What a type's phone functions are told about the phone `me` (no one else's names). */
 	phoneContext(me: PersonInfo, people: PersonInfo[]) {
+		// One literal, not a spread of #context: built for every phone update.
 		return {
-			...this.#context(people),
+			config: this.row.config,
+			status: this.row.status,
+			groups: this.row.groups,
+			participants: people,
 			participantId: me.id,
 			groupId: this.groupOf(me.id)?.id ?? null
 		};
