@@ -128,6 +128,8 @@ export class SqliteThreadWrites extends QueuedWrites {
 		const source = `const __name = (fn) => fn; (${writerMain.toString()})(require);`;
 		const worker = new Worker(source, {
 			eval: true,
+			// It holds one batch at a time: a small heap keeps its share of the server's memory small.
+			resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 },
 			workerData: { driver, path: this.path, insert: INSERT_INPUT }
 		});
 		worker.on('message', (msg: FromWriter) => {
