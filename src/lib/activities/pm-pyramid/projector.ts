@@ -125,7 +125,6 @@ interface GroupPart {
 	config: Config;
 	/** Deep-frozen: the diff against the last view sent shares it instead of walking and copying it. */
 	view: GroupView;
-	id: string;
 	/** Per step: the group's practices as the overlay counts them (see tally.ts). */
 	tallies: GroupTally[];
 	/** Per step: the overlay's per-group count, frozen for the same reason as the view. */
@@ -171,7 +170,6 @@ function groupPart(cache: Map<string, GroupPart>, scope: Scope, config: Config):
 		name,
 		config,
 		view,
-		id,
 		// tiersOf kept each card's chip, and with it the card's words as the overlay compares them.
 		tallies: byStep.map((cards) => tallyOf(cards, keyOf)),
 		counts: tiers.map((t) => freeze({ id, name, count: t.cards.length }))
@@ -182,19 +180,20 @@ function groupPart(cache: Map<string, GroupPart>, scope: Scope, config: Config):
 
 /**
  * A card as the room sees it, with its words as the overlay compares them, kept on the card
- * (under a symbol, as the phone's cards are) while its words and tag stay: see GroupPart.
+ * (under a symbol, as the phone's cards are): see GroupPart.
  */
 const CHIP = Symbol('projector chip');
 type WithChip = Card & { [CHIP]?: { chip: ChipView; key: string } };
 
 const keyOf = (card: WithChip) => card[CHIP]!.key;
 
+/** The reducer never changes a card in place (a change is a new card), so a kept chip stays right. */
 function chipOf(card: WithChip): ChipView {
-	const hit = card[CHIP];
-	if (hit && hit.chip.text === card.text && hit.chip.tag === card.tag) return hit.chip;
-	const chip = freeze({ text: card.text, tag: card.tag });
-	card[CHIP] = { chip, key: sameWords(card.text) };
-	return chip;
+	const kept = (card[CHIP] ??= {
+		chip: freeze({ text: card.text, tag: card.tag }),
+		key: sameWords(card.text)
+	});
+	return kept.chip;
 }
 
 function tiersOf(byStep: WithChip[][], steps: string[], overkillAt: number): TierView[] {

@@ -161,15 +161,18 @@ export class OverlayTally {
 	}
 
 	/** Counts each group's current tallies, and no longer counts groups not listed. */
-	sync(groups: readonly { id: string; tallies: readonly GroupTally[] }[]): void {
-		for (const { id, tallies } of groups) {
+	sync(groups: readonly { view: { id: string }; tallies: readonly GroupTally[] }[]): void {
+		for (const {
+			view: { id },
+			tallies
+		} of groups) {
 			const was = this.#counted.get(id);
 			if (was === tallies) continue;
 			this.#replace(was ?? [], tallies);
 			this.#counted.set(id, tallies);
 		}
 		if (this.#counted.size === groups.length) return;
-		const present = new Set(groups.map((g) => g.id));
+		const present = new Set(groups.map((g) => g.view.id));
 		this.#counted.forEach((was, id) => {
 			if (present.has(id)) return;
 			this.#replace(was, []);

@@ -142,7 +142,8 @@ export class ActivityEngine {
 	}
 
 	#trainerSnapshot(roomId: string, live: LiveActivity): TrainerActivity {
-		const view = live.trainerView(this.#people(roomId));
+		const room = this.rooms.room(roomId);
+		const view = live.trainerView(room?.people() ?? [], room?.peopleById());
 		const sent = live.trainerSent;
 		if (!sent) {
 			live.trainerSent = { rev: 1, view: clone(view) };

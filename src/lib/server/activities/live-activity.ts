@@ -120,26 +120,21 @@ export class LiveActivity {
 		| { groups: GroupInfo[]; people: PersonInfo[]; seated: number; named: GroupWithNames[] }
 		| undefined;
 
-	/** Who is seated, by id: kept while the roster stays (the list grows in place; a removal replaces it). */
-	#present: { people: PersonInfo[]; seated: number; ids: Set<string> } | undefined;
-
-	trainerView(people: PersonInfo[]): TrainerActivity {
-		const kept = this.#present;
-		const present =
-			kept && kept.people === people && kept.seated === people.length
-				? kept.ids
-				: new Set(people.map((p) => p.id));
-		this.#present = { people, seated: people.length, ids: present };
+	/** `byId` (people by id, the room's own map) may be passed in; built from `people` otherwise. */
+	trainerView(
+		people: PersonInfo[],
+		byId: ReadonlyMap<string, PersonInfo> = new Map(people.map((p) => [p.id, p]))
+	): TrainerActivity {
 		let answered = 0;
-		for (const id of this.answered) if (present.has(id)) answered += 1;
-		const keptGroups = this.#trainerGroups;
+		for (const id of this.answered) if (byId.has(id)) answered += 1;
+		const kept = this.#trainerGroups;
 		const named =
-			keptGroups &&
-			keptGroups.groups === this.row.groups &&
-			keptGroups.people === people &&
-			keptGroups.seated === people.length
-				? keptGroups.named
-				: freeze(this.#named(this.row.groups, people));
+			kept &&
+			kept.groups === this.row.groups &&
+			kept.people === people &&
+			kept.seated === people.length
+				? kept.named
+				: freeze(this.#named(this.row.groups, people, byId));
 		this.#trainerGroups = { groups: this.row.groups, people, seated: people.length, named };
 		return {
 			...this.header,
@@ -149,8 +144,8 @@ export class LiveActivity {
 				total: people.length,
 				groups: this.row.groups.map((g) => ({
 					id: g.id,
-					answered: g.memberIds.filter((id) => this.answered.has(id) && present.has(id)).length,
-					total: g.memberIds.filter((id) => present.has(id)).length
+					answered: g.memberIds.filter((id) => this.answered.has(id) && byId.has(id)).length,
+					total: g.memberIds.filter((id) => byId.has(id)).length
 				}))
 			},
 			view: this.type.projector(this.state, this.#context(people))

@@ -58,8 +58,9 @@ export function openSqliteStore(path: string): Store {
 }
 
 /**
- * An in-memory database's writes (tests): a write runs at once; phones' inputs gather for one turn of
- * the event loop and commit in one transaction. The hottest write (every phone's every input) is
+ * An in-memory database's writes (DATABASE_PATH=:memory:, which a writer thread cannot share): a
+ * write runs at once; phones' inputs gather for one turn of the event loop and commit in one
+ * transaction. The hottest write (every phone's every input) is
  * one statement compiled once, not a query built per call.
  */
 class SqliteWrites implements Writes {
