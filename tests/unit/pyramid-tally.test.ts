@@ -48,7 +48,7 @@ const overlayOf = (state: State) =>
 		}))
 	}));
 
-describe('pm-pyramid overlay counted as groups change', () => {
+describe('pm-pyramid overlay and group views kept as groups change', () => {
 	it.each([1, 2, 3, 4])(
 		'shows what a count from scratch shows after every input (seed %i)',
 		(seed) => {
@@ -83,6 +83,10 @@ describe('pm-pyramid overlay counted as groups change', () => {
 				// Not every input is seen: a projector update often follows several.
 				if (rand(3) === 0) continue;
 				expect(overlayOf(state)).toEqual(overlayOf(structuredClone(state)));
+				// Each group's pyramid too: its parts are rebuilt only for the steps that changed.
+				expect(pmPyramid.projector(state, view).groups).toEqual(
+					pmPyramid.projector(structuredClone(state), view).groups
+				);
 			}
 		}
 	);

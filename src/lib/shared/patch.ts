@@ -61,6 +61,15 @@ export function freeze<T>(value: T): T {
 	return Object.freeze(value);
 }
 
+/**
+ * `{ ...view, rev }` without the spread: in this V8 (Node 20) a spread followed by a new key
+ * gives every object its own hidden class once the code is optimised (a map, descriptors and an
+ * enum cache each, in the old generation), and views go out by the thousand.
+ */
+export function withRev<T extends object>(view: T, rev: number): T & { rev: number } {
+	return Object.assign({}, view, { rev });
+}
+
 /** `path` is one shared stack, copied only into the ops it makes: most of a view is unchanged. */
 function walk(a: unknown, b: unknown, path: PathKey[], ops: PatchOp[]): unknown {
 	if (typeof b !== 'object' || b === null) {
@@ -69,30 +78,37 @@ function walk(a: unknown, b: unknown, path: PathKey[], ops: PatchOp[]): unknown 
 	}
 	// Only a frozen part is ever kept as itself (below), so only a frozen part can be the same object.
 	if (a === b) return b;
-	const out = walkInto(a, b, path, ops);
-	return Object.isFrozen(b) ? b : out;
+	// A frozen part is kept as itself: it is compared, but no copy of it is built (and thrown away).
+	if (Object.isFrozen(b)) {
+		walkInto(a, b, path, ops, false);
+		return b;
+	}
+	return walkInto(a, b, path, ops, true);
 }
 
-function walkInto(a: unknown, b: object, path: PathKey[], ops: PatchOp[]): unknown {
+/** `copy`: build and return the copy of `b` (false under a frozen part, which is kept as it is). */
+function walkInto(a: unknown, b: object, path: PathKey[], ops: PatchOp[], copy: boolean): unknown {
 	if (Array.isArray(b)) {
 		if (!Array.isArray(a)) return replaced(b, path, ops);
-		const out = new Array(b.length);
+		const out = copy ? new Array(b.length) : undefined;
 		const common = Math.min(a.length, b.length);
 		for (let i = 0; i < common; i++) {
 			path.push(i);
-			out[i] = walk(a[i], b[i], path, ops);
+			const v = walk(a[i], b[i], path, ops);
+			if (out) out[i] = v;
 			path.pop();
 		}
 		if (b.length < a.length) ops.push([2, [...path], b.length]);
 		for (let i = common; i < b.length; i++) {
-			out[i] = clone(b[i]);
-			ops.push([0, [...path, i], out[i]]);
+			const v = clone(b[i]);
+			if (out) out[i] = v;
+			ops.push([0, [...path, i], v]);
 		}
 		return out;
 	}
 	if (!isObject(a)) return replaced(b, path, ops);
 	const next = b as Record<string, unknown>;
-	const out: Record<string, unknown> = {};
+	const out: Record<string, unknown> | undefined = copy ? {} : undefined;
 	for (const key in a) {
 		if (a[key] !== undefined && next[key] === undefined) ops.push([1, [...path, key]]);
 	}
@@ -100,14 +116,16 @@ function walkInto(a: unknown, b: object, path: PathKey[], ops: PatchOp[]): unkno
 		const value = next[key];
 		if (value === undefined) continue;
 		const prev = a[key];
+		let v: unknown;
 		if (prev === undefined) {
-			out[key] = clone(value);
-			ops.push([0, [...path, key], out[key]]);
+			v = clone(value);
+			ops.push([0, [...path, key], v]);
 		} else {
 			path.push(key);
-			out[key] = walk(prev, value, path, ops);
+			v = walk(prev, value, path, ops);
 			path.pop();
 		}
+		if (out) out[key] = v;
 	}
 	return out;
 }

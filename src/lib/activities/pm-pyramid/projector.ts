@@ -125,6 +125,8 @@ interface GroupPart {
 	config: Config;
 	/** Deep-frozen: the diff against the last view sent shares it instead of walking and copying it. */
 	view: GroupView;
+	/** Per step: the cards it was built from. */
+	byStep: Card[][];
 	/** Per step: the group's practices as the overlay counts them (see tally.ts). */
 	tallies: GroupTally[];
 	/** Per step: the overlay's per-group count, frozen for the same reason as the view. */
@@ -154,7 +156,16 @@ function groupPart(cache: Map<string, GroupPart>, scope: Scope, config: Config):
 	// One pass sorts the cards by step; the tiers and the overlay's words both read it.
 	const byStep: WithChip[][] = config.steps.map(() => []);
 	for (const card of work.cards) byStep[card.step]?.push(card);
-	const tiers = tiersOf(byStep, config.steps, config.overkillAt);
+	// An input changes one step (two when a card moves): the other steps' tier, tally and count
+	// are the last part's, so a change builds a fifth of the part, and the overlay's sync skips
+	// the steps whose tally is the same object.
+	const last = hit && hit.config === config && hit.name === name ? hit : undefined;
+	const kept = (step: number) => last !== undefined && sameCards(last.byStep[step], byStep[step]);
+	const tiers = config.steps.map((label, step) =>
+		kept(step)
+			? last!.view.tiers[step]!
+			: tierOf(byStep[step] ?? [], step, label, config.overkillAt)
+	);
 	const links = linksOf(work, linkCount(config.preset));
 	const view = freeze<GroupView>({
 		id,
@@ -170,12 +181,24 @@ function groupPart(cache: Map<string, GroupPart>, scope: Scope, config: Config):
 		name,
 		config,
 		view,
-		// tiersOf kept each card's chip, and with it the card's words as the overlay compares them.
-		tallies: byStep.map((cards) => tallyOf(cards, keyOf)),
-		counts: tiers.map((t) => freeze({ id, name, count: t.cards.length }))
+		byStep,
+		// tierOf kept each card's chip, and with it the card's words as the overlay compares them.
+		tallies: byStep.map((cards, step) =>
+			kept(step) ? last!.tallies[step]! : tallyOf(cards, keyOf)
+		),
+		counts: tiers.map((t, step) =>
+			kept(step) ? last!.counts[step]! : freeze({ id, name, count: t.cards.length })
+		)
 	};
 	cache.set(id, part);
 	return part;
+}
+
+/** The same cards in the same order (cards are never changed in place: a change is a new card). */
+function sameCards(a: readonly Card[] | undefined, b: readonly Card[] | undefined): boolean {
+	if (a === undefined || b === undefined || a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
 }
 
 /**
@@ -196,18 +219,15 @@ function chipOf(card: WithChip): ChipView {
 	return kept.chip;
 }
 
-function tiersOf(byStep: WithChip[][], steps: string[], overkillAt: number): TierView[] {
-	return steps.map((label, step) => {
-		const here = byStep[step] ?? [];
-		return {
-			step,
-			label,
-			cards: here.map(chipOf),
-			gap: here.length === 0,
-			overkill: here.length >= overkillAt,
-			onlyMissing: here.length > 0 && here.every((c) => c.tag === 'missing')
-		};
-	});
+function tierOf(here: WithChip[], step: number, label: string, overkillAt: number): TierView {
+	return {
+		step,
+		label,
+		cards: here.map(chipOf),
+		gap: here.length === 0,
+		overkill: here.length >= overkillAt,
+		onlyMissing: here.length > 0 && here.every((c) => c.tag === 'missing')
+	};
 }
 
 function linksOf(work: GroupWork, count: number): LinkView[] {
@@ -236,11 +256,13 @@ function overlay(
 			(p) => p.counts[step] ?? { id: p.view.id, name: p.view.name, count: 0 }
 		);
 		const emptyIn = started.filter((g) => g.tiers[step]?.gap).length;
+		const { practices, distinct } = practicesAt(tally, step);
 		return {
 			step,
 			label,
 			total: perGroup.reduce((sum, g) => sum + g.count, 0),
-			...practicesAt(tally, step),
+			practices,
+			distinct,
 			perGroup,
 			emptyIn,
 			overkillIn: started.filter((g) => g.tiers[step]?.overkill).length,

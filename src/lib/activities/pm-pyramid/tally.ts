@@ -30,19 +30,27 @@ interface Entry {
 export type GroupTally = ReadonlyMap<string, Entry>;
 
 const noTags = (): Record<Tag, number> => ({ 'works-well': 0, patchy: 0, missing: 0 });
+/** Shared by every untagged group entry until a tag is counted in it (most entries have none). */
+const UNTAGGED: Readonly<Record<Tag, number>> = Object.freeze(noTags());
 
 /** One group's cards at one step, counted by practice (`keyOf`: the card's words as compared). */
 export function tallyOf<C extends { text: string; tag: Tag | null }>(
 	cards: readonly C[],
 	keyOf: (card: C) => string
 ): GroupTally {
-	const out = new Map<string, { text: string; cards: number; tags: Record<Tag, number> }>();
+	const out = new Map<
+		string,
+		{ text: string; cards: number; tags: Readonly<Record<Tag, number>> }
+	>();
 	for (const card of cards) {
 		const key = keyOf(card);
 		let entry = out.get(key);
-		if (!entry) out.set(key, (entry = { text: card.text, cards: 0, tags: noTags() }));
+		if (!entry) out.set(key, (entry = { text: card.text, cards: 0, tags: UNTAGGED }));
 		entry.cards += 1;
-		if (card.tag) entry.tags[card.tag] += 1;
+		if (card.tag) {
+			if (entry.tags === UNTAGGED) entry.tags = noTags();
+			(entry.tags as Record<Tag, number>)[card.tag] += 1;
+		}
 	}
 	return out;
 }

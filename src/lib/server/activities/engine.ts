@@ -6,7 +6,7 @@ import type {
 	TrainerActivity,
 	TrainerPatch
 } from '$lib/shared/events';
-import { applyPatch, clone, diffCopy } from '$lib/shared/patch';
+import { applyPatch, clone, diffCopy, withRev } from '$lib/shared/patch';
 import type { ActivityDefinition } from '../content/activities';
 import type { Store } from '../store';
 import { UserError } from '../errors';
@@ -147,7 +147,7 @@ export class ActivityEngine {
 		const sent = live.trainerSent;
 		if (!sent) {
 			live.trainerSent = { rev: 1, view: clone(view) };
-			return { ...view, rev: 1 };
+			return withRev(view, 1);
 		}
 		const { ops, copy } = diffCopy(sent.view, view);
 		if (ops.length) {
@@ -156,7 +156,7 @@ export class ActivityEngine {
 			sent.view = copy;
 			this.publish.trainerPatch(roomId, { roomId, runId: live.row.id, base, rev: sent.rev, ops });
 		}
-		return { ...view, rev: sent.rev };
+		return withRev(view, sent.rev);
 	}
 
 	/** A coalesced update to the trainer screens: the whole view for a new run, else what changed. */
@@ -384,7 +384,7 @@ export class ActivityEngine {
 		const view = live.phoneView(me, people, byId);
 		const rev = (live.sent.get(me.id)?.rev ?? 0) + 1;
 		live.sent.set(me.id, { rev, view: clone(view) });
-		return { ...view, rev };
+		return withRev(view, rev);
 	}
 
 	/** What changed in a phone's view since the last one it was sent; a whole view if none was. */
@@ -471,7 +471,7 @@ export class ActivityEngine {
 		const update = this.#update(live, me, people);
 		if (update && 'patch' in update) this.publish.phonePatch(participantId, update.patch);
 		// The copy kept of the newest revision is the view now (it is only ever replaced, never changed).
-		return { ...sent.view, rev: sent.rev };
+		return withRev(sent.view, sent.rev);
 	}
 
 	/**

@@ -32,12 +32,26 @@ export class LiveActivity {
 		public row: ActivityRun,
 		readonly type: AnyActivityType
 	) {
+		// A run's settings never change; frozen, the parts of views taken from them (the pyramid's
+		// step names) are kept as they are by the diff rather than copied for every phone.
+		freeze(row.config);
 		this.state = type.initial(row.config);
 	}
 
 	get header(): ActivityHeader {
 		const { id, activityId, type, title, prompt, status, grouping } = this.row;
 		return { runId: id, activityId, type, title, prompt, status, grouping };
+	}
+
+	/**
+	 * The header with more fields after it. Not `{ ...this.header, more }`: in this V8 (Node 20) a
+	 * spread followed by a new key gives each object its own hidden class once the code is
+	 * optimised: a map, descriptors and an enum cache in the old generation per phone update,
+	 * which was most of what the group-editing benchmark left to the full collector. Object.assign
+	 * onto a literal keeps one shape. (tests/unit/shapes.test.ts holds these builders to one shape.)
+	 */
+	#withHeader<T extends object>(more: T): ActivityHeader & T {
+		return Object.assign(this.header, more);
 	}
 
 	/** Member id → group, rebuilt when the row's groups change (they are replaced, never mutated). */
@@ -112,7 +126,10 @@ export class LiveActivity {
 		people: PersonInfo[],
 		byId: ReadonlyMap<string, PersonInfo> = new Map(people.map((p) => [p.id, p]))
 	): GroupWithNames[] {
-		return groups.map((g) => ({ ...g, members: g.memberIds.flatMap((id) => byId.get(id) ?? []) }));
+		// Object.assign, not a spread and a new key: see #withHeader.
+		return groups.map((g) =>
+			Object.assign({}, g, { members: g.memberIds.flatMap((id) => byId.get(id) ?? []) })
+		);
 	}
 
 	/** The groups with names for the trainer screens, kept (frozen) until the groups or the roster change. */
@@ -136,8 +153,7 @@ export class LiveActivity {
 				? kept.named
 				: freeze(this.#named(this.row.groups, people, byId));
 		this.#trainerGroups = { groups: this.row.groups, people, seated: people.length, named };
-		return {
-			...this.header,
+		return this.#withHeader({
 			groups: named,
 			progress: {
 				answered,
@@ -149,7 +165,7 @@ export class LiveActivity {
 				}))
 			},
 			view: this.type.projector(this.state, this.#context(people))
-		};
+		});
 	}
 
 	/** Each group with its members' names, as its phones show it: kept (frozen) while the group and the roster stay. */
@@ -192,18 +208,16 @@ export class LiveActivity {
 	): PhoneActivity {
 		const group = this.groupOf(me.id);
 		const ctx = this.phoneContext(me, people);
-		return {
-			...this.header,
+		const view: PhoneActivity = this.#withHeader({
 			me,
 			group: group ? this.#phoneGroup(group, people, byId) : null,
-			view: this.type.phone(this.state, ctx),
-			...(ctx.status === 'revealed'
-				? {
-						result: this.type.phoneResult?.(this.state, ctx) ?? null,
-						ownResult: this.type.ownResultOnPhone ?? false
-					}
-				: {})
-		};
+			view: this.type.phone(this.state, ctx)
+		});
+		if (ctx.status === 'revealed') {
+			view.result = this.type.phoneResult?.(this.state, ctx) ?? null;
+			view.ownResult = this.type.ownResultOnPhone ?? false;
+		}
+		return view;
 	}
 }
 

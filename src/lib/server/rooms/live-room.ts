@@ -99,7 +99,7 @@ export class LiveRoom {
 		// removal starts a new list), so a list and its length name one roster: views kept per
 		// roster compare both (live-activity.ts).
 		if (this.#people) {
-			const person = { id: p.id, name: p.name };
+			const person = Object.freeze({ id: p.id, name: p.name });
 			this.#people.list.push(person);
 			this.#people.byId.set(p.id, person);
 		}
@@ -149,7 +149,8 @@ export class LiveRoom {
 
 	#everyone() {
 		if (!this.#people) {
-			const list = [...this.#seats.values()].map((s) => ({ id: s.id, name: s.name }));
+			// Frozen: a view that carries a person (the phone's `me`) is then kept as it is by the diff, not copied.
+			const list = [...this.#seats.values()].map((s) => Object.freeze({ id: s.id, name: s.name }));
 			this.#people = { list, byId: new Map(list.map((p) => [p.id, p])) };
 		}
 		return this.#people;

@@ -41,7 +41,10 @@ export function registerRoomHandlers(
 			const { roomId, ...result } = await engine.join(code, name);
 			await activities.load(roomId);
 			bindSeat(roomId, result.seat.participantId);
-			return { ...result, activity: activities.onSeat(roomId, result.seat.participantId) };
+			// Object.assign, not a spread and a new key (a hidden class per join: see withRev in patch.ts).
+			return Object.assign(result, {
+				activity: activities.onSeat(roomId, result.seat.participantId)
+			});
 		})
 	);
 
@@ -49,7 +52,10 @@ export function registerRoomHandlers(
 		const { roomId, ...result } = await engine.resume(code, seatToken);
 		await activities.load(roomId);
 		bindSeat(roomId, result.seat.participantId);
-		return { ...result, activity: activities.onSeat(roomId, result.seat.participantId) };
+		// Object.assign, not a spread and a new key (a hidden class per join: see withRev in patch.ts).
+		return Object.assign(result, {
+			activity: activities.onSeat(roomId, result.seat.participantId)
+		});
 	});
 
 	const roomOfTrainer = (roomId: string) => requireRoomTrainer(socket, engine, roomId);
