@@ -14,13 +14,6 @@ export interface EventStorage {
 	writes: Writes;
 }
 
-const storageOf = new WeakMap<IoSocket, EventStorage>();
-
-/** Called once per connection (server.ts), before its handlers are registered. */
-export function bindStorage(socket: IoSocket, storage: EventStorage): void {
-	storageOf.set(socket, storage);
-}
-
 function roomIdOf(payload: unknown): string | undefined {
 	if (typeof payload !== 'object' || payload === null || !('roomId' in payload)) return undefined;
 	return typeof payload.roomId === 'string' ? payload.roomId : undefined;
@@ -42,45 +35,82 @@ export function describeIssue(error: z.ZodError): string {
 	return field ? stop(`${field}: ${issue.message}`) : sentence(issue.message);
 }
 
-/**
- * Registers one client→server event: the payload is validated before anything else, the event's
- * room is read into memory, the handler's result or error is acknowledged exactly once (after its
- * writes are committed), and nothing a client sends can throw past here.
- */
-export function on<E extends ClientEventName>(
+/** One client event's handler: the socket it came on and its payload, already validated. */
+type Handler<E extends ClientEventName> = (
 	socket: IoSocket,
-	event: E,
-	schema: z.ZodType<Payload<E>>,
-	handler: (payload: Payload<E>) => Result<E> | Promise<Result<E>>
-): void {
-	// Registered untyped on purpose: the listener takes whatever a client sent (any shape, any
-	// count of arguments) and the schema below decides; socket.io's typed on() would claim the
-	// payload is already a Payload<E>, which is exactly what a hostile client breaks.
-	const raw = socket as unknown as {
-		on(event: string, listener: (...args: unknown[]) => void): void;
+	payload: Payload<E>
+) => Result<E> | Promise<Result<E>>;
+
+interface Entry {
+	schema: z.ZodType;
+	handler: (socket: IoSocket, payload: unknown) => unknown;
+}
+
+/**
+ * Every client→server event the app answers, registered once per app (not per connection). Each
+ * connection gets one listener shared by all of them (socket.io's onAny calls it with the socket
+ * as `this`): a closure per event per socket cost about 5 KB a connection, 40 MB in a room of
+ * 8,000 phones. An event not in the table is ignored, as one without a listener was.
+ */
+export class EventTable {
+	readonly #entries = new Map<string, Entry>();
+	readonly #listener: (this: IoSocket, event: unknown, ...args: unknown[]) => void;
+
+	constructor(private readonly storage: EventStorage) {
+		const entries = this.#entries;
+		const dispatch = (socket: IoSocket, entry: Entry, event: string, args: unknown[]) =>
+			this.#dispatch(socket, entry, event, args);
+		this.#listener = function (event, ...args) {
+			const entry = typeof event === 'string' ? entries.get(event) : undefined;
+			if (entry) void dispatch(this, entry, event as string, args);
+		};
+	}
+
+	/** Registers one event: its payload's schema and its handler (a bound function, passed to the handler files). */
+	readonly on = <E extends ClientEventName>(
+		event: E,
+		schema: z.ZodType<Payload<E>>,
+		handler: Handler<E>
+	): void => {
+		this.#entries.set(event, {
+			schema,
+			handler: handler as (socket: IoSocket, payload: unknown) => unknown
+		});
 	};
-	raw.on(event, async (...args: unknown[]) => {
+
+	/** A new connection: every registered event now reaches its handler. */
+	attach(socket: IoSocket): void {
+		socket.onAny(this.#listener);
+	}
+
+	/**
+	 * One event: the payload is validated before anything else, the event's room is read into
+	 * memory, the handler's result or error is acknowledged exactly once (after its writes are
+	 * committed), and nothing a client sends can throw past here. The listener takes whatever a
+	 * client sent (any shape, any count of arguments) and the schema decides.
+	 */
+	async #dispatch(socket: IoSocket, entry: Entry, event: string, args: unknown[]): Promise<void> {
 		const last = args.at(-1);
-		const ack = typeof last === 'function' ? (last as (res: Ack<Result<E>>) => void) : () => {};
+		const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : () => {};
 		let answered = false;
-		const reply = (res: Ack<Result<E>>) => {
+		const reply = (res: Ack<unknown>) => {
 			if (answered) return;
 			answered = true;
 			ack(res);
 		};
-		const parsed = schema.safeParse(
+		const parsed = entry.schema.safeParse(
 			args.length > 1 || typeof last !== 'function' ? args[0] : undefined,
 			{ error: humanIssue }
 		);
 		if (!parsed.success)
 			return reply({ ok: false, code: 'invalid', error: describeIssue(parsed.error) });
-		const storage = storageOf.get(socket);
+		const { storage } = this;
 		try {
-			const mark = storage?.writes.mark() ?? 0;
-			await storage?.prepare(roomIdOf(parsed.data) ?? socket.data.seat?.roomId);
-			const data = await handler(parsed.data);
+			const mark = storage.writes.mark();
+			await storage.prepare(roomIdOf(parsed.data) ?? socket.data.seat?.roomId);
+			const data = await entry.handler(socket, parsed.data);
 			// An acknowledged change is committed: the ack waits for the writes this event made.
-			await storage?.writes.settled(mark);
+			await storage.writes.settled(mark);
 			reply({ ok: true, data });
 		} catch (caught) {
 			// PostgreSQL not answering (a read before the handler, or the commit): said plainly, and
@@ -97,5 +127,5 @@ export function on<E extends ClientEventName>(
 			console.error(`[socket] ${event} failed`, err);
 			reply({ ok: false, code: 'server', error: SERVER_ERROR });
 		}
-	});
+	}
 }

@@ -11,7 +11,7 @@ import { JoinGuard, realClock, WINDOW_MS, type GuardClock } from './join-guard';
 import { RoomEngine, type RoomPublisher } from '../rooms/engine';
 import { ActivityEngine, type ActivityPublisher, type Catalog } from '../activities/engine';
 import { getActivityCatalog } from '../content';
-import { bindStorage } from './handle';
+import { EventTable } from './handle';
 import { registerActivityHandlers } from './handlers/activity';
 import { registerAgendaHandlers } from './handlers/agenda';
 import { registerClockHandlers } from './handlers/clock';
@@ -137,6 +137,13 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 		deps.cluster ? sharedCounter(deps.cluster, 'join-address', WINDOW_MS) : undefined
 	);
 	const inputRate = inputLimiters(() => clock.now());
+	// Registered once here; each connection only attaches to them (see EventTable).
+	const events = new EventTable({ prepare, writes: store.writes });
+	const onRoomSocket = registerRoomHandlers(events.on, { engine, activities, joinGuard });
+	registerAgendaHandlers(events.on, engine, activities);
+	registerActivityHandlers(events.on, engine, activities, inputRate);
+	registerClockHandlers(events.on);
+	registerSlideHandlers(events.on, engine, activities);
 	return {
 		engine,
 		activities,
@@ -157,12 +164,8 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 			next();
 		},
 		connect(socket: IoSocket) {
-			bindStorage(socket, { prepare, writes: store.writes });
-			registerRoomHandlers(socket, { engine, activities, joinGuard });
-			registerAgendaHandlers(socket, engine, activities);
-			registerActivityHandlers(socket, engine, activities, inputRate);
-			registerClockHandlers(socket);
-			registerSlideHandlers(socket, engine, activities);
+			events.attach(socket);
+			onRoomSocket(socket);
 		}
 	};
 }

@@ -2,7 +2,7 @@ import type { ActivityEngine } from '../../activities/engine';
 import { UserError } from '../../errors';
 import type { RoomEngine } from '../../rooms/engine';
 import { requireRoomTrainer, requireSeat } from '../authz';
-import { on } from '../handle';
+import type { EventTable } from '../handle';
 import {
 	activityStatusSchema,
 	actSchema,
@@ -15,43 +15,42 @@ import { INPUT_RATE_MESSAGE, type InputLimiters } from '../limits';
 
 /** Activities: the room's trainer launches and steers them; seated phones send inputs. */
 export function registerActivityHandlers(
-	socket: IoSocket,
+	on: EventTable['on'],
 	rooms: RoomEngine,
 	activities: ActivityEngine,
 	inputRate: InputLimiters
 ): void {
-	const openRoomOfTrainer = (roomId: string) => {
+	const openRoomOfTrainer = (socket: IoSocket, roomId: string) => {
 		const room = requireRoomTrainer(socket, rooms, roomId);
 		if (room.status !== 'open') throw new UserError('closed', 'This session is closed.');
 		return room;
 	};
 
 	on(
-		socket,
 		'activity:launch',
 		launchSchema,
-		({ roomId, activityId, sameGroups, groupSize, setup }) => {
-			openRoomOfTrainer(roomId);
+		(socket, { roomId, activityId, sameGroups, groupSize, setup }) => {
+			openRoomOfTrainer(socket, roomId);
 			return activities.launch(roomId, activityId, { sameGroups, groupSize, setup });
 		}
 	);
 
-	on(socket, 'activity:status', activityStatusSchema, ({ roomId, runId, status }) => {
-		openRoomOfTrainer(roomId);
+	on('activity:status', activityStatusSchema, (socket, { roomId, runId, status }) => {
+		openRoomOfTrainer(socket, roomId);
 		return activities.setStatus(roomId, runId, status);
 	});
 
-	on(socket, 'activity:move', moveSchema, ({ roomId, runId, participantId, groupId }) => {
-		openRoomOfTrainer(roomId);
+	on('activity:move', moveSchema, (socket, { roomId, runId, participantId, groupId }) => {
+		openRoomOfTrainer(socket, roomId);
 		return activities.move(roomId, runId, participantId, groupId);
 	});
 
-	on(socket, 'activity:act', actSchema, ({ roomId, runId, inputId, input }) => {
-		openRoomOfTrainer(roomId);
+	on('activity:act', actSchema, (socket, { roomId, runId, inputId, input }) => {
+		openRoomOfTrainer(socket, roomId);
 		return activities.act(roomId, socket.data.trainer!.id, runId, inputId, input);
 	});
 
-	on(socket, 'activity:submit', submitSchema, async ({ runId, inputId, input }) => {
+	on('activity:submit', submitSchema, async (socket, { runId, inputId, input }) => {
 		const { room, participantId } = requireSeat(socket, rooms);
 		rooms.assertWritable(room.id);
 		// Generous for a person tapping fast or a phone resending its queue, but a script cannot flood the disk or the room.

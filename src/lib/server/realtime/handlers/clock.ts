@@ -1,8 +1,7 @@
-import { on } from '../handle';
+import type { EventTable } from '../handle';
 import { clockSchema } from '../schemas';
-import type { IoSocket } from '../types';
 
 /** The server owns time; clients measure their offset against it (NTP-style, round trip halved). */
-export function registerClockHandlers(socket: IoSocket): void {
-	on(socket, 'clock:sync', clockSchema, () => ({ serverTime: Date.now() }));
+export function registerClockHandlers(on: EventTable['on']): void {
+	on('clock:sync', clockSchema, () => ({ serverTime: Date.now() }));
 }

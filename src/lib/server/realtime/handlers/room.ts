@@ -1,7 +1,7 @@
 import type { ActivityEngine } from '../../activities/engine';
 import type { RoomEngine } from '../../rooms/engine';
 import { requireRoomTrainer } from '../authz';
-import { on } from '../handle';
+import type { EventTable } from '../handle';
 import type { JoinGuard } from '../join-guard';
 import { closeSchema, joinSchema, removeSchema, resumeSchema, watchSchema } from '../schemas';
 import { channel, type IoSocket } from '../types';
@@ -15,10 +15,10 @@ export interface RoomHandlerDeps {
 
 /** Room membership: phones join and resume; the room's trainer watches, removes people and closes. */
 export function registerRoomHandlers(
-	socket: IoSocket,
+	on: EventTable['on'],
 	{ engine, activities, joinGuard }: RoomHandlerDeps
-): void {
-	const bindSeat = (roomId: string, participantId: string) => {
+): (socket: IoSocket) => void {
+	const bindSeat = (socket: IoSocket, roomId: string, participantId: string) => {
 		const previous = socket.data.seat;
 		if (previous?.participantId === participantId) return;
 		if (previous) {
@@ -36,11 +36,11 @@ export function registerRoomHandlers(
 	 * Resuming a seat is never limited: its 160-bit token cannot be guessed, and a venue's phones
 	 * reconnecting after a Wi-Fi drop must never wait for someone else's typos.
 	 */
-	on(socket, 'room:join', joinSchema, ({ code, name }) =>
+	on('room:join', joinSchema, (socket, { code, name }) =>
 		joinGuard.join(socket.data.ip, socket.id, async () => {
 			const { roomId, ...result } = await engine.join(code, name);
 			await activities.load(roomId);
-			bindSeat(roomId, result.seat.participantId);
+			bindSeat(socket, roomId, result.seat.participantId);
 			// Object.assign, not a spread and a new key (a hidden class per join: see withRev in patch.ts).
 			return Object.assign(result, {
 				activity: activities.onSeat(roomId, result.seat.participantId)
@@ -48,20 +48,21 @@ export function registerRoomHandlers(
 		})
 	);
 
-	on(socket, 'room:resume', resumeSchema, async ({ code, seatToken }) => {
+	on('room:resume', resumeSchema, async (socket, { code, seatToken }) => {
 		const { roomId, ...result } = await engine.resume(code, seatToken);
 		await activities.load(roomId);
-		bindSeat(roomId, result.seat.participantId);
+		bindSeat(socket, roomId, result.seat.participantId);
 		// Object.assign, not a spread and a new key (a hidden class per join: see withRev in patch.ts).
 		return Object.assign(result, {
 			activity: activities.onSeat(roomId, result.seat.participantId)
 		});
 	});
 
-	const roomOfTrainer = (roomId: string) => requireRoomTrainer(socket, engine, roomId);
+	const roomOfTrainer = (socket: IoSocket, roomId: string) =>
+		requireRoomTrainer(socket, engine, roomId);
 
-	on(socket, 'room:watch', watchSchema, ({ roomId }) => {
-		const room = roomOfTrainer(roomId);
+	on('room:watch', watchSchema, (socket, { roomId }) => {
+		const room = roomOfTrainer(socket, roomId);
 		if (room.status === 'open') socket.join(channel.trainers(roomId));
 		return {
 			room: { ...room.info, id: room.id },
@@ -73,23 +74,25 @@ export function registerRoomHandlers(
 		};
 	});
 
-	on(socket, 'room:remove-participant', removeSchema, ({ roomId, participantId }) => {
-		roomOfTrainer(roomId);
+	on('room:remove-participant', removeSchema, (socket, { roomId, participantId }) => {
+		roomOfTrainer(socket, roomId);
 		engine.removeParticipant(roomId, participantId);
 		activities.onRosterChange(roomId);
 		return null;
 	});
 
-	on(socket, 'room:close', closeSchema, ({ roomId }) => {
-		roomOfTrainer(roomId);
+	on('room:close', closeSchema, (socket, { roomId }) => {
+		roomOfTrainer(socket, roomId);
 		// Ends the room's activity too (RoomEngine.close runs the activity engine's part).
 		engine.close(roomId);
 		return null;
 	});
 
-	socket.on('disconnect', () => {
-		const seat = socket.data.seat;
+	// One function for every connection (EventEmitter calls it with the socket as `this`).
+	function onDisconnect(this: IoSocket) {
+		const seat = this.data.seat;
 		if (seat) engine.presence(seat.roomId, seat.participantId, -1);
-		joinGuard.forget(socket.id);
-	});
+		joinGuard.forget(this.id);
+	}
+	return (socket) => socket.on('disconnect', onDisconnect);
 }
