@@ -393,6 +393,8 @@ describe('pm-pyramid views', () => {
 		expect(t1.links.map((l) => l.strength)).toEqual(['strong', 'none', 'none', 'none']);
 		expect(t1.findings.gaps).toBe('Empty: steps 2, 3');
 		expect(t1.findings.overkill).toContain('step 4 (5 cards)');
+		// Unmarked links are named as such, not as weak ones; the only marked one is strong.
+		expect(t1.findings.linkage).toBe('Not marked yet: 2→3, 3→4, 4→5');
 		const json = JSON.stringify(proj);
 		// Input ids here embed the author's id, so card ids must not reach the projector either.
 		for (const p of participants) expect(json).not.toContain(`"${p.id}"`);

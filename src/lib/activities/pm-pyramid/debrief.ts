@@ -43,7 +43,13 @@ export function groupFindings(tiers: TierView[], links: LinkView[]): Findings {
 	const empty = tiers.filter((t) => t.gap).map((t) => t.step);
 	const paper = tiers.filter((t) => t.onlyMissing).map((t) => t.step);
 	const crowded = tiers.filter((t) => t.overkill);
-	const loose = links.filter((l) => l.strength !== 'strong').map((l) => l.from);
+	// A link nobody has marked is not yet a verdict: it is named apart from the weak ones.
+	const loose = links.filter((l) => l.marked && l.strength !== 'strong').map((l) => l.from);
+	const unmarked = links.filter((l) => !l.marked).map((l) => l.from);
+	const linkParts = [
+		loose.length && `Weak or no link: ${pairs(loose)}`,
+		unmarked.length && `not marked yet: ${pairs(unmarked)}`
+	];
 	const gapParts = [
 		empty.length && `Empty: ${steps(empty)}`,
 		paper.length && `only missing practices: ${steps(paper)}`
@@ -56,9 +62,14 @@ export function groupFindings(tiers: TierView[], links: LinkView[]): Findings {
 				: crowded.length
 					? `Crowded: steps ${crowded.map((t) => `${t.step + 1} (${t.cards.length})`).join(', ')}`
 					: 'No crowded step',
-		linkage: loose.length ? `Weak or no link: ${pairs(loose)}` : 'Every link marked strong'
+		linkage:
+			unmarked.length === links.length
+				? 'No link marked yet'
+				: sentenceCase(linkParts.filter(Boolean).join('; ')) || 'Every link marked strong'
 	};
 }
+
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function overlayFindings(
 	tiers: OverlayTier[],
