@@ -33,35 +33,29 @@ export interface PhoneView {
  * for a card object stays right for it: a rebuild compares the card list with the last one by
  * identity and reads only the cards that are new. Reading every card again cost a cache miss
  * per card, as much as the rest of the view in a room of 500 groups.
- * Kept on the state's own objects under a symbol (JSON, exports and structured clones skip
- * symbol keys): a WeakMap per card made every lookup and every collection dearer.
+ * Kept on the state's own objects under symbols (JSON, exports and structured clones skip
+ * symbol keys): a WeakMap per card made every lookup and every collection dearer, and a holder
+ * object per card was 28,000 objects more in a room of 500 groups.
  */
-interface Versions {
-	authorId: string;
-	mine: PhoneCard;
-	theirs: PhoneCard;
-}
 const BUILT = Symbol('phone cards');
+const MINE = Symbol('phone card, as its author sees it');
+const THEIRS = Symbol('phone card, as the others see it');
 type Kept<T, V> = T & { [BUILT]?: V };
+type Versioned = Card & { [MINE]?: PhoneCard; [THEIRS]?: PhoneCard };
 interface Built {
 	rev: number;
-	/** The work's card list when built: same object at the same place, same versions. */
-	refs: Card[];
-	cards: Versions[];
+	/** The work's cards when built, each with its two versions: same card at the same place, nothing to build. */
+	cards: Versioned[];
 	/** Each reader's list (their own cards marked), frozen: the diff neither walks into nor copies a card. */
 	readers: Map<string, readonly PhoneCard[]>;
 	/** The links as phones see them, for `linkCount` links. */
 	links?: { count: number; list: readonly (Strength | null)[] };
 }
 
-function versionsOf(card: Kept<Card, Versions>): Versions {
-	const kept = card[BUILT];
-	if (kept) return kept;
-	return (card[BUILT] = {
-		authorId: card.authorId,
-		mine: phoneCard(card, true),
-		theirs: phoneCard(card, false)
-	});
+function versioned(card: Versioned): void {
+	if (card[MINE]) return;
+	card[MINE] = phoneCard(card, true);
+	card[THEIRS] = phoneCard(card, false);
 }
 
 /**
@@ -77,11 +71,9 @@ function phoneCard(card: Card, mine: boolean): PhoneCard {
 function built(work: Kept<GroupWork, Built>): Built {
 	const last = work[BUILT];
 	if (last?.rev === work.rev) return last;
-	const refs = work.cards.slice();
-	const cards = refs.map((card, i) =>
-		last && last.refs[i] === card ? last.cards[i]! : versionsOf(card)
-	);
-	return (work[BUILT] = { rev: work.rev, refs, cards, readers: new Map() });
+	const cards: Versioned[] = work.cards.slice();
+	for (let i = 0; i < cards.length; i++) if (last?.cards[i] !== cards[i]) versioned(cards[i]!);
+	return (work[BUILT] = { rev: work.rev, cards, readers: new Map() });
 }
 
 function cardsFor(kept: Built, reader: string): PhoneCard[] {
@@ -89,7 +81,7 @@ function cardsFor(kept: Built, reader: string): PhoneCard[] {
 	if (!list) {
 		// Its cards are frozen already: freezing the list itself keeps it deep-frozen, without a
 		// walk over every card (a cache miss each).
-		list = Object.freeze(kept.cards.map((c) => (c.authorId === reader ? c.mine : c.theirs)));
+		list = Object.freeze(kept.cards.map((c) => (c.authorId === reader ? c[MINE]! : c[THEIRS]!)));
 		kept.readers.set(reader, list);
 	}
 	return list as PhoneCard[];

@@ -206,17 +206,23 @@ function sameCards(a: readonly Card[] | undefined, b: readonly Card[] | undefine
  * (under a symbol, as the phone's cards are): see GroupPart.
  */
 const CHIP = Symbol('projector chip');
-type WithChip = Card & { [CHIP]?: { chip: ChipView; key: string } };
+const KEY = Symbol('compared words');
+type WithChip = Card & { [CHIP]?: ChipView; [KEY]?: string };
 
-const keyOf = (card: WithChip) => card[CHIP]!.key;
+const keyOf = (card: WithChip) => card[KEY]!;
 
-/** The reducer never changes a card in place (a change is a new card), so a kept chip stays right. */
+/**
+ * The reducer never changes a card in place (a change is a new card), so a kept chip stays right.
+ * Chip and words are kept under two symbols rather than in one object: 28,000 objects fewer in
+ * a room of 500 groups.
+ */
 function chipOf(card: WithChip): ChipView {
-	const kept = (card[CHIP] ??= {
-		chip: freeze({ text: card.text, tag: card.tag }),
-		key: sameWords(card.text)
-	});
-	return kept.chip;
+	let chip = card[CHIP];
+	if (!chip) {
+		chip = card[CHIP] = freeze({ text: card.text, tag: card.tag });
+		card[KEY] = sameWords(card.text);
+	}
+	return chip;
 }
 
 function tierOf(here: WithChip[], step: number, label: string, overkillAt: number): TierView {

@@ -29,8 +29,9 @@ interface Entry {
 /** What one group adds at one step: per practice (by key), its words, cards and tags. */
 export type GroupTally = ReadonlyMap<string, Entry>;
 
-const noTags = (): Record<Tag, number> => ({ 'works-well': 0, patchy: 0, missing: 0 });
-/** Shared by every untagged group entry until a tag is counted in it (most entries have none). */
+type Tags = Record<Tag, number>;
+const noTags = (): Tags => ({ 'works-well': 0, patchy: 0, missing: 0 });
+/** Shared by every untagged entry and practice until a tag is counted in it (most have none); frozen, so a missed copy throws. */
 const UNTAGGED: Readonly<Record<Tag, number>> = Object.freeze(noTags());
 
 /** One group's cards at one step, counted by practice (`keyOf`: the card's words as compared). */
@@ -102,14 +103,20 @@ export class StepTally {
 		let p = this.practices.get(key);
 		if (!p) {
 			if (!after) return;
-			p = { text: after.text, key, groups: 0, cards: 0, tags: noTags(), shown: false };
+			// Untagged until a tag is counted in it (most practices never get one): one object less each.
+			p = { text: after.text, key, groups: 0, cards: 0, tags: UNTAGGED as Tags, shown: false };
 			this.practices.set(key, p);
 		}
 		const groups = (after ? 1 : 0) - (before ? 1 : 0);
 		const cards = (after?.cards ?? 0) - (before?.cards ?? 0);
 		p.groups += groups;
 		p.cards += cards;
-		for (const tag of TAGS) p.tags[tag] += (after?.tags[tag] ?? 0) - (before?.tags[tag] ?? 0);
+		for (const tag of TAGS) {
+			const change = (after?.tags[tag] ?? 0) - (before?.tags[tag] ?? 0);
+			if (change === 0) continue;
+			if (p.tags === UNTAGGED) p.tags = noTags();
+			p.tags[tag] += change;
+		}
 		if (p.groups <= 0) this.practices.delete(key);
 		if (groups < 0 || cards < 0 || p.groups <= 0) {
 			if (p.shown) this.#stale = true;

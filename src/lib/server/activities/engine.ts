@@ -17,7 +17,7 @@ import * as q from '../store/rooms';
 import type { ActivityRun } from '../db/schema';
 import { newId } from '../tokens';
 import { makeGroups, moveMember, placeNewcomer, reuseGroups } from './groups';
-import { LiveActivity, replayInputs } from './live-activity';
+import { LiveActivity, replayInputs, TRAINER } from './live-activity';
 
 export interface ActivityPublisher {
 	trainer(roomId: string, activity: TrainerActivity | null): void;
@@ -284,10 +284,10 @@ export class ActivityEngine {
 			if (await q.hasInput(this.store, runId, participantId, inputId)) return { duplicate: true };
 			throw new UserError('closed', 'That activity has finished; the trainer has moved on.');
 		}
-		if (live.seen.has(`${participantId}:${inputId}`)) {
+		if (live.seen(participantId, inputId)) {
 			// The original may still be on its way to the disk: answer once it is there.
 			await this.store.writes.drain();
-			if (!this.current(roomId)?.seen.has(`${participantId}:${inputId}`))
+			if (!this.current(roomId)?.seen(participantId, inputId))
 				throw new UserError('server', 'That answer was not saved. Please send it again.');
 			return { duplicate: true };
 		}
@@ -417,7 +417,7 @@ export class ActivityEngine {
 		// Queued phone inputs go first, so the stored order is the order they were applied in.
 		this.store.writes.commitInputs();
 		const live = this.#run(roomId, runId);
-		if (live.seen.has(`trainer:${inputId}`)) return { duplicate: true };
+		if (live.seen(TRAINER, inputId)) return { duplicate: true };
 		const actions = live.type.trainer;
 		if (!actions) throw new UserError('invalid', 'This activity has no trainer controls.');
 		const parsed = actions.input.safeParse(input, { error: humanIssue });

@@ -9,6 +9,9 @@ import type {
 } from '$lib/shared/events';
 import type { ActivityRun } from '../db/schema';
 
+/** The sender key of trainers' actions in `seen` (participant ids are random ids, never this). */
+export const TRAINER = 'trainer';
+
 /**
  * One activity run in memory: its row, the type's state, and who has answered. Built by replaying
  * the run's stored inputs through the type's reducer, so it is identical after a restart.
@@ -17,8 +20,24 @@ export class LiveActivity {
 	state: unknown;
 	/** Participants with at least one accepted input: "18 of 24 in". */
 	readonly answered = new Set<string>();
-	/** `participantId:inputId` of every accepted input, so a retry is recognised without the disk. */
-	readonly seen = new Set<string>();
+	/**
+	 * Every accepted input's id by sender (a participant's id, or TRAINER), so a retry is
+	 * recognised without the disk. Per sender rather than one set of `participantId:inputId`
+	 * texts: each of those was two strings kept for the run's life (5 MB in a minute of 2,000
+	 * phones editing pyramids).
+	 */
+	readonly #seen = new Map<string, Set<string>>();
+
+	/** Whether this sender's input with this id was accepted (TRAINER for a trainer's action). */
+	seen(senderId: string, inputId: string): boolean {
+		return this.#seen.get(senderId)?.has(inputId) ?? false;
+	}
+
+	#markSeen(senderId: string, inputId: string): void {
+		let ids = this.#seen.get(senderId);
+		if (!ids) this.#seen.set(senderId, (ids = new Set()));
+		ids.add(inputId);
+	}
 	/**
 	 * The last view sent to each phone and its revision: later changes go out as patches against
 	 * it (src/lib/shared/patch.ts). A new run (or a run rebuilt from disk) starts with none, so
@@ -94,7 +113,7 @@ export class LiveActivity {
 		const ctx = { participantId, groupId, inputId, at };
 		this.state = this.type.reduce(this.state, input, ctx, this.row.config);
 		this.answered.add(participantId);
-		this.seen.add(`${participantId}:${inputId}`);
+		this.#markSeen(participantId, inputId);
 	}
 
 	/** A trainer's action, in the room as stored with it; the type's trainer reducer applies it. */
@@ -109,7 +128,7 @@ export class LiveActivity {
 		if (!actions) throw new Error(`${this.type.type} has no trainer actions`);
 		const ctx = { inputId, at, groups, participants, random: seededRandom(inputId) };
 		this.state = actions.reduce(this.state, input, ctx, this.row.config);
-		this.seen.add(`trainer:${inputId}`);
+		this.#markSeen(TRAINER, inputId);
 	}
 
 	#context(people: PersonInfo[]) {
