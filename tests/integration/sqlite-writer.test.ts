@@ -109,3 +109,12 @@ describe('SQLite writer thread', () => {
 		expect(stored()).toHaveLength(2);
 	});
 });
+
+describe('an in-memory database', () => {
+	it('is refused at start-up, saying why and what to do', () => {
+		expect.assertions(1);
+		expect(() => openSqliteStore(':memory:')).toThrow(
+			/DATABASE_PATH=:memory: is not supported.*writer thread.*Give DATABASE_PATH a file/
+		);
+	});
+});
