@@ -31,15 +31,18 @@ export const POST: RequestHandler = async ({ request, url }) => {
 		error(404, 'This phone is not part of a session any more.');
 	const data = await loadSession(db, participant.roomId);
 	if (!data || data.deleted) error(404, 'This phone is not part of a session any more.');
-	if (data.room.status !== 'closed')
-		error(409, 'The follow-up starts once the trainer closes the session.');
-	if (!(await followUpEnabled(db, data.room.id)))
-		error(409, 'The trainer switched the follow-up off for this session.');
-	if (!followUpItems(data, participant.id).length)
-		error(
-			409,
-			'You wrote no goal and no “one thing” in this session, so there is nothing to follow up.'
-		);
+	const unavailable =
+		data.room.status !== 'closed'
+			? 'The follow-up starts once the trainer closes the session.'
+			: !(await followUpEnabled(db, data.room.id))
+				? 'The trainer switched the follow-up off for this session.'
+				: !followUpItems(data, participant.id).length
+					? 'You wrote no goal and no “one thing” in this session, so there is nothing to follow up.'
+					: null;
+	// Asking whether the offer stands is answered either way (a 409 here showed as an error in the
+	// phone's console at every close); opting in when it does not stand is refused.
+	if (unavailable && parsed.data.check) return json({ available: false, message: unavailable });
+	if (unavailable) error(409, unavailable);
 	const base = joinAddress(url).base;
 	if (parsed.data.check)
 		return json({ available: true, warning: reachabilityWarning(base) ?? null });
