@@ -30,6 +30,12 @@ export class SendStatus {
 		return this.#error;
 	}
 
+	/** Forgets the last result (a new screen: "✓ Added" was about another step); sends in flight still report. */
+	clear(): void {
+		this.#result = null;
+		this.#error = '';
+	}
+
 	/** Follows one send; resolves with its result. */
 	async track(sending: Promise<SendResult>): Promise<SendResult> {
 		const box = outboxOf(sending);
