@@ -99,6 +99,27 @@ describe('SQLite writer thread', () => {
 		expect(seen).toEqual(['Renamed 1']);
 	});
 
+	it('acknowledges the inputs of a batch before its announcements, which go in turns of a few milliseconds', async () => {
+		const order: string[] = [];
+		const input = store.writes.input('r1', row('p1', 'a')).then(() => order.push('ack'));
+		for (let i = 0; i < 20; i++)
+			store.writes.afterCommit(() => {
+				// The first announcement asks for a turn of the event loop: it comes before the last one.
+				if (i === 0) setImmediate(() => order.push('turn'));
+				const end = performance.now() + 1;
+				while (performance.now() < end);
+				order.push(`announce ${i}`);
+			});
+		await input;
+		await store.writes.drain();
+		expect(order[0]).toBe('ack');
+		expect(order.indexOf('turn')).toBeGreaterThan(1);
+		expect(order.indexOf('turn')).toBeLessThan(order.length - 1);
+		expect(order.filter((o) => o.startsWith('announce'))).toEqual(
+			Array.from({ length: 20 }, (_, i) => `announce ${i}`)
+		);
+	});
+
 	it('keeps a repeated input id out, as the unique index says, and lets a trainer reuse it', async () => {
 		await store.writes.input('r1', row('p1', 'same'));
 		await expect(store.writes.input('r1', row('p1', 'same'))).rejects.toMatchObject({

@@ -37,6 +37,9 @@ export type Catalog = () => ReadonlyMap<string, ActivityDefinition>;
 
 /** A projector view that took t ms to build and send waits TRAINER_WIDEN × t before the next. */
 const TRAINER_WIDEN = 5;
+/** How long one turn of building and sending phones' updates may run (see #flushPhones). */
+const PHONE_SLICE_MS = 4;
+
 /** …but never more than this: on a starved machine the projector still moves every second. */
 const TRAINER_MAX_WAIT_MS = 1000;
 
@@ -64,6 +67,8 @@ export class ActivityEngine {
 	#timerAt = 0;
 	/** The projector views' own turn of the event loop, right after a flush of the phones. */
 	#trainerTurn: ReturnType<typeof setImmediate> | undefined;
+	/** The rest of a phones' flush that ran past its slice (see #flushPhones). */
+	#phoneTurn: ReturnType<typeof setImmediate> | undefined;
 
 	constructor(
 		private readonly store: Store,
@@ -541,7 +546,7 @@ export class ActivityEngine {
 		this.store.writes.commitInputs();
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
-		this.#flushPhones();
+		this.#flushPhones(all);
 		if (all) this.#flushTrainers(true);
 		// The projector views in a turn of their own: the inputs that arrived while the phones'
 		// updates went out are acknowledged in between, not after both.
@@ -580,33 +585,51 @@ export class ActivityEngine {
 		}
 	}
 
-	#flushPhones(): void {
-		// forEach, not for…of with [key, value]: each of those pairs is an array to collect.
-		this.#dirtyPhones.forEach((ids, roomId) => {
-			if (!this.rooms.runsHere(roomId)) return;
-			const live = this.current(roomId);
+	/**
+	 * Each dirty phone's update, built and sent. Unless `all`, a few milliseconds at a time: the
+	 * rest goes in the next turn of the event loop, so the inputs that arrive meanwhile (and their
+	 * commits) are acknowledged in between, not after 2,000 phones' updates.
+	 */
+	#flushPhones(all: boolean): void {
+		const until = performance.now() + PHONE_SLICE_MS;
+		let sent = 0;
+		for (const [roomId, ids] of this.#dirtyPhones) {
+			const live = this.rooms.runsHere(roomId) ? this.current(roomId) : undefined;
 			const room = this.rooms.room(roomId);
 			const people = room?.people() ?? [];
 			const byId = room?.peopleById() ?? new Map<string, PersonInfo>();
-			ids.forEach((whole, id) => {
-				const me = byId.get(id);
-				if (!me) return;
+			// keys(), not entries(): each [key, value] pair is an array to collect.
+			for (const id of ids.keys()) {
+				const whole = ids.get(id) === true;
+				ids.delete(id);
+				const me = live === undefined ? undefined : byId.get(id);
+				if (!me) continue;
 				if (!live) this.publish.phone(id, null);
 				else if (whole) this.publish.phone(id, this.#wholeView(live, me, people, byId));
 				else {
 					const update = this.#update(live, me, people, byId);
-					if (!update) return;
+					if (!update) continue;
 					if ('patch' in update) this.publish.phonePatch(id, update.patch);
 					else this.publish.phone(id, update.activity);
 				}
-			});
-		});
-		this.#dirtyPhones.clear();
+				if (!all && (++sent & 7) === 0 && performance.now() > until) {
+					this.#phoneTurn ??= setImmediate(() => {
+						this.#phoneTurn = undefined;
+						this.store.writes.commitInputs();
+						this.#flushPhones(false);
+					});
+					return;
+				}
+			}
+			this.#dirtyPhones.delete(roomId);
+		}
 	}
 
 	dispose(): void {
 		if (this.#trainerTurn) clearImmediate(this.#trainerTurn);
 		this.#trainerTurn = undefined;
+		if (this.#phoneTurn) clearImmediate(this.#phoneTurn);
+		this.#phoneTurn = undefined;
 		this.flush();
 		this.#current.clear();
 	}

@@ -1,6 +1,9 @@
 import type { SQLWrapper } from 'drizzle-orm';
 import type { InputRow, Writes } from './types';
 
+/** How long one turn of announcements may run before the acks waiting behind it go. */
+const ANNOUNCE_SLICE_MS = 4;
+
 export interface Op {
 	seq: number;
 	roomId: string;
@@ -27,6 +30,10 @@ export abstract class QueuedWrites implements Writes {
 	#failures: { seq: number; err: unknown }[] = [];
 	#waiters: { upTo: number; wake: () => void }[] = [];
 	readonly #failed: ((roomId: string) => void)[] = [];
+	/** Committed announcements waiting for their turn of the event loop, in order (see #announce). */
+	#announcements: (() => void)[] = [];
+	#announcing = false;
+	#announced: (() => void)[] = [];
 
 	run(roomId: string, ...statements: SQLWrapper[]): void {
 		if (statements.length) this.#push({ roomId, statements });
@@ -55,13 +62,17 @@ export abstract class QueuedWrites implements Writes {
 		if (failure) throw failure.err;
 	}
 
-	drain(): Promise<void> {
-		return this.#reach(this.#seq);
+	async drain(): Promise<void> {
+		await this.#reach(this.#seq);
+		// …and announced: what was committed has been sent too.
+		if (this.#announcements.length) await new Promise<void>((r) => this.#announced.push(r));
 	}
 
 	afterCommit(fn: () => void): void {
-		if (this.#done === this.#seq) fn();
-		else this.#push({ roomId: '', after: fn });
+		if (this.#done < this.#seq) this.#push({ roomId: '', after: fn });
+		// Committed already, but earlier announcements are still waiting: after them, in order.
+		else if (this.#announcements.length) this.#announcements.push(fn);
+		else fn();
 	}
 
 	onFailed(listener: (roomId: string) => void): void {
@@ -98,7 +109,7 @@ export abstract class QueuedWrites implements Writes {
 					op.reject?.(err);
 				} else if (op.after) {
 					// An announcement after a failed write of its room would show what is not stored.
-					if (!failures.size) op.after();
+					if (!failures.size) this.#announcements.push(op.after);
 				} else op.resolve?.();
 			}
 			for (const roomId of failedRooms)
@@ -112,8 +123,40 @@ export abstract class QueuedWrites implements Writes {
 				if (w.upTo <= this.#done) w.wake();
 				else this.#waiters.push(w);
 			}
+			this.#announce();
 		}
 		this.#running = false;
+	}
+
+	/**
+	 * Announcements go in turns of their own after the batch's acks, a few milliseconds each: a
+	 * flush of 2,000 phones' updates is tens of milliseconds, and the acks of the inputs committed
+	 * with it (and of those committed while it goes) used to wait behind all of it. Their order
+	 * is kept; they still go only once what they show is committed.
+	 */
+	#announce(): void {
+		if (this.#announcing || !this.#announcements.length) return;
+		this.#announcing = true;
+		setImmediate(() => {
+			this.#announcing = false;
+			const list = this.#announcements;
+			const until = performance.now() + ANNOUNCE_SLICE_MS;
+			let i = 0;
+			while (i < list.length) {
+				const fn = list[i++]!;
+				try {
+					fn();
+				} catch (err) {
+					console.error('[store] an announcement failed', err);
+				}
+				if ((i & 7) === 0 && performance.now() > until) break;
+			}
+			list.splice(0, i);
+			if (list.length) return this.#announce();
+			const announced = this.#announced;
+			this.#announced = [];
+			for (const wake of announced) wake();
+		});
 	}
 
 	/** Waits, if the store wants, for more to queue before the next batch is cut. */

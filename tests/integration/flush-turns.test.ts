@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { ActivityType } from '$lib/activities/contract';
+import type { Catalog } from '$lib/server/activities/engine';
+import { testCatalog, testList } from '../helpers/test-activity';
+import { expectOk, send, startServer, tempDbPath, type Client } from '../helpers/server';
+
+/** Busy for `ms`: a phone view as slow to build as a big room's makes the flush long. */
+function busy(ms: number): void {
+	const end = performance.now() + ms;
+	while (performance.now() < end);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const slowList: ActivityType<any, any, any, any, any> = {
+	...testList,
+	type: 'test-slow',
+	phone: (state, ctx) => {
+		busy(2);
+		return testList.phone(state, ctx);
+	}
+};
+
+const catalog: Catalog = () => {
+	const map = testCatalog();
+	const solo = map.get('solo')!;
+	map.set('slow', { ...solo, id: 'slow', type: slowList });
+	return map;
+};
+
+// The phones' updates go a few milliseconds at a time: what arrives meanwhile is answered in between.
+describe('a long flush of phone updates', () => {
+	it('answers an event that arrives while it goes before its last update is sent', async () => {
+		const tmp = tempDbPath();
+		const server = await startServer(tmp.path, { catalog });
+		try {
+			const trainer = await server.trainer();
+			const room = await server.room(trainer.id);
+			const remote = await server.client({ cookie: trainer.cookie });
+			expectOk(await send(remote, 'room:watch', { roomId: room.id }));
+			const phones: Client[] = [];
+			for (let i = 0; i < 40; i++) {
+				const socket = await server.client();
+				expectOk(await send(socket, 'room:join', { code: room.code, name: `Person ${i}` }));
+				phones.push(socket);
+			}
+			const arrivals: string[] = [];
+			const all = Promise.all(
+				phones.map(
+					(socket, i) =>
+						new Promise<void>((done) =>
+							socket.on('activity:phone', (view) => {
+								if (!view) return;
+								arrivals.push(`view ${i}`);
+								done();
+							})
+						)
+				)
+			);
+			// The first phone to hear of the launch asks the server the time at once.
+			const pong = new Promise<void>((done) => {
+				let asked = false;
+				for (const socket of phones)
+					socket.on('activity:phone', (view) => {
+						if (!view || asked) return;
+						asked = true;
+						void send(socket, 'clock:sync', { sentAt: Date.now() }).then((res) => {
+							expectOk(res);
+							arrivals.push('pong');
+							done();
+						});
+					});
+			});
+			expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'slow' }));
+			await Promise.all([all, pong]);
+			// 40 views at 2 ms each: 80 ms of building, in turns of a few milliseconds each.
+			// Before: all 40 went in one stretch and the answer came after the last of them.
+			const after = arrivals.slice(arrivals.indexOf('pong') + 1);
+			expect(after.length).toBeGreaterThanOrEqual(8);
+			expect(arrivals.filter((a) => a.startsWith('view'))).toHaveLength(40);
+		} finally {
+			await server.stop();
+			tmp.cleanup();
+		}
+	});
+});
