@@ -21,7 +21,7 @@ const slowList: ActivityType<any, any, any, any, any> = {
 };
 
 const catalog: Catalog = () => {
-	const map = testCatalog();
+	const map = new Map(testCatalog());
 	const solo = map.get('solo')!;
 	map.set('slow', { ...solo, id: 'slow', type: slowList });
 	return map;

@@ -97,6 +97,11 @@ export class ActivityEngine {
 		}));
 	}
 
+	/** Whether `load` has read the room's run (or its lack of one) into memory. */
+	loaded(roomId: string): boolean {
+		return this.#current.has(roomId);
+	}
+
 	/** The room's current run, as loaded by `load`. */
 	current(roomId: string): LiveActivity | null {
 		return this.#current.get(roomId) ?? null;

@@ -9,8 +9,11 @@ import type { IoSocket } from './types';
 
 /** What every event needs from the storage side: its room read into memory first, its writes committed before its ack. */
 export interface EventStorage {
-	/** Reads the room the event names (or the socket's seat's room) into the engines' memory. */
-	prepare(roomId: string | undefined): Promise<void>;
+	/**
+	 * Reads the room the event names (or the socket's seat's room) into the engines' memory;
+	 * nothing (not a promise) when it is there already, as it is for nearly every event.
+	 */
+	prepare(roomId: string | undefined): Promise<void> | undefined;
 	writes: Writes;
 }
 
@@ -44,6 +47,16 @@ type Handler<E extends ClientEventName> = (
 interface Entry {
 	schema: z.ZodType;
 	handler: (socket: IoSocket, payload: unknown) => unknown;
+	ownWrites: boolean;
+}
+
+export interface EventOptions {
+	/**
+	 * The handler awaits every write it makes (an input's, and those queued before it, which
+	 * commit first): its ack needs no wait of its own. The general wait covers everything queued
+	 * up to the handler's end, other events' writes too: under load, the next batch's.
+	 */
+	awaitsItsWrites?: boolean;
 }
 
 /**
@@ -70,11 +83,13 @@ export class EventTable {
 	readonly on = <E extends ClientEventName>(
 		event: E,
 		schema: z.ZodType<Payload<E>>,
-		handler: Handler<E>
+		handler: Handler<E>,
+		options: EventOptions = {}
 	): void => {
 		this.#entries.set(event, {
 			schema,
-			handler: handler as (socket: IoSocket, payload: unknown) => unknown
+			handler: handler as (socket: IoSocket, payload: unknown) => unknown,
+			ownWrites: options.awaitsItsWrites === true
 		});
 	};
 
@@ -107,10 +122,11 @@ export class EventTable {
 		const { storage } = this;
 		try {
 			const mark = storage.writes.mark();
-			await storage.prepare(roomIdOf(parsed.data) ?? socket.data.seat?.roomId);
+			const reading = storage.prepare(roomIdOf(parsed.data) ?? socket.data.seat?.roomId);
+			if (reading) await reading;
 			const data = await entry.handler(socket, parsed.data);
 			// An acknowledged change is committed: the ack waits for the writes this event made.
-			await storage.writes.settled(mark);
+			if (!entry.ownWrites) await storage.writes.settled(mark);
 			reply({ ok: true, data });
 		} catch (caught) {
 			// PostgreSQL not answering (a read before the handler, or the commit): said plainly, and

@@ -126,9 +126,11 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 		afterCommit(store.writes, activityPublisherFor(io)),
 		deps.catalog ?? getActivityCatalog
 	);
-	const prepare = async (roomId: string | undefined) => {
-		if (!roomId) return;
-		if (await engine.load(roomId)) await activities.load(roomId);
+	const prepare = (roomId: string | undefined): Promise<void> | undefined => {
+		if (!roomId || (engine.room(roomId) && activities.loaded(roomId))) return undefined;
+		return (async () => {
+			if (await engine.load(roomId)) await activities.load(roomId);
+		})();
 	};
 	// A whole venue may share one address (NAT, proxy): wrong codes slow the guesser, never lock the venue.
 	const clock = deps.clock ?? realClock;
