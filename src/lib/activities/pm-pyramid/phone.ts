@@ -58,11 +58,7 @@ function versioned(card: Versioned): void {
 	card[THEIRS] = phoneCard(card, false);
 }
 
-/**
- * One literal, not `{ ...base, mine }`: in this V8 (Node 20) a spread followed by a new key gave
- * every card its own hidden class once optimised (56,000 of them in a 500-group room, each with
- * its descriptors and enum cache in the old generation).
- */
+/** One literal, not `{ ...base, mine }`: a hidden class per card otherwise (see withRev in patch.ts). */
 function phoneCard(card: Card, mine: boolean): PhoneCard {
 	const { id, step, text, tag, updatedAt } = card;
 	return freeze<PhoneCard>({ id, step, text, tag, updatedAt, mine });

@@ -63,11 +63,8 @@ export class LiveActivity {
 	}
 
 	/**
-	 * The header with more fields after it. Not `{ ...this.header, more }`: in this V8 (Node 20) a
-	 * spread followed by a new key gives each object its own hidden class once the code is
-	 * optimised: a map, descriptors and an enum cache in the old generation per phone update,
-	 * which was most of what the group-editing benchmark left to the full collector. Object.assign
-	 * onto a literal keeps one shape. (tests/unit/shapes.test.ts holds these builders to one shape.)
+	 * The header with more fields after it: Object.assign onto a literal, not
+	 * `{ ...this.header, more }` (a hidden class per phone update: see withRev in patch.ts).
 	 */
 	#withHeader<T extends object>(more: T): ActivityHeader & T {
 		return Object.assign(this.header, more);
