@@ -14,10 +14,14 @@ export function hasLoneSurrogate(value: unknown): boolean {
 		if (++seen > 100_000) return true;
 		if (typeof v === 'string') {
 			if (LONE_SURROGATE.test(v)) return true;
+		} else if (Array.isArray(v)) {
+			for (const inner of v) stack.push(inner);
 		} else if (v && typeof v === 'object') {
-			for (const [k, inner] of Object.entries(v)) {
+			// for…in and hasOwn, not Object.entries: no array per key for every input checked.
+			for (const k in v) {
+				if (!Object.hasOwn(v, k)) continue;
 				if (LONE_SURROGATE.test(k)) return true;
-				stack.push(inner);
+				stack.push((v as Record<string, unknown>)[k]);
 			}
 		}
 	}

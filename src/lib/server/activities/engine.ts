@@ -337,10 +337,10 @@ export class ActivityEngine {
 		if (others.length) this.#markPhones(roomId, others);
 		// The ack carries what changed in the sender's view, so their phone needs no second message:
 		// one write per input instead of two, which is what a 2,000-phone burst is made of.
-		return {
-			duplicate: false,
-			...this.#senderUpdate(roomId, participantId, clean ? parsed.data : undefined)
-		};
+		return Object.assign(
+			{ duplicate: false },
+			this.#senderUpdate(roomId, participantId, clean ? parsed.data : undefined)
+		);
 	}
 
 	/**

@@ -85,7 +85,9 @@ export abstract class QueuedWrites implements Writes {
 	}
 
 	#push(op: Omit<Op, 'seq'>): void {
-		this.#queue.push({ ...op, seq: ++this.#seq });
+		// Every op in one shape, not `{ ...op, seq }` (a hidden class per op: see withRev in patch.ts).
+		const { roomId, statements, input, after, resolve, reject } = op;
+		this.#queue.push({ seq: ++this.#seq, roomId, statements, input, after, resolve, reject });
 		if (!this.#running) {
 			this.#running = true;
 			// One turn of the event loop gathers a burst, as SQLite's group commit does.
