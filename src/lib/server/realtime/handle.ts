@@ -38,6 +38,25 @@ export function describeIssue(error: z.ZodError): string {
 	return field ? stop(`${field}: ${issue.message}`) : sentence(issue.message);
 }
 
+/** zod's options for every payload: one object, not one per event. */
+const PARSE_OPTIONS = { error: humanIssue };
+
+/** What a failed event answers, said so a person can act on it; nothing a handler throws escapes. */
+function failure(socket: IoSocket, event: string, caught: unknown): Ack<unknown> {
+	// PostgreSQL not answering (a read before the handler, or the commit): said plainly, and
+	// the phone's outbox keeps what it sent.
+	const err = isStorageUnavailable(caught) ? reconnecting() : caught;
+	if (err instanceof UserError) {
+		// The room runs on another node: a new connection goes there through the load balancer.
+		if (err.code === 'moving') setTimeout(() => socket.conn.close(), 20);
+		return { ok: false, code: err.code, error: err.message };
+	}
+	// Another node has taken the room over: nothing was written; the phone sends it again there.
+	if (err instanceof FencedError) return { ok: false, code: 'server', error: MOVED };
+	console.error(`[socket] ${event} failed`, err);
+	return { ok: false, code: 'server', error: SERVER_ERROR };
+}
+
 /** One client event's handler: the socket it came on and its payload, already validated. */
 type Handler<E extends ClientEventName> = (
 	socket: IoSocket,
@@ -106,20 +125,18 @@ export class EventTable {
 	 */
 	async #dispatch(socket: IoSocket, entry: Entry, event: string, args: unknown[]): Promise<void> {
 		const last = args.at(-1);
-		const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : () => {};
-		let answered = false;
-		const reply = (res: Ack<unknown>) => {
-			if (answered) return;
-			answered = true;
-			ack(res);
-		};
+		const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : undefined;
 		const parsed = entry.schema.safeParse(
-			args.length > 1 || typeof last !== 'function' ? args[0] : undefined,
-			{ error: humanIssue }
+			args.length > 1 || !ack ? args[0] : undefined,
+			PARSE_OPTIONS
 		);
-		if (!parsed.success)
-			return reply({ ok: false, code: 'invalid', error: describeIssue(parsed.error) });
+		if (!parsed.success) {
+			ack?.({ ok: false, code: 'invalid', error: describeIssue(parsed.error) });
+			return;
+		}
 		const { storage } = this;
+		// One answer, given once, after the try: no closure per event (thousands a second).
+		let res: Ack<unknown>;
 		try {
 			const mark = storage.writes.mark();
 			const reading = storage.prepare(roomIdOf(parsed.data) ?? socket.data.seat?.roomId);
@@ -127,21 +144,10 @@ export class EventTable {
 			const data = await entry.handler(socket, parsed.data);
 			// An acknowledged change is committed: the ack waits for the writes this event made.
 			if (!entry.ownWrites) await storage.writes.settled(mark);
-			reply({ ok: true, data });
+			res = { ok: true, data };
 		} catch (caught) {
-			// PostgreSQL not answering (a read before the handler, or the commit): said plainly, and
-			// the phone's outbox keeps what it sent.
-			const err = isStorageUnavailable(caught) ? reconnecting() : caught;
-			if (err instanceof UserError) {
-				reply({ ok: false, code: err.code, error: err.message });
-				// The room runs on another node: a new connection goes there through the load balancer.
-				if (err.code === 'moving') setTimeout(() => socket.conn.close(), 20);
-				return;
-			}
-			// Another node has taken the room over: nothing was written; the phone sends it again there.
-			if (err instanceof FencedError) return reply({ ok: false, code: 'server', error: MOVED });
-			console.error(`[socket] ${event} failed`, err);
-			reply({ ok: false, code: 'server', error: SERVER_ERROR });
+			res = failure(socket, event, caught);
 		}
+		ack?.(res);
 	}
 }
