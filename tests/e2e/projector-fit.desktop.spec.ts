@@ -522,6 +522,74 @@ test('PM pyramid: 8 groups with cards on every step', async () => {
 	await fits('pm-pyramid-closed');
 });
 
+test('PM pyramid: results with a debrief, steps empty in some groups, a card on every step', async () => {
+	// The room a new-user walk ran: 40 cards of 10 practices, so steps are empty in some groups and
+	// each step's flags ("1→2 strong 3 · not marked 5", "empty in 2 of 8") fill its first line. Under
+	// the debrief at 1280×720 the labels and flags alone overflowed the pyramid (step 5 lost its
+	// border) and every step showed only "+4 more".
+	const run = await launch('pm-pyramid');
+	const tags = ['works-well', 'patchy', 'missing', null] as const;
+	const practices = [
+		'Annual appraisal',
+		'Monthly one-to-ones',
+		'Team plan on a page',
+		'Objectives linked to the business plan, reviewed quarterly',
+		'360 feedback',
+		'Personal development plans',
+		'Strategy briefings from the senior team',
+		'Balanced scorecard',
+		'Probation reviews at 3 and 6 months',
+		'Talent calibration panel'
+	];
+	await everyone(async (i) => {
+		for (let k = 0; k < (i % 3 === 0 ? 2 : 1); k++)
+			await submit(i, run.runId, {
+				kind: 'add-card',
+				step: (i + k * 2) % 5,
+				text: practices[(i + k) % practices.length]!,
+				tag: tags[(i + k) % 4]
+			});
+		if (i < 10)
+			await submit(i, run.runId, {
+				kind: 'set-link',
+				from: i % 4,
+				strength: i % 2 ? 'weak' : 'strong'
+			});
+	});
+	const stage = projector.getByRole('region', { name: 'Activity' });
+	await expect(stage).toContainText('40 cards');
+	await status(run.runId, 'revealed');
+	await expect(stage.getByRole('region', { name: 'Talk it through' })).toBeVisible();
+	await fits('pm-pyramid-sparse-results');
+	const distinct = (
+		latest!.view as { overlay: { tiers: { distinct: number }[] } }
+	).overlay.tiers.map((t) => t.distinct);
+	expect(distinct.every((n) => n > 0)).toBe(true);
+	/**
+	 * Per step, the cards shown plus the ones "+N more" holds back ("no card" when none shows), and
+	 * whether the debrief covers the last step.
+	 */
+	const seen = () =>
+		projector.evaluate(() => {
+			const steps = [...document.querySelectorAll('.pyramid > li')].map((li) => {
+				const cards = [...li.querySelectorAll('.chip')].filter((c) => c.checkVisibility()).length;
+				const more = li.querySelector<HTMLElement>('[data-more]');
+				const held = more?.checkVisibility() ? Number(/\d+/.exec(more.textContent!)?.[0]) : 0;
+				return cards > 0 ? cards + held : 'no card';
+			});
+			const last = document.querySelector('.pyramid > li:last-child')!.getBoundingClientRect();
+			const debrief = document.querySelector('.debrief')!.getBoundingClientRect();
+			return { steps, covered: last.bottom > debrief.top + 1 };
+		});
+	for (const size of SIZES.slice(0, 2)) {
+		await projector.setViewportSize(size);
+		await expect
+			.poll(seen, { message: `cards per step at ${size.width}×${size.height}` })
+			.toEqual({ steps: distinct, covered: false });
+	}
+	await status(run.runId, 'closed');
+});
+
 test('AMO: 30 profiles', async () => {
 	const run = await launch('amo-assessment');
 	await everyone(async (i) => {

@@ -17,9 +17,40 @@ import type { Attachment } from 'svelte/attachments';
  * Measured, not guessed: the box's height may follow its content (a centred stage), and a chip's
  * width, a wrapped label or a "+N more" moving to the next line all decide what fits. Each
  * measure is a layout, so it takes few: one when all fits (the usual case), else about five to
- * find the cut, then one per hidden item that could still fit.
+ * find the cut, then one per hidden item that could still fit. A box with a denser layout
+ * (`options.dense`) is fitted again in it when the usual one would be cut or starve a list.
  */
-export function shrinkToFit(box: HTMLElement): void {
+export function shrinkToFit(box: HTMLElement, options: FitOptions = {}): void {
+	box.removeAttribute('data-fit-dense');
+	const loose = fit(box);
+	if (!options.dense || (!loose.over && loose.starved === 0)) return;
+	box.setAttribute('data-fit-dense', '');
+	const dense = fit(box);
+	// Cut either way: the denser one cuts less.
+	if (score(dense) > score(loose) || dense.over) return;
+	box.removeAttribute('data-fit-dense');
+	fit(box);
+}
+
+export interface FitOptions {
+	/**
+	 * The box has a denser layout (its CSS under `[data-fit-dense]`: tighter lines and spacing, never
+	 * smaller type), worth taking when the usual one would cut the box or leave a list showing none
+	 * of its items. Taken only when it does better: the usual look stays whenever it is good enough.
+	 */
+	dense?: boolean;
+}
+
+/** What a fit came to: whether the box still overflows, how many items show, how many lists none. */
+interface Outcome {
+	over: boolean;
+	shown: number;
+	starved: number;
+}
+/** Not cut first, then the fewest lists with nothing shown, then the most items. */
+const score = (o: Outcome) => (o.over ? -Infinity : o.shown - o.starved * 10_000);
+
+function fit(box: HTMLElement): Outcome {
 	const lists = [...box.querySelectorAll<HTMLElement>('[data-fit-list]')].map(fitList);
 	for (const list of lists) {
 		for (const item of list.items) item.style.display = '';
@@ -27,7 +58,12 @@ export function shrinkToFit(box: HTMLElement): void {
 	}
 	const over = () =>
 		box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
-	if (lists.length === 0 || !over()) return;
+	const outcome = (): Outcome => ({
+		over: over(),
+		shown: lists.reduce((n, l) => n + l.items.length - l.hidden, 0),
+		starved: lists.filter((l) => l.items.length > 0 && l.hidden === l.items.length).length
+	});
+	if (lists.length === 0 || !over()) return outcome();
 	// The most the box can be tall: it overflows now, so it is as tall as it gets (it may follow its
 	// content, on a centred stage). And each item's size, all shown: see step 2.
 	const room = box.clientHeight + 1;
@@ -48,7 +84,7 @@ export function shrinkToFit(box: HTMLElement): void {
 	if (tried !== fits) {
 		for (const list of lists) list.cap(fits);
 		// Even with every item hidden (labels and counts only) the box overflows: nothing to give back.
-		if (fits === 0 && over()) return;
+		if (fits === 0 && over()) return outcome();
 	}
 
 	// 2. What room is left goes back item by item. A band's height depends on its own list only and
@@ -123,6 +159,7 @@ export function shrinkToFit(box: HTMLElement): void {
 		const { list, i } = shown.pop()!;
 		list.set(i, false);
 	}
+	return outcome();
 }
 
 /** How tall the box's content is (its scrollHeight, unless the box is taller than its content). */
@@ -188,13 +225,13 @@ type FitList = ReturnType<typeof fitList>;
  * changes, the box changes size (a new screen, a header that wraps) or the fonts arrive. Once per
  * change: the size the box has after a fit (it may follow its content) is not a new size.
  */
-export function fitted(track: () => unknown): Attachment<HTMLElement> {
+export function fitted(track: () => unknown, options: FitOptions = {}): Attachment<HTMLElement> {
 	return (box) => {
 		track();
 		let fittedAt = '';
 		const size = () => `${box.clientWidth}×${box.clientHeight}`;
 		const run = () => {
-			shrinkToFit(box);
+			shrinkToFit(box, options);
 			fittedAt = size();
 		};
 		// After the lists inside have taken the change.
