@@ -83,3 +83,35 @@ export async function smallestText(page: Page): Promise<{ px: number; text: stri
 		return min;
 	});
 }
+
+/**
+ * What a status stuck to the bottom of the screen paints over the page right now: a background,
+ * a border or shadow, or words. An idle status must paint nothing (the page shows through), and a
+ * "✓ Saved" should be gone after a few seconds; an error stays until it is dealt with.
+ */
+export async function stickyBottomPaint(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const out: string[] = [];
+		const clear = 'rgba(0, 0, 0, 0)';
+		for (const bar of document.body.querySelectorAll('*')) {
+			const css = getComputedStyle(bar);
+			if (!/sticky|fixed/.test(css.position) || css.bottom === 'auto') continue;
+			for (const el of [bar, ...bar.querySelectorAll('*')]) {
+				const s = getComputedStyle(el);
+				const box = el.getBoundingClientRect();
+				if (box.width === 0 || box.height === 0) continue;
+				// Hidden, or faded out by itself or a parent.
+				if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+				const words = [...el.childNodes].some(
+					(n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()
+				);
+				const edge = s.boxShadow !== 'none' || parseFloat(s.borderTopWidth) > 0;
+				if (s.backgroundColor !== clear || edge || words)
+					out.push(
+						`<${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]}> "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.height)}px tall`
+					);
+			}
+		}
+		return out;
+	});
+}

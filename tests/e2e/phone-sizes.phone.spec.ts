@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { completeAmo } from './activity-helpers';
 import { deskWithSession, watchErrors } from './helpers';
-import { expectFits, sizedPhone, smallestText, SIZES } from './phone-fit';
+import { expectFits, sizedPhone, smallestText, stickyBottomPaint, SIZES } from './phone-fit';
 
 /** First screens to look at after a run: test-results/e2e/screens/sizes/. */
 const shot = (page: Page, name: string) =>
@@ -26,6 +26,11 @@ const steps: Record<string, ((phone: Page) => Promise<void>)[]> = {
 				.fill('Strategy document');
 			await phone.getByRole('button', { name: 'Add', exact: true }).click();
 			await expect(phone.getByText('Strategy document').first()).toBeVisible();
+		},
+		async (phone) => {
+			// A tag is saved through the sticky status: its "✓ Saved" shows, then stops covering the card.
+			await phone.getByRole('button', { name: 'Works well', exact: true }).first().click();
+			await expect(phone.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 		},
 		async (phone) => {
 			await phone.getByRole('button', { name: /All steps/ }).click();
@@ -68,6 +73,13 @@ test('every phone view fits a 320 px phone and 200 % text at 360 px: no sideways
 		for (const [i, phone] of phones.entries()) {
 			await shot(phone, `${what}-${SIZES[i]!.name}`);
 			await expectFits(phone, `${what} (${SIZES[i]!.name})`);
+			// The status at the bottom of the screen hides nothing while it has nothing to say.
+			await expect
+				.poll(() => stickyBottomPaint(phone), {
+					message: `${what} (${SIZES[i]!.name}): the sticky status paints over the page`,
+					timeout: 6_000
+				})
+				.toEqual([]);
 		}
 	};
 

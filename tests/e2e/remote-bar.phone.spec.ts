@@ -1,4 +1,5 @@
 import { devices, expect, test, type Locator, type Page } from '@playwright/test';
+import { io as connect, type Socket } from 'socket.io-client';
 import { deskWithSession, signUp, startSession, watchErrors } from './helpers';
 
 const SCREEN = { width: 360, height: 640 };
@@ -125,4 +126,163 @@ test('moving into the break while an activity collects asks on the remote; then 
 	await page.screenshot({ path: 'test-results/e2e/screens/phone-break.png' });
 	await projector.screenshot({ path: 'test-results/e2e/screens/projector-break.png' });
 	errors.expectNone();
+});
+
+/** A room's worth of names: long single words, hyphens, three- and four-word names. */
+const NAMES = [
+	'Alexandria Montgomery-Smith',
+	'Siobhán O’Sullivan-Fitzgerald',
+	'Priya Raghunathan',
+	'Kwame Mensah',
+	'Łukasz Wiśniewski',
+	'Zoë Clarke',
+	'Bartholomew Featherstonehaugh',
+	'Amara Okonkwo',
+	'Jo Lee',
+	'Mohammed Al-Rashidi',
+	'Christopher Higginbotham',
+	'Fatima Zahra Benali',
+	'Tom Price',
+	'Catherine Worthington',
+	'Nguyen Thi Minh Khai',
+	'Oluwaseun Adebayo-Williams',
+	'Sam Patel',
+	'Margaret Thistlethwaite',
+	'Ahmed Hassan',
+	'Rebecca Chamberlain',
+	'Dev Sharma',
+	'Eleanor Rutherford-Hughes',
+	'Kai Tanaka',
+	'Hannah Blackwood',
+	'Ravi Shankar Venkataraman',
+	'Grace O’Brien',
+	'Jean-Baptiste Dubois',
+	'Ines Fernández García',
+	'Ben Wu',
+	'Maximilian Schwarzenegger'
+];
+
+/** Each person's chip on the remote: words split across lines, a name cut or spilling out of its chip. */
+function chipProblems(page: Page): Promise<string[]> {
+	return page.locator('.roster li').evaluateAll((chips) =>
+		chips.flatMap((chip) => {
+			const name = chip.querySelector('.name')!;
+			const text = name.firstChild!;
+			const out: string[] = [];
+			// A word (or a hyphenated part of one, "Montgomery-") must sit on one line.
+			for (const m of (text.textContent ?? '').matchAll(/[^\s-]+-?/g)) {
+				const range = document.createRange();
+				range.setStart(text, m.index);
+				range.setEnd(text, m.index + m[0].length);
+				const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+				if (lines.size > 1) out.push(`"${m[0]}" broken over ${lines.size} lines`);
+			}
+			if (name.scrollWidth > name.clientWidth + 1) out.push(`"${text.textContent}" cut`);
+			const c = chip.getBoundingClientRect();
+			const n = name.getBoundingClientRect();
+			if (n.top < c.top || n.bottom > c.bottom || n.right > c.right)
+				out.push(`"${text.textContent}" runs out of its chip`);
+			return out;
+		})
+	);
+}
+
+test('a room of 30 on the remote: no name broken inside a word on a 320 or 390 px phone or a 1280 px desk, and the list stays compact', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const context = await browser.newContext({
+		...devices['Pixel 7'],
+		viewport: { width: 320, height: 640 }
+	});
+	const remote = await context.newPage();
+	const errors = watchErrors(remote);
+	await signUp(remote);
+	const code = await startSession(remote, /Session A/);
+	const people: Socket[] = [];
+	try {
+		for (const name of NAMES) {
+			const socket = connect(baseURL!, {
+				transports: ['websocket'],
+				extraHeaders: { origin: baseURL! }
+			});
+			people.push(socket);
+			const res = await new Promise((resolve) => socket.emit('room:join', { code, name }, resolve));
+			expect(res, name).toMatchObject({ ok: true });
+		}
+		await expect(remote.getByText('30 joined, 30 online')).toBeVisible();
+		const desk = await (
+			await browser.newContext({
+				viewport: { width: 1280, height: 900 },
+				storageState: await context.storageState()
+			})
+		).newPage();
+		await desk.goto(remote.url());
+		await expect(desk.getByText('30 joined, 30 online')).toBeVisible();
+		for (const [page, width] of [
+			[remote, 320],
+			[remote, 390],
+			[desk, 1280]
+		] as const) {
+			if (page === remote) await remote.setViewportSize({ width, height: 844 });
+			const list = page.locator('.roster');
+			await list.scrollIntoViewIfNeeded();
+			await list.screenshot({ path: `test-results/e2e/screens/remote-people-${width}.png` });
+			expect(await chipProblems(page), `the names at ${width} px`).toEqual([]);
+			const remove = page.getByRole('button', { name: 'Remove Bartholomew Featherstonehaugh' });
+			expect(
+				(await remove.boundingBox())!.height,
+				`${width} px: the ✕ target`
+			).toBeGreaterThanOrEqual(44);
+			if (width === 390)
+				expect((await list.boundingBox())!.height, '30 people at 390 px').toBeLessThanOrEqual(850);
+		}
+		await desk.context().close();
+	} finally {
+		for (const socket of people) socket.disconnect();
+	}
+	errors.expectNone();
+	await context.close();
+});
+
+test('the remote on a 320 px phone: the block, its title and the activity to launch in full, in readable type', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const context = await browser.newContext({
+		...devices['Pixel 7'],
+		viewport: { width: 320, height: 640 }
+	});
+	const remote = await context.newPage();
+	const errors = watchErrors(remote);
+	await signUp(remote);
+	await startSession(remote, /Session A/);
+	const bar = remote.getByRole('region', { name: 'Controls' });
+	await bar.getByRole('button', { name: 'Start the agenda' }).click();
+	await remote.getByRole('button', { name: 'Go to Developing performance' }).click();
+	await expect(bar.getByText('Block 7 of 8')).toBeVisible();
+	await expect(bar.getByRole('button', { name: /^Launch/ })).toBeVisible();
+	await remote.evaluate(() => window.scrollTo(0, 0));
+	await remote.screenshot({ path: 'test-results/e2e/screens/remote-bar-320.png' });
+
+	const label = await bar
+		.getByRole('heading', { level: 2 })
+		.evaluate((el) => getComputedStyle(el).fontSize);
+	expect(parseFloat(label), '"NOW · Block 7 of 8"').toBeGreaterThanOrEqual(14);
+	// Titles wrap rather than end in "…": no box in the bar clips part of its text.
+	const cut = await bar.evaluate((el) =>
+		[el, ...el.querySelectorAll('*')]
+			.filter((e) => {
+				const css = getComputedStyle(e);
+				if (css.overflowX === 'visible' && css.overflowY === 'visible') return false;
+				return e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
+			})
+			.map((e) => (e.textContent ?? '').trim().slice(0, 50))
+	);
+	expect(cut, 'text cut in the bar').toEqual([]);
+	// Still compact: the bar leaves most of a 640 px screen to the page.
+	expect((await bar.boundingBox())!.height).toBeLessThanOrEqual(280);
+	errors.expectNone();
+	await context.close();
 });

@@ -100,6 +100,36 @@ test('a trainer opens a room, two phones join, a reload keeps the same person', 
 	await expect(phone1.getByRole('heading', { name: 'Session closed' })).toBeVisible();
 });
 
+test('the remote shows its controls, disabled and saying "Connecting…", until the server answers', async ({
+	page
+}) => {
+	await signUp(page);
+	await startSession(page, /Session A/);
+	const url = page.url();
+	// The server never answers this tab's socket (either transport): the page stays as first drawn.
+	await page.routeWebSocket(/socket\.io/, () => {});
+	await page.route(/\/socket\.io\//, () => {});
+	await page.goto(url);
+	const bar = page.getByRole('region', { name: 'Controls' });
+	await expect(bar).toBeVisible();
+	await expect(bar.getByText('Connecting…')).toBeVisible();
+	const buttons = bar.getByRole('button');
+	expect(await buttons.count()).toBeGreaterThan(0);
+	for (const button of await buttons.all()) await expect(button).toBeDisabled();
+
+	// Connected: the same bar, live.
+	await page.unrouteAll({ behavior: 'ignoreErrors' });
+	await page.goto('about:blank');
+	const live = await page.context().newPage();
+	await live.goto(url);
+	await expect(
+		live.getByRole('region', { name: 'Controls' }).getByRole('button', { name: 'Start the agenda' })
+	).toBeEnabled();
+	await expect(
+		live.getByRole('region', { name: 'Controls' }).getByText('Connecting…')
+	).toBeHidden();
+});
+
 test('sign out, a wrong password, and signing back in', async ({ page }) => {
 	const email = await signUp(page, 'Sam Trainer');
 	await page.getByRole('button', { name: /Sign out/ }).click();

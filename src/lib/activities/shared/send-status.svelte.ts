@@ -13,6 +13,7 @@ export class SendStatus {
 	#inFlight = $state(0);
 	#result = $state<'saved' | 'failed' | null>(null);
 	#error = $state('');
+	#settled = $state(0);
 	/** The outboxes of the sends in flight (one entry per send that went through an outbox). */
 	#boxes = $state.raw<Outbox[]>([]);
 
@@ -28,6 +29,10 @@ export class SendStatus {
 	}
 	get error(): string {
 		return this.#error;
+	}
+	/** How many sends have settled: a new result, even one the same as the last ("Saved" again). */
+	get settled(): number {
+		return this.#settled;
 	}
 
 	/** Forgets the last result (a new screen: "✓ Added" was about another step); sends in flight still report. */
@@ -54,6 +59,7 @@ export class SendStatus {
 		this.#inFlight -= 1;
 		this.#result = result.ok ? 'saved' : 'failed';
 		this.#error = result.ok ? '' : result.error;
+		this.#settled += 1;
 		return result;
 	}
 }
