@@ -3,7 +3,10 @@
  * each group in focus, a spotlight) with a realistic room (30 phones, 8 groups, 40 open answers, 40
  * brainstorm ideas, long goals, 10 checklist practices of 120 characters) at 1280×720, 1920×1080 and
  * 3840×2160. Fails on any text cut by an edge or a box, any box whose content overflows it, any "…"
- * standing in for content, and any room-facing text under 24 px at 1280×720. The phones are real
+ * standing in for content, and any room-facing text under 24 px at 1280×720 (the trainer's keyboard
+ * hints in the footer: 16 px). The join screen before the start is checked with 8, 30 and 45 people
+ * joined: the QR clear of the title and inside its stage, whole name chips and an accurate
+ * "+N more", the start hint on screen. The phones are real
  * socket.io clients of the production server; the projector is real Chromium. Screenshots are kept in
  * test-results/e2e/fit/.
  */
@@ -159,8 +162,7 @@ async function problems(page: Page, minPx: number): Promise<string[]> {
 		};
 		// Boxes that clip and have more content than room.
 		for (const el of main.querySelectorAll('*')) {
-			if (el.closest('footer.keys') || !(el instanceof HTMLElement) || !el.checkVisibility())
-				continue;
+			if (!(el instanceof HTMLElement) || !el.checkVisibility()) continue;
 			const s = getComputedStyle(el);
 			// A pager's window holds its other pages on purpose (hidden, with "1 of 3" shown).
 			const clips =
@@ -186,11 +188,7 @@ async function problems(page: Page, minPx: number): Promise<string[]> {
 		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 			const text = node.textContent!.trim();
 			const el = node.parentElement!;
-			if (
-				!text ||
-				el.closest('footer.keys') ||
-				!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })
-			)
+			if (!text || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true }))
 				continue;
 			if (el.closest('[aria-hidden="true"]') && !el.closest('svg')) continue;
 			// Visually hidden text for screen readers (a 1 px clipped box) is not on the screen.
@@ -231,30 +229,33 @@ async function problems(page: Page, minPx: number): Promise<string[]> {
 				const m = (el as unknown as SVGGraphicsElement).getScreenCTM?.();
 				if (m) px *= Math.hypot(m.a, m.b);
 			}
-			// Keyboard hints (the footer, "G: next") may be smaller; everything else is read by the room.
-			if (px < minPx - 0.5 && !el.closest('.key'))
-				out.push(`${what} is ${px.toFixed(1)} px (at least ${minPx})`);
+			// The footer's keyboard hints and the join screen's set-up warning are the trainer's, read
+			// from a step or two away: 16 px at 1280×720 (two thirds of the room's). A stage's "G: next"
+			// may be smaller. The rest is the room's.
+			const min = el.closest('footer.keys, .join .warning') ? (minPx * 2) / 3 : minPx;
+			if (px < min - 0.5 && !el.closest('.stage .key'))
+				out.push(`${what} is ${px.toFixed(1)} px (at least ${min})`);
 		}
 		return [...new Set(out)];
 	}, minPx);
 }
 
 /** Checks the projector as it is at every size, keeping a screenshot of each. */
-async function fits(name: string) {
+async function fits(name: string, page = projector) {
 	for (const size of SIZES) {
-		await projector.setViewportSize(size);
+		await page.setViewportSize(size);
 		// Settled: pages re-measure after a resize; a failing check is retried until the layout holds.
 		const minPx = size.width === 1280 ? 24 : 0;
 		let found: string[] = [];
 		await expect
-			.poll(async () => (found = await problems(projector, minPx)), {
+			.poll(async () => (found = await problems(page, minPx)), {
 				timeout: 4000,
 				intervals: [100, 250, 500]
 			})
 			.toEqual([])
 			.catch(() => undefined);
 		mkdirSync(SHOTS, { recursive: true });
-		await projector.screenshot({ path: join(SHOTS, `${name}-${size.width}.png`) });
+		await page.screenshot({ path: join(SHOTS, `${name}-${size.width}.png`) });
 		expect.soft(found, `${name} at ${size.width}×${size.height}`).toEqual([]);
 	}
 }
@@ -328,6 +329,116 @@ test.afterAll(async () => {
 	for (const p of phones) p.disconnect();
 	trainer?.disconnect();
 	await server.stop();
+});
+
+/** A room's names as people type them: long, short, accented, hyphenated. */
+const ROOM_NAMES = [
+	'Alexandria Montgomery-Smith',
+	'Siobhán O’Sullivan-Fitzgerald',
+	'Priya Raghunathan',
+	'Kwame Mensah',
+	'Łukasz Wiśniewski',
+	'Zoë Clarke',
+	'Bartholomew Featherstonehaugh',
+	'Amara Okonkwo',
+	'Jo Lee',
+	'Mohammed Al-Rashidi',
+	'Christopher Higginbotham',
+	'Fatima Zahra Benali',
+	'Tom Price',
+	'Catherine Worthington',
+	'Nguyen Thi Minh Khai'
+];
+
+/**
+ * The join screen as the room sees it: the QR inside its stage and clear of the title, and large;
+ * every name shown whole, the rest counted in "+N more"; the start hint on screen.
+ */
+async function joinScreenHolds(page: Page, people: number) {
+	const size = page.viewportSize()!;
+	const what = `${people} people at ${size.width}×${size.height}`;
+	let m: Awaited<ReturnType<typeof measure>> | undefined;
+	const measure = () =>
+		page.evaluate(() => {
+			const box = (sel: string) => {
+				const r = document.querySelector(sel)!.getBoundingClientRect();
+				return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height };
+			};
+			const list = document.querySelector('section.people')!;
+			const bottom = list.getBoundingClientRect().bottom;
+			const chips = [...list.querySelectorAll<HTMLElement>('li:not([data-more])')].filter((li) =>
+				li.checkVisibility()
+			);
+			const more = list.querySelector<HTMLElement>('li[data-more]');
+			return {
+				title: box('h1.title'),
+				qr: box('.qr figure svg'),
+				caption: box('.qr figcaption'),
+				stage: box('.stage'),
+				hint: box('.people .first'),
+				peopleBottom: bottom,
+				shown: chips.length,
+				cut: chips.filter((li) => li.getBoundingClientRect().bottom > bottom + 1).length,
+				more: more?.checkVisibility() ? more.textContent : null
+			};
+		});
+	// Settled (the list is fitted after each change and resize): every name shown whole or counted.
+	await expect
+		.poll(async () => {
+			m = await measure();
+			const counted = Number(/^\+(\d+) more$/.exec(m.more ?? '')?.[1] ?? 0);
+			return { 'shown and counted': m.shown + counted, 'cut at the edge': m.cut };
+		}, what)
+		.toEqual({ 'shown and counted': people, 'cut at the edge': 0 });
+	m = m!;
+	expect(m.shown, `${what}: names shown`).toBeGreaterThan(0);
+	expect(m.qr.top, `${what}: the QR below the title`).toBeGreaterThanOrEqual(m.title.bottom);
+	expect(m.qr.top, `${what}: the QR inside its stage`).toBeGreaterThanOrEqual(m.stage.top - 1);
+	expect(m.caption.bottom, `${what}: the QR inside its stage`).toBeLessThanOrEqual(
+		m.stage.bottom + 1
+	);
+	expect(m.qr.height, `${what}: a QR large enough to scan`).toBeGreaterThanOrEqual(
+		size.height * 0.35
+	);
+	expect(m.hint.bottom, `${what}: the start hint on screen`).toBeLessThanOrEqual(
+		Math.min(size.height, m.peopleBottom) + 1
+	);
+	await expect(page.getByText('press Space to start')).toBeInViewport({ ratio: 1 });
+}
+
+test('join screen before the start: 8, 30 and 45 people', async ({ browser }) => {
+	const context = await browser.newContext({ baseURL: server.url, reducedMotion: 'reduce' });
+	const desk = await context.newPage();
+	await signUp(desk);
+	const code = await startSession(desk, /Session A/);
+	const page = await context.newPage();
+	await page.setViewportSize(SIZES[0]!);
+	await page.goto(`${desk.url()}/projector`);
+	await expect(page.getByText('press Space to start')).toBeVisible();
+	const joined: Client[] = [];
+	try {
+		for (const people of [8, 30, 45]) {
+			while (joined.length < people) {
+				const p: Client = connect(server.url, {
+					transports: ['websocket'],
+					extraHeaders: { origin: server.url }
+				});
+				joined.push(p);
+				const n = joined.length;
+				const name = ROOM_NAMES[(n - 1) % ROOM_NAMES.length]!;
+				await ok(p, 'room:join', { code, name: n > ROOM_NAMES.length ? `${name} ${n}` : name });
+			}
+			await expect(page.locator('.people .count')).toHaveText(`${people} people have joined`);
+			for (const size of SIZES) {
+				await page.setViewportSize(size);
+				await joinScreenHolds(page, people);
+			}
+			await fits(`join-${people}`, page);
+		}
+	} finally {
+		for (const p of joined) p.disconnect();
+		await context.close();
+	}
 });
 
 test('open question in groups: 40 answers, each group, a spotlight', async () => {

@@ -55,8 +55,9 @@ test('a trainer opens a room, two phones join, a reload keeps the same person', 
 	await expect(phone2.getByText('Waiting for the trainer')).toBeVisible();
 
 	await expect(projector.getByText('2 people have joined')).toBeVisible();
+	// Newest first: whoever has just joined finds their name at the start of the list.
 	const names = projector.locator('.roster .name');
-	await expect(names).toHaveText(['Aisha', 'Ben']);
+	await expect(names).toHaveText(['Ben', 'Aisha']);
 
 	await phone1.reload();
 	await expect(phone1.getByText('You: Aisha')).toBeVisible();
@@ -76,7 +77,7 @@ test('a trainer opens a room, two phones join, a reload keeps the same person', 
 	await expect(aisha).not.toHaveClass(/offline/);
 	await expect(aisha).toHaveAttribute('data-participant-id', aishaId!);
 	await expect(projector.getByText('2 people have joined')).toBeVisible();
-	await expect(names).toHaveText(['Aisha', 'Ben']);
+	await expect(names).toHaveText(['Ben', 'Aisha']);
 	await expect(page.getByText('2 joined, 2 online')).toBeVisible();
 
 	// Scanning the QR again on the same phone returns to the seat rather than making a second Aisha.
