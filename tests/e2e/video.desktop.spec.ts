@@ -122,3 +122,55 @@ test('a video block plays its YouTube link as an embed, or an attached file, fro
 	await expect(video).toBeVisible();
 	errors.expectNone();
 });
+
+test('a YouTube video that cannot be reached leaves the block on the projector, with where to play it', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const errors = watchErrors(page);
+	await signUp(page);
+	// No internet: YouTube's address does not resolve.
+	await page
+		.context()
+		.route('https://www.youtube-nocookie.com/**', (route) => route.abort('namenotresolved'));
+	const offline = await toVideoBlock(page, /Session B$/);
+	errors.add(offline);
+	const stage = offline.getByRole('region', { name: /^Video: Effective feedback/ });
+	await expect(stage.getByRole('heading', { name: /Effective feedback/ })).toBeVisible();
+	await expect(stage.getByRole('timer')).toBeVisible();
+	await expect(stage.getByRole('status')).toHaveText(
+		'The video can’t be reached from this computer — check the Wi-Fi, or play it from youtube.com/watch?v=pN34FNbOKXc',
+		{ timeout: 20_000 }
+	);
+	// The message covers the frame's error page, whole and on screen.
+	const card = await stage.locator('.block-card').boundingBox();
+	const frame = await stage.locator('iframe').boundingBox();
+	expect(card!.x).toBeLessThanOrEqual(frame!.x);
+	expect(card!.y).toBeLessThanOrEqual(frame!.y);
+	expect(card!.width).toBeGreaterThanOrEqual(frame!.width);
+	await expect(stage.getByRole('status')).toBeInViewport({ ratio: 1 });
+	await offline.close();
+
+	// Online, the player answers the page (YouTube's IFrame API handshake, played here by a stand-in)
+	// and the video takes the screen.
+	await page.context().unrouteAll();
+	await page.context().route('https://www.youtube-nocookie.com/**', (route) =>
+		route.fulfill({
+			contentType: 'text/html',
+			body: `<!doctype html><title>Player</title><p>The talk</p><script>
+				addEventListener('message', (e) => {
+					const m = JSON.parse(e.data);
+					if (m.event === 'listening') parent.postMessage(JSON.stringify({ event: 'onReady', id: m.id, channel: 'widget' }), '*');
+				});
+			</script>`
+		})
+	);
+	await page.goto('/trainer');
+	const online = await toVideoBlock(page, /Session B$/);
+	errors.add(online);
+	const video = online.getByRole('region', { name: /^Video: Effective feedback/ });
+	await expect(video.frameLocator('iframe').getByText('The talk')).toBeVisible();
+	await expect(video.locator('.block-card')).toHaveCount(0);
+	await expect(video.getByRole('timer')).toBeVisible();
+	errors.expectNone();
+});

@@ -74,3 +74,9 @@ export interface VideoState {
 
 export const videoStateFor = (state: VideoState | undefined, block: number): VideoState =>
 	state && state.block === block ? state : { block, playing: false, hidden: false };
+
+/** Where an embed's talk plays on YouTube itself, to type on another device: youtube.com/watch?v=…. */
+export function youtubeWatchAddress(embedUrl: string): string {
+	const id = new URL(embedUrl).pathname.split('/').at(-1) ?? '';
+	return `youtube.com/watch?v=${id}`;
+}
