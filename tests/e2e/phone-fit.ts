@@ -115,3 +115,158 @@ export async function stickyBottomPaint(page: Page): Promise<string[]> {
 		return out;
 	});
 }
+
+/**
+ * Words split across two lines ("Strong|ly", "Embedd|ed") in the elements `within` selects: a box
+ * too narrow for its own words. A word wider than the page's column (a name or an answer someone
+ * typed) may break; nothing else. Words are letters and digits: a break at a hyphen or a slash is a
+ * line break, not a broken word.
+ */
+export async function brokenWords(page: Page, within = 'body'): Promise<string[]> {
+	return page.evaluate((within) => {
+		const out: string[] = [];
+		const column = document.querySelector('main') ?? document.body;
+		const css = getComputedStyle(column);
+		const room = column.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight);
+		for (const root of document.querySelectorAll(within)) {
+			const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const el = node.parentElement;
+				const text = node.textContent ?? '';
+				if (
+					!el ||
+					!text.trim() ||
+					el.closest('.visually-hidden, .skip-link, script, style, option')
+				)
+					continue;
+				if (!el.checkVisibility({ visibilityProperty: true })) continue;
+				for (const m of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+					const range = document.createRange();
+					range.setStart(node, m.index);
+					range.setEnd(node, m.index + m[0].length);
+					const rects = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
+					// On two lines: one piece wholly below another.
+					const split = rects.some((a) => rects.some((b) => a.top >= b.bottom - 1));
+					const width = rects.reduce((sum, r) => sum + r.width, 0);
+					if (split && width <= room)
+						out.push(`"${m[0]}" in <${el.tagName.toLowerCase()}> ${Math.round(width)}px wide`);
+				}
+			}
+		}
+		return [...new Set(out)].slice(0, 12);
+	}, within);
+}
+
+/**
+ * Each row of answer buttons on the page (a rating scale's points, a checklist's levels), in order:
+ * each option's box, and the row's width. Side by side means one line; stacked, one option a line.
+ */
+export async function answerRows(
+	page: Page,
+	rows = 'fieldset.item .scale, .rc-phone .seg'
+): Promise<
+	{
+		width: number;
+		legendBottom: number;
+		options: { x: number; y: number; width: number; height: number }[];
+	}[]
+> {
+	return page.locator(rows).evaluateAll((els) =>
+		els.map((row) => {
+			const statement =
+				row.closest('fieldset')?.querySelector('legend') ?? row.previousElementSibling;
+			return {
+				width: row.getBoundingClientRect().width,
+				legendBottom: statement?.getBoundingClientRect().bottom ?? 0,
+				options: [...row.children].map((o) => {
+					const b = o.getBoundingClientRect();
+					return { x: b.x, y: b.y, width: b.width, height: b.height };
+				})
+			};
+		})
+	);
+}
+
+/**
+ * Every answer row is either side by side or stacked full width, top to bottom in the scale's order,
+ * each option at least 44 px tall and below its statement. Returns how the rows are laid out.
+ */
+export async function expectAnswerRows(
+	page: Page,
+	what: string,
+	rows?: string
+): Promise<'row' | 'stacked'> {
+	const found = await answerRows(page, rows);
+	expect(found.length, `${what}: answer rows on the screen`).toBeGreaterThan(0);
+	const layouts = new Set<'row' | 'stacked'>();
+	for (const [r, row] of found.entries()) {
+		const sideBySide = row.options.every((o) => Math.abs(o.y - row.options[0]!.y) < 1);
+		layouts.add(sideBySide ? 'row' : 'stacked');
+		for (const [i, o] of row.options.entries()) {
+			expect
+				.soft(o.height, `${what}: row ${r + 1}, option ${i + 1} is tall enough to tap`)
+				.toBeGreaterThanOrEqual(44);
+			expect
+				.soft(o.y, `${what}: row ${r + 1}, option ${i + 1} is below its statement`)
+				.toBeGreaterThanOrEqual(row.legendBottom - 1);
+			if (sideBySide || i === 0) continue;
+			const before = row.options[i - 1]!;
+			expect
+				.soft(o.width, `${what}: row ${r + 1}, option ${i + 1} is full width`)
+				.toBeGreaterThanOrEqual(row.width - 1);
+			expect
+				.soft(o.y, `${what}: row ${r + 1}, option ${i + 1} is under option ${i}`)
+				.toBeGreaterThanOrEqual(before.y + before.height);
+		}
+	}
+	expect(layouts.size, `${what}: every row laid out alike`).toBe(1);
+	return [...layouts][0]!;
+}
+
+/**
+ * The drawn text of the page's charts (SVG) as it reaches the screen: its font size times the
+ * drawing's scale, the smallest; and any label over another, over a bar or past the chart's edge.
+ */
+export async function chartText(
+	page: Page
+): Promise<{ px: number; text: string; overlaps: string[] }> {
+	return page.evaluate(() => {
+		let min = { px: Infinity, text: '' };
+		const overlaps: string[] = [];
+		for (const svg of document.querySelectorAll('svg')) {
+			const view = svg.viewBox.baseVal;
+			if (!view || view.width === 0 || svg.getClientRects().length === 0) continue;
+			const scale = svg.getBoundingClientRect().width / view.width;
+			const texts = [...svg.querySelectorAll('text')].filter((t) => t.textContent?.trim());
+			const boxes = texts.map((t) => t.getBoundingClientRect());
+			for (const [i, t] of texts.entries()) {
+				const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+				if (px < min.px) min = { px, text: t.textContent!.trim() };
+				for (let j = i + 1; j < texts.length; j++) {
+					const [a, b] = [boxes[i]!, boxes[j]!];
+					if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+						overlaps.push(`"${t.textContent}" and "${texts[j]!.textContent}"`);
+				}
+			}
+			// Nor over a bar: a name too long for the room left of the bars runs into them.
+			const bars = [...svg.querySelectorAll('rect')].map((r) => r.getBoundingClientRect());
+			for (const [i, t] of texts.entries()) {
+				const a = boxes[i]!;
+				if (
+					bars.some(
+						(b) =>
+							a.left < b.right - 1 &&
+							b.left < a.right - 1 &&
+							a.top < b.bottom - 1 &&
+							b.top < a.bottom - 1
+					)
+				)
+					overlaps.push(`"${t.textContent}" runs into a bar`);
+				const edge = svg.getBoundingClientRect();
+				if (a.left < edge.left - 1 || a.right > edge.right + 1 || a.bottom > edge.bottom + 1)
+					overlaps.push(`"${t.textContent}" is cut at the chart's edge`);
+			}
+		}
+		return { ...min, overlaps };
+	});
+}

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { completeAmo } from './activity-helpers';
 import {
 	deskWithSession,
 	expectAccessible,
@@ -6,6 +7,7 @@ import {
 	joinByCode,
 	watchErrors
 } from './helpers';
+import { brokenWords, chartText, expectAnswerRows, sizedPhone, SIZES } from './phone-fit';
 
 test('the learning-preferences reflection: a private profile on the phone, nothing on the projector before the reveal', async ({
 	browser,
@@ -40,6 +42,75 @@ test('the learning-preferences reflection: a private profile on the phone, nothi
 		path: 'test-results/e2e/screens/questionnaire-phone.png',
 		fullPage: true
 	});
+	errors.expectNone();
+	await desk.close();
+});
+
+/** Phone widths from the smallest to a small tablet, and 200 % text on a common phone. */
+const WIDTHS = [
+	{ width: 320, bigText: false },
+	{ width: 360, bigText: false },
+	{ width: 390, bigText: false },
+	{ width: 412, bigText: false },
+	{ width: 360, bigText: true },
+	{ width: 768, bigText: false }
+];
+
+test('AMO on phones of 320 to 412 px and with 200 % text: no answer word broken, the points stacked in order when they cannot sit side by side, the profile chart at 14 px or more', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const { desk, remote, code } = await deskWithSession(browser, /Session A/);
+	const phone = await sizedPhone(browser, SIZES[0]);
+	const errors = watchErrors(remote, phone);
+	await joinByCode(phone, code, 'Priya');
+	await expect(phone.getByText('Waiting for the trainer')).toBeVisible();
+	await remote.getByLabel('Launch an activity').selectOption('amo-assessment');
+	await remote.getByRole('button', { name: /Launch “/ }).click();
+	await phone.getByRole('button', { name: 'Next' }).click();
+	await expect(phone.locator('fieldset.item').first()).toBeVisible();
+
+	const resize = async (width: number, bigText: boolean) => {
+		await phone.setViewportSize({ width, height: 800 });
+		await phone.evaluate((big) => {
+			document.documentElement.style.fontSize = big ? '200%' : '';
+		}, bigText);
+	};
+	const layouts: Record<string, string> = {};
+	for (const { width, bigText } of WIDTHS) {
+		const what = `AMO statements at ${width}px${bigText ? ', 200 % text' : ''}`;
+		await resize(width, bigText);
+		// The points take their layout once the phone has measured them.
+		await expect.poll(() => brokenWords(phone), `${what}: words broken`).toEqual([]);
+		layouts[what] = await expectAnswerRows(phone, what);
+		await phone
+			.locator('fieldset.item')
+			.first()
+			.screenshot({
+				path: `test-results/e2e/screens/amo-scale-${width}${bigText ? '-big' : ''}.png`
+			});
+	}
+	// Stacked where "Strongly disagree" cannot fit a fifth of the screen; side by side where it can.
+	expect(layouts['AMO statements at 320px']).toBe('stacked');
+	expect(layouts['AMO statements at 360px, 200 % text']).toBe('stacked');
+	expect(layouts['AMO statements at 768px']).toBe('row');
+
+	await resize(320, false);
+	// The chart's edges: Ability 5.0 (a full bar, its value by the edge), Motivation 1.0, Opportunity 3.0.
+	await completeAmo(phone, (i) => (i < 5 ? 5 : i < 10 ? 1 : (i % 5) + 1), true);
+	await expect(phone.locator('svg[role="img"]')).toBeVisible();
+	for (const { width, bigText } of WIDTHS) {
+		await resize(width, bigText);
+		const chart = await chartText(phone);
+		const what = `the profile chart at ${width}px${bigText ? ', 200 % text' : ''}`;
+		expect
+			.soft(chart.px, `${what}: the smallest label, "${chart.text}"`)
+			.toBeGreaterThanOrEqual(14);
+		expect.soft(chart.overlaps, `${what}: labels over each other`).toEqual([]);
+		await phone.locator('svg[role="img"]').screenshot({
+			path: `test-results/e2e/screens/amo-chart-${width}${bigText ? '-big' : ''}.png`
+		});
+	}
 	errors.expectNone();
 	await desk.close();
 });

@@ -119,16 +119,16 @@ describe('Relevant: a link to a team or organisational objective', () => {
 
 describe('Time-bound: a date, a month, a weekday or a period', () => {
 	it.each([
-		['Finish the handbook by 30 June', '30 june'],
+		['Finish the handbook by 30 June', '30 June'],
 		['Finish the handbook by 30/06/2026', '30/06/2026'],
 		['Finish the handbook on 2026-06-30', '2026-06-30'],
-		['Present it to the team by March', 'by march'],
-		['Start the new rota in May', 'in may'],
-		['Send the plan to me on Friday', 'friday'],
+		['Present it to the team by March', 'by March'],
+		['Start the new rota in May', 'in May'],
+		['Send the plan to me on Friday', 'Friday'],
 		['Cut the backlog within six weeks', 'within six weeks'],
 		['Cut the backlog in the next 3 months', 'in the next 3 months'],
-		['Reach 90% by the end of Q2', 'by the end of q2'],
-		['Reach 90% by end of Q3', 'end of q3'],
+		['Reach 90% by the end of Q2', 'by the end of Q2'],
+		['Reach 90% by end of Q3', 'end of Q3'],
 		['Have the conversation before our next one-to-one', 'before our next one-to-one'],
 		['Agree the plan this quarter', 'this quarter']
 	])('passes: %s', (text, found) => {
@@ -194,5 +194,25 @@ describe('the coach as a whole', () => {
 			relevant: false,
 			timeBound: false
 		});
+	});
+});
+
+describe('quotes the goal back as it was typed', () => {
+	it('keeps the capitals and the curly apostrophes of the words it quotes', () => {
+		const goal =
+			'Cut Rework on the Monthly Reports by 20% by the end of June so that the Finance team’s close is on time';
+		const reasons = coach(goal, 4).map((c) => c.reason);
+		expect(reasons.join(' ')).toContain('"end of June"');
+		expect(reasons.join(' ')).toContain('"so that the Finance team’s close is on"');
+		expect(reasons.join(' ')).toContain('"Cut … Rework"');
+		// Nothing quoted is in a case the person did not type.
+		for (const quoted of reasons.join(' ').match(/"[^"]+"/g) ?? [])
+			expect(goal.toLowerCase()).toContain(quoted.slice(1, -1).split(' … ')[0]!.toLowerCase());
+		expect(reasons.join(' ')).not.toMatch(/end of june|finance|\bcut\b/);
+	});
+
+	it('quotes a whole word, not the same letters inside another', () => {
+		expect(checkTimeBound('Much dismay, but done in May').reason).toContain('"in May"');
+		expect(checkTimeBound('Send it by Friday').reason).toContain('"by Friday"');
 	});
 });

@@ -64,6 +64,24 @@ const words = (text: string): string[] =>
 /** Lower case, curly quotes straightened, so one pattern fits both. */
 const norm = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'");
 
+/**
+ * A phrase the rules found in the lower-cased text, as the participant typed it ("end of June", not
+ * "end of june"): their own words are quoted back. The phrase's words in order, with any spacing or
+ * punctuation between them; the found phrase itself when the text has no such run (it never should).
+ */
+function asTyped(text: string, found: string): string {
+	const parts = found
+		.trim()
+		.split(/\s+/)
+		.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’‘]"));
+	// Whole words only: "may" is not quoted from "dismay".
+	const edge = (c: string | undefined) => (/[a-z0-9]/i.test(c ?? '') ? '(?<![a-z0-9])' : '');
+	const tail = (c: string | undefined) => (/[a-z0-9]/i.test(c ?? '') ? '(?![a-z0-9])' : '');
+	const source = edge(parts[0]?.[0]) + parts.join('[^a-z0-9]+') + tail(parts.at(-1)?.at(-1));
+	const m = new RegExp(source, 'i').exec(text);
+	return m ? m[0] : found.trim();
+}
+
 function firstMatch(text: string, patterns: RegExp[]): string | null {
 	for (const p of patterns) {
 		const m = p.exec(text);
@@ -92,18 +110,18 @@ function withoutDeadlines(lower: string): string {
 export function checkTimeBound(text: string): Check {
 	const lower = norm(text);
 	const found = firstMatch(lower, DEADLINES);
-	if (found) return pass('timeBound', `It has a date or a deadline: "${found}".`);
+	if (found) return pass('timeBound', `It has a date or a deadline: "${asTyped(text, found)}".`);
 	const often = firstMatch(lower, FREQUENCIES);
 	if (often)
 		return fail(
 			'timeBound',
-			`"${often}" says how often, not by when. Add a date or a deadline too, like "until the end of June" or "by 30 September".`
+			`"${asTyped(text, often)}" says how often, not by when. Add a date or a deadline too, like "until the end of June" or "by 30 September".`
 		);
 	const vague = VAGUE_TIMES.exec(lower)?.[0];
 	if (vague)
 		return fail(
 			'timeBound',
-			`"${vague}" is not a date. Say by when, like "by 30 June" or "within six weeks".`
+			`"${asTyped(text, vague)}" is not a date. Say by when, like "by 30 June" or "within six weeks".`
 		);
 	return fail(
 		'timeBound',
@@ -167,19 +185,19 @@ export function checkMeasurable(text: string): Check {
 	if (found && !checkSpecific(text).pass)
 		return fail(
 			'measurable',
-			`"${found}" counts something, but what is being done is still vague. Name the action first, then what you will count.`
+			`"${asTyped(text, found)}" counts something, but what is being done is still vague. Name the action first, then what you will count.`
 		);
-	if (found) return pass('measurable', `There is something to check: "${found.trim()}".`);
+	if (found) return pass('measurable', `There is something to check: "${asTyped(text, found)}".`);
 	const vague = VAGUE_AMOUNTS.exec(rest)?.[0];
 	if (vague)
 		return fail(
 			'measurable',
-			`"${vague}" is not a number: say how many or how much, e.g. "three", "from 12 to 5".`
+			`"${asTyped(text, vague)}" is not a number: say how many or how much, e.g. "three", "from 12 to 5".`
 		);
 	if (counted.stray)
 		return fail(
 			'measurable',
-			`"${counted.stray}" names something; it is not a measure. Add how many, how much or how well.`
+			`"${asTyped(text, counted.stray)}" names something; it is not a measure. Add how many, how much or how well.`
 		);
 	if (/\bcomplet(?:e|es|ed|ing)\b/.test(rest))
 		return fail(
@@ -218,7 +236,7 @@ export function checkAchievable(
 	if (perfect)
 		return fail(
 			'achievable',
-			`"${perfect}" leaves no room for a bad day. Agree a level this person can really reach, e.g. "in 9 of 10 one-to-ones".`
+			`"${asTyped(text, perfect)}" leaves no room for a bad day. Agree a level this person can really reach, e.g. "in 9 of 10 one-to-ones".`
 		);
 	return rating >= ACHIEVABLE_PASS
 		? pass('achievable', `You rated it ${rating} of 5: you expect it can be done.`)
@@ -236,10 +254,11 @@ export function checkRelevant(text: string): Check {
 	const after = m ? lower.slice(m.index + m[0].length).trim() : '';
 	if (m && after && !FEELINGS_ONLY.test(after)) {
 		const said = `${m[0]} ${after.split(/\s+/).slice(0, 6).join(' ')}`.replace(/[.,;]+$/, '');
-		return pass('relevant', `It says why it matters: "${said}".`);
+		return pass('relevant', `It says why it matters: "${asTyped(text, said)}".`);
 	}
 	const owner = ORG_OWNERS.exec(lower)?.[0] ?? NAMED_AIMS.exec(lower)?.[0];
-	if (owner) return pass('relevant', `It serves an aim of the organisation: "${owner}".`);
+	if (owner)
+		return pass('relevant', `It serves an aim of the organisation: "${asTyped(text, owner)}".`);
 	if (m)
 		return fail(
 			'relevant',
@@ -287,7 +306,7 @@ export function checkSpecific(text: string): Check {
 	const main = mainClause(norm(text));
 	const vaguePhrase = firstMatch(main, VAGUE_PHRASES);
 	const phrase = vaguePhrase ? null : firstMatch(main, ACTION_PHRASES);
-	if (phrase) return pass('specific', `It names an action: "${phrase}".`);
+	if (phrase) return pass('specific', `It names an action: "${asTyped(text, phrase)}".`);
 	if (!vaguePhrase) {
 		for (let i = 0; i < list.length; i++) {
 			if (!VERB_FORMS.has(list[i]!)) continue;
@@ -298,7 +317,7 @@ export function checkSpecific(text: string): Check {
 			if (object)
 				return pass(
 					'specific',
-					`It names an action and what it acts on: "${list[i]} … ${object}".`
+					`It names an action and what it acts on: "${asTyped(text, list[i]!)} … ${asTyped(text, object)}".`
 				);
 		}
 	}
@@ -306,7 +325,7 @@ export function checkSpecific(text: string): Check {
 	return fail(
 		'specific',
 		vague
-			? `"${vague}" is vague. Name the action and what it acts on, e.g. "answer every customer email", "run a weekly stand-up".`
+			? `"${asTyped(text, vague)}" is vague. Name the action and what it acts on, e.g. "answer every customer email", "run a weekly stand-up".`
 			: 'Name a concrete action and what it acts on, e.g. "reduce the open tickets", "complete the safety course".'
 	);
 }
