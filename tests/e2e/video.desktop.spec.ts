@@ -139,7 +139,7 @@ test('a YouTube video that cannot be reached leaves the block on the projector, 
 	await expect(stage.getByRole('heading', { name: /Effective feedback/ })).toBeVisible();
 	await expect(stage.getByRole('timer')).toBeVisible();
 	await expect(stage.getByRole('status')).toHaveText(
-		'The video can’t be reached from this computer — check the Wi-Fi, or play it from youtube.com/watch?v=pN34FNbOKXc',
+		'The video can’t be reached from this computer — check the Wi-Fi, or play it from youtube.com/watch?v=pN34FNbOKXc. K shows the frame anyway.',
 		{ timeout: 20_000 }
 	);
 	// The message covers the frame's error page, whole and on screen.
@@ -149,6 +149,10 @@ test('a YouTube video that cannot be reached leaves the block on the projector, 
 	expect(card!.y).toBeLessThanOrEqual(frame!.y);
 	expect(card!.width).toBeGreaterThanOrEqual(frame!.width);
 	await expect(stage.getByRole('status')).toBeInViewport({ ratio: 1 });
+	// The player's silence is the only sign: K (play) shows the frame, in case it is there after all.
+	await offline.keyboard.press('k');
+	await expect(stage.locator('.block-card')).toHaveCount(0);
+	await expect(stage.locator('iframe')).toBeVisible();
 	await offline.close();
 
 	// Online, the player answers the page (YouTube's IFrame API handshake, played here by a stand-in)
