@@ -19,6 +19,7 @@ import type { Ack, ClientEvents, ServerEvents, TrainerActivity } from '../../src
 import { applyPatch } from '../../src/lib/shared/patch';
 import { signUp, startSession } from './helpers';
 import { OwnServer } from './own-server';
+import { ROOM_NAMES } from './room-names';
 
 type Client = Socket<ServerEvents, ClientEvents>;
 
@@ -330,25 +331,6 @@ test.afterAll(async () => {
 	trainer?.disconnect();
 	await server.stop();
 });
-
-/** A room's names as people type them: long, short, accented, hyphenated. */
-const ROOM_NAMES = [
-	'Alexandria Montgomery-Smith',
-	'Siobhán O’Sullivan-Fitzgerald',
-	'Priya Raghunathan',
-	'Kwame Mensah',
-	'Łukasz Wiśniewski',
-	'Zoë Clarke',
-	'Bartholomew Featherstonehaugh',
-	'Amara Okonkwo',
-	'Jo Lee',
-	'Mohammed Al-Rashidi',
-	'Christopher Higginbotham',
-	'Fatima Zahra Benali',
-	'Tom Price',
-	'Catherine Worthington',
-	'Nguyen Thi Minh Khai'
-];
 
 /**
  * The join screen as the room sees it: the QR inside its stage and clear of the title, and large;

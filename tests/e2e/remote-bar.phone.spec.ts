@@ -1,6 +1,7 @@
-import { devices, expect, test, type Locator, type Page } from '@playwright/test';
+import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { io as connect, type Socket } from 'socket.io-client';
 import { deskWithSession, signUp, startSession, watchErrors } from './helpers';
+import { ROOM_NAMES } from './room-names';
 
 const SCREEN = { width: 360, height: 640 };
 
@@ -128,40 +129,6 @@ test('moving into the break while an activity collects asks on the remote; then 
 	errors.expectNone();
 });
 
-/** A room's worth of names: long single words, hyphens, three- and four-word names. */
-const NAMES = [
-	'Alexandria Montgomery-Smith',
-	'Siobhán O’Sullivan-Fitzgerald',
-	'Priya Raghunathan',
-	'Kwame Mensah',
-	'Łukasz Wiśniewski',
-	'Zoë Clarke',
-	'Bartholomew Featherstonehaugh',
-	'Amara Okonkwo',
-	'Jo Lee',
-	'Mohammed Al-Rashidi',
-	'Christopher Higginbotham',
-	'Fatima Zahra Benali',
-	'Tom Price',
-	'Catherine Worthington',
-	'Nguyen Thi Minh Khai',
-	'Oluwaseun Adebayo-Williams',
-	'Sam Patel',
-	'Margaret Thistlethwaite',
-	'Ahmed Hassan',
-	'Rebecca Chamberlain',
-	'Dev Sharma',
-	'Eleanor Rutherford-Hughes',
-	'Kai Tanaka',
-	'Hannah Blackwood',
-	'Ravi Shankar Venkataraman',
-	'Grace O’Brien',
-	'Jean-Baptiste Dubois',
-	'Ines Fernández García',
-	'Ben Wu',
-	'Maximilian Schwarzenegger'
-];
-
 /** Each person's chip on the remote: words split across lines, a name cut or spilling out of its chip. */
 function chipProblems(page: Page): Promise<string[]> {
 	return page.locator('.roster li').evaluateAll((chips) =>
@@ -187,11 +154,8 @@ function chipProblems(page: Page): Promise<string[]> {
 	);
 }
 
-test('a room of 30 on the remote: no name broken inside a word on a 320 or 390 px phone or a 1280 px desk, and the list stays compact', async ({
-	browser,
-	baseURL
-}) => {
-	test.setTimeout(120_000);
+/** A trainer signed up on a 320×640 phone, the narrowest the remote is made for. */
+async function signedInAt320(browser: Browser) {
 	const context = await browser.newContext({
 		...devices['Pixel 7'],
 		viewport: { width: 320, height: 640 }
@@ -199,10 +163,19 @@ test('a room of 30 on the remote: no name broken inside a word on a 320 or 390 p
 	const remote = await context.newPage();
 	const errors = watchErrors(remote);
 	await signUp(remote);
+	return { context, remote, errors };
+}
+
+test('a room of 30 on the remote: no name broken inside a word on a 320 or 390 px phone or a 1280 px desk, and the list stays compact', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const { context, remote, errors } = await signedInAt320(browser);
 	const code = await startSession(remote, /Session A/);
 	const people: Socket[] = [];
 	try {
-		for (const name of NAMES) {
+		for (const name of ROOM_NAMES) {
 			const socket = connect(baseURL!, {
 				transports: ['websocket'],
 				extraHeaders: { origin: baseURL! }
@@ -250,13 +223,7 @@ test('the remote on a 320 px phone: the block, its title and the activity to lau
 	browser
 }) => {
 	test.setTimeout(90_000);
-	const context = await browser.newContext({
-		...devices['Pixel 7'],
-		viewport: { width: 320, height: 640 }
-	});
-	const remote = await context.newPage();
-	const errors = watchErrors(remote);
-	await signUp(remote);
+	const { context, remote, errors } = await signedInAt320(browser);
 	await startSession(remote, /Session A/);
 	const bar = remote.getByRole('region', { name: 'Controls' });
 	await bar.getByRole('button', { name: 'Start the agenda' }).click();
