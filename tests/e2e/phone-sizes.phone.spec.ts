@@ -17,7 +17,7 @@ const shot = (page: Page, name: string) =>
 	page.screenshot({ path: `test-results/e2e/screens/sizes/${name}.png` });
 
 /** The rows of answer buttons: the shared rating kit's points and the rating checklist's levels. */
-const ANSWER_ROWS = 'fieldset.item .scale, .rc-phone .seg';
+const ANSWER_ROWS = 'fieldset.item .scale, .rc-phone .seg, .oq-phone .seg';
 
 /** What a person does in each activity to reach its next screen (run on every phone). */
 const steps: Record<string, ((phone: Page) => Promise<void>)[]> = {
