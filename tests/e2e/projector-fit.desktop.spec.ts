@@ -577,17 +577,23 @@ test('exit reflection: 30 long reflections', async () => {
 	await status(run.runId, 'closed');
 });
 
+/** A room's usual practices, common to both pyramid rooms below, and the tags a card may carry. */
+const PRACTICES = [
+	'Annual appraisal',
+	'Monthly one-to-ones',
+	'Team plan on a page',
+	'Objectives linked to the business plan, reviewed quarterly',
+	'360 feedback',
+	'Personal development plans'
+];
+const TAGS = ['works-well', 'patchy', 'missing', null] as const;
+
 test('PM pyramid: 8 groups with cards on every step', async () => {
 	const run = await launch('pm-pyramid');
-	const tags = ['works-well', 'patchy', 'missing', null] as const;
+	const tags = TAGS;
 	// Three cards from each of 30 people: some practices repeat across groups (a room has common ones).
 	const practices = [
-		'Annual appraisal',
-		'Monthly one-to-ones',
-		'Team plan on a page',
-		'Objectives linked to the business plan, reviewed quarterly',
-		'360 feedback',
-		'Personal development plans',
+		...PRACTICES,
 		'Strategy briefings from the senior team every year',
 		'Balanced scorecard'
 	];
@@ -621,14 +627,9 @@ test('PM pyramid: results with a debrief, steps empty in some groups, a card on 
 	// the debrief at 1280×720 the labels and flags alone overflowed the pyramid (step 5 lost its
 	// border) and every step showed only "+4 more".
 	const run = await launch('pm-pyramid');
-	const tags = ['works-well', 'patchy', 'missing', null] as const;
+	const tags = TAGS;
 	const practices = [
-		'Annual appraisal',
-		'Monthly one-to-ones',
-		'Team plan on a page',
-		'Objectives linked to the business plan, reviewed quarterly',
-		'360 feedback',
-		'Personal development plans',
+		...PRACTICES,
 		'Strategy briefings from the senior team',
 		'Balanced scorecard',
 		'Probation reviews at 3 and 6 months',

@@ -149,6 +149,11 @@ test('a YouTube video that cannot be reached leaves the block on the projector, 
 	expect(card!.y).toBeLessThanOrEqual(frame!.y);
 	expect(card!.width).toBeGreaterThanOrEqual(frame!.width);
 	await expect(stage.getByRole('status')).toBeInViewport({ ratio: 1 });
+	// The bar under the video (keys, join address, code) is read from the room too: 16 px at 720 lines.
+	const barPx = await stage
+		.locator('.corner .state')
+		.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+	expect(barPx).toBeGreaterThanOrEqual(16);
 	// The player's silence is the only sign: K (play) shows the frame, in case it is there after all.
 	await offline.keyboard.press('k');
 	await expect(stage.locator('.block-card')).toHaveCount(0);
