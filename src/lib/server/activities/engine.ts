@@ -18,6 +18,7 @@ import type { ActivityRun } from '../db/schema';
 import { newId } from '../tokens';
 import { makeGroups, moveMember, placeNewcomer, reuseGroups } from './groups';
 import { LiveActivity, replayInputs, TRAINER } from './live-activity';
+import { timeSlice } from '../slice';
 
 export interface ActivityPublisher {
 	trainer(roomId: string, activity: TrainerActivity | null): void;
@@ -596,8 +597,7 @@ export class ActivityEngine {
 	 * commits) are acknowledged in between, not after 2,000 phones' updates.
 	 */
 	#flushPhones(all: boolean): void {
-		const until = performance.now() + PHONE_SLICE_MS;
-		let sent = 0;
+		const spent = timeSlice(PHONE_SLICE_MS);
 		for (const [roomId, ids] of this.#dirtyPhones) {
 			const live = this.rooms.runsHere(roomId) ? this.current(roomId) : undefined;
 			const room = this.rooms.room(roomId);
@@ -617,7 +617,7 @@ export class ActivityEngine {
 					if ('patch' in update) this.publish.phonePatch(id, update.patch);
 					else this.publish.phone(id, update.activity);
 				}
-				if (!all && (++sent & 7) === 0 && performance.now() > until) {
+				if (!all && spent()) {
 					this.#phoneTurn ??= setImmediate(() => {
 						this.#phoneTurn = undefined;
 						this.store.writes.commitInputs();

@@ -1,4 +1,5 @@
 import type { SQLWrapper } from 'drizzle-orm';
+import { timeSlice } from '../slice';
 import type { InputRow, Writes } from './types';
 
 /** How long one turn of announcements may run before the acks waiting behind it go. */
@@ -142,7 +143,7 @@ export abstract class QueuedWrites implements Writes {
 		setImmediate(() => {
 			this.#announcing = false;
 			const list = this.#announcements;
-			const until = performance.now() + ANNOUNCE_SLICE_MS;
+			const spent = timeSlice(ANNOUNCE_SLICE_MS);
 			let i = 0;
 			while (i < list.length) {
 				const fn = list[i++]!;
@@ -151,7 +152,7 @@ export abstract class QueuedWrites implements Writes {
 				} catch (err) {
 					console.error('[store] an announcement failed', err);
 				}
-				if ((i & 7) === 0 && performance.now() > until) break;
+				if (spent()) break;
 			}
 			list.splice(0, i);
 			if (list.length) return this.#announce();
