@@ -19,6 +19,7 @@ import { newId } from '../tokens';
 import { makeGroups, moveMember, placeNewcomer, reuseGroups } from './groups';
 import { LiveActivity, replayInputs, TRAINER } from './live-activity';
 import { timeSlice } from '../slice';
+import { fastParser } from '../fast-parse';
 
 export interface ActivityPublisher {
 	trainer(roomId: string, activity: TrainerActivity | null): void;
@@ -35,6 +36,9 @@ export interface SubmitResult {
 }
 
 export type Catalog = () => ReadonlyMap<string, ActivityDefinition>;
+
+/** zod's options for every input: one object, not one per input. */
+const PARSE_OPTIONS = { error: humanIssue };
 
 /** A projector view that took t ms to build and send waits TRAINER_WIDEN × t before the next. */
 const TRAINER_WIDEN = 5;
@@ -303,7 +307,7 @@ export class ActivityEngine {
 			return { duplicate: true };
 		}
 		if (live.row.status !== 'open') throw new UserError('closed', STATUS_MESSAGES[live.row.status]);
-		const parsed = live.type.input.safeParse(input, { error: humanIssue });
+		const parsed = fastParser(live.type.input).safeParse(input, PARSE_OPTIONS);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
 			throw new UserError(
@@ -431,7 +435,7 @@ export class ActivityEngine {
 		if (live.seen(TRAINER, inputId)) return { duplicate: true };
 		const actions = live.type.trainer;
 		if (!actions) throw new UserError('invalid', 'This activity has no trainer controls.');
-		const parsed = actions.input.safeParse(input, { error: humanIssue });
+		const parsed = fastParser(actions.input).safeParse(input, PARSE_OPTIONS);
 		if (!parsed.success)
 			throw new UserError(
 				'invalid',

@@ -3,6 +3,7 @@ import type { Ack, AckFn, ClientEventName, ClientEvents } from '$lib/shared/even
 import { UserError } from '../errors';
 import { fieldPath, humanIssue, sentence, stop } from '../messages';
 import type { Writes } from '../store';
+import { fastParser } from '../fast-parse';
 import { FencedError } from '../store/fence';
 import { isStorageUnavailable, reconnecting } from '../store/unavailable';
 import type { IoSocket } from './types';
@@ -106,7 +107,7 @@ export class EventTable {
 		options: EventOptions = {}
 	): void => {
 		this.#entries.set(event, {
-			schema,
+			schema: fastParser(schema),
 			handler: handler as (socket: IoSocket, payload: unknown) => unknown,
 			ownWrites: options.awaitsItsWrites === true
 		});
