@@ -1,9 +1,6 @@
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import type { GroupInfo, PersonInfo } from '$lib/activities/contract';
-import { pmPyramid, type Config } from '$lib/activities/pm-pyramid/type';
-import { LiveActivity } from '$lib/server/activities/live-activity';
-import type { ActivityRun } from '$lib/server/db/schema';
+import { people, pyramidRun } from '../helpers/pyramid-run';
 import { withRev } from '$lib/shared/patch';
 
 /**
@@ -24,35 +21,6 @@ const sameShape = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (
 function warmPair<T>(build: (i: number) => T, times = 20_000): [T, T] {
 	for (let i = 0; i < times - 2; i++) build(i);
 	return [build(times - 2), build(times - 1)];
-}
-
-const people: PersonInfo[] = Array.from({ length: 8 }, (_, i) =>
-	Object.freeze({ id: `p${i}`, name: `Person ${i}` })
-);
-const groups: GroupInfo[] = [
-	{ id: 'g1', name: 'Table 1', memberIds: ['p0', 'p1', 'p2', 'p3'] },
-	{ id: 'g2', name: 'Table 2', memberIds: ['p4', 'p5', 'p6', 'p7'] }
-];
-
-function pyramidRun(): LiveActivity {
-	const row: ActivityRun = {
-		id: 'run1',
-		roomId: 'room1',
-		activityId: 'pyramid',
-		type: pmPyramid.type,
-		title: 'Pyramid',
-		prompt: null,
-		config: pmPyramid.config.parse({}) as Config,
-		grouping: 'groups',
-		groups,
-		groupSize: 4,
-		criteria: [],
-		status: 'open',
-		launchedAt: 0,
-		updatedAt: 0,
-		endedAt: null
-	};
-	return new LiveActivity(row, pmPyramid);
 }
 
 describe('objects built per update share one hidden class', () => {

@@ -102,19 +102,44 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 	const { steps } = ctx.config;
 	let room = built.get(state);
 	if (!room)
-		built.set(state, (room = { parts: new Map(), tally: new OverlayTally(PRACTICES_SHOWN) }));
+		built.set(
+			state,
+			(room = { parts: new Map(), tally: new OverlayTally(PRACTICES_SHOWN), lists: new Map() })
+		);
 	const cache = room.parts;
 	const parts = scopes(state, ctx).map((scope) => groupPart(cache, scope, ctx.config));
 	room.tally.sync(parts);
-	const groups = parts.map((p) => p.view);
+	const groups = kept(room.lists, 'groups', parts, (p) => p.view);
 	return {
 		steps,
 		preset: ctx.config.preset,
 		overkillAt: ctx.config.overkillAt,
-		groups,
-		overlay: overlay(parts, room.tally, steps, ctx.config.preset),
+		groups: groups as GroupView[],
+		overlay: overlay(parts, room, steps, ctx.config.preset),
 		debrief: DEBRIEF
 	};
+}
+
+/**
+ * The list last returned under `name` when it still holds the same items, else a new one, frozen.
+ * A list of 500 groups' parts changes in a few places per update: kept, the diff against the view
+ * last sent skips it whole; frozen, it is compared but never copied.
+ */
+function kept<T, U>(
+	lists: Map<string, readonly unknown[]>,
+	name: string,
+	items: readonly T[],
+	pick: (item: T) => U
+): readonly U[] {
+	const last = lists.get(name) as readonly U[] | undefined;
+	if (last?.length === items.length) {
+		let i = 0;
+		while (i < items.length && last[i] === pick(items[i]!)) i++;
+		if (i === items.length) return last;
+	}
+	const list = Object.freeze(items.map(pick));
+	lists.set(name, list);
+	return list;
 }
 
 /** One group's view and what the all-groups overlay takes from it, kept until the group changes. */
@@ -138,7 +163,14 @@ interface GroupPart {
  * reducer changes a group's work in place and counts each change in `rev`; a group that has not
  * started has no work yet (rev 0, a fresh blank each time).
  */
-const built = new WeakMap<State, { parts: Map<string, GroupPart>; tally: OverlayTally }>();
+const built = new WeakMap<State, Built>();
+
+interface Built {
+	parts: Map<string, GroupPart>;
+	tally: OverlayTally;
+	/** The lists of the last view, by name (see `kept`). */
+	lists: Map<string, readonly unknown[]>;
+}
 
 const DEBRIEF = freeze(debriefPrompts());
 
@@ -166,14 +198,19 @@ function groupPart(cache: Map<string, GroupPart>, scope: Scope, config: Config):
 			? last!.view.tiers[step]!
 			: tierOf(byStep[step] ?? [], step, label, config.overkillAt)
 	);
-	const links = linksOf(work, linkCount(config.preset));
+	const links = linksOf(work, linkCount(config.preset), last?.view.links);
+	// Most edits (a card's words, a card added where there were some) change no finding.
+	const findings =
+		last && links === last.view.links && sameFindingsInput(last.view.tiers, tiers)
+			? last.view.findings
+			: groupFindings(tiers, links);
 	const view = freeze<GroupView>({
 		id,
 		name,
 		cardCount: work.cards.length,
 		tiers,
 		links,
-		findings: groupFindings(tiers, links)
+		findings
 	});
 	const part: GroupPart = {
 		work,
@@ -236,11 +273,34 @@ function tierOf(here: WithChip[], step: number, label: string, overkillAt: numbe
 	};
 }
 
-function linksOf(work: GroupWork, count: number): LinkView[] {
+/** The group's links; the last part's list when none changed (the reducer sets links in place). */
+function linksOf(work: GroupWork, count: number, last: LinkView[] | undefined): LinkView[] {
+	if (last?.length === count) {
+		let from = 0;
+		while (from < count && sameLink(last[from]!, work.links[from] ?? null)) from++;
+		if (from === count) return last;
+	}
 	return Array.from({ length: count }, (_, from) => {
 		const set = work.links[from] ?? null;
 		return { from, strength: set ?? 'none', marked: set !== null };
 	});
+}
+
+const sameLink = (view: LinkView, set: Strength | null) =>
+	view.marked === (set !== null) && view.strength === (set ?? 'none');
+
+/** Whether two pyramids' tiers say the same to groupFindings: gaps, paper-only steps, crowding. */
+function sameFindingsInput(a: readonly TierView[], b: readonly TierView[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) {
+		const x = a[i]!;
+		const y = b[i]!;
+		if (x === y) continue;
+		if (x.gap !== y.gap || x.onlyMissing !== y.onlyMissing || x.overkill !== y.overkill)
+			return false;
+		if (x.overkill && x.cards.length !== y.cards.length) return false;
+	}
+	return true;
 }
 
 /**
@@ -251,35 +311,52 @@ function linksOf(work: GroupWork, count: number): LinkView[] {
  */
 function overlay(
 	parts: GroupPart[],
-	tally: OverlayTally,
+	room: Built,
 	steps: string[],
 	preset: Preset
 ): ProjectorView['overlay'] {
-	const groups = parts.map((p) => p.view);
-	const started = groups.filter((g) => g.cardCount > 0);
+	const started: GroupView[] = [];
+	let cardCount = 0;
+	for (const { view } of parts) {
+		cardCount += view.cardCount;
+		if (view.cardCount > 0) started.push(view);
+	}
 	const tiers = steps.map((label, step): OverlayTier => {
-		const perGroup = parts.map(
+		const perGroup = kept(
+			room.lists,
+			`perGroup ${step}`,
+			parts,
 			(p) => p.counts[step] ?? { id: p.view.id, name: p.view.name, count: 0 }
-		);
-		const emptyIn = started.filter((g) => g.tiers[step]?.gap).length;
-		const { practices, distinct } = practicesAt(tally, step);
+		) as OverlayTier['perGroup'];
+		let total = 0;
+		for (const g of perGroup) total += g.count;
+		let emptyIn = 0;
+		let overkillIn = 0;
+		for (const g of started) {
+			if (g.tiers[step]?.gap) emptyIn++;
+			if (g.tiers[step]?.overkill) overkillIn++;
+		}
+		const { practices, distinct } = practicesAt(room.tally, step);
 		return {
 			step,
 			label,
-			total: perGroup.reduce((sum, g) => sum + g.count, 0),
+			total,
 			practices,
 			distinct,
 			perGroup,
 			emptyIn,
-			overkillIn: started.filter((g) => g.tiers[step]?.overkill).length,
+			overkillIn,
 			gap: started.length > 0 && emptyIn * 2 > started.length
 		};
 	});
 	const links = Array.from({ length: linkCount(preset) }, (_, from): OverlayLink => {
-		const count = (s: Strength) => started.filter((g) => g.links[from]?.strength === s).length;
-		return { from, strong: count('strong'), weak: count('weak'), none: count('none') };
+		const link = { from, strong: 0, weak: 0, none: 0 };
+		for (const g of started) {
+			const strength = g.links[from]?.strength;
+			if (strength) link[strength]++;
+		}
+		return link;
 	});
-	const cardCount = groups.reduce((sum, g) => sum + g.cardCount, 0);
 	return {
 		started: started.length,
 		cardCount,

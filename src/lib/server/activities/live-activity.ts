@@ -9,6 +9,8 @@ import type {
 } from '$lib/shared/events';
 import type { ActivityRun } from '../db/schema';
 
+type GroupProgress = TrainerActivity['progress']['groups'][number];
+
 /** The sender key of trainers' actions in `seen` (participant ids are random ids, never this). */
 export const TRAINER = 'trainer';
 
@@ -171,17 +173,55 @@ export class LiveActivity {
 		this.#trainerGroups = { groups: this.row.groups, people, seated: people.length, named };
 		return this.#withHeader({
 			groups: named,
-			progress: {
-				answered,
-				total: people.length,
-				groups: this.row.groups.map((g) => ({
-					id: g.id,
-					answered: g.memberIds.filter((id) => this.answered.has(id) && byId.has(id)).length,
-					total: g.memberIds.filter((id) => byId.has(id)).length
-				}))
-			},
+			progress: { answered, total: people.length, groups: this.#groupProgress(people, byId) },
 			view: this.type.projector(this.state, this.#context(people))
 		});
+	}
+
+	/**
+	 * Each group's "3 of 4 in", kept (frozen) until someone answers for the first time or the groups
+	 * or the roster change: in a room of 500 groups it is otherwise 500 new entries per projector
+	 * update, each one copied into the view last sent.
+	 */
+	#progress:
+		| {
+				groups: GroupInfo[];
+				people: PersonInfo[];
+				seated: number;
+				answered: number;
+				list: GroupProgress[];
+		  }
+		| undefined;
+
+	#groupProgress(people: PersonInfo[], byId: ReadonlyMap<string, PersonInfo>): GroupProgress[] {
+		const kept = this.#progress;
+		if (
+			kept?.groups === this.row.groups &&
+			kept.people === people &&
+			kept.seated === people.length &&
+			kept.answered === this.answered.size
+		)
+			return kept.list;
+		const list = freeze(
+			this.row.groups.map((g) => {
+				let answered = 0;
+				let total = 0;
+				for (const id of g.memberIds) {
+					if (!byId.has(id)) continue;
+					total++;
+					if (this.answered.has(id)) answered++;
+				}
+				return { id: g.id, answered, total };
+			})
+		);
+		this.#progress = {
+			groups: this.row.groups,
+			people,
+			seated: people.length,
+			answered: this.answered.size,
+			list
+		};
+		return list;
 	}
 
 	/** Each group with its members' names, as its phones show it: kept (frozen) while the group and the roster stay. */
