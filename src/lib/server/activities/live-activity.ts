@@ -9,7 +9,7 @@ import type {
 } from '$lib/shared/events';
 import type { ActivityRun } from '../db/schema';
 
-type GroupProgress = TrainerActivity['progress']['groups'][number];
+type Progress = TrainerActivity['progress'];
 
 /** The sender key of trainers' actions in `seen` (participant ids are random ids, never this). */
 export const TRAINER = 'trainer';
@@ -160,8 +160,6 @@ export class LiveActivity {
 		people: PersonInfo[],
 		byId: ReadonlyMap<string, PersonInfo> = new Map(people.map((p) => [p.id, p]))
 	): TrainerActivity {
-		let answered = 0;
-		for (const id of this.answered) if (byId.has(id)) answered += 1;
 		const kept = this.#trainerGroups;
 		const named =
 			kept &&
@@ -173,55 +171,57 @@ export class LiveActivity {
 		this.#trainerGroups = { groups: this.row.groups, people, seated: people.length, named };
 		return this.#withHeader({
 			groups: named,
-			progress: { answered, total: people.length, groups: this.#groupProgress(people, byId) },
+			progress: this.#progressOf(people, byId),
 			view: this.type.projector(this.state, this.#context(people))
 		});
 	}
 
 	/**
-	 * Each group's "3 of 4 in", kept (frozen) until someone answers for the first time or the groups
-	 * or the roster change: in a room of 500 groups it is otherwise 500 new entries per projector
-	 * update, each one copied into the view last sent.
+	 * "18 of 24 in", in the room and per group, kept (frozen) until someone answers for the first
+	 * time or the groups or the roster change. In a room of 500 groups it was otherwise a walk over
+	 * everyone who answered and 500 new entries per projector update, each copied into the view
+	 * last sent.
 	 */
 	#progress:
 		| {
 				groups: GroupInfo[];
 				people: PersonInfo[];
 				seated: number;
-				answered: number;
-				list: GroupProgress[];
+				answerers: number;
+				progress: Progress;
 		  }
 		| undefined;
 
-	#groupProgress(people: PersonInfo[], byId: ReadonlyMap<string, PersonInfo>): GroupProgress[] {
+	#progressOf(people: PersonInfo[], byId: ReadonlyMap<string, PersonInfo>): Progress {
 		const kept = this.#progress;
 		if (
 			kept?.groups === this.row.groups &&
 			kept.people === people &&
 			kept.seated === people.length &&
-			kept.answered === this.answered.size
+			kept.answerers === this.answered.size
 		)
-			return kept.list;
-		const list = freeze(
-			this.row.groups.map((g) => {
-				let answered = 0;
-				let total = 0;
-				for (const id of g.memberIds) {
-					if (!byId.has(id)) continue;
-					total++;
-					if (this.answered.has(id)) answered++;
-				}
-				return { id: g.id, answered, total };
-			})
-		);
+			return kept.progress;
+		let answered = 0;
+		for (const id of this.answered) if (byId.has(id)) answered += 1;
+		const groups = this.row.groups.map((g) => {
+			let answered = 0;
+			let total = 0;
+			for (const id of g.memberIds) {
+				if (!byId.has(id)) continue;
+				total++;
+				if (this.answered.has(id)) answered++;
+			}
+			return { id: g.id, answered, total };
+		});
+		const progress = freeze({ answered, total: people.length, groups });
 		this.#progress = {
 			groups: this.row.groups,
 			people,
 			seated: people.length,
-			answered: this.answered.size,
-			list
+			answerers: this.answered.size,
+			progress
 		};
-		return list;
+		return progress;
 	}
 
 	/** Each group with its members' names, as its phones show it: kept (frozen) while the group and the roster stay. */
