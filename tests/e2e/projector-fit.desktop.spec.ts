@@ -679,6 +679,48 @@ test('PM pyramid: results with a debrief, steps empty in some groups, a card on 
 	await expect
 		.poll(seen, { message: `cards per step at ${SIZES[0]!.width}×${SIZES[0]!.height}` })
 		.toEqual({ steps: distinct, covered: false });
+	// Every card clear of its step's border (1.9–3.1 px from it read as touching it), and the link
+	// flags ("1→2 strong 3") drawn as badges: a tinted box with a square-cornered bar on its left, where
+	// a bare rounded left border read as a "(" before the words.
+	const looks = () =>
+		projector.evaluate(() => {
+			const tight: string[] = [];
+			for (const chip of document.querySelectorAll<HTMLElement>('.pyramid .chip')) {
+				if (!chip.checkVisibility()) continue;
+				const step = chip.closest('.content')!;
+				const b = step.getBoundingClientRect();
+				const css = getComputedStyle(step);
+				const r = chip.getBoundingClientRect();
+				const room = Math.min(
+					r.top - b.top - parseFloat(css.borderTopWidth),
+					b.bottom - parseFloat(css.borderBottomWidth) - r.bottom,
+					r.left - b.left - parseFloat(css.borderLeftWidth),
+					b.right - parseFloat(css.borderRightWidth) - r.right
+				);
+				// The practice's words, without the screen reader's tag names.
+				const name = [...chip.childNodes]
+					.filter((n) => n.nodeType === Node.TEXT_NODE)
+					.map((n) => n.textContent)
+					.join('')
+					.trim();
+				if (room < 4.5) tight.push(`"${name}" ${room.toFixed(1)} px from its step's border`);
+			}
+			const parentheses = [...document.querySelectorAll<HTMLElement>('.pyramid .flag')]
+				.filter((f) => f.matches('.strong, .weak, .none, .unmarked') && f.checkVisibility())
+				.filter((f) => {
+					const css = getComputedStyle(f);
+					const filled = !/^rgba\(.*,\s*0\)$|^transparent$/.test(css.backgroundColor);
+					return !filled || parseFloat(css.borderTopLeftRadius) > 0;
+				})
+				.map((f) => f.innerText.trim());
+			const links = document.querySelectorAll(
+				'.pyramid .flag:is(.strong, .weak, .none, .unmarked)'
+			);
+			return { tight, parentheses, links: links.length > 0 };
+		});
+	await expect
+		.poll(looks, { message: `cards and link flags at ${SIZES[0]!.width}×${SIZES[0]!.height}` })
+		.toEqual({ tight: [], parentheses: [], links: true });
 	// At 1920×1080 the usual spacing is kept, and how the groups fall (they are drawn at random)
 	// decides whether one step's first card still finds a line: where cards show, the counts are
 	// exact, and nothing is covered.
