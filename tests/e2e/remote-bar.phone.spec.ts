@@ -129,29 +129,72 @@ test('moving into the break while an activity collects asks on the remote; then 
 	errors.expectNone();
 });
 
-/** Each person's chip on the remote: words split across lines, a name cut or spilling out of its chip. */
-function chipProblems(page: Page): Promise<string[]> {
-	return page.locator('.roster li').evaluateAll((chips) =>
-		chips.flatMap((chip) => {
-			const name = chip.querySelector('.name')!;
-			const text = name.firstChild!;
-			const out: string[] = [];
-			// A word (or a hyphenated part of one, "Montgomery-") must sit on one line.
-			for (const m of (text.textContent ?? '').matchAll(/[^\s-]+-?/g)) {
-				const range = document.createRange();
-				range.setStart(text, m.index);
-				range.setEnd(text, m.index + m[0].length);
-				const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-				if (lines.size > 1) out.push(`"${m[0]}" broken over ${lines.size} lines`);
-			}
-			if (name.scrollWidth > name.clientWidth + 1) out.push(`"${text.textContent}" cut`);
-			const c = chip.getBoundingClientRect();
-			const n = name.getBoundingClientRect();
-			if (n.top < c.top || n.bottom > c.bottom || n.right > c.right)
-				out.push(`"${text.textContent}" runs out of its chip`);
-			return out;
-		})
-	);
+/**
+ * Each person's chip on the remote: words split across lines, a name cut or spilling out of its chip,
+ * chips of one row unequal in height; on a phone (`short`), a name wrapped though its chip would take
+ * no more than half the row on one line ("Tom|Price" at 320 px).
+ */
+function chipProblems(page: Page, short: boolean): Promise<string[]> {
+	return page.locator('.roster li').evaluateAll((chips, short) => {
+		const rows = new Map<number, number[]>();
+		for (const chip of chips) {
+			const r = chip.getBoundingClientRect();
+			const row = rows.get(Math.round(r.top)) ?? [];
+			row.push(r.height);
+			rows.set(Math.round(r.top), row);
+		}
+		const uneven = [...rows.values()]
+			.filter((heights) => Math.max(...heights) - Math.min(...heights) > 1)
+			.map((heights) => `a row's chips ${heights.map(Math.round).join(' / ')} px tall`);
+		return chips
+			.flatMap((chip) => {
+				const name = chip.querySelector('.name')!;
+				const text = name.firstChild!;
+				const out: string[] = [];
+				// A word (or a hyphenated part of one, "Montgomery-") must sit on one line.
+				for (const m of (text.textContent ?? '').matchAll(/[^\s-]+-?/g)) {
+					const range = document.createRange();
+					range.setStart(text, m.index);
+					range.setEnd(text, m.index + m[0].length);
+					const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+					if (lines.size > 1) out.push(`"${m[0]}" broken over ${lines.size} lines`);
+				}
+				if (name.scrollWidth > name.clientWidth + 1) out.push(`"${text.textContent}" cut`);
+				const c = chip.getBoundingClientRect();
+				const n = name.getBoundingClientRect();
+				if (n.top < c.top || n.bottom > c.bottom || n.right > c.right)
+					out.push(`"${text.textContent}" runs out of its chip`);
+				if (short) {
+					const all = document.createRange();
+					all.selectNodeContents(text);
+					const lines = new Set([...all.getClientRects()].map((r) => Math.round(r.top))).size;
+					// Its width on one line, and the chip's own padding, border and ✕ beside it.
+					(name as HTMLElement).style.whiteSpace = 'nowrap';
+					const oneLine = all.getBoundingClientRect().width;
+					(name as HTMLElement).style.whiteSpace = '';
+					const row = chip.parentElement!.getBoundingClientRect().width;
+					if (lines > 1 && oneLine + (c.width - name.clientWidth) <= row / 2)
+						out.push(`"${text.textContent}" wrapped though it fits on one line`);
+				}
+				return out;
+			})
+			.concat(uneven);
+	}, short);
+}
+
+/** 30 people joined from sockets (real clients of the server), as `ROOM_NAMES` spells them. */
+async function joinAll(baseURL: string, code: string): Promise<Socket[]> {
+	const people: Socket[] = [];
+	for (const name of ROOM_NAMES) {
+		const socket = connect(baseURL, {
+			transports: ['websocket'],
+			extraHeaders: { origin: baseURL }
+		});
+		people.push(socket);
+		const res = await new Promise((resolve) => socket.emit('room:join', { code, name }, resolve));
+		expect(res, name).toMatchObject({ ok: true });
+	}
+	return people;
 }
 
 /** A trainer signed up on a 320×640 phone, the narrowest the remote is made for. */
@@ -166,24 +209,15 @@ async function signedInAt320(browser: Browser) {
 	return { context, remote, errors };
 }
 
-test('a room of 30 on the remote: no name broken inside a word on a 320 or 390 px phone or a 1280 px desk, and the list stays compact', async ({
+test('a room of 30 on the remote: no name broken inside a word on a 320 or 390 px phone or a 1280 px desk, no short name wrapped on a phone, chips of a row equally tall, and the list stays compact', async ({
 	browser,
 	baseURL
 }) => {
 	test.setTimeout(120_000);
 	const { context, remote, errors } = await signedInAt320(browser);
 	const code = await startSession(remote, /Session A/);
-	const people: Socket[] = [];
+	const people = await joinAll(baseURL!, code);
 	try {
-		for (const name of ROOM_NAMES) {
-			const socket = connect(baseURL!, {
-				transports: ['websocket'],
-				extraHeaders: { origin: baseURL! }
-			});
-			people.push(socket);
-			const res = await new Promise((resolve) => socket.emit('room:join', { code, name }, resolve));
-			expect(res, name).toMatchObject({ ok: true });
-		}
 		await expect(remote.getByText('30 joined, 30 online')).toBeVisible();
 		const desk = await (
 			await browser.newContext({
@@ -202,7 +236,7 @@ test('a room of 30 on the remote: no name broken inside a word on a 320 or 390 p
 			const list = page.locator('.roster');
 			await list.scrollIntoViewIfNeeded();
 			await list.screenshot({ path: `test-results/e2e/screens/remote-people-${width}.png` });
-			expect(await chipProblems(page), `the names at ${width} px`).toEqual([]);
+			expect(await chipProblems(page, width < 1280), `the names at ${width} px`).toEqual([]);
 			const remove = page.getByRole('button', { name: 'Remove Bartholomew Featherstonehaugh' });
 			expect(
 				(await remove.boundingBox())!.height,
@@ -250,6 +284,136 @@ test('the remote on a 320 px phone: the block, its title and the activity to lau
 	expect(cut, 'text cut in the bar').toEqual([]);
 	// Still compact: the bar leaves most of a 640 px screen to the page.
 	expect((await bar.boundingBox())!.height).toBeLessThanOrEqual(280);
+	errors.expectNone();
+	await context.close();
+});
+
+/** Text on the remote under 14 px, as the phone draws it (screen-reader-only text aside). */
+function smallText(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const out = new Set<string>();
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const el = node.parentElement!;
+			const text = node.textContent!.trim();
+			if (!text || !el.checkVisibility({ visibilityProperty: true })) continue;
+			const box = el.getBoundingClientRect();
+			if (box.width <= 1 || box.height <= 1) continue;
+			const px = parseFloat(getComputedStyle(el).fontSize);
+			if (px < 14) out.add(`"${text.slice(0, 40)}" ${px.toFixed(1)} px`);
+		}
+		return [...out];
+	});
+}
+
+/** Links, buttons, disclosures and pickers on the remote less than 44 px tall (the thumb's target). */
+function smallTargets(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll('a[href], button, summary, select')]
+			.filter((el) => el.checkVisibility({ visibilityProperty: true }))
+			.map((el) => [el, el.getBoundingClientRect()] as const)
+			// On the page (the skip link waits off-screen until it has focus), and not screen-reader-only.
+			.filter(([, r]) => r.right > 0 && r.width > 1 && r.height > 1 && r.height < 44 - 0.5)
+			.map(([el, r]) => `"${(el.textContent ?? '').trim().slice(0, 40)}" ${r.height.toFixed(1)} px`)
+	);
+}
+
+test('while an activity collects on a 390×844 and a 320×640 phone: a compact bar that covers no name scrolled to, text of 14 px and up, every link and button 44 px tall', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const { context, remote, errors } = await signedInAt320(browser);
+	const code = await startSession(remote, /Session A/);
+	const people = await joinAll(baseURL!, code);
+	try {
+		// One phone drops out: its chip says "offline".
+		people[3]!.disconnect();
+		await expect(remote.getByText('30 joined, 29 online')).toBeVisible();
+		const bar = remote.getByRole('region', { name: 'Controls' });
+		await bar.getByRole('button', { name: 'Start the agenda' }).click();
+		// A block of three activities: the launch panel lists them, the one collecting tagged "running".
+		await remote.getByRole('button', { name: 'Go to The Bath model' }).click();
+		await bar.getByRole('button', { name: /^Launch/ }).click();
+		await expect(bar.locator('.count')).toHaveText(/^0 of \d+ in$/);
+		await expect(remote.locator('.options .tag')).toHaveText('running');
+
+		for (const size of [
+			{ width: 390, height: 844 },
+			{ width: 320, height: 640 }
+		]) {
+			const at = `${size.width}×${size.height}`;
+			await remote.setViewportSize(size);
+			await remote.evaluate(() => window.scrollTo(0, 0));
+			await remote.screenshot({
+				path: `test-results/e2e/screens/remote-collecting-${size.width}.png`
+			});
+			expect.soft(await smallText(remote), `${at}: text under 14 px`).toEqual([]);
+			expect.soft(await smallTargets(remote), `${at}: targets under 44 px`).toEqual([]);
+			const skip = remote.getByRole('link', { name: 'Skip to content' });
+			await skip.focus();
+			expect
+				.soft((await skip.boundingBox())!.height, `${at}: the skip link`)
+				.toBeGreaterThanOrEqual(44);
+			await skip.blur();
+
+			// Scrolled to the people (an in-page jump, a ✕ reached with Tab, a scroll to the list): their
+			// first row is below the bar stuck on top, never under it.
+			const ways: [string, () => Promise<unknown>][] = [
+				[
+					'the list scrolled into view',
+					() => remote.locator('.roster').evaluate((el) => el.scrollIntoView())
+				],
+				[
+					'the first chip scrolled into view',
+					() => remote.locator('.roster li').first().scrollIntoViewIfNeeded()
+				],
+				['the first ✕ focused', () => remote.locator('.roster .remove').first().focus()],
+				[
+					'the People heading scrolled to',
+					() => remote.locator('#people-heading').evaluate((el) => el.scrollIntoView())
+				]
+			];
+			for (const [how, scroll] of ways) {
+				await remote.evaluate(() => window.scrollTo(0, 0));
+				await scroll();
+				await expect
+					.configure({ soft: true })
+					.poll(
+						() =>
+							remote.evaluate(() => {
+								const bar = document.querySelector('.remote-bar')!.getBoundingClientRect();
+								const first = document.querySelector('.roster li')!.getBoundingClientRect();
+								return {
+									'bar stuck on top': Math.round(bar.top) === 0,
+									'first row below the bar': first.top >= bar.bottom - 0.5,
+									'first row on the screen': first.bottom <= innerHeight
+								};
+							}),
+						{ message: `${at}, ${how}`, timeout: 3000 }
+					)
+					.toEqual({
+						'bar stuck on top': true,
+						'first row below the bar': true,
+						'first row on the screen': true
+					});
+			}
+			await remote.screenshot({
+				path: `test-results/e2e/screens/remote-collecting-people-${size.width}.png`
+			});
+			// Stuck, the bar leaves the names most of the screen, every control still in it.
+			const height = (await bar.boundingBox())!.height;
+			expect
+				.soft(height, `${at}: the stuck bar's height`)
+				.toBeLessThanOrEqual(size.height * (size.width === 390 ? 0.25 : 0.3));
+			for (const name of ['Pause', '← Previous', 'Next block →', 'Close', 'Close and show results'])
+				await expect(bar.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+			await expect(bar.getByRole('timer')).toBeInViewport({ ratio: 1 });
+			await expect(bar.locator('.count')).toBeInViewport({ ratio: 1 });
+		}
+	} finally {
+		for (const socket of people) socket.disconnect();
+	}
 	errors.expectNone();
 	await context.close();
 });
