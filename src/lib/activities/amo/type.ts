@@ -95,20 +95,23 @@ export const amo: ActivityType<Config, Input, State, ProjectorView, PhoneView> =
 	},
 
 	projector(state, ctx) {
-		const statements = listStatements(ctx.config.statements);
+		// Live updates would let the room read each newcomer's answers as the difference between two
+		// pictures, so while answers are coming in the projector shows the count only: counted
+		// without lists, as it is ten times a second in a room of thousands.
+		if (ctx.status !== 'revealed') {
+			let completed = 0;
+			for (const id in state.answers) if (state.answers[id]!.complete) completed++;
+			return {
+				ready: false,
+				completed,
+				needed: ctx.config.minAnswers,
+				held: completed >= ctx.config.minAnswers
+			};
+		}
 		const done = Object.values(state.answers)
 			.filter((a) => a.complete)
 			.map((a) => a.ratings);
-		// Live updates would let the room read each newcomer's answers as the difference between two
-		// pictures, so while answers are coming in the projector shows the count only.
-		if (ctx.status !== 'revealed')
-			return {
-				ready: false,
-				completed: done.length,
-				needed: ctx.config.minAnswers,
-				held: done.length >= ctx.config.minAnswers
-			};
-		return roomView(statements, done, ctx.config.minAnswers);
+		return roomView(listStatements(ctx.config.statements), done, ctx.config.minAnswers);
 	},
 
 	phone(state, ctx) {
