@@ -209,14 +209,19 @@ async function signedInAt320(browser: Browser) {
 	return { context, remote, errors };
 }
 
+/** Session A started on the 320 px remote, and the 30 people of `ROOM_NAMES` joined. */
+async function roomOf30At320(browser: Browser, baseURL: string) {
+	const signedIn = await signedInAt320(browser);
+	const code = await startSession(signedIn.remote, /Session A/);
+	return { ...signedIn, people: await joinAll(baseURL, code) };
+}
+
 test('a room of 30 on the remote: no name broken inside a word on a 320 or 390 px phone or a 1280 px desk, no short name wrapped on a phone, chips of a row equally tall, and the list stays compact', async ({
 	browser,
 	baseURL
 }) => {
 	test.setTimeout(120_000);
-	const { context, remote, errors } = await signedInAt320(browser);
-	const code = await startSession(remote, /Session A/);
-	const people = await joinAll(baseURL!, code);
+	const { context, remote, errors, people } = await roomOf30At320(browser, baseURL!);
 	try {
 		await expect(remote.getByText('30 joined, 30 online')).toBeVisible();
 		const desk = await (
@@ -323,9 +328,7 @@ test('while an activity collects on a 390×844 and a 320×640 phone: a compact b
 	baseURL
 }) => {
 	test.setTimeout(120_000);
-	const { context, remote, errors } = await signedInAt320(browser);
-	const code = await startSession(remote, /Session A/);
-	const people = await joinAll(baseURL!, code);
+	const { context, remote, errors, people } = await roomOf30At320(browser, baseURL!);
 	try {
 		// One phone drops out: its chip says "offline".
 		people[3]!.disconnect();
