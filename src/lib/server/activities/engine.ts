@@ -20,6 +20,7 @@ import { makeGroups, moveMember, placeNewcomer, reuseGroups } from './groups';
 import { LiveActivity, replayInputs, TRAINER } from './live-activity';
 import { timeSlice } from '../slice';
 import { fastParser } from '../fast-parse';
+import { trainerWait } from './pace';
 
 export interface ActivityPublisher {
 	trainer(roomId: string, activity: TrainerActivity | null): void;
@@ -40,13 +41,8 @@ export type Catalog = () => ReadonlyMap<string, ActivityDefinition>;
 /** zod's options for every input: one object, not one per input. */
 const PARSE_OPTIONS = { error: humanIssue };
 
-/** A projector view that took t ms to build and send waits TRAINER_WIDEN × t before the next. */
-const TRAINER_WIDEN = 5;
 /** How long one turn of building and sending phones' updates may run (see #flushPhones). */
 const PHONE_SLICE_MS = 4;
-
-/** …but never more than this: on a starved machine the projector still moves every second. */
-const TRAINER_MAX_WAIT_MS = 1000;
 
 const STATUS_MESSAGES: Record<Exclude<ActivityStatus, 'open'>, string> = {
 	closed: 'This activity is closed: the trainer is not collecting answers now.',
@@ -69,6 +65,8 @@ export class ActivityEngine {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** When each room's next projector view may go (performance.now() ms). */
 	readonly #trainerDueAt = new Map<string, number>();
+	/** How long each room's last projector view took to build and send (ms), for trainerWait. */
+	readonly #trainerCost = new Map<string, number>();
 	#timerAt = 0;
 	/** The projector views' own turn of the event loop, right after a flush of the phones. */
 	#trainerTurn: ReturnType<typeof setImmediate> | undefined;
@@ -144,6 +142,7 @@ export class ActivityEngine {
 		this.#dirtyTrainers.delete(roomId);
 		this.#dirtyPhones.delete(roomId);
 		this.#trainerDueAt.delete(roomId);
+		this.#trainerCost.delete(roomId);
 	}
 
 	/**
@@ -538,6 +537,7 @@ export class ActivityEngine {
 		this.#dirtyTrainers.delete(roomId);
 		this.#dirtyPhones.delete(roomId);
 		this.#trainerDueAt.delete(roomId);
+		this.#trainerCost.delete(roomId);
 	}
 
 	/** Sends every pending update now (tests, shutdown); the timer's flush may hold a big projector view back. */
@@ -547,9 +547,10 @@ export class ActivityEngine {
 
 	/**
 	 * Phones' updates go every `delayMs`. A room's projector view goes at most once per `delayMs`,
-	 * and when building and sending it took long (hundreds of groups' pyramids), the next one waits
-	 * TRAINER_WIDEN times as long: the whole-room picture is then at most about a sixth of the
-	 * server's time, and the inputs' acks never queue behind one projector view after another.
+	 * and when building and sending it has become dear (hundreds of groups' pyramids), the next one
+	 * waits several times as long (see trainerWait): the whole-room picture is then at most about a
+	 * sixth of the server's time, and the inputs' acks never queue behind one projector view after
+	 * another.
 	 */
 	#flush(all: boolean): void {
 		// Nothing is announced before it is on disk.
@@ -582,7 +583,8 @@ export class ActivityEngine {
 			const t0 = performance.now();
 			this.#publishTrainer(roomId);
 			const took = performance.now() - t0;
-			const wait = Math.min(TRAINER_MAX_WAIT_MS, Math.max(this.delayMs, TRAINER_WIDEN * took));
+			const wait = trainerWait(took, this.#trainerCost.get(roomId), this.delayMs);
+			this.#trainerCost.set(roomId, took);
 			this.#trainerDueAt.set(roomId, t0 + wait);
 			this.#dirtyTrainers.delete(roomId);
 		}
