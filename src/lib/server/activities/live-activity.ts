@@ -150,9 +150,22 @@ export class LiveActivity {
 		);
 	}
 
-	/** The groups with names for the trainer screens, kept (frozen) until the groups or the roster change. */
-	#trainerGroups:
-		| { groups: GroupInfo[]; people: PersonInfo[]; seated: number; named: GroupWithNames[] }
+	/**
+	 * What the trainer screens' view takes from the groups and the roster, kept (frozen) until they
+	 * change: the groups with names, and "18 of 24 in" in the room and per group, which also waits
+	 * for someone's first answer. In a room of 500 groups the progress was otherwise a walk over
+	 * everyone who answered and 500 new entries per projector update, each copied into the view
+	 * last sent.
+	 */
+	#trainerKept:
+		| {
+				groups: GroupInfo[];
+				people: PersonInfo[];
+				seated: number;
+				answerers: number;
+				named: GroupWithNames[];
+				progress: Progress;
+		  }
 		| undefined;
 
 	/** `byId` (people by id, the room's own map) may be passed in; built from `people` otherwise. */
@@ -160,47 +173,33 @@ export class LiveActivity {
 		people: PersonInfo[],
 		byId: ReadonlyMap<string, PersonInfo> = new Map(people.map((p) => [p.id, p]))
 	): TrainerActivity {
-		const kept = this.#trainerGroups;
-		const named =
-			kept &&
+		const kept = this.#trainerKept;
+		const sameRoster =
+			kept !== undefined &&
 			kept.groups === this.row.groups &&
 			kept.people === people &&
-			kept.seated === people.length
-				? kept.named
-				: freeze(this.#named(this.row.groups, people, byId));
-		this.#trainerGroups = { groups: this.row.groups, people, seated: people.length, named };
+			kept.seated === people.length;
+		const named = sameRoster ? kept.named : freeze(this.#named(this.row.groups, people, byId));
+		const progress =
+			sameRoster && kept.answerers === this.answered.size
+				? kept.progress
+				: this.#progressNow(people, byId);
+		this.#trainerKept = {
+			groups: this.row.groups,
+			people,
+			seated: people.length,
+			answerers: this.answered.size,
+			named,
+			progress
+		};
 		return this.#withHeader({
 			groups: named,
-			progress: this.#progressOf(people, byId),
+			progress,
 			view: this.type.projector(this.state, this.#context(people))
 		});
 	}
 
-	/**
-	 * "18 of 24 in", in the room and per group, kept (frozen) until someone answers for the first
-	 * time or the groups or the roster change. In a room of 500 groups it was otherwise a walk over
-	 * everyone who answered and 500 new entries per projector update, each copied into the view
-	 * last sent.
-	 */
-	#progress:
-		| {
-				groups: GroupInfo[];
-				people: PersonInfo[];
-				seated: number;
-				answerers: number;
-				progress: Progress;
-		  }
-		| undefined;
-
-	#progressOf(people: PersonInfo[], byId: ReadonlyMap<string, PersonInfo>): Progress {
-		const kept = this.#progress;
-		if (
-			kept?.groups === this.row.groups &&
-			kept.people === people &&
-			kept.seated === people.length &&
-			kept.answerers === this.answered.size
-		)
-			return kept.progress;
+	#progressNow(people: PersonInfo[], byId: ReadonlyMap<string, PersonInfo>): Progress {
 		let answered = 0;
 		for (const id of this.answered) if (byId.has(id)) answered += 1;
 		const groups = this.row.groups.map((g) => {
@@ -213,15 +212,7 @@ export class LiveActivity {
 			}
 			return { id: g.id, answered, total };
 		});
-		const progress = freeze({ answered, total: people.length, groups });
-		this.#progress = {
-			groups: this.row.groups,
-			people,
-			seated: people.length,
-			answerers: this.answered.size,
-			progress
-		};
-		return progress;
+		return freeze({ answered, total: people.length, groups });
 	}
 
 	/** Each group with its members' names, as its phones show it: kept (frozen) while the group and the roster stay. */
