@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { humanIssue } from './messages';
 
 /**
  * The schema with zod's compiled fast path (`z.compile`): a valid payload is checked by code
@@ -17,4 +18,12 @@ export function fastParser<T extends z.ZodType>(schema: T): T {
 	let fast = compiled.get(schema);
 	if (!fast) compiled.set(schema, (fast = z.compile(schema)));
 	return fast as T;
+}
+
+/** zod's options for every parse that answers a person: one object, not one per event. */
+const FOR_PEOPLE = { error: humanIssue };
+
+/** A payload a person sent, checked by the schema's compiled parser, any refusal said so they can act on it. */
+export function parseForPeople<T extends z.ZodType>(schema: T, value: unknown) {
+	return fastParser(schema).safeParse(value, FOR_PEOPLE);
 }

@@ -19,7 +19,7 @@ import { newId } from '../tokens';
 import { makeGroups, moveMember, placeNewcomer, reuseGroups } from './groups';
 import { LiveActivity, replayInputs, TRAINER } from './live-activity';
 import { timeSlice } from '../slice';
-import { fastParser } from '../fast-parse';
+import { parseForPeople } from '../fast-parse';
 import { trainerWait } from './pace';
 
 export interface ActivityPublisher {
@@ -37,9 +37,6 @@ export interface SubmitResult {
 }
 
 export type Catalog = () => ReadonlyMap<string, ActivityDefinition>;
-
-/** zod's options for every input: one object, not one per input. */
-const PARSE_OPTIONS = { error: humanIssue };
 
 /** How long one turn of building and sending phones' updates may run (see #flushPhones). */
 const PHONE_SLICE_MS = 4;
@@ -306,7 +303,7 @@ export class ActivityEngine {
 			return { duplicate: true };
 		}
 		if (live.row.status !== 'open') throw new UserError('closed', STATUS_MESSAGES[live.row.status]);
-		const parsed = fastParser(live.type.input).safeParse(input, PARSE_OPTIONS);
+		const parsed = parseForPeople(live.type.input, input);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
 			throw new UserError(
@@ -434,7 +431,7 @@ export class ActivityEngine {
 		if (live.seen(TRAINER, inputId)) return { duplicate: true };
 		const actions = live.type.trainer;
 		if (!actions) throw new UserError('invalid', 'This activity has no trainer controls.');
-		const parsed = fastParser(actions.input).safeParse(input, PARSE_OPTIONS);
+		const parsed = parseForPeople(actions.input, input);
 		if (!parsed.success)
 			throw new UserError(
 				'invalid',

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { Ack, AckFn, ClientEventName, ClientEvents } from '$lib/shared/events';
 import { UserError } from '../errors';
-import { fieldPath, humanIssue, sentence, stop } from '../messages';
+import { fieldPath, sentence, stop } from '../messages';
 import type { Writes } from '../store';
-import { fastParser } from '../fast-parse';
+import { parseForPeople } from '../fast-parse';
 import { FencedError } from '../store/fence';
 import { isStorageUnavailable, reconnecting } from '../store/unavailable';
 import type { IoSocket } from './types';
@@ -38,9 +38,6 @@ export function describeIssue(error: z.ZodError): string {
 	const field = fieldPath(issue.path);
 	return field ? stop(`${field}: ${issue.message}`) : sentence(issue.message);
 }
-
-/** zod's options for every payload: one object, not one per event. */
-const PARSE_OPTIONS = { error: humanIssue };
 
 /** What a failed event answers, said so a person can act on it; nothing a handler throws escapes. */
 function failure(socket: IoSocket, event: string, caught: unknown): Ack<unknown> {
@@ -107,7 +104,7 @@ export class EventTable {
 		options: EventOptions = {}
 	): void => {
 		this.#entries.set(event, {
-			schema: fastParser(schema),
+			schema,
 			handler: handler as (socket: IoSocket, payload: unknown) => unknown,
 			ownWrites: options.awaitsItsWrites === true
 		});
@@ -127,10 +124,7 @@ export class EventTable {
 	async #dispatch(socket: IoSocket, entry: Entry, event: string, args: unknown[]): Promise<void> {
 		const last = args.at(-1);
 		const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : undefined;
-		const parsed = entry.schema.safeParse(
-			args.length > 1 || !ack ? args[0] : undefined,
-			PARSE_OPTIONS
-		);
+		const parsed = parseForPeople(entry.schema, args.length > 1 || !ack ? args[0] : undefined);
 		if (!parsed.success) {
 			ack?.({ ok: false, code: 'invalid', error: describeIssue(parsed.error) });
 			return;
