@@ -4,6 +4,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { sharedCounter, type Cluster } from '../cluster';
 import { ClusterRooms } from '../cluster/rooms';
 import { readCookie, SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import type { ServerEvents } from '$lib/shared/events';
 import type { Store } from '../store';
 import { SECURITY_HEADERS } from '../security-headers';
 import { inputLimiters, MAX_MESSAGE_BYTES } from './limits';
@@ -94,24 +95,23 @@ function publisherFor(io: IoServer): RoomPublisher {
  * seat's socket may be on another node, so the adapter carries the message.
  */
 function activityPublisherFor(io: IoServer, local: boolean): ActivityPublisher {
-	const seatOf = (participantId: string) =>
-		io.sockets.adapter.rooms.get(channel.seat(participantId));
+	const toSeat = <E extends 'activity:phone' | 'activity:phone-patch'>(
+		participantId: string,
+		event: E,
+		...args: Parameters<ServerEvents[E]>
+	) => {
+		const seat = channel.seat(participantId);
+		if (!local) return void io.to(seat).emit(event, ...args);
+		for (const id of io.sockets.adapter.rooms.get(seat) ?? [])
+			io.sockets.sockets.get(id)?.emit(event, ...args);
+	};
 	return {
 		trainer: (roomId, activity) =>
 			io.to(channel.trainers(roomId)).emit('activity:trainer', { roomId, activity }),
 		trainerPatch: (roomId, patch) =>
 			io.to(channel.trainers(roomId)).emit('activity:trainer-patch', patch),
-		phone: (participantId, activity) => {
-			if (!local) return void io.to(channel.seat(participantId)).emit('activity:phone', activity);
-			for (const id of seatOf(participantId) ?? [])
-				io.sockets.sockets.get(id)?.emit('activity:phone', activity);
-		},
-		phonePatch: (participantId, patch) => {
-			if (!local)
-				return void io.to(channel.seat(participantId)).emit('activity:phone-patch', patch);
-			for (const id of seatOf(participantId) ?? [])
-				io.sockets.sockets.get(id)?.emit('activity:phone-patch', patch);
-		}
+		phone: (participantId, activity) => toSeat(participantId, 'activity:phone', activity),
+		phonePatch: (participantId, patch) => toSeat(participantId, 'activity:phone-patch', patch)
 	};
 }
 
