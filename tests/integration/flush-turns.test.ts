@@ -27,35 +27,52 @@ const catalog: Catalog = () => {
 	return map;
 };
 
+/** A room of 40 phones and its remote, on the slow activity's server; `test` runs inside. */
+async function withRoomOf40(
+	test: (remote: Client, phones: Client[], roomId: string) => Promise<void>
+): Promise<void> {
+	const tmp = tempDbPath();
+	const server = await startServer(tmp.path, { catalog });
+	try {
+		const trainer = await server.trainer();
+		const room = await server.room(trainer.id);
+		const remote = await server.client({ cookie: trainer.cookie });
+		expectOk(await send(remote, 'room:watch', { roomId: room.id }));
+		const phones: Client[] = [];
+		for (let i = 0; i < 40; i++) {
+			const socket = await server.client();
+			expectOk(await send(socket, 'room:join', { code: room.code, name: `Person ${i}` }));
+			phones.push(socket);
+		}
+		await test(remote, phones, room.id);
+	} finally {
+		await server.stop();
+		tmp.cleanup();
+	}
+}
+
+/** Resolves when every phone has had a whole view, each arrival noted in `arrivals`. */
+function everyPhoneView(phones: Client[], arrivals: string[]): Promise<void[]> {
+	return Promise.all(
+		phones.map(
+			(socket, i) =>
+				new Promise<void>((done) =>
+					socket.on('activity:phone', (view) => {
+						if (!view) return;
+						arrivals.push(`view ${i}`);
+						done();
+					})
+				)
+		)
+	);
+}
+
 // The phones' updates go a few milliseconds at a time: what arrives meanwhile is answered in between.
 describe('a long flush of phone updates', () => {
 	it('answers an event that arrives while it goes before its last update is sent', async () => {
-		const tmp = tempDbPath();
-		const server = await startServer(tmp.path, { catalog });
-		try {
-			const trainer = await server.trainer();
-			const room = await server.room(trainer.id);
-			const remote = await server.client({ cookie: trainer.cookie });
-			expectOk(await send(remote, 'room:watch', { roomId: room.id }));
-			const phones: Client[] = [];
-			for (let i = 0; i < 40; i++) {
-				const socket = await server.client();
-				expectOk(await send(socket, 'room:join', { code: room.code, name: `Person ${i}` }));
-				phones.push(socket);
-			}
+		await withRoomOf40(async (remote, phones, roomId) => {
 			const arrivals: string[] = [];
-			const all = Promise.all(
-				phones.map(
-					(socket, i) =>
-						new Promise<void>((done) =>
-							socket.on('activity:phone', (view) => {
-								if (!view) return;
-								arrivals.push(`view ${i}`);
-								done();
-							})
-						)
-				)
-			);
+			const all = everyPhoneView(phones, arrivals);
 			// The first phone to hear of the launch asks the server the time at once.
 			const pong = new Promise<void>((done) => {
 				let asked = false;
@@ -70,16 +87,47 @@ describe('a long flush of phone updates', () => {
 						});
 					});
 			});
-			expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'slow' }));
+			expectOk(await send(remote, 'activity:launch', { roomId, activityId: 'slow' }));
 			await Promise.all([all, pong]);
 			// 40 views at 2 ms each: 80 ms of building, in turns of a few milliseconds each.
 			// Before: all 40 went in one stretch and the answer came after the last of them.
 			const after = arrivals.slice(arrivals.indexOf('pong') + 1);
 			expect(after.length).toBeGreaterThanOrEqual(8);
 			expect(arrivals.filter((a) => a.startsWith('view'))).toHaveLength(40);
-		} finally {
-			await server.stop();
-			tmp.cleanup();
-		}
+		});
+	});
+
+	it('sends the projector its update before the phones theirs', async () => {
+		await withRoomOf40(async (remote, phones, roomId) => {
+			const launched = everyPhoneView(phones, []);
+			const run = expectOk(await send(remote, 'activity:launch', { roomId, activityId: 'slow' }));
+			await launched;
+			for (const socket of phones) socket.off('activity:phone');
+			// A trainer's action changes the projector's view and sends every phone a whole view
+			// (40 at 2 ms each to build): both in the same flush.
+			const arrivals: string[] = [];
+			const all = everyPhoneView(phones, arrivals);
+			const projector = new Promise<void>((done) =>
+				remote.on('activity:trainer-patch', (patch) => {
+					if (patch.runId !== run.runId) return;
+					arrivals.push('projector');
+					done();
+				})
+			);
+			const action = { kind: 'banner', text: 'Back at 11:15' };
+			expectOk(
+				await send(remote, 'activity:act', {
+					roomId,
+					runId: run.runId,
+					inputId: 'banner-1',
+					input: action
+				})
+			);
+			await Promise.all([all, projector]);
+			// Before, the projector's update was built after the phones' first two turns and
+			// queued behind their views: four or more of them reached their phones first.
+			expect(arrivals.indexOf('projector')).toBeLessThanOrEqual(1);
+			expect(arrivals.filter((a) => a.startsWith('view'))).toHaveLength(40);
+		});
 	});
 });

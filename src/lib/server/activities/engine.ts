@@ -65,9 +65,7 @@ export class ActivityEngine {
 	/** How long each room's last projector view took to build and send (ms), for trainerWait. */
 	readonly #trainerCost = new Map<string, number>();
 	#timerAt = 0;
-	/** The projector views' own turn of the event loop, right after a flush of the phones. */
-	#trainerTurn: ReturnType<typeof setImmediate> | undefined;
-	/** The rest of a phones' flush that ran past its slice (see #flushPhones). */
+	/** The phones' turn after the projector views', and after each slice of theirs (see #flushPhones). */
 	#phoneTurn: ReturnType<typeof setImmediate> | undefined;
 
 	constructor(
@@ -554,16 +552,26 @@ export class ActivityEngine {
 		this.store.writes.commitInputs();
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
-		this.#flushPhones(all);
-		if (all) this.#flushTrainers(true);
-		// The projector views in a turn of their own: the inputs that arrived while the phones'
-		// updates went out are acknowledged in between, not after both.
-		else if (this.#dirtyTrainers.size && !this.#trainerTurn)
-			this.#trainerTurn = setImmediate(() => {
-				this.#trainerTurn = undefined;
-				this.store.writes.commitInputs();
-				this.#flushTrainers(false);
-			});
+		if (all) {
+			this.#flushPhones(true);
+			this.#flushTrainers(true);
+			return;
+		}
+		// The projector's view first, the phones' updates from the next turn of the event loop:
+		// announcements go out in the order they were queued, and a view queued behind hundreds of
+		// phones' updates reached the room's screen tens of milliseconds later. The inputs that
+		// arrive meanwhile are acknowledged in between.
+		this.#flushTrainers(false);
+		if (this.#dirtyPhones.size) this.#nextPhoneTurn();
+	}
+
+	/** The phones' updates (the rest of them, after a slice) in a turn of their own. */
+	#nextPhoneTurn(): void {
+		this.#phoneTurn ??= setImmediate(() => {
+			this.#phoneTurn = undefined;
+			this.store.writes.commitInputs();
+			this.#flushPhones(false);
+		});
 	}
 
 	#flushTrainers(all: boolean): void {
@@ -620,22 +628,13 @@ export class ActivityEngine {
 					if ('patch' in update) this.publish.phonePatch(id, update.patch);
 					else this.publish.phone(id, update.activity);
 				}
-				if (!all && spent()) {
-					this.#phoneTurn ??= setImmediate(() => {
-						this.#phoneTurn = undefined;
-						this.store.writes.commitInputs();
-						this.#flushPhones(false);
-					});
-					return;
-				}
+				if (!all && spent()) return this.#nextPhoneTurn();
 			}
 			this.#dirtyPhones.delete(roomId);
 		}
 	}
 
 	dispose(): void {
-		if (this.#trainerTurn) clearImmediate(this.#trainerTurn);
-		this.#trainerTurn = undefined;
 		if (this.#phoneTurn) clearImmediate(this.#phoneTurn);
 		this.#phoneTurn = undefined;
 		this.flush();
