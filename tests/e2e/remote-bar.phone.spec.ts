@@ -1,6 +1,6 @@
 import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { io as connect, type Socket } from 'socket.io-client';
-import { deskWithSession, signUp, startSession, watchErrors } from './helpers';
+import { deskWithSession, expectNoSideScroll, signUp, startSession, watchErrors } from './helpers';
 import { ROOM_NAMES } from './room-names';
 
 const SCREEN = { width: 360, height: 640 };
@@ -172,7 +172,10 @@ function chipProblems(page: Page, short: boolean): Promise<string[]> {
 					(name as HTMLElement).style.whiteSpace = 'nowrap';
 					const oneLine = all.getBoundingClientRect().width;
 					(name as HTMLElement).style.whiteSpace = '';
-					const row = chip.parentElement!.getBoundingClientRect().width;
+					// Half of what two chips side by side share: the row less the gap between them.
+					const list = chip.parentElement!;
+					const row =
+						list.getBoundingClientRect().width - parseFloat(getComputedStyle(list).columnGap);
 					if (lines > 1 && oneLine + (c.width - name.clientWidth) <= row / 2)
 						out.push(`"${text.textContent}" wrapped though it fits on one line`);
 				}
@@ -183,9 +186,9 @@ function chipProblems(page: Page, short: boolean): Promise<string[]> {
 }
 
 /** 30 people joined from sockets (real clients of the server), as `ROOM_NAMES` spells them. */
-async function joinAll(baseURL: string, code: string): Promise<Socket[]> {
+async function joinAll(baseURL: string, code: string, names = ROOM_NAMES): Promise<Socket[]> {
 	const people: Socket[] = [];
-	for (const name of ROOM_NAMES) {
+	for (const name of names) {
 		const socket = connect(baseURL, {
 			transports: ['websocket'],
 			extraHeaders: { origin: baseURL }
@@ -276,12 +279,35 @@ test('the remote on a 320 px phone: the block, its title and the activity to lau
 		.getByRole('heading', { level: 2 })
 		.evaluate((el) => getComputedStyle(el).fontSize);
 	expect(parseFloat(label), '"NOW · Block 7 of 8"').toBeGreaterThanOrEqual(14);
+	// Wrapped, "NOW" and "Block 7 of 8" each start a line: no "·" left at the end of the first
+	// (on one line, there is room for one between them).
+	const parts = await bar.locator('.label .parts > span').evaluateAll((spans) =>
+		spans.map((span) => {
+			const range = document.createRange();
+			range.selectNodeContents(span);
+			const r = range.getClientRects()[0]!;
+			return { left: r.left, right: r.right, top: r.top };
+		})
+	);
+	const edge = (await bar.locator('.label').boundingBox())!.x;
+	const [now, where] = parts;
+	if (where!.top > now!.top + 1)
+		expect(where!.left, 'the second line starts at the edge, no "·" before it').toBeLessThan(
+			edge + 2
+		);
+	else expect(where!.left - now!.right, 'room for "·" between').toBeGreaterThan(8);
+	// The three transport buttons hold their labels on one line each.
+	for (const name of ['← Previous', 'Pause', 'Next block →'])
+		expect(await textLines(bar.getByRole('button', { name, exact: true })), name).toBe(1);
 	// Titles wrap rather than end in "…": no box in the bar clips part of its text.
 	const cut = await bar.evaluate((el) =>
 		[el, ...el.querySelectorAll('*')]
 			.filter((e) => {
 				const css = getComputedStyle(e);
 				if (css.overflowX === 'visible' && css.overflowY === 'visible') return false;
+				// A 1 px box is screen-reader-only text (a word the narrow bar's buttons leave out).
+				const box = e.getBoundingClientRect();
+				if (box.width <= 1 || box.height <= 1) return false;
 				return e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
 			})
 			.map((e) => (e.textContent ?? '').trim().slice(0, 50))
@@ -292,6 +318,24 @@ test('the remote on a 320 px phone: the block, its title and the activity to lau
 	errors.expectNone();
 	await context.close();
 });
+
+/** How many lines the visible text of an element takes (screen-reader-only text aside). */
+function textLines(el: Locator): Promise<number> {
+	return el.evaluate((root) => {
+		const tops: number[] = [];
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const box = node.parentElement!.getBoundingClientRect();
+			if (box.width <= 1 || box.height <= 1) continue;
+			const range = document.createRange();
+			range.selectNodeContents(node);
+			for (const r of range.getClientRects()) if (r.width > 0.5) tops.push(r.top);
+		}
+		// Glyphs of one line (an arrow, a word) may sit a pixel or two apart.
+		tops.sort((a, b) => a - b);
+		return tops.filter((top, i) => i === 0 || top - tops[i - 1]! > 8).length;
+	});
+}
 
 /** Text on the remote under 14 px, as the phone draws it (screen-reader-only text aside). */
 function smallText(page: Page): Promise<string[]> {
@@ -414,6 +458,66 @@ test('while an activity collects on a 390×844 and a 320×640 phone: a compact b
 			await expect(bar.getByRole('timer')).toBeInViewport({ ratio: 1 });
 			await expect(bar.locator('.count')).toBeInViewport({ ratio: 1 });
 		}
+	} finally {
+		for (const socket of people) socket.disconnect();
+	}
+	errors.expectNone();
+	await context.close();
+});
+
+test('before a launch on a 320 and a 390 px phone: the setup fields and the chosen activity in full, and "Same groups as before" only once the room has had groups', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const { context, remote, errors } = await signedInAt320(browser);
+	const code = await startSession(remote, /Session A/);
+	const people = await joinAll(baseURL!, code, ROOM_NAMES.slice(0, 3));
+	try {
+		await expect(remote.getByText('3 joined, 3 online')).toBeVisible();
+		const pick = remote.getByLabel('Launch an activity');
+		await pick.selectOption('pm-pyramid');
+		const same = remote.getByLabel('Same groups as before');
+		await expect(same).toBeDisabled();
+		await expect(same).toHaveAccessibleDescription(
+			'No groups in this session yet: new ones are made.'
+		);
+
+		for (const size of [
+			{ width: 320, height: 640 },
+			{ width: 390, height: 844 }
+		]) {
+			await remote.setViewportSize(size);
+			await expectNoSideScroll(remote, `the remote at ${size.width} px`);
+			// Every step label whole in its box ("Individual objectives and de…" was cut).
+			const fields = remote.locator('.setup textarea');
+			await expect(fields).toHaveCount(5);
+			await expect(fields.nth(3)).toHaveValue('Individual objectives and development');
+			const cut = await fields.evaluateAll((boxes) =>
+				boxes
+					.filter((b) => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1)
+					.map((b) => (b as HTMLTextAreaElement).value)
+			);
+			expect(cut, `${size.width} px: step labels cut`).toEqual([]);
+			// The chosen activity's title wraps rather than ends at the box's edge.
+			const shown = remote.locator('.picker .shown');
+			await expect(shown).toHaveText(/^Map your performance-management practices/);
+			const box = await shown.evaluate((el) => ({
+				fits: el.scrollWidth <= el.clientWidth + 1,
+				inside: el.getBoundingClientRect().right <= innerWidth
+			}));
+			expect(box, `${size.width} px: the chosen activity`).toEqual({ fits: true, inside: true });
+		}
+
+		await remote.getByRole('button', { name: /^Launch “Map your/ }).click();
+		await expect(remote.locator('.remote-bar .count')).toHaveText('0 of 3 in');
+		await pick.selectOption('pm-pyramid');
+		await expect(same).toBeEnabled();
+		await expect(remote.getByText('No groups in this session yet')).toBeHidden();
+		// The room remembers it, not just this page.
+		await remote.reload();
+		await pick.selectOption('pm-pyramid');
+		await expect(same).toBeEnabled();
 	} finally {
 		for (const socket of people) socket.disconnect();
 	}

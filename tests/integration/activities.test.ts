@@ -339,6 +339,11 @@ describe('activity engine', () => {
 
 	it('"same groups as before" keeps people together', async () => {
 		const { room, remote } = await roomWith(6);
+		// The remote offers the choice once the room has groups to reuse, and not before.
+		const watched = () => send(remote, 'room:watch', { roomId: room.id });
+		expect(expectOk(await watched()).earlierGroups).toBe(false);
+		expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' }));
+		expect(expectOk(await watched()).earlierGroups).toBe(false);
 		const first = expectOk(
 			await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' })
 		);
@@ -352,6 +357,9 @@ describe('activity engine', () => {
 		expect(second.groups.map((g) => [...g.memberIds].sort())).toEqual(
 			first.groups.map((g) => [...g.memberIds].sort())
 		);
+		// An individual activity after them leaves the groups to reuse.
+		expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' }));
+		expect(expectOk(await watched()).earlierGroups).toBe(true);
 	});
 
 	it('phones see only their own group’s work', async () => {

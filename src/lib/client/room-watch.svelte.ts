@@ -18,8 +18,18 @@ export class RoomWatch {
 	roster = $state<Roster | null>(null);
 	plan = $state<AgendaPlan | null>(null);
 	run = $state<RunState | null>(null);
-	activity = $state<TrainerActivity | null>(null);
+	#activity = $state<TrainerActivity | null>(null);
+	get activity(): TrainerActivity | null {
+		return this.#activity;
+	}
+	/** Every view received passes here, so a run with groups is remembered once it is gone. */
+	set activity(activity: TrainerActivity | null) {
+		this.#activity = activity;
+		if (activity?.groups.length) this.earlierGroups = true;
+	}
 	catalog = $state<CatalogEntry[]>([]);
+	/** "Same groups as before" has groups to reuse: one of the room's activities made some. */
+	earlierGroups = $state(false);
 	connected = $state(false);
 	/** A control is on its way: buttons show it and ignore double taps. */
 	busy = $state(false);
@@ -48,6 +58,7 @@ export class RoomWatch {
 				this.roster = res.data.roster;
 				this.plan = res.data.plan;
 				this.run = res.data.run;
+				this.earlierGroups = res.data.earlierGroups;
 				this.activity = res.data.activity;
 				this.catalog = res.data.catalog;
 				this.error = '';

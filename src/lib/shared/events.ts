@@ -183,6 +183,8 @@ export interface WatchResult {
 	run: RunState;
 	activity: TrainerActivity | null;
 	catalog: CatalogEntry[];
+	/** An earlier (or the current) activity made groups: "Same groups as before" has some to reuse. */
+	earlierGroups: boolean;
 }
 
 export interface ClientEvents {

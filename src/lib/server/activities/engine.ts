@@ -150,6 +150,11 @@ export class ActivityEngine {
 		return live ? this.#trainerSnapshot(roomId, live) : null;
 	}
 
+	/** Whether "Same groups as before" has groups to reuse: the room's latest grouped run made some. */
+	hasEarlierGroups(roomId: string): boolean {
+		return (this.#latestGrouped(roomId)?.groups.length ?? 0) > 0;
+	}
+
 	#trainerSnapshot(roomId: string, live: LiveActivity): TrainerActivity {
 		const room = this.rooms.room(roomId);
 		const view = live.trainerView(room?.people() ?? [], room?.peopleById());

@@ -70,7 +70,8 @@ export function registerRoomHandlers(
 			plan: room.plan,
 			run: room.run,
 			activity: room.status === 'open' ? activities.trainerView(roomId) : null,
-			catalog: activities.catalogEntries()
+			catalog: activities.catalogEntries(),
+			earlierGroups: activities.hasEarlierGroups(roomId)
 		};
 	});
 
