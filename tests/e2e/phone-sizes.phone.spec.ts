@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { completeAmo } from './activity-helpers';
 import { deskWithSession, watchErrors } from './helpers';
 import {
@@ -16,8 +16,28 @@ import {
 const shot = (page: Page, name: string) =>
 	page.screenshot({ path: `test-results/e2e/screens/sizes/${name}.png` });
 
-/** The rows of answer buttons: the shared rating kit's points and the rating checklist's levels. */
-const ANSWER_ROWS = 'fieldset.item .scale, .rc-phone .seg, .oq-phone .seg';
+/**
+ * The rows of answer buttons: the shared rating kit's points, the rating checklist's levels and a
+ * pyramid card's tags (three even buttons a row, or one a row, never a ragged mix).
+ */
+const ANSWER_ROWS = 'fieldset.item .scale, .rc-phone .seg, .oq-phone .seg, .cards .tags';
+
+/** How many words each line of an element's text holds, top line first. */
+function wordsPerLine(el: Locator): Promise<number[]> {
+	return el.evaluate((root) => {
+		const lines = new Map<number, number>();
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode())
+			for (const m of (node.textContent ?? '').matchAll(/\S+/g)) {
+				const range = document.createRange();
+				range.setStart(node, m.index);
+				range.setEnd(node, m.index + m[0].length);
+				const top = Math.round(range.getBoundingClientRect().top);
+				lines.set(top, (lines.get(top) ?? 0) + 1);
+			}
+		return [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
+	});
+}
 
 /** What a person does in each activity to reach its next screen (run on every phone). */
 const steps: Record<string, ((phone: Page) => Promise<void>)[]> = {
@@ -33,9 +53,11 @@ const steps: Record<string, ((phone: Page) => Promise<void>)[]> = {
 	'pm-pyramid': [
 		async (phone) => {
 			await phone.getByRole('button', { name: /^Step 1:/ }).click();
-			await phone
-				.getByLabel('A practice your organisation uses at this step')
-				.fill('Strategy document');
+			const box = phone.getByLabel('A practice your organisation uses at this step');
+			// The example is a line of text under the label, not a placeholder the box cuts short.
+			await expect(box).toHaveAccessibleDescription(/^e\.g\. Team plan with KPIs/);
+			await expect(box).not.toHaveAttribute('placeholder');
+			await box.fill('Strategy document');
 			await phone.getByRole('button', { name: 'Add', exact: true }).click();
 			await expect(phone.getByText('Strategy document').first()).toBeVisible();
 		},
@@ -121,6 +143,10 @@ test("every phone view fits a 320 px phone and 200 % text at 360 px: no sideways
 		await expect(phone.getByText('Waiting for the trainer')).toBeVisible();
 		// Focus goes to the new screen's heading, not back to the page body.
 		await expect(phone.getByRole('heading', { level: 1 })).toBeFocused();
+		// The session's title in even lines: its last line is not one lone word ("… Session / A").
+		const lines = await wordsPerLine(phone.getByRole('heading', { level: 1 }));
+		if (lines.length > 1)
+			expect.soft(lines.at(-1), `the title's last line, of ${lines.join('/')}`).toBeGreaterThan(1);
 	}
 	await check('waiting');
 
