@@ -261,8 +261,12 @@ async function fits(name: string, page = projector) {
 	}
 }
 
-/** Every group in focus (G), then all groups again. */
-async function eachGroup(name: string, says?: (group: string) => string) {
+/** Every group in focus (G), then all groups again; `check`, if any, runs on each group in focus. */
+async function eachGroup(
+	name: string,
+	says?: (group: string) => string,
+	check?: (groupId: string) => Promise<void>
+) {
 	const groups = latest?.groups ?? [];
 	for (const g of groups) {
 		await projector.keyboard.press('g');
@@ -270,6 +274,7 @@ async function eachGroup(name: string, says?: (group: string) => string) {
 		if (says)
 			await expect(projector.getByRole('region', { name: 'Activity' })).toContainText(says(g.name));
 		await fits(`${name}-${g.id}`);
+		await check?.(g.id);
 	}
 	await projector.keyboard.press('g');
 }
@@ -588,6 +593,30 @@ const PRACTICES = [
 ];
 const TAGS = ['works-well', 'patchy', 'missing', null] as const;
 
+/**
+ * Per pyramid step on the projector, the cards shown plus the ones its "+N more" holds back; "no
+ * card" when the step has cards and not one of them shows.
+ */
+const cardsPerStep = () =>
+	projector.evaluate(() =>
+		[...document.querySelectorAll('.pyramid > li')].map((li) => {
+			const cards = [...li.querySelectorAll('.chip')].filter((c) => c.checkVisibility()).length;
+			const more = li.querySelector<HTMLElement>('[data-more]');
+			const held = more?.checkVisibility() ? Number(/\d+/.exec(more.textContent!)?.[0]) : 0;
+			return cards > 0 || held === 0 ? cards + held : 'no card';
+		})
+	);
+
+/** At every size: each step that has cards shows at least one, and its "+N more" is exact. */
+async function everyStepShowsACard(totals: number[], what: string) {
+	for (const size of SIZES) {
+		await projector.setViewportSize(size);
+		await expect
+			.poll(cardsPerStep, { message: `${what}: cards per step at ${size.width}×${size.height}` })
+			.toEqual(totals);
+	}
+}
+
 test('PM pyramid: 8 groups with cards on every step', async () => {
 	const run = await launch('pm-pyramid');
 	const tags = TAGS;
@@ -597,16 +626,34 @@ test('PM pyramid: 8 groups with cards on every step', async () => {
 		'Strategy briefings from the senior team every year',
 		'Balanced scorecard'
 	];
-	await everyone(async (i) => {
-		for (let k = 0; k < 3; k++)
-			await submit(i, run.runId, {
-				kind: 'add-card',
-				step: (i + k) % 5,
-				text: k === 2 ? sentence(i * 3 + k, 60) : practices[(i + k * 3) % practices.length]!,
-				tag: tags[(i + k) % 4]
-			});
-		if (i < 8) await submit(i, run.runId, { kind: 'set-link', from: i % 4, strength: 'weak' });
-	});
+	// Placed by table, so that the flags which crowded the steps are there on every run, not only
+	// when the draw of the groups falls that way: two tables crowd step 3 and leave step 4 empty
+	// ("Overkill in 2", "empty in 2 of 8"), the rest spread their cards over all five steps; and the
+	// tables disagree on every link ("1→2 strong 2 · weak 2 · none 2 · not marked 2"). With those
+	// flags a step showed only "+14 more" (1280×720 and 1920×1080).
+	const seats = run.groups.map((g) => g.members.map((m) => Number(m.name.split(' ').at(-1)) - 1));
+	expect(seats.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: PEOPLE }, (_, i) => i));
+	await Promise.all(
+		seats.map(async (members, g) => {
+			await Promise.all(
+				members.map(async (i, j) => {
+					for (let k = 0; k < 3; k++) {
+						const c = j * 3 + k;
+						await submit(i, run.runId, {
+							kind: 'add-card',
+							step: g < 2 ? (c % 2 === 0 ? 2 : [0, 1, 4][(c >> 1) % 3]!) : (c + g) % 5,
+							text: k === 2 ? sentence(i * 3 + k, 60) : practices[(i + k * 3) % practices.length]!,
+							tag: tags[(i + k) % 4]
+						});
+					}
+				})
+			);
+			for (let from = 0; from < 4; from++) {
+				const strength = (['strong', 'weak', 'none', null] as const)[(g + from) % 4];
+				if (strength) await submit(members[0]!, run.runId, { kind: 'set-link', from, strength });
+			}
+		})
+	);
 	const stage = projector.getByRole('region', { name: 'Activity' });
 	// G is discoverable where the groups are compared.
 	await expect(stage.getByText('G: one group at a time')).toBeVisible();
@@ -615,8 +662,28 @@ test('PM pyramid: 8 groups with cards on every step', async () => {
 	await status(run.runId, 'revealed');
 	// The room's results say what the groups wrote, not only how many cards.
 	await expect(stage).toContainText('Annual appraisal');
+	await expect(stage).toContainText('Overkill in 2');
+	await expect(stage).toContainText('empty in 2 of 8');
 	await fits('pm-pyramid-results');
-	await eachGroup('pm-pyramid-results');
+	// However crowded its flags, every step shows a card, and its "+N more" adds up to the step's
+	// practices (the room's) or cards (a group's).
+	type Results = {
+		overlay: { tiers: { distinct: number }[] };
+		groups: { id: string; tiers: { cards: unknown[] }[] }[];
+	};
+	const results = () => latest!.view as Results;
+	await everyStepShowsACard(
+		results().overlay.tiers.map((t) => t.distinct),
+		'all groups'
+	);
+	await eachGroup('pm-pyramid-results', undefined, (id) =>
+		everyStepShowsACard(
+			results()
+				.groups.find((g) => g.id === id)!
+				.tiers.map((t) => t.cards.length),
+			id
+		)
+	);
 	await status(run.runId, 'closed');
 	await fits('pm-pyramid-closed');
 });
