@@ -362,6 +362,33 @@ describe('activity engine', () => {
 		expect(expectOk(await watched()).earlierGroups).toBe(true);
 	});
 
+	it('"same groups" when no one from those groups is left makes new groups for who is here', async () => {
+		const { room, remote, phones } = await roomWith(3);
+		expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'lists' }));
+		expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' }));
+		for (const p of phones)
+			expectOk(
+				await send(remote, 'room:remove-participant', { roomId: room.id, participantId: p.id })
+			);
+		const newcomers: string[] = [];
+		for (let i = 0; i < 3; i++) {
+			const socket = await t.server.client();
+			const joined = expectOk(
+				await send(socket, 'room:join', { code: room.code, name: `New ${i + 1}` })
+			);
+			newcomers.push(joined.seat.participantId);
+		}
+		const again = expectOk(
+			await send(remote, 'activity:launch', {
+				roomId: room.id,
+				activityId: 'lists',
+				sameGroups: true
+			})
+		);
+		// Before: the old groups, emptied of the people who left, were dropped and no one was placed.
+		expect(again.groups.flatMap((g) => g.memberIds).sort()).toEqual([...newcomers].sort());
+	});
+
 	it('phones see only their own group’s work', async () => {
 		const { room, remote, phones } = await roomWith(6);
 		const { runId, groups } = expectOk(

@@ -203,11 +203,14 @@ export class ActivityEngine {
 		const ids = people.map((p) => p.id);
 		const previous = sameGroups ? this.#latestGrouped(roomId) : undefined;
 		const size = def.grouping === 'pairs' ? 2 : (groupSize ?? previous?.groupSize ?? def.groupSize);
+		// The groups before, as far as their people are here; none of them left (the room changed
+		// since), new groups for whoever is.
+		const reused = previous ? reuseGroups(previous.groups, ids) : [];
 		const groups =
 			def.grouping === 'individual'
 				? []
-				: previous
-					? reuseGroups(previous.groups, ids)
+				: reused.length
+					? reused
 					: makeGroups(ids, def.grouping, size);
 		const row = {
 			id: newId(),
