@@ -113,6 +113,65 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	for (const [i, p] of reportPages.entries())
 		expect(p.ink, `report page ${i + 1} has content`).toBeGreaterThan(0.0005);
 
+	// On paper the pyramids are laid out as on the A4 page (its printable width: 210 mm less the
+	// 12 mm margins, in CSS px), in print media: every step shows whole (in no box that clips, such as
+	// the slide's 16:9 frame, with none of its cards held back, nothing past the page's right edge),
+	// is never split by a page break and fits on a page, and its flags are in paper-sized type (at
+	// most 9 pt), not the projector's 24 px floor.
+	await page.emulateMedia({ media: 'print' });
+	const mm = 96 / 25.4;
+	await page.setViewportSize({ width: Math.floor(186 * mm), height: Math.floor(269 * mm) });
+	await expect(async () => {
+		const steps = await runs
+			.nth(0)
+			.locator('.pyramid > li')
+			.evaluateAll((lis) =>
+				lis.map((li) => {
+					const box = li.getBoundingClientRect();
+					// Every box between the step and its slide that would cut it, were the step (or
+					// the steps above it) taller than the box: on paper none may clip (in a real print
+					// the projector's shrink-to-fit does not run again at the page's width).
+					const clippers: string[] = [];
+					for (let el = li.parentElement; el && !el.matches('figure'); el = el.parentElement) {
+						const style = getComputedStyle(el);
+						if (style.overflowX !== 'visible' || style.overflowY !== 'visible')
+							clippers.push(el.classList[0] ?? el.tagName);
+					}
+					return {
+						step: li.querySelector('h4')!.textContent!.trim(),
+						clippers,
+						pastRightEdge: box.right > document.documentElement.clientWidth + 1,
+						height: Math.round(box.height),
+						breakInside: getComputedStyle(li).breakInside,
+						// Cards the projector's shrink-to-fit held back ("+2 more"): paper has room for all.
+						heldBack: [...li.querySelectorAll('.chips > li:not(.more)')].filter(
+							(c) => getComputedStyle(c).display === 'none'
+						).length,
+						flagPx: [...li.querySelectorAll('.flag')].map((f) =>
+							parseFloat(getComputedStyle(f).fontSize)
+						)
+					};
+				})
+			);
+		expect(steps).toHaveLength(15);
+		const problems = steps.flatMap((s) => [
+			...s.clippers.map((c) => `${s.step}: inside a box that clips (${c})`),
+			...(s.pastRightEdge ? [`${s.step}: past the page's right edge`] : []),
+			...(s.height > 269 * mm ? [`${s.step}: taller than a page`] : []),
+			...(s.breakInside === 'avoid' ? [] : [`${s.step}: a page break may cut it`]),
+			...(s.heldBack ? [`${s.step}: ${s.heldBack} cards held back`] : []),
+			...s.flagPx.filter((px) => px > 12).map((px) => `${s.step}: a flag in ${px} px type`)
+		]);
+		expect(problems).toEqual([]);
+	}).toPass({ timeout: 10_000 });
+	await runs
+		.nth(0)
+		.locator('figure.slide')
+		.first()
+		.screenshot({ path: `${SCREENS}/report-print-pyramid.png` });
+	await page.emulateMedia({ media: null });
+	await page.setViewportSize({ width: 1280, height: 720 });
+
 	// A learner's evidence pack, printed.
 	await page.getByRole('link', { name: 'Zoë' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Zoë' })).toBeVisible();
