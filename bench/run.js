@@ -935,7 +935,9 @@ async function main() {
 		const targets = opts.scenarios.every((s) => s === 'cluster') ? [] : opts.targets;
 		for (const name of targets) {
 			const target =
-				name === 'app' ? appTarget({ cpuProfDir: opts.cpuProf ?? undefined }) : relayTarget();
+				name === 'app'
+					? appTarget({ cpuProfDir: opts.cpuProf ?? undefined })
+					: relayTarget({ cpuProfDir: opts.cpuProf ?? undefined });
 			results.targets[name] = await runTarget(target, opts);
 		}
 		if (opts.scenarios.includes('bundle')) results.bundle = bundleSizes(root);
@@ -947,7 +949,7 @@ async function main() {
 		mkdirSync(dirname(opts.out), { recursive: true });
 		writeFileSync(opts.out, JSON.stringify(results, null, '\t') + '\n');
 		console.log(`\nWrote ${relative(process.cwd(), opts.out)}`);
-		if (opts.cpuProf) console.log(`CPU profiles of the app server: ${opts.cpuProf}`);
+		if (opts.cpuProf) console.log(`CPU profiles: ${opts.cpuProf} (the relay's in relay/)`);
 		if (results.machine.busyScenarios.length)
 			console.log(
 				`Taken on a BUSY machine (other processes used > ${BUSY_OTHER_CPU_PCT} % of a core): ` +

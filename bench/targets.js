@@ -157,18 +157,19 @@ async function signUp(url) {
 	return setCookie.split(';')[0];
 }
 
-/** The bare relay: rooms are just names; the projector is a watcher socket. */
-export function relayTarget() {
+/** The bare relay: rooms are just names; the projector is a watcher socket. `cpuProfDir` as the app's. */
+export function relayTarget({ cpuProfDir } = {}) {
 	let handle;
 	let n = 0;
 	return {
 		name: 'relay',
 		async start() {
 			const port = await freePort();
-			handle = startChild(join(import.meta.dirname, 'relay.js'), {
-				PORT: String(port),
-				HOST: '127.0.0.1'
-			});
+			handle = startChild(
+				join(import.meta.dirname, 'relay.js'),
+				{ PORT: String(port), HOST: '127.0.0.1' },
+				cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${join(cpuProfDir, 'relay')}`] : []
+			);
 			await handle.ready;
 			return { pid: handle.child.pid, url: `http://127.0.0.1:${port}` };
 		},
