@@ -676,6 +676,32 @@ test('PM pyramid: 8 groups with cards on every step', async () => {
 		results().overlay.tiers.map((t) => t.distinct),
 		'all groups'
 	);
+	// Printed (the browser's print, here its PDF), no card is held back: the print is laid out
+	// after the screen's fit, which used to stay, "+N more" and all. Back on screen, the fit again.
+	await projector.setViewportSize(SIZES[0]!);
+	const heldBack = () =>
+		projector.evaluate(
+			() =>
+				[...document.querySelectorAll<HTMLElement>('.pyramid .chips > li:not([data-more])')].filter(
+					(c) => c.style.display === 'none'
+				).length
+		);
+	await expect.poll(heldBack, { message: 'cards held back at 1280×720' }).toBeGreaterThan(0);
+	await projector.evaluate(() =>
+		addEventListener('beforeprint', () => {
+			const w = window as unknown as { printedHeldBack: number };
+			w.printedHeldBack = [
+				...document.querySelectorAll<HTMLElement>('.pyramid .chips > li:not([data-more])')
+			].filter((c) => c.style.display === 'none').length;
+		})
+	);
+	await projector.pdf();
+	expect(
+		await projector.evaluate(
+			() => (window as unknown as { printedHeldBack?: number }).printedHeldBack
+		)
+	).toBe(0);
+	await expect.poll(heldBack, { message: 'cards held back after printing' }).toBeGreaterThan(0);
 	await eachGroup('pm-pyramid-results', undefined, (id) =>
 		everyStepShowsACard(
 			results()

@@ -162,6 +162,18 @@ function fit(box: HTMLElement): Outcome {
 	return outcome();
 }
 
+/**
+ * Every item shown, none held back, the usual layout: for paper. A print is laid out at the page's
+ * width after the last fit, and no fit runs again for it, so the screen's cut would stay on paper.
+ */
+export function showAll(box: HTMLElement): void {
+	box.removeAttribute('data-fit-dense');
+	for (const list of [...box.querySelectorAll<HTMLElement>('[data-fit-list]')].map(fitList)) {
+		for (const item of list.items) item.style.display = '';
+		list.count();
+	}
+}
+
 /** How tall the box's content is (its scrollHeight, unless the box is taller than its content). */
 function contentHeight(box: HTMLElement): number {
 	const top = box.getBoundingClientRect().top + box.clientTop - box.scrollTop;
@@ -223,7 +235,8 @@ type FitList = ReturnType<typeof fitList>;
 /**
  * `{@attach fitted(() => view)}`: shrinks the box's lists to fit whenever what `track` reads
  * changes, the box changes size (a new screen, a header that wraps) or the fonts arrive. Once per
- * change: the size the box has after a fit (it may follow its content) is not a new size.
+ * change: the size the box has after a fit (it may follow its content) is not a new size. When
+ * the page is printed, every item shows.
  */
 export function fitted(track: () => unknown, options: FitOptions = {}): Attachment<HTMLElement> {
 	return (box) => {
@@ -243,10 +256,16 @@ export function fitted(track: () => unknown, options: FitOptions = {}): Attachme
 		// A box that follows its content keeps its size when the screen grows (full screen): the room
 		// it may take has changed all the same.
 		addEventListener('resize', run);
+		// Printed, everything shows (see showAll); back on screen, the fit again.
+		const paper = () => showAll(box);
+		addEventListener('beforeprint', paper);
+		addEventListener('afterprint', run);
 		if (document.fonts && document.fonts.status !== 'loaded') void document.fonts.ready.then(run);
 		return () => {
 			observer.disconnect();
 			removeEventListener('resize', run);
+			removeEventListener('beforeprint', paper);
+			removeEventListener('afterprint', run);
 		};
 	};
 }
