@@ -2,7 +2,6 @@ import { Writable } from 'node:stream';
 import type { EvidencePack } from '$lib/shared/evidence';
 import type { FollowUpSummary } from '$lib/shared/follow-up';
 import type { Q, Store } from '../store';
-import { roomFollowUp } from '../store/followup';
 import { packFollowUp, sessionSummary } from '../followup/service';
 import { toCsv } from './csv';
 import { evidencePack } from './evidence';
@@ -61,10 +60,9 @@ export async function buildValue(
 		return {
 			report: reportView(data, Date.now()),
 			// Follow-up needs the learners' goals as written on the day: the same replay serves both.
-			followUp:
-				job.followUp && (await roomFollowUp(s, job.roomId)).optIns.length
-					? await sessionSummary(s, data)
-					: null
+			// Also with nobody opted in (an empty summary): the report's section then says so and
+			// links to the follow-up settings, where the trainer can switch it off before anyone opts in.
+			followUp: job.followUp ? await sessionSummary(s, data) : null
 		};
 	const pack = evidencePack(data, job.participantId, job.now);
 	if (!pack) return null;
