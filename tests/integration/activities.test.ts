@@ -619,4 +619,26 @@ describe('activity engine', () => {
 		expect(row).toMatchObject({ status: 'closed' });
 		expect(row?.endedAt).toEqual(expect.any(Number));
 	});
+
+	it('launching another activity in the same block ends the one before, whether it was showing its results or still collecting', async () => {
+		const { room, remote } = await roomWith(1);
+		const launch = async () =>
+			expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' }))
+				.runId;
+		const revealed = await launch();
+		expectOk(
+			await send(remote, 'activity:status', {
+				roomId: room.id,
+				runId: revealed,
+				status: 'revealed'
+			})
+		);
+		const collecting = await launch();
+		await launch();
+		const rowOf = (id: string) =>
+			t.server.db.db.select().from(activityRuns).where(eq(activityRuns.id, id)).get();
+		// The exports' "Ended" column: empty only for a run still on screen.
+		expect(rowOf(revealed)).toMatchObject({ status: 'revealed', endedAt: expect.any(Number) });
+		expect(rowOf(collecting)).toMatchObject({ status: 'closed', endedAt: expect.any(Number) });
+	});
 });

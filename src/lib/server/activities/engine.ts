@@ -229,15 +229,20 @@ export class ActivityEngine {
 			updatedAt: now,
 			endedAt: null
 		};
+		// The run this one replaces ends now, whatever its state (one still collecting closes): like
+		// a move to another block, or the exports would show it without an end, as if still running.
 		const old = this.current(roomId);
+		const ended = old && {
+			status: old.row.status === 'open' ? ('closed' as const) : old.row.status,
+			endedAt: now,
+			updatedAt: now
+		};
 		this.store.writes.run(
 			roomId,
-			...(old?.row.status === 'open'
-				? [q.updateRun(this.store, old.row.id, { status: 'closed', updatedAt: now })]
-				: []),
+			...(old && ended ? [q.updateRun(this.store, old.row.id, ended)] : []),
 			q.insertRun(this.store, row)
 		);
-		if (old?.row.status === 'open') old.row = { ...old.row, status: 'closed', updatedAt: now };
+		if (old && ended) old.row = { ...old.row, ...ended };
 		this.#rememberGroups(roomId, old);
 		const live = new LiveActivity(row, def.type);
 		this.#current.set(roomId, live);
