@@ -120,17 +120,18 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 		await expect(goal.getByText('Stretch goal')).toBeVisible();
 		await expect(oneThing.getByText('On the day you said 6 of 10.')).toBeVisible();
 
-		// Saving with nothing chosen: clear errors, nothing saved.
+		// Saving with only a line typed, nothing chosen: clear errors, nothing saved, and what was
+		// typed stays in its box.
+		const inTheWay = goal.getByLabel('Anything else in the way (optional)');
+		await inTheWay.fill('Quarter-end reporting took every spare hour.');
 		await phone.getByRole('button', { name: 'Save my 30-day check-in' }).click();
 		await expect(phone.getByText('Some answers need another look')).toBeVisible();
 		await expect(goal.getByText('Please choose how far you have got.')).toBeVisible();
+		await expect(inTheWay).toHaveValue('Quarter-end reporting took every spare hour.');
 
 		await goal.getByRole('radio', { name: 'Planned how' }).check();
 		await goal.getByRole('checkbox', { name: 'My manager', exact: true }).check();
 		await goal.getByRole('checkbox', { name: 'No time' }).check();
-		await goal
-			.getByLabel('Anything else in the way (optional)')
-			.fill('Quarter-end reporting took every spare hour.');
 		await goal.getByLabel(/How confident are you now/).selectOption('7');
 		await oneThing.getByRole('radio', { name: 'Doing it regularly' }).check();
 		await oneThing.getByLabel(/How confident are you now/).selectOption('8');
