@@ -165,6 +165,23 @@ test('closing Session B, a phone opts in, saves the calendar file, and 31 days l
 		});
 		await expect(section.getByText('30 days: Stretch goal')).toBeVisible();
 		await expect(section.getByText('Started', { exact: true })).toBeVisible();
+		await expect(section.getByText('8 of 10 (on the day 6)')).toBeVisible();
+		// On paper a check-in is never split from its heading or across two pages.
+		await phone.emulateMedia({ media: 'print' });
+		expect(
+			await section
+				.locator('.item')
+				.evaluateAll((items) =>
+					items.map((i) => [
+						getComputedStyle(i).breakInside,
+						getComputedStyle(i.querySelector('h3')!).breakAfter
+					])
+				)
+		).toEqual([
+			['avoid', 'avoid'],
+			['avoid', 'avoid']
+		]);
+		await phone.emulateMedia({ media: null });
 
 		// The trainer: one of one answered, the edit counted once; no aggregate under three people.
 		await remote.goto(`${roomUrl}/follow-up`);
