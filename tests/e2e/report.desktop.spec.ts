@@ -228,6 +228,16 @@ test('only the session’s trainers can see its report and downloads; a phone on
 	const report = page.url() + '/report';
 	await page.goto(report);
 	await expect(page.getByRole('heading', { name: 'Downloads' })).toBeVisible();
+	// On paper the report ends with its content: the screen's space below it would spill onto a
+	// blank last sheet whenever the content ends near a page's foot.
+	await page.emulateMedia({ media: 'print' });
+	expect(await page.locator('main').evaluate((m) => getComputedStyle(m).paddingBottom)).toBe('0px');
+	// The follow-up section prints (nobody opted in yet), its settings link, a screen control, not.
+	await expect(page.getByText('No learner has opted in to the follow-up yet.')).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Follow-up settings and all sessions of this agenda' })
+	).toBeHidden();
+	await page.emulateMedia({ media: null });
 	const personLink = page.getByRole('link', { name: 'Ana' });
 	const packUrl = new URL((await personLink.getAttribute('href'))!, page.url()).href;
 	const xlsxUrl = new URL(
