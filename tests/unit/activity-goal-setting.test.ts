@@ -498,12 +498,12 @@ describe('projector and remote', () => {
 		const reviewer = r.participants.find((p) => p.id === r.reviewerOf('g1'))!.name;
 		expect(row).toMatchObject({
 			situation: `${DEFAULT_PROMPTS[0]!.name}. ${DEFAULT_PROMPTS[0]!.situation}`,
-			'goal type': 'performance',
+			'goal type': 'Performance goal',
 			'version 1': VAGUE,
 			'version 2': GOOD,
-			'v1 coach S': false,
-			'v2 coach S': true,
-			'v2 coach T': true,
+			'v1 coach S': 'no',
+			'v2 coach S': 'yes',
+			'v2 coach T': 'yes',
 			'review M': 'partly',
 			'review comment': 'Numbers?',
 			reviewer

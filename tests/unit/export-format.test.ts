@@ -62,6 +62,12 @@ describe('export cells', () => {
 		expect(isoTime(null)).toBeNull();
 	});
 
+	it("gives an activity's own UTC times in a CSV with the session's offset, like its other times", () => {
+		const ms = Date.UTC(2026, 10, 25, 9, 30, 5, 120);
+		const csv = toCsv([{ saved: new Date(ms).toISOString(), note: 'Done at 2026-11-25T09:30Z' }]);
+		expect(csv).toBe(`\uFEFFSaved,Note\r\n${isoTime(ms)},Done at 2026-11-25T09:30Z\r\n`);
+	});
+
 	it('makes file names from titles', () => {
 		expect(slug('Session A: Zoë’s “PM” day!')).toBe('session-a-zoe-s-pm-day');
 		expect(slug('!!!', 'activity')).toBe('activity');

@@ -195,9 +195,13 @@ export function phoneView(state: State, ctx: PhoneContext<Config>): PhoneView {
 	});
 }
 
+/** The coach's checks in words, as the review's columns beside them ("yes", "partly", "no"). */
 const checkColumns = (prefix: string, checks: Checks | null): ExportRow =>
 	Object.fromEntries(
-		CRITERIA.map((c) => [`${prefix} ${CRITERION_NAME[c].letter}`, checks ? checks[c] : null])
+		CRITERIA.map((c) => [
+			`${prefix} ${CRITERION_NAME[c].letter}`,
+			checks ? (checks[c] ? 'yes' : 'no') : null
+		])
 	);
 
 export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] {
@@ -207,7 +211,7 @@ export function exportRows(state: State, ctx: ViewContext<Config>): ExportRow[] 
 		return {
 			participant: names.get(pid) ?? 'Unknown participant',
 			situation: situationLabel(ctx.config, entry.situation, true) || null,
-			'goal type': entry.goalType,
+			'goal type': entry.goalType ? GOAL_TYPE_NAME[entry.goalType] : null,
 			'version 1': entry.v1?.text ?? null,
 			'version 1 achievable (1-5)': entry.v1?.achievable ?? null,
 			...checkColumns(

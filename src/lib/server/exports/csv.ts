@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { columnsOf, neutralise } from './format';
+import { columnsOf, neutralise, sessionTime } from './format';
 import { headersOf } from './headers';
 import type { Row } from './tables';
 
@@ -17,7 +17,7 @@ export function toCsv(rows: readonly Row[], note?: string | null): string {
 			record_delimiter: 'windows'
 		});
 	const header = headersOf(columns).map((h) => neutralise(h));
-	const records = rows.map((row) => columns.map((c) => neutralise(row[c] ?? null)));
+	const records = rows.map((row) => columns.map((c) => neutralise(sessionTime(row[c] ?? null))));
 	return stringify([header, ...records], {
 		bom: true,
 		record_delimiter: 'windows',

@@ -34,6 +34,17 @@ export function isoTime(ms: number | null | undefined): string | null {
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
+ * An activity's own time (ISO 8601 in UTC, "…Z": activities do not know the session's zone) as
+ * the session's own, like every other time in the exports: a CSV with "09:31Z" in one column and
+ * "10:31+01:00" in the next reads as two different hours. Anything else is left as it is.
+ */
+export function sessionTime(value: Cell): Cell {
+	if (typeof value !== 'string' || !value.endsWith('Z') || !ISO_TIME.test(value)) return value;
+	const ms = Date.parse(value);
+	return Number.isNaN(ms) ? value : isoTime(ms);
+}
+
+/**
  * For a spreadsheet cell: an ISO 8601 time (ours, or an activity's UTC one) as the wall-clock time
  * in the session's time zone (the server's TZ). Spreadsheet dates carry no zone, so the Date's UTC
  * fields are set to the local ones, which is what exceljs writes. Anything else: null.
