@@ -247,6 +247,19 @@ describe('activity engine', () => {
 		expect(phones).toHaveLength(5);
 	});
 
+	it('a late joiner to an individual activity counts on the open trainer screens at once', async () => {
+		const { room, remote } = await roomWith(2);
+		expectOk(await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' }));
+		const trainer = trainerViews(remote, room.id);
+		trainer.set(expectOk(await send(remote, 'room:watch', { roomId: room.id })).activity);
+		expect(trainer.latest?.progress.total).toBe(2);
+		const late = await t.server.client();
+		expectOk(await send(late, 'room:join', { code: room.code, name: 'Late' }));
+		// No group to place them in, and nobody has answered yet: the join alone must move "0 of 2".
+		const seen = await trainer.until((a) => a?.progress.total === 3);
+		expect(seen?.progress).toMatchObject({ answered: 0, total: 3 });
+	});
+
 	it('a late joiner to full pairs makes a three of a pair: nobody is told about a partner who is not there', async () => {
 		const { room, remote, phones } = await roomWith(4);
 		const launched = expectOk(

@@ -484,7 +484,12 @@ export class ActivityEngine {
 		const me = this.rooms.room(roomId)?.peopleById().get(participantId);
 		if (!me) return null;
 		const sent = live.sent.get(participantId);
-		if (!sent) return this.#wholeView(live, me, people);
+		if (!sent) {
+			// A phone new to this run (a late joiner, or the first view since a restart) may change the
+			// trainers' "0 of 10 in": an individual run places nobody in a group, which would have told them.
+			this.#markPhones(roomId, []);
+			return this.#wholeView(live, me, people);
+		}
 		// The seat's stream goes on rather than restarting: the seat's other tabs (one phone, two
 		// tabs) keep applying its patches. What changed since the last revision goes to all of them
 		// now; this answer is the whole view at the newest revision. A queued update would say the same.
