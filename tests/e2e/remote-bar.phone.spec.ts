@@ -2,6 +2,7 @@ import { devices, expect, test, type Browser, type Locator, type Page } from '@p
 import { io as connect, type Socket } from 'socket.io-client';
 import { deskWithSession, expectNoSideScroll, signUp, startSession, watchErrors } from './helpers';
 import { ROOM_NAMES } from './room-names';
+import { makePdf } from '../helpers/make-pdf';
 
 const SCREEN = { width: 360, height: 640 };
 
@@ -520,6 +521,49 @@ test('before a launch on a 320 and a 390 px phone: the setup fields and the chos
 		await expect(same).toBeEnabled();
 	} finally {
 		for (const socket of people) socket.disconnect();
+	}
+	errors.expectNone();
+	await context.close();
+});
+
+test('the remote of an agenda with a deck on a 320×640 phone: the slide controls fit, nothing scrolls sideways', async ({
+	browser
+}) => {
+	const context = await browser.newContext({
+		...devices['Pixel 7'],
+		viewport: { width: 320, height: 640 }
+	});
+	const remote = await context.newPage();
+	const errors = watchErrors(remote);
+	await signUp(remote);
+	await remote
+		.getByRole('listitem')
+		.filter({ has: remote.getByRole('heading', { name: /Session B/ }) })
+		.getByRole('button', { name: 'Duplicate to edit' })
+		.click();
+	await remote.getByLabel('Attach a deck (PDF)').setInputFiles({
+		name: 'Session B.pdf',
+		mimeType: 'application/pdf',
+		buffer: makePdf({ pages: 44 })
+	});
+	await expect(
+		remote.getByRole('status').filter({ hasText: 'Attached Session B.pdf: 44 slides.' })
+	).toBeVisible();
+	await remote.getByRole('button', { name: 'Start live session' }).first().click();
+	await expect(remote).toHaveURL(/\/trainer\/rooms\/[a-z2-7]+$/);
+	const bar = remote.getByRole('region', { name: 'Controls' });
+	await bar.getByRole('button', { name: 'Start the agenda' }).click();
+	await expect(remote.getByText('Slide 1 of 5 in this block · 16 of 44')).toBeVisible();
+	// "← Previous slide" and "Next slide →" side by side were wider than a 320 px phone's card:
+	// the whole page, sticky bar included, scrolled sideways and its right edge was cut off.
+	await expectNoSideScroll(remote, 'the remote with slides');
+	for (const control of [
+		bar,
+		remote.getByRole('button', { name: 'Previous slide' }),
+		remote.getByRole('button', { name: 'Next slide' })
+	]) {
+		const box = (await control.boundingBox())!;
+		expect(box.x + box.width).toBeLessThanOrEqual(320);
 	}
 	errors.expectNone();
 	await context.close();
