@@ -286,9 +286,10 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
 			}
 			app.activities.dispose();
 			app.engine.dispose();
-			// In organisation mode the clients reconnect to another node; alone, they wait for this one.
-			if (rooms) for (const socket of io.sockets.sockets.values()) socket.conn.close();
-			else io.disconnectSockets(true);
+			// The connections close under the clients, as a crash would close them: in organisation mode
+			// they reconnect to another node; alone, they retry until this one is back. (A server-side
+			// disconnect, disconnectSockets, is the one thing socket.io clients never reconnect after.)
+			for (const socket of io.sockets.sockets.values()) socket.conn.close();
 			await new Promise<void>((resolve) => io.close(() => resolve()));
 			await cluster?.close();
 		}
