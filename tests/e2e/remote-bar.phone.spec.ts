@@ -568,3 +568,25 @@ test('the remote of an agenda with a deck on a 320×640 phone: the slide control
 	errors.expectNone();
 	await context.close();
 });
+
+test('a step renamed before a launch with one long word wraps in its box on a 320 px phone', async ({
+	browser
+}) => {
+	const { context, remote, errors } = await signedInAt320(browser);
+	await startSession(remote, /Session A/);
+	await remote.getByLabel('Launch an activity').selectOption('pm-pyramid');
+	const field = remote.locator('.setup textarea').first();
+	// The field's limit, in one word (a pasted link, a compound name): the box grew to the word's
+	// width and the whole remote, its sticky bar too, scrolled sideways.
+	const word = 'Organisationwideperformancedirectionandstrategies'.slice(0, 48);
+	await field.fill(word);
+	await expect(field).toHaveValue(word);
+	await expectNoSideScroll(remote, 'the remote with a long step label');
+	const fits = await field.evaluate(
+		(box) =>
+			box.scrollWidth <= box.clientWidth + 1 && box.getBoundingClientRect().right <= innerWidth
+	);
+	expect(fits, 'the long step label inside its box and the screen').toBe(true);
+	errors.expectNone();
+	await context.close();
+});
