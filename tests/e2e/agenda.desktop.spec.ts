@@ -98,3 +98,27 @@ test('a trainer runs the first blocks of Session A with projector, remote and tw
 	await expectAccessible(remote, 'remote after closing');
 	await remoteContext.close();
 });
+
+test('paused during an activity, the projector says so in words, not only with a dimmed clock', async ({
+	context,
+	page
+}) => {
+	await signUp(page);
+	await startSession(page, /Session A/);
+	const projector = await context.newPage();
+	await projector.setViewportSize({ width: 1920, height: 1080 });
+	await projector.goto(page.url() + '/projector');
+	const bar = page.getByRole('region', { name: 'Controls' });
+	await bar.getByRole('button', { name: 'Start the agenda' }).click();
+	await bar.getByRole('button', { name: /^Launch/ }).click();
+	const header = projector.locator('header.top');
+	await expect(header.getByRole('timer')).toBeVisible();
+	await expect(header.getByText('Paused', { exact: true })).toBeHidden();
+	await projector.keyboard.press('Space');
+	// The block's screen says "Paused"; the activity's header clock only faded (and, overrun, a
+	// faded red on the dark theme that the back of the room cannot tell from running).
+	await expect(header.getByRole('timer')).toHaveAccessibleName(/paused$/);
+	await expect(header.getByText('Paused', { exact: true })).toBeVisible();
+	await projector.keyboard.press('Space');
+	await expect(header.getByText('Paused', { exact: true })).toBeHidden();
+});
