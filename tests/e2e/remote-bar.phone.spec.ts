@@ -590,3 +590,27 @@ test('a step renamed before a launch with one long word wraps in its box on a 32
 	errors.expectNone();
 	await context.close();
 });
+
+test('a block whose phone task holds a long link: the remote on a 320 px phone wraps it, nothing scrolls sideways', async ({
+	browser
+}) => {
+	const { context, remote, errors } = await signedInAt320(browser);
+	await remote
+		.getByRole('listitem')
+		.filter({ has: remote.getByRole('heading', { name: /Session B/ }) })
+		.getByRole('button', { name: 'Duplicate to edit' })
+		.click();
+	const first = remote.getByRole('group', { name: /^Block 1 / });
+	// A link trainers paste into a task (a form, a shared document): one "word" wider than the phone.
+	const link = 'https://forms.example.org/r/appraisal-pros-and-cons-2026-cohort-b-room-4';
+	await first.getByLabel('What participants do').fill(`Add your reasons at ${link}`);
+	await remote.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(remote.getByText('Saved', { exact: true })).toBeVisible();
+	await remote.getByRole('button', { name: 'Start live session' }).first().click();
+	await expect(remote).toHaveURL(/\/trainer\/rooms\/[a-z2-7]+$/);
+	await expect(remote.getByText(link)).toBeVisible();
+	// The private notes card sized the remote's one column to the link: 600 px and more.
+	await expectNoSideScroll(remote, 'the remote with a long link in the task');
+	errors.expectNone();
+	await context.close();
+});
