@@ -35,10 +35,6 @@ export abstract class QueuedWrites implements Writes {
 	#announcements: (() => void)[] = [];
 	#announcing = false;
 	#announced: (() => void)[] = [];
-	/** When the oldest op still queued was queued (performance.now()). */
-	#firstQueuedAt = 0;
-	/** Ends the loop's wait for more to gather, when it is waiting (see #pause). */
-	#wake: (() => void) | undefined;
 
 	run(roomId: string, ...statements: SQLWrapper[]): void {
 		if (statements.length) this.#push({ roomId, statements });
@@ -93,44 +89,17 @@ export abstract class QueuedWrites implements Writes {
 		// Every op in one shape, not `{ ...op, seq }` (a hidden class per op: see withRev in patch.ts).
 		const { roomId, statements, input, after, resolve, reject } = op;
 		this.#queue.push({ seq: ++this.#seq, roomId, statements, input, after, resolve, reject });
-		if (this.#queue.length === 1) this.#firstQueuedAt = performance.now();
 		if (!this.#running) {
 			this.#running = true;
-			void this.#loop();
-		} else if (this.#wake && this.#waitFor(false) === 0) this.#wake();
-	}
-
-	#waitFor(afterCommit: boolean): number | 'turn' {
-		const now = performance.now();
-		return this.wait(this.#queue.length, now - this.#firstQueuedAt, afterCommit);
-	}
-
-	/**
-	 * Waits `ms`, or to the end of this turn of the event loop; a write queued meanwhile may end it
-	 * sooner (#push asks `wait` again).
-	 */
-	#pause(ms: number | 'turn'): Promise<void> {
-		return new Promise((resume) => {
-			const go = () => {
-				this.#wake = undefined;
-				resume();
-			};
-			if (ms === 'turn') {
-				const turn = setImmediate(go);
-				this.#wake = () => (clearImmediate(turn), go());
-			} else {
-				const timer = setTimeout(go, ms);
-				this.#wake = () => (clearTimeout(timer), go());
-			}
-		});
+			// One turn of the event loop gathers a burst, as SQLite's group commit does.
+			setImmediate(() => void this.#loop());
+		}
 	}
 
 	async #loop(): Promise<void> {
-		let afterCommit = false;
 		while (this.#queue.length) {
-			const ms = this.#waitFor(afterCommit);
-			if (ms !== 0) await this.#pause(ms);
-			afterCommit = true;
+			const gathering = this.gather();
+			if (gathering) await gathering;
 			const batch = this.#queue;
 			this.#queue = [];
 			const failures = await this.commitBatch(batch);
@@ -193,16 +162,9 @@ export abstract class QueuedWrites implements Writes {
 		});
 	}
 
-	/**
-	 * How long the next batch waits for more to gather before it is cut: `queued` ops are waiting,
-	 * the oldest for `oldestMs`; `afterCommit` when the last batch has just committed. 0 cuts it
-	 * now, 'turn' at the end of this turn of the event loop. Asked again whenever an op is queued
-	 * during the wait, which ends as soon as the answer is 0. By default a run of writes starts
-	 * after the turn that queued the first (a burst of one turn goes in one transaction) and each
-	 * later batch as soon as the last has committed: whatever gathered meanwhile (group commit).
-	 */
-	protected wait(_queued: number, _oldestMs: number, afterCommit: boolean): number | 'turn' {
-		return afterCommit ? 0 : 'turn';
+	/** Waits, if the store wants, for more to queue before the next batch is cut. */
+	protected gather(): Promise<void> | undefined {
+		return undefined;
 	}
 
 	/** Commits the batch in order; returns the writes that failed, each with the error to report. */
