@@ -213,6 +213,21 @@ async function signedInAt320(browser: Browser) {
 	return { context, remote, errors };
 }
 
+/** Session B's copy opened in the agenda editor, from the dashboard. */
+async function editCopyOfSessionB(remote: Page) {
+	await remote
+		.getByRole('listitem')
+		.filter({ has: remote.getByRole('heading', { name: /Session B/ }) })
+		.getByRole('button', { name: 'Duplicate to edit' })
+		.click();
+}
+
+/** A live session of the agenda open in the editor, on its remote. */
+async function startFromEditor(remote: Page) {
+	await remote.getByRole('button', { name: 'Start live session' }).first().click();
+	await expect(remote).toHaveURL(/\/trainer\/rooms\/[a-z2-7]+$/);
+}
+
 /** Session A started on the 320 px remote, and the 30 people of `ROOM_NAMES` joined. */
 async function roomOf30At320(browser: Browser, baseURL: string) {
 	const signedIn = await signedInAt320(browser);
@@ -529,18 +544,8 @@ test('before a launch on a 320 and a 390 px phone: the setup fields and the chos
 test('the remote of an agenda with a deck on a 320×640 phone: the slide controls fit, nothing scrolls sideways', async ({
 	browser
 }) => {
-	const context = await browser.newContext({
-		...devices['Pixel 7'],
-		viewport: { width: 320, height: 640 }
-	});
-	const remote = await context.newPage();
-	const errors = watchErrors(remote);
-	await signUp(remote);
-	await remote
-		.getByRole('listitem')
-		.filter({ has: remote.getByRole('heading', { name: /Session B/ }) })
-		.getByRole('button', { name: 'Duplicate to edit' })
-		.click();
+	const { context, remote, errors } = await signedInAt320(browser);
+	await editCopyOfSessionB(remote);
 	await remote.getByLabel('Attach a deck (PDF)').setInputFiles({
 		name: 'Session B.pdf',
 		mimeType: 'application/pdf',
@@ -549,8 +554,7 @@ test('the remote of an agenda with a deck on a 320×640 phone: the slide control
 	await expect(
 		remote.getByRole('status').filter({ hasText: 'Attached Session B.pdf: 44 slides.' })
 	).toBeVisible();
-	await remote.getByRole('button', { name: 'Start live session' }).first().click();
-	await expect(remote).toHaveURL(/\/trainer\/rooms\/[a-z2-7]+$/);
+	await startFromEditor(remote);
 	const bar = remote.getByRole('region', { name: 'Controls' });
 	await bar.getByRole('button', { name: 'Start the agenda' }).click();
 	await expect(remote.getByText('Slide 1 of 5 in this block · 16 of 44')).toBeVisible();
@@ -595,19 +599,14 @@ test('a block whose phone task holds a long link: the remote on a 320 px phone w
 	browser
 }) => {
 	const { context, remote, errors } = await signedInAt320(browser);
-	await remote
-		.getByRole('listitem')
-		.filter({ has: remote.getByRole('heading', { name: /Session B/ }) })
-		.getByRole('button', { name: 'Duplicate to edit' })
-		.click();
+	await editCopyOfSessionB(remote);
 	const first = remote.getByRole('group', { name: /^Block 1 / });
 	// A link trainers paste into a task (a form, a shared document): one "word" wider than the phone.
 	const link = 'https://forms.example.org/r/appraisal-pros-and-cons-2026-cohort-b-room-4';
 	await first.getByLabel('What participants do').fill(`Add your reasons at ${link}`);
 	await remote.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(remote.getByText('Saved', { exact: true })).toBeVisible();
-	await remote.getByRole('button', { name: 'Start live session' }).first().click();
-	await expect(remote).toHaveURL(/\/trainer\/rooms\/[a-z2-7]+$/);
+	await startFromEditor(remote);
 	await expect(remote.getByText(link)).toBeVisible();
 	// The private notes card sized the remote's one column to the link: 600 px and more.
 	await expectNoSideScroll(remote, 'the remote with a long link in the task');
