@@ -487,7 +487,7 @@ export class ActivityEngine {
 		if (!sent) {
 			// A phone new to this run (a late joiner, or the first view since a restart) may change the
 			// trainers' "0 of 10 in": an individual run places nobody in a group, which would have told them.
-			this.#markPhones(roomId, []);
+			this.#markTrainers(roomId);
 			return this.#wholeView(live, me, people);
 		}
 		// The seat's stream goes on rather than restarting: the seat's other tabs (one phone, two
@@ -731,10 +731,15 @@ export class ActivityEngine {
 	}
 
 	#markPhones(roomId: string, ids: string[], whole = false): void {
-		this.#dirtyTrainers.add(roomId);
+		this.#markTrainers(roomId);
 		let dirty = this.#dirtyPhones.get(roomId);
 		if (!dirty) this.#dirtyPhones.set(roomId, (dirty = new Map()));
 		for (const id of ids) if (whole || !dirty.has(id)) dirty.set(id, whole);
+	}
+
+	/** The room's trainer screens need a fresh view by the next flush. */
+	#markTrainers(roomId: string): void {
+		this.#dirtyTrainers.add(roomId);
 		this.#schedule(this.delayMs);
 	}
 
