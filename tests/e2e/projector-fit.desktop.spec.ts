@@ -611,9 +611,28 @@ const cardsPerStep = () =>
 async function everyStepShowsACard(totals: number[], what: string) {
 	for (const size of SIZES) {
 		await projector.setViewportSize(size);
-		await expect
-			.poll(cardsPerStep, { message: `${what}: cards per step at ${size.width}×${size.height}` })
-			.toEqual(totals);
+		try {
+			await expect
+				.poll(cardsPerStep, { message: `${what}: cards per step at ${size.width}×${size.height}` })
+				.toEqual(totals);
+		} catch (err) {
+			// What the screen held, for a failure seen only in a log: the header, the stage and each
+			// step with its height, so a wrap that took the room shows.
+			const layout = await projector.evaluate(() =>
+				[
+					...document.querySelectorAll(
+						'main > header, main > .stage > *, [aria-label="Activity"] > * > *, .pyramid > li'
+					)
+				]
+					.slice(0, 30)
+					.map(
+						(el) =>
+							`${Math.round(el.getBoundingClientRect().height)}px ${(el as HTMLElement).innerText.replace(/\s+/g, ' ').slice(0, 160)}`
+					)
+					.join('\n')
+			);
+			throw new Error(`${(err as Error).message}\nThe screen:\n${layout}`, { cause: err });
+		}
 	}
 }
 

@@ -16,7 +16,9 @@ test('skill/will launched ad hoc: each phone sees its quadrant; the projector sh
 		.getByRole('button', { name: /Place someone|Place a person|Add/ })
 		.first()
 		.click();
-	await page.getByLabel('Their initials').fill('JK');
+	// Initials with an O: the room code on the projector never holds one (see ROOM_CODE_ALPHABET), so
+	// the check below cannot trip on the code ("6SZ JKZ" once did).
+	await page.getByLabel('Their initials').fill('JO');
 	await page.getByLabel('The task').fill('Monthly budget report');
 	await page.getByLabel('Skill for this task').fill('8');
 	await page.getByLabel('Will for this task').fill('3');
@@ -29,7 +31,7 @@ test('skill/will launched ad hoc: each phone sees its quadrant; the projector sh
 	await expect(projector.getByText('1 person has placed someone.')).toBeVisible();
 	await remote.getByRole('button', { name: 'Close and show results' }).click();
 	await expect(projector.getByText(/appears once 3 people have answered/)).toBeVisible();
-	await expect(projector.locator('main')).not.toContainText('JK');
+	await expect(projector.locator('main')).not.toContainText('JO');
 	await expect(projector.locator('main')).not.toContainText('Monthly budget report');
 	await expect(projector.locator('main')).not.toContainText('Priya');
 	await projector.screenshot({ path: 'test-results/e2e/screens/skill-will-projector.png' });
