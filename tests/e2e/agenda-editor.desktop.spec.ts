@@ -37,7 +37,14 @@ test('a trainer duplicates Session A, edits it with live timings, saves it and r
 	// Add a block at the end; the keyboard lands in its title.
 	await page.getByRole('button', { name: 'Add a block' }).click();
 	await expect(titleOf(page, 9)).toBeFocused();
+	// A title pasted past its limit keeps 120 characters and says so, not silently.
+	await titleOf(page, 9).fill('Exit quiz '.repeat(13));
+	await expect(titleOf(page, 9)).toHaveValue('Exit quiz '.repeat(12));
+	await expect(titleOf(page, 9)).toHaveAccessibleDescription(
+		'That is the most this takes (120 characters): anything longer was not kept.'
+	);
 	await titleOf(page, 9).fill('Exit quiz');
+	await expect(block(page, 9).getByText(/That is the most this takes/)).toHaveCount(0);
 	await block(page, 9).getByLabel('Minutes').fill('5');
 	await block(page, 9).getByLabel('Kind').selectOption('activity');
 	await block(page, 9).getByLabel('What participants do').fill('Answer three quick questions.');

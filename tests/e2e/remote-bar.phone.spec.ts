@@ -573,7 +573,7 @@ test('the remote of an agenda with a deck on a 320×640 phone: the slide control
 	await context.close();
 });
 
-test('a step renamed before a launch with one long word wraps in its box on a 320 px phone', async ({
+test('a step renamed before a launch with one long word wraps in its box on a 320 px phone, and text past its limit is said to be cut', async ({
 	browser
 }) => {
 	const { context, remote, errors } = await signedInAt320(browser);
@@ -583,8 +583,13 @@ test('a step renamed before a launch with one long word wraps in its box on a 32
 	// The field's limit, in one word (a pasted link, a compound name): the box grew to the word's
 	// width and the whole remote, its sticky bar too, scrolled sideways.
 	const word = 'Organisationwideperformancedirectionandstrategies'.slice(0, 48);
-	await field.fill(word);
+	await expect(remote.getByText(/That is the most this takes/)).toHaveCount(0);
+	// Pasted longer than the limit: the field keeps 48 characters and says so, not silently.
+	await field.fill(`${word}andmore`);
 	await expect(field).toHaveValue(word);
+	await expect(field).toHaveAccessibleDescription(
+		'That is the most this takes (48 characters): anything longer was not kept.'
+	);
 	await expectNoSideScroll(remote, 'the remote with a long step label');
 	const fits = await field.evaluate(
 		(box) =>
