@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { completeAmo } from './activity-helpers';
-import { expectAccessible, roomWithPhones, signUp } from './helpers';
+import { expectAccessible, expectNoSideScroll, roomWithPhones, signUp } from './helpers';
 import { pdfToPngs } from './pdf';
 
 const SCREENS = 'test-results/e2e/screens';
@@ -70,6 +70,23 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	await page.getByRole('link', { name: 'Report and downloads' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: /Session A/ })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Timing: planned and actual' })).toBeVisible();
+	// On a 390 px phone the timing is one small card per block, every value named, not a table
+	// scrolled sideways inside its box; still a table to a screen reader.
+	const desk = page.viewportSize()!;
+	await page.setViewportSize({ width: 390, height: 844 });
+	const timing = page.getByRole('table').first();
+	await expect(timing.getByRole('rowheader').first()).toHaveText('Introductions');
+	await expect(timing.getByRole('columnheader', { name: 'Difference' })).toBeAttached();
+	await expect(timing.locator('td[data-label="Planned"]').first()).toBeVisible();
+	expect(
+		await timing.evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth),
+		'the timing table inside its box at 390 px'
+	).toBe(true);
+	await expectNoSideScroll(page, 'the report at 390 px');
+	await page
+		.getByRole('region', { name: 'Timing: planned and actual' })
+		.screenshot({ path: `${SCREENS}/report-timing-390.png` });
+	await page.setViewportSize(desk);
 	const runs = page.locator('article.run');
 	await expect(runs).toHaveCount(2);
 	await expect(
