@@ -100,6 +100,35 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	await expect(runs.nth(0).getByText('1.2').first()).toBeVisible();
 	await expectAccessible(page, 'session report');
 	await shot(page, 'report-desktop', true);
+	// On a 390 px phone the pyramids read as on paper: every card shows and every step is whole (a
+	// 16:9 frame a few pixels tall per line, with the projector's 24 px flags, showed the lower steps
+	// as "+N more" only).
+	await page.setViewportSize({ width: 390, height: 844 });
+	const pyramids = runs.nth(0).locator('figure.slide');
+	await expect
+		.poll(() =>
+			pyramids.evaluateAll((figs) =>
+				figs.map((fig) => {
+					const frame = fig.querySelector<HTMLElement>('.frame')!;
+					const held = [...fig.querySelectorAll<HTMLElement>('.pyramid [data-more]')].filter((m) =>
+						m.checkVisibility()
+					).length;
+					return { held, cut: frame.scrollHeight > frame.clientHeight + 1 };
+				})
+			)
+		)
+		.toEqual(Array.from({ length: 3 }, () => ({ held: 0, cut: false })));
+	await expect(pyramids.first().getByText('Card from Zoë')).toBeVisible();
+	expect(
+		await pyramids
+			.first()
+			.locator('.legend')
+			.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+		"the legend at the page's type, not the projector's 24 px"
+	).toBeLessThan(20);
+	await expectNoSideScroll(page, 'the report with its pyramids at 390 px');
+	await pyramids.first().screenshot({ path: `${SCREENS}/report-pyramid-390.png` });
+	await page.setViewportSize(desk);
 
 	// The workbook: a sheet per activity with the cards as the phones sent them.
 	const [xlsx] = await Promise.all([
