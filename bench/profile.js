@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 const args = process.argv.slice(2);
 const topIndex = args.indexOf('--top');
 const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 30;
-const file = args.find((a, i) => !a.startsWith('--') && i !== topIndex + 1);
+const file = args.find((a, i) => !a.startsWith('--') && (topIndex < 0 || i !== topIndex + 1));
 if (!file) {
 	console.error('usage: node bench/profile.js <file.cpuprofile> [--top N]');
 	process.exit(1);

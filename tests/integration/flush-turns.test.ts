@@ -131,3 +131,58 @@ describe('a long flush of phone updates', () => {
 		});
 	});
 });
+
+// A burst's poll phase reads thousands of sockets, and acknowledges inputs as the writer commits
+// them, before its turn ends: no timer fires meanwhile.
+describe('a long turn of the event loop', () => {
+	it('builds the projector’s view once its flush is late, at the next input, not at the turn’s end', async () => {
+		const tmp = tempDbPath();
+		const server = await startServer(tmp.path);
+		try {
+			const trainer = await server.trainer();
+			const room = await server.room(trainer.id);
+			const remote = await server.client({ cookie: trainer.cookie });
+			expectOk(await send(remote, 'room:watch', { roomId: room.id }));
+			const ids: string[] = [];
+			for (const name of ['Ada', 'Ben']) {
+				const phone = await server.client();
+				ids.push(
+					expectOk(await send(phone, 'room:join', { code: room.code, name })).seat.participantId
+				);
+			}
+			const run = expectOk(
+				await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' })
+			);
+			const { activities } = server.realtime;
+			activities.flush();
+			await server.db.writes.drain();
+			// What the flush hands to the write queue to announce, and whether the turn was over then.
+			let turnOver = false;
+			const announced: boolean[] = [];
+			const afterCommit = server.db.writes.afterCommit.bind(server.db.writes);
+			server.db.writes.afterCommit = (fn) => {
+				announced.push(turnOver);
+				afterCommit(fn);
+			};
+			const add = (i: number) =>
+				activities.submit(room.id, ids[i]!, run.runId, `in-${i}`, {
+					kind: 'add',
+					text: `Card ${i}`
+				});
+			// The first input, committed: the projector's flush is due in 100 ms.
+			await add(0);
+			expect(announced).toEqual([]);
+			setImmediate(() => (turnOver = true));
+			// 120 ms of reading other sockets in the same turn: the flush's timer cannot fire.
+			busy(120);
+			expect(announced).toEqual([]);
+			const second = add(1);
+			expect(announced.length).toBeGreaterThan(0);
+			expect(announced.every((over) => !over)).toBe(true);
+			await second;
+		} finally {
+			await server.stop();
+			tmp.cleanup();
+		}
+	});
+});

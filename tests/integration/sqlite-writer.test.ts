@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openSqliteStore } from '$lib/server/store/sqlite';
+import { SqliteThreadWrites } from '$lib/server/store/sqlite-writer';
 import type { InputRow, Store } from '$lib/server/store/types';
 import { tempDbPath } from '../helpers/server';
 
@@ -118,6 +119,40 @@ describe('SQLite writer thread', () => {
 		expect(order.filter((o) => o.startsWith('announce'))).toEqual(
 			Array.from({ length: 20 }, (_, i) => `announce ${i}`)
 		);
+	});
+
+	it('sends a batch to the writer during a long turn of the event loop once its oldest write has waited 2 ms', async () => {
+		// A burst's turn reads thousands of sockets, one callback after another: a batch that waited
+		// for the turn's end left the writer idle all through it and every ack a turn late.
+		const proto = SqliteThreadWrites.prototype as unknown as {
+			commitBatch(batch: unknown[]): Promise<unknown>;
+		};
+		let turnOver = false;
+		const cuts: { size: number; turnOver: boolean }[] = [];
+		const commit = proto.commitBatch;
+		const spy = vi.spyOn(proto, 'commitBatch').mockImplementation(function (
+			this: unknown,
+			batch: unknown[]
+		) {
+			cuts.push({ size: batch.length, turnOver });
+			return commit.call(this, batch);
+		});
+		try {
+			setImmediate(() => (turnOver = true));
+			const first = store.writes.input('r1', row('p1', 'a'));
+			// The next callback of the same turn, 3 ms of reading later.
+			const end = performance.now() + 3;
+			while (performance.now() < end);
+			await Promise.resolve();
+			const second = store.writes.input('r1', row('p2', 'b'));
+			await Promise.resolve();
+			await Promise.resolve();
+			expect(cuts).toEqual([{ size: 2, turnOver: false }]);
+			await Promise.all([first, second]);
+			expect(stored().map((r) => r.client_input_id)).toEqual(['a', 'b']);
+		} finally {
+			spy.mockRestore();
+		}
 	});
 
 	it('keeps a repeated input id out, as the unique index says, and lets a trainer reuse it', async () => {

@@ -40,6 +40,8 @@ export type Catalog = () => ReadonlyMap<string, ActivityDefinition>;
 
 /** How long one turn of building and sending phones' updates may run (see #flushPhones). */
 const PHONE_SLICE_MS = 4;
+/** How late a flush may be before an input runs it itself (see #catchUp). */
+const OVERDUE_MS = 10;
 
 const STATUS_MESSAGES: Record<Exclude<ActivityStatus, 'open'>, string> = {
 	closed: 'This activity is closed: the trainer is not collecting answers now.',
@@ -67,6 +69,8 @@ export class ActivityEngine {
 	#timerAt = 0;
 	/** The phones' turn after the projector views', and after each slice of theirs (see #flushPhones). */
 	#phoneTurn: ReturnType<typeof setImmediate> | undefined;
+	/** When the phones' turn was asked for (performance.now()). */
+	#phoneTurnAt = 0;
 
 	constructor(
 		private readonly store: Store,
@@ -299,6 +303,7 @@ export class ActivityEngine {
 		input: unknown,
 		now = Date.now()
 	): Promise<SubmitResult> {
+		this.#catchUp();
 		const live = this.current(roomId);
 		if (!live || live.row.id !== runId) {
 			// A phone's outbox may retry after the run ended: if it was stored, that is its ack.
@@ -585,11 +590,28 @@ export class ActivityEngine {
 
 	/** The phones' updates (the rest of them, after a slice) in a turn of their own. */
 	#nextPhoneTurn(): void {
-		this.#phoneTurn ??= setImmediate(() => {
-			this.#phoneTurn = undefined;
-			this.store.writes.commitInputs();
-			this.#flushPhones(false);
-		});
+		if (this.#phoneTurn) return;
+		this.#phoneTurnAt = performance.now();
+		this.#phoneTurn = setImmediate(() => this.#phoneSlice());
+	}
+
+	#phoneSlice(): void {
+		if (this.#phoneTurn) clearImmediate(this.#phoneTurn);
+		this.#phoneTurn = undefined;
+		this.store.writes.commitInputs();
+		this.#flushPhones(false);
+	}
+
+	/**
+	 * The flush's timer and the phones' turn, when they are late, run before the next input. In a
+	 * burst the event loop's poll phase reads thousands of sockets, and acknowledges inputs as the
+	 * writer commits them, before its turn ends: neither a timer nor a turn of their own comes
+	 * until then, and the projector would wait for the burst to ease.
+	 */
+	#catchUp(): void {
+		const now = performance.now();
+		if (this.#timer && now > this.#timerAt + OVERDUE_MS) this.#flush(false);
+		else if (this.#phoneTurn && now > this.#phoneTurnAt + OVERDUE_MS) this.#phoneSlice();
 	}
 
 	#flushTrainers(all: boolean): void {

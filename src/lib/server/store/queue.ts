@@ -4,6 +4,12 @@ import type { InputRow, Writes } from './types';
 
 /** How long one turn of announcements may run before the acks waiting behind it go. */
 const ANNOUNCE_SLICE_MS = 4;
+/**
+ * How long announcements may wait for their turn before a committed batch runs a slice of them
+ * itself: in a burst the event loop's poll phase reads sockets (and the writer's replies) for
+ * hundreds of milliseconds before the turn ends, and the projector's views would wait all that time.
+ */
+const ANNOUNCE_OVERDUE_MS = 20;
 
 export interface Op {
 	seq: number;
@@ -34,7 +40,13 @@ export abstract class QueuedWrites implements Writes {
 	/** Committed announcements waiting for their turn of the event loop, in order (see #announce). */
 	#announcements: (() => void)[] = [];
 	#announcing = false;
+	/** When the announcements' turn was asked for (performance.now()). */
+	#announceAskedAt = 0;
 	#announced: (() => void)[] = [];
+	/** When the oldest op still queued was queued (performance.now()). */
+	#firstQueuedAt = 0;
+	/** Ends the loop's wait for more to gather, when it is waiting (see #pause). */
+	#wake: (() => void) | undefined;
 
 	run(roomId: string, ...statements: SQLWrapper[]): void {
 		if (statements.length) this.#push({ roomId, statements });
@@ -89,20 +101,53 @@ export abstract class QueuedWrites implements Writes {
 		// Every op in one shape, not `{ ...op, seq }` (a hidden class per op: see withRev in patch.ts).
 		const { roomId, statements, input, after, resolve, reject } = op;
 		this.#queue.push({ seq: ++this.#seq, roomId, statements, input, after, resolve, reject });
+		if (this.#queue.length === 1) this.#firstQueuedAt = performance.now();
 		if (!this.#running) {
 			this.#running = true;
-			// One turn of the event loop gathers a burst, as SQLite's group commit does.
-			setImmediate(() => void this.#loop());
-		}
+			void this.#loop();
+		} else if (this.#wake && this.#waitFor(false) === 0) this.#wake();
+	}
+
+	#waitFor(afterCommit: boolean): number | 'turn' {
+		const now = performance.now();
+		return this.wait(this.#queue.length, now - this.#firstQueuedAt, afterCommit);
+	}
+
+	/**
+	 * Waits `ms`, or to the end of this turn of the event loop; a write queued meanwhile may end it
+	 * sooner (#push asks `wait` again).
+	 */
+	#pause(ms: number | 'turn'): Promise<void> {
+		return new Promise((resume) => {
+			const go = () => {
+				this.#wake = undefined;
+				resume();
+			};
+			if (ms === 'turn') {
+				const turn = setImmediate(go);
+				this.#wake = () => (clearImmediate(turn), go());
+			} else {
+				const timer = setTimeout(go, ms);
+				this.#wake = () => (clearTimeout(timer), go());
+			}
+		});
 	}
 
 	async #loop(): Promise<void> {
+		let afterCommit = false;
 		while (this.#queue.length) {
-			const gathering = this.gather();
-			if (gathering) await gathering;
+			const ms = this.#waitFor(afterCommit);
+			if (ms !== 0) await this.#pause(ms);
+			afterCommit = true;
 			const batch = this.#queue;
 			this.#queue = [];
 			const failures = await this.commitBatch(batch);
+			// Announcements committed before this batch, kept waiting by a long turn: a slice of them now,
+			// before this batch's acks (a few milliseconds at most).
+			if (this.#announcing && performance.now() - this.#announceAskedAt > ANNOUNCE_OVERDUE_MS) {
+				this.#announceAskedAt = performance.now();
+				this.#announceSlice();
+			}
 			const failedRooms = new Set<string>();
 			for (const op of batch) {
 				const err = failures.get(op);
@@ -140,31 +185,46 @@ export abstract class QueuedWrites implements Writes {
 	#announce(): void {
 		if (this.#announcing || !this.#announcements.length) return;
 		this.#announcing = true;
+		this.#announceAskedAt = performance.now();
 		setImmediate(() => {
 			this.#announcing = false;
-			const list = this.#announcements;
-			const spent = timeSlice(ANNOUNCE_SLICE_MS);
-			let i = 0;
-			while (i < list.length) {
-				const fn = list[i++]!;
-				try {
-					fn();
-				} catch (err) {
-					console.error('[store] an announcement failed', err);
-				}
-				if (spent()) break;
-			}
-			list.splice(0, i);
-			if (list.length) return this.#announce();
-			const announced = this.#announced;
-			this.#announced = [];
-			for (const wake of announced) wake();
+			this.#announceSlice();
 		});
 	}
 
-	/** Waits, if the store wants, for more to queue before the next batch is cut. */
-	protected gather(): Promise<void> | undefined {
-		return undefined;
+	/** A few milliseconds of the announcements, in order; the rest in a turn of their own. */
+	#announceSlice(): void {
+		const list = this.#announcements;
+		const spent = timeSlice(ANNOUNCE_SLICE_MS);
+		let i = 0;
+		while (i < list.length) {
+			const fn = list[i++]!;
+			try {
+				fn();
+			} catch (err) {
+				console.error('[store] an announcement failed', err);
+			}
+			if (spent()) break;
+		}
+		list.splice(0, i);
+		if (list.length) return this.#announce();
+		// (Run mid-turn, the turn asked for may still come: it finds nothing left.)
+		if (this.#announcing) return;
+		const announced = this.#announced;
+		this.#announced = [];
+		for (const wake of announced) wake();
+	}
+
+	/**
+	 * How long the next batch waits for more to gather before it is cut: `queued` ops are waiting,
+	 * the oldest for `oldestMs`; `afterCommit` when the last batch has just committed. 0 cuts it
+	 * now, 'turn' at the end of this turn of the event loop. Asked again whenever an op is queued
+	 * during the wait, which ends as soon as the answer is 0. By default a run of writes starts
+	 * after the turn that queued the first (a burst of one turn goes in one transaction) and each
+	 * later batch as soon as the last has committed: whatever gathered meanwhile (group commit).
+	 */
+	protected wait(_queued: number, _oldestMs: number, afterCommit: boolean): number | 'turn' {
+		return afterCommit ? 0 : 'turn';
 	}
 
 	/** Commits the batch in order; returns the writes that failed, each with the error to report. */
