@@ -119,6 +119,14 @@ test('paused during an activity, the projector says so in words, not only with a
 	// faded red on the dark theme that the back of the room cannot tell from running).
 	await expect(header.getByRole('timer')).toHaveAccessibleName(/paused$/);
 	await expect(header.getByText('Paused', { exact: true })).toBeVisible();
+	// At 1280×720 the word goes under the clock: beside it, the room's title lost the width and took
+	// four lines, the activity below two of them.
+	await projector.setViewportSize({ width: 1280, height: 720 });
+	const tall = () => header.evaluate((h) => h.getBoundingClientRect().height);
+	const paused = await tall();
+	await projector.screenshot({ path: 'test-results/e2e/screens/projector-paused-1280.png' });
 	await projector.keyboard.press('Space');
 	await expect(header.getByText('Paused', { exact: true })).toBeHidden();
+	// (A line of the title is 34 px.)
+	expect(paused, 'the header paused, against running').toBeLessThanOrEqual((await tall()) + 4);
 });
