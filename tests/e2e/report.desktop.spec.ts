@@ -93,6 +93,7 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 		runs.nth(0).getByRole('heading', { name: '1. Map your performance-management practices' })
 	).toBeVisible();
 	await expect(runs.nth(1).getByRole('heading', { name: /^2\. AMO/ })).toBeVisible();
+	await expect(runs.nth(0).locator('.meta')).toContainText(/\d+ taking part · \d+ groups/);
 	// The pyramid for the whole room, then group by group.
 	await expect(runs.nth(0).locator('figure.slide')).toHaveCount(3);
 	await chartsLoaded(page);
