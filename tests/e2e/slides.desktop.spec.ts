@@ -94,6 +94,10 @@ test('a 20-page deck: attached in the editor, stepped on the projector and the r
 		await expect(projector.getByText('press Space to start')).toBeVisible();
 		await projector.keyboard.press('Space');
 		await expect(painted(projector)).toHaveAttribute('data-page', '1');
+		// With a deck, the keys say B and W too, spaced like the rest.
+		await expect(projector.locator('footer.keys')).toContainText(
+			'F: full screen · B / W: black / white screen'
+		);
 
 		// A phone (390×844) joins; it shows no slide until the trainer lets phones follow.
 		const phoneContext = await browser.newContext({
