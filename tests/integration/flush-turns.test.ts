@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityType } from '$lib/activities/contract';
 import type { Catalog } from '$lib/server/activities/engine';
 import { testCatalog, testList } from '../helpers/test-activity';
-import { expectOk, send, startServer, tempDbPath, type Client } from '../helpers/server';
+import {
+	expectOk,
+	send,
+	startServer,
+	tempDbPath,
+	type Client,
+	type TestServer
+} from '../helpers/server';
 
 /** Busy for `ms`: a phone view as slow to build as a big room's makes the flush long. */
 function busy(ms: number): void {
@@ -27,9 +34,15 @@ const catalog: Catalog = () => {
 	return map;
 };
 
-/** A room of 40 phones and its remote, on the slow activity's server; `test` runs inside. */
-async function withRoomOf40(
-	test: (remote: Client, phones: Client[], roomId: string) => Promise<void>
+/** A room of `size` phones and its remote, on the slow activity's server; `test` runs inside. */
+async function withRoom(
+	size: number,
+	test: (
+		remote: Client,
+		phones: Client[],
+		roomId: string,
+		ctx: { server: TestServer; ids: string[] }
+	) => Promise<void>
 ): Promise<void> {
 	const tmp = tempDbPath();
 	const server = await startServer(tmp.path, { catalog });
@@ -39,12 +52,16 @@ async function withRoomOf40(
 		const remote = await server.client({ cookie: trainer.cookie });
 		expectOk(await send(remote, 'room:watch', { roomId: room.id }));
 		const phones: Client[] = [];
-		for (let i = 0; i < 40; i++) {
+		const ids: string[] = [];
+		for (let i = 0; i < size; i++) {
 			const socket = await server.client();
-			expectOk(await send(socket, 'room:join', { code: room.code, name: `Person ${i}` }));
+			const joined = expectOk(
+				await send(socket, 'room:join', { code: room.code, name: `Person ${i}` })
+			);
 			phones.push(socket);
+			ids.push(joined.seat.participantId);
 		}
-		await test(remote, phones, room.id);
+		await test(remote, phones, room.id, { server, ids });
 	} finally {
 		await server.stop();
 		tmp.cleanup();
@@ -70,7 +87,7 @@ function everyPhoneView(phones: Client[], arrivals: string[]): Promise<void[]> {
 // The phones' updates go a few milliseconds at a time: what arrives meanwhile is answered in between.
 describe('a long flush of phone updates', () => {
 	it('answers an event that arrives while it goes before its last update is sent', async () => {
-		await withRoomOf40(async (remote, phones, roomId) => {
+		await withRoom(40, async (remote, phones, roomId) => {
 			const arrivals: string[] = [];
 			const all = everyPhoneView(phones, arrivals);
 			// The first phone to hear of the launch asks the server the time at once.
@@ -98,7 +115,7 @@ describe('a long flush of phone updates', () => {
 	});
 
 	it('sends the projector its update before the phones theirs', async () => {
-		await withRoomOf40(async (remote, phones, roomId) => {
+		await withRoom(40, async (remote, phones, roomId) => {
 			const launched = everyPhoneView(phones, []);
 			const run = expectOk(await send(remote, 'activity:launch', { roomId, activityId: 'slow' }));
 			await launched;
@@ -136,23 +153,8 @@ describe('a long flush of phone updates', () => {
 // them, before its turn ends: no timer fires meanwhile.
 describe('a long turn of the event loop', () => {
 	it('builds the projector’s view once its flush is late, at the next input, not at the turn’s end', async () => {
-		const tmp = tempDbPath();
-		const server = await startServer(tmp.path);
-		try {
-			const trainer = await server.trainer();
-			const room = await server.room(trainer.id);
-			const remote = await server.client({ cookie: trainer.cookie });
-			expectOk(await send(remote, 'room:watch', { roomId: room.id }));
-			const ids: string[] = [];
-			for (const name of ['Ada', 'Ben']) {
-				const phone = await server.client();
-				ids.push(
-					expectOk(await send(phone, 'room:join', { code: room.code, name })).seat.participantId
-				);
-			}
-			const run = expectOk(
-				await send(remote, 'activity:launch', { roomId: room.id, activityId: 'solo' })
-			);
+		await withRoom(2, async (remote, _phones, roomId, { server, ids }) => {
+			const run = expectOk(await send(remote, 'activity:launch', { roomId, activityId: 'solo' }));
 			const { activities } = server.realtime;
 			activities.flush();
 			await server.db.writes.drain();
@@ -165,7 +167,7 @@ describe('a long turn of the event loop', () => {
 				afterCommit(fn);
 			};
 			const add = (i: number) =>
-				activities.submit(room.id, ids[i]!, run.runId, `in-${i}`, {
+				activities.submit(roomId, ids[i]!, run.runId, `in-${i}`, {
 					kind: 'add',
 					text: `Card ${i}`
 				});
@@ -180,9 +182,6 @@ describe('a long turn of the event loop', () => {
 			expect(announced.length).toBeGreaterThan(0);
 			expect(announced.every((over) => !over)).toBe(true);
 			await second;
-		} finally {
-			await server.stop();
-			tmp.cleanup();
-		}
+		});
 	});
 });
