@@ -84,9 +84,7 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 		'the timing table inside its box at 390 px'
 	).toBe(true);
 	await expectNoSideScroll(page, 'the report at 390 px');
-	await page
-		.getByRole('region', { name: 'Timing: planned and actual' })
-		.screenshot({ path: `${SCREENS}/report-timing-390.png` });
+	await page.screenshot({ path: `${SCREENS}/report-timing-390.png` });
 	await page.setViewportSize(desk);
 	const runs = page.locator('article.run');
 	await expect(runs).toHaveCount(2);
@@ -129,7 +127,7 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 		"the legend at the page's type, not the projector's 24 px"
 	).toBeLessThan(20);
 	await expectNoSideScroll(page, 'the report with its pyramids at 390 px');
-	await pyramids.first().screenshot({ path: `${SCREENS}/report-pyramid-390.png` });
+	await page.screenshot({ path: `${SCREENS}/report-390.png`, fullPage: true });
 	await page.setViewportSize(desk);
 
 	// The workbook: a sheet per activity with the cards as the phones sent them.
