@@ -88,6 +88,9 @@ test('projector and four phones run goal-setting and the conversation cards from
 		.locator('.cc-remote .groups > li')
 		.filter({ has: page.locator('.name', { hasText: firstName }) })
 		.locator('.card');
+	// The deal's view reaches the remote after its ack: a swap read against "No card" would pass on
+	// the deal's view arriving, and the swap's card come later (a clean-clone run read the dealt card).
+	await expect(firstCard).not.toHaveText(/^No card/);
 	for (let i = 0; i < 30 && (await note.count()) === 0; i++) {
 		const before = (await firstCard.textContent())!;
 		await page.getByRole('button', { name: `Swap ${firstName}’s card` }).click();
