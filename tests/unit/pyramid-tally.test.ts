@@ -139,5 +139,13 @@ describe('pm-pyramid overlay and group views kept as groups change', () => {
 		const third = pmPyramid.projector(state, view).overlay.tiers[0]!;
 		expect(third.practices.map((p) => p.text)).toEqual(first.practices.map((p) => p.text));
 		expect(third.distinct).toBe(PRACTICES_SHOWN + 6);
+		// The report's view (paper) lists every practice, in the same order; the live one still
+		// keeps the screen's few.
+		const report = pmPyramid.projector(state, { ...view, whole: true }).overlay.tiers[0]!;
+		expect(report.practices).toHaveLength(PRACTICES_SHOWN + 6);
+		expect(report.practices.slice(0, PRACTICES_SHOWN)).toEqual(third.practices);
+		expect(pmPyramid.projector(state, view).overlay.tiers[0]!.practices).toHaveLength(
+			PRACTICES_SHOWN
+		);
 	});
 });

@@ -39,6 +39,11 @@ export interface ViewContext<Config> {
 	status: ActivityStatus;
 	groups: GroupInfo[];
 	participants: PersonInfo[];
+	/**
+	 * The report's view (paper has every page it needs): nothing is held back for a screen's
+	 * sake, where a projector view may send only what a screen can ever show.
+	 */
+	whole?: boolean;
 }
 
 export interface PhoneContext<Config> extends ViewContext<Config> {

@@ -63,7 +63,10 @@ export interface OverlayTier {
 	step: number;
 	label: string;
 	total: number;
-	/** The most common practices first (named by most groups, then most cards), at most PRACTICES_SHOWN. */
+	/**
+	 * The most common practices first (named by most groups, then most cards), at most
+	 * PRACTICES_SHOWN (all of them in the report's view).
+	 */
 	practices: PracticeView[];
 	/** Distinct practices at this step, shown or not: the projector says how many it left out. */
 	distinct: number;
@@ -100,11 +103,17 @@ export interface ProjectorView {
 
 export function projectorView(state: State, ctx: ViewContext<Config>): ProjectorView {
 	const { steps } = ctx.config;
-	let room = built.get(state);
+	// The report's view lists every practice (its own tally: the live one keeps the screen's few).
+	const cached = ctx.whole ? builtWhole : built;
+	let room = cached.get(state);
 	if (!room)
-		built.set(
+		cached.set(
 			state,
-			(room = { parts: new Map(), tally: new OverlayTally(PRACTICES_SHOWN), lists: new Map() })
+			(room = {
+				parts: new Map(),
+				tally: new OverlayTally(ctx.whole ? Infinity : PRACTICES_SHOWN),
+				lists: new Map()
+			})
 		);
 	const cache = room.parts;
 	const parts = scopes(state, ctx).map((scope) => groupPart(cache, scope, ctx.config));
@@ -164,6 +173,7 @@ interface GroupPart {
  * started has no work yet (rev 0, a fresh blank each time).
  */
 const built = new WeakMap<State, Built>();
+const builtWhole = new WeakMap<State, Built>();
 
 interface Built {
 	parts: Map<string, GroupPart>;

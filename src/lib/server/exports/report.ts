@@ -30,7 +30,7 @@ export function reportView(data: SessionData, now = Date.now()): ReportView {
 		people: data.people.map((p) => ({ id: p.id, name: p.name, removed: p.removedAt !== null })),
 		deleted: data.deleted,
 		runs: data.runs.map((run) => {
-			const ctx = { ...viewContext(run.row, people), status: 'revealed' as const };
+			const ctx = { ...viewContext(run.row, people), status: 'revealed' as const, whole: true };
 			const whole = run.live && run.type ? run.type.projector(run.live.state, ctx) : null;
 			const slides: ReportSlide[] =
 				whole === null
