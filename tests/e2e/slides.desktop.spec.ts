@@ -147,6 +147,12 @@ test('a 20-page deck: attached in the editor, stepped on the projector and the r
 		await expectAccessible(page, 'the remote with slides');
 		await page.screenshot({ path: 'docs/screenshots/slides-remote.png', fullPage: true });
 		await projector.screenshot({ path: 'docs/screenshots/slides-projector.png' });
+		// The clock and the room code under the slide are read at a glance from the front of the
+		// room, as under a video: 16 px at 720 lines (they were 12).
+		const cornerPx = await projector
+			.locator('.slides .corner')
+			.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+		expect(cornerPx).toBeGreaterThanOrEqual(16);
 
 		// An activity covers the slide; closing it gives the slide back.
 		await page.getByRole('button', { name: /Launch “/ }).click();
