@@ -87,7 +87,7 @@ test('projector and four phones run goal-setting and the conversation cards from
 	const firstCard = page
 		.locator('.cc-remote .groups > li')
 		.filter({ has: page.locator('.name', { hasText: firstName }) })
-		.locator('.card');
+		.locator('.dealt');
 	// The deal's view reaches the remote after its ack: a swap read against "No card" would pass on
 	// the deal's view arriving, and the swap's card come later (a clean-clone run read the dealt card).
 	await expect(firstCard).not.toHaveText(/^No card/);
