@@ -618,3 +618,41 @@ test('a block whose phone task holds a long link: the remote on a 320 px phone w
 	errors.expectNone();
 	await context.close();
 });
+
+test('the conversation cards on a 320 px remote: each group’s card in full under its name and Swap, and the block’s activities list within the screen', async ({
+	browser,
+	baseURL
+}) => {
+	const { context, remote, errors } = await signedInAt320(browser);
+	const code = await startSession(remote, /Session B/);
+	const people = await joinAll(baseURL!, code, ROOM_NAMES.slice(0, 4));
+	await remote.getByRole('button', { name: 'Start the agenda' }).click();
+	await remote.getByRole('button', { name: 'Go to Difficult conversations' }).click();
+	await expect(remote.getByLabel('Launch an activity')).toHaveValue('difficult-conversations');
+	await remote.getByLabel('Groups of').fill('2');
+	await remote.getByRole('button', { name: /Launch “/ }).click();
+	await remote.getByRole('button', { name: 'Deal cards' }).click();
+	// The answer to the tap, with its space ("✓Done" lost it at the start of its `{#if}` branch).
+	await expect(remote.locator('.cc-remote .status')).toHaveText('✓ Done');
+	const rows = remote.locator('.cc-remote .groups > li');
+	await expect(rows).toHaveCount(2);
+	for (const row of await rows.all()) {
+		const dealt = row.locator('.dealt');
+		await expect(dealt).not.toHaveText(/^No card/);
+		// Beside the name and Swap it had a column two letters wide, every word cut to "S…".
+		const fits = await dealt.evaluate((el) => ({
+			whole: el.scrollWidth <= el.clientWidth,
+			width: el.getBoundingClientRect().width
+		}));
+		expect(fits.whole, 'the card title is not cut').toBe(true);
+		expect(fits.width, 'the card title has the row’s width').toBeGreaterThan(200);
+	}
+	// "Difficult conversations: plan it, then practise it" with "running" beside it was 8 px too wide.
+	await expect(remote.getByRole('group', { name: 'This block’s activities' })).toContainText(
+		'running'
+	);
+	await expectNoSideScroll(remote, 'the remote with the conversation cards');
+	errors.expectNone();
+	for (const p of people) p.disconnect();
+	await context.close();
+});
