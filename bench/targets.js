@@ -5,7 +5,7 @@
 // Each adapter: start() → { pid, url, stop() }, rooms(count) → [{ roomId, code }], trainerCookie,
 // and projectorView(activity) → { answered, completed, texts } (what the projector sees).
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './lib.js';
@@ -32,6 +32,8 @@ function startChild(script, env, execArgv = []) {
 	let log = '';
 	const keep = (chunk) => {
 		log = (log + chunk).slice(-20_000);
+		// BENCH_CHILD_LOG=file keeps all of it (with BENCH_APP_NODE_ARGS=--trace-gc-nvp, the collections).
+		if (process.env.BENCH_CHILD_LOG) appendFileSync(process.env.BENCH_CHILD_LOG, chunk);
 	};
 	child.stdout.on('data', keep);
 	child.stderr.on('data', keep);

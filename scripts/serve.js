@@ -17,6 +17,10 @@ import v8 from 'node:v8';
 if (!process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent')))
 	v8.setFlagsFromString('--heap-growing-percent=25');
 
+// The app's production build: checks kept for development and the tests are off (the socket
+// encoder's comparison with socket.io's own, in src/lib/server/realtime/encoder.ts).
+process.env.NODE_ENV ??= 'production';
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const handlerPath = join(root, 'build', 'handler.js');
 if (!existsSync(handlerPath)) {

@@ -49,3 +49,31 @@ describe('the write queue in a long turn of the event loop', () => {
 		expect(order).toEqual(['a acknowledged', 'b acknowledged', 'announced']);
 	});
 });
+
+/** Commits at once; the rows whose clientInputId starts with "bad" fail. */
+class FailingWrites extends InstantWrites {
+	protected async commitBatch(batch: Op[]): Promise<Map<Op, unknown>> {
+		const failures = new Map<Op, unknown>();
+		for (const op of batch)
+			if (op.input?.clientInputId.startsWith('bad')) failures.set(op, new Error('disk full'));
+		return failures;
+	}
+}
+
+describe('inputThen: an input answered by callback once committed', () => {
+	it('calls back after the commit, in order, with the failure of a write that failed', async () => {
+		const writes = new FailingWrites();
+		const order: string[] = [];
+		const inputs = ['a', 'bad-b', ...Array.from({ length: 40 }, (_, i) => `n${i}`)];
+		for (const id of inputs)
+			writes.inputThen('r', row(id), (err) =>
+				order.push(err === undefined ? id : `${id}: ${(err as Error).message}`)
+			);
+		// Nothing is answered before its batch is committed.
+		expect(order).toEqual([]);
+		await writes.drain();
+		// The acks go a few at a time (ticks between them), all of them, in the order queued.
+		await new Promise((r) => setImmediate(r));
+		expect(order).toEqual(['a', 'bad-b: disk full', ...inputs.slice(2)]);
+	});
+});

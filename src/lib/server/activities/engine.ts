@@ -295,7 +295,7 @@ export class ActivityEngine {
 	 * arrive in the same turn of the event loop are written together in one transaction. A retry of
 	 * an input already accepted is acknowledged as a duplicate, even after the activity closed.
 	 */
-	async submit(
+	submit(
 		roomId: string,
 		participantId: string,
 		runId: string,
@@ -303,20 +303,43 @@ export class ActivityEngine {
 		input: unknown,
 		now = Date.now()
 	): Promise<SubmitResult> {
+		return new Promise((resolve, reject) =>
+			this.submitThen(
+				roomId,
+				participantId,
+				runId,
+				inputId,
+				input,
+				(err, result) => (err === undefined ? resolve(result!) : reject(err)),
+				now
+			)
+		);
+	}
+
+	/**
+	 * `submit` with a callback, for the socket's input event: a refusal is thrown at once; the
+	 * answer (or the write's failure) comes once the input is on disk. No promise lives while the
+	 * input waits for its commit: a burst has thousands waiting, and every promise and async frame
+	 * (with the async hooks SvelteKit's request store turns on) survived V8's young collections.
+	 */
+	submitThen(
+		roomId: string,
+		participantId: string,
+		runId: string,
+		inputId: string,
+		input: unknown,
+		reply: (err: unknown, result?: SubmitResult) => void,
+		now = Date.now()
+	): void {
 		this.#catchUp();
 		const live = this.current(roomId);
-		if (!live || live.row.id !== runId) {
-			// A phone's outbox may retry after the run ended: if it was stored, that is its ack.
-			await this.store.writes.drain();
-			if (await q.hasInput(this.store, runId, participantId, inputId)) return { duplicate: true };
-			throw new UserError('closed', 'That activity has finished; the trainer has moved on.');
-		}
-		if (live.seen(participantId, inputId)) {
-			// The original may still be on its way to the disk: answer once it is there.
-			await this.store.writes.drain();
-			if (!this.current(roomId)?.seen(participantId, inputId))
-				throw new UserError('server', 'That answer was not saved. Please send it again.');
-			return { duplicate: true };
+		if (!live || live.row.id !== runId || live.seen(participantId, inputId)) {
+			// A retry, or an input for a run that has ended: rare, and answered once the disk says.
+			this.#submitAgain(roomId, participantId, runId, inputId, live).then(
+				(result) => reply(undefined, result),
+				reply
+			);
+			return;
 		}
 		if (live.row.status !== 'open') throw new UserError('closed', STATUS_MESSAGES[live.row.status]);
 		const parsed = parseForPeople(live.type.input, input);
@@ -337,7 +360,7 @@ export class ActivityEngine {
 			if (err instanceof InputRejected) throw new UserError('invalid', err.message);
 			throw err;
 		}
-		await this.store.writes.input(roomId, {
+		const row = {
 			roomId,
 			participantId,
 			clientInputId: inputId,
@@ -346,7 +369,48 @@ export class ActivityEngine {
 			kind: live.type.type,
 			payload: parsed.data,
 			createdAt: now
+		};
+		this.store.writes.inputThen(roomId, row, (err) => {
+			if (err !== undefined) return reply(err);
+			let result: SubmitResult;
+			try {
+				result = this.#committed(roomId, participantId, live, others, parsed.data);
+			} catch (caught) {
+				return reply(caught);
+			}
+			reply(undefined, result);
 		});
+	}
+
+	/** A submit whose run is not the current one, or whose input was seen: a duplicate if it is stored. */
+	async #submitAgain(
+		roomId: string,
+		participantId: string,
+		runId: string,
+		inputId: string,
+		live: LiveActivity | null | undefined
+	): Promise<SubmitResult> {
+		if (!live || live.row.id !== runId) {
+			// A phone's outbox may retry after the run ended: if it was stored, that is its ack.
+			await this.store.writes.drain();
+			if (await q.hasInput(this.store, runId, participantId, inputId)) return { duplicate: true };
+			throw new UserError('closed', 'That activity has finished; the trainer has moved on.');
+		}
+		// The original may still be on its way to the disk: answer once it is there.
+		await this.store.writes.drain();
+		if (!this.current(roomId)?.seen(participantId, inputId))
+			throw new UserError('server', 'That answer was not saved. Please send it again.');
+		return { duplicate: true };
+	}
+
+	/** A new input is on disk: the screens are due an update, and the ack carries the sender's. */
+	#committed(
+		roomId: string,
+		participantId: string,
+		live: LiveActivity,
+		others: string[],
+		input: unknown
+	): SubmitResult {
 		// Nothing but this input changed the sender's view since its last update: the type may say
 		// what changed outright (senderOps) instead of the whole view being built and compared.
 		const clean = !this.#dirtyPhones.get(roomId)?.has(participantId);
@@ -356,7 +420,7 @@ export class ActivityEngine {
 		// one write per input instead of two, which is what a 2,000-phone burst is made of.
 		return Object.assign(
 			{ duplicate: false },
-			this.#senderUpdate(roomId, participantId, clean ? parsed.data : undefined)
+			this.#senderUpdate(roomId, participantId, clean ? input : undefined)
 		);
 	}
 

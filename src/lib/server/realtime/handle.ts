@@ -61,9 +61,21 @@ type Handler<E extends ClientEventName> = (
 	payload: Payload<E>
 ) => Result<E> | Promise<Result<E>>;
 
+/**
+ * An event answered through a callback, once everything it wrote is committed: an input waits
+ * for its commit with no promise or async frame alive meanwhile (a burst has thousands waiting,
+ * and V8's young collections copied each of them). A refusal may be thrown before it writes.
+ */
+export type ReplyHandler<E extends ClientEventName> = (
+	socket: IoSocket,
+	payload: Payload<E>,
+	reply: (err: unknown, data?: Result<E>) => void
+) => void;
+
 interface Entry {
 	schema: z.ZodType;
-	handler: (socket: IoSocket, payload: unknown) => unknown;
+	handler?: (socket: IoSocket, payload: unknown) => unknown;
+	reply?: ReplyHandler<ClientEventName>;
 	ownWrites: boolean;
 }
 
@@ -92,7 +104,7 @@ export class EventTable {
 			this.#dispatch(socket, entry, event, args);
 		this.#listener = function (event, ...args) {
 			const entry = typeof event === 'string' ? entries.get(event) : undefined;
-			if (entry) void dispatch(this, entry, event as string, args);
+			if (entry) dispatch(this, entry, event as string, args);
 		};
 	}
 
@@ -110,6 +122,19 @@ export class EventTable {
 		});
 	};
 
+	/** Registers one event answered through `reply` (see ReplyHandler): its handler replies once its writes are committed. */
+	readonly onReply = <E extends ClientEventName>(
+		event: E,
+		schema: z.ZodType<Payload<E>>,
+		handler: ReplyHandler<E>
+	): void => {
+		this.#entries.set(event, {
+			schema,
+			reply: handler as unknown as ReplyHandler<ClientEventName>,
+			ownWrites: true
+		});
+	};
+
 	/** A new connection: every registered event now reaches its handler. */
 	attach(socket: IoSocket): void {
 		socket.onAny(this.#listener);
@@ -121,7 +146,7 @@ export class EventTable {
 	 * committed), and nothing a client sends can throw past here. The listener takes whatever a
 	 * client sent (any shape, any count of arguments) and the schema decides.
 	 */
-	async #dispatch(socket: IoSocket, entry: Entry, event: string, args: unknown[]): Promise<void> {
+	#dispatch(socket: IoSocket, entry: Entry, event: string, args: unknown[]): void {
 		const last = args.at(-1);
 		const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : undefined;
 		const parsed = parseForPeople(entry.schema, args.length > 1 || !ack ? args[0] : undefined);
@@ -129,20 +154,68 @@ export class EventTable {
 			ack?.({ ok: false, code: 'invalid', error: describeIssue(parsed.error) });
 			return;
 		}
+		if (entry.reply) this.#replyTo(socket, entry.reply, event, parsed.data, ack);
+		else void this.#handle(socket, entry, event, parsed.data, ack);
+	}
+
+	async #handle(
+		socket: IoSocket,
+		entry: Entry,
+		event: string,
+		data: unknown,
+		ack: ((res: Ack<unknown>) => void) | undefined
+	): Promise<void> {
 		const { storage } = this;
 		// One answer, given once, after the try: no closure per event (thousands a second).
 		let res: Ack<unknown>;
 		try {
 			const mark = storage.writes.mark();
-			const reading = storage.prepare(roomIdOf(parsed.data) ?? socket.data.seat?.roomId);
+			const reading = storage.prepare(roomIdOf(data) ?? socket.data.seat?.roomId);
 			if (reading) await reading;
-			const data = await entry.handler(socket, parsed.data);
+			const result = await entry.handler!(socket, data);
 			// An acknowledged change is committed: the ack waits for the writes this event made.
 			if (!entry.ownWrites) await storage.writes.settled(mark);
-			res = { ok: true, data };
+			res = { ok: true, data: result };
 		} catch (caught) {
 			res = failure(socket, event, caught);
 		}
 		ack?.(res);
+	}
+
+	/** A ReplyHandler's event: the same answers as #handle's, given once, with no promise while its room is in memory. */
+	#replyTo(
+		socket: IoSocket,
+		handler: ReplyHandler<ClientEventName>,
+		event: string,
+		data: unknown,
+		ack: ((res: Ack<unknown>) => void) | undefined
+	): void {
+		let answered = false;
+		const answer = (err: unknown, result?: unknown) => {
+			if (answered) return;
+			answered = true;
+			ack?.(err === undefined ? { ok: true, data: result } : failure(socket, event, err));
+		};
+		try {
+			const reading = this.storage.prepare(roomIdOf(data) ?? socket.data.seat?.roomId);
+			if (reading) reading.then(() => run(socket, handler, data, answer), answer);
+			else run(socket, handler, data, answer);
+		} catch (caught) {
+			answer(caught);
+		}
+	}
+}
+
+/** Calls a ReplyHandler; what it throws (a refusal, before it wrote anything) is its answer. */
+function run(
+	socket: IoSocket,
+	handler: ReplyHandler<ClientEventName>,
+	data: unknown,
+	answer: (err: unknown, result?: unknown) => void
+): void {
+	try {
+		handler(socket, data as never, answer as never);
+	} catch (caught) {
+		answer(caught);
 	}
 }

@@ -13,6 +13,7 @@ import { RoomEngine, type RoomPublisher } from '../rooms/engine';
 import { ActivityEngine, type ActivityPublisher, type Catalog } from '../activities/engine';
 import { getActivityCatalog } from '../content';
 import { EventTable } from './handle';
+import { textParser } from './encoder';
 import { registerActivityHandlers } from './handlers/activity';
 import { registerAgendaHandlers } from './handlers/agenda';
 import { registerClockHandlers } from './handlers/clock';
@@ -158,7 +159,7 @@ export function buildApp(io: IoServer, deps: RealtimeDeps) {
 	const events = new EventTable({ prepare, writes: store.writes });
 	const onRoomSocket = registerRoomHandlers(events.on, { engine, activities, joinGuard });
 	registerAgendaHandlers(events.on, engine, activities);
-	registerActivityHandlers(events.on, engine, activities, inputRate);
+	registerActivityHandlers(events.on, events.onReply, engine, activities, inputRate);
 	registerClockHandlers(events.on);
 	registerSlideHandlers(events.on, engine, activities);
 	return {
@@ -220,6 +221,7 @@ function sameOrigin(allowed: string[]) {
 export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
 	const io: IoServer = new Server(httpServer, {
 		serveClient: false,
+		parser: textParser,
 		// Phones try WebSocket first (a third of the server CPU of polling-then-upgrade); polling stays as fallback.
 		transports: ['websocket', 'polling'],
 		maxHttpBufferSize: MAX_MESSAGE_BYTES,

@@ -11,6 +11,9 @@ const ANNOUNCE_SLICE_MS = 4;
  */
 const ANNOUNCE_OVERDUE_MS = 20;
 
+/** How many acks go between two ticks (see #callBack). */
+const CALLBACK_SLICE = 16;
+
 export interface Op {
 	seq: number;
 	roomId: string;
@@ -19,6 +22,8 @@ export interface Op {
 	after?: () => void;
 	resolve?: () => void;
 	reject?: (err: unknown) => void;
+	/** `inputThen`'s callback: undefined once committed, else the failure. */
+	done?: (err: unknown) => void;
 }
 
 /**
@@ -54,6 +59,10 @@ export abstract class QueuedWrites implements Writes {
 
 	input(roomId: string, row: InputRow): Promise<void> {
 		return new Promise((resolve, reject) => this.#push({ roomId, input: row, resolve, reject }));
+	}
+
+	inputThen(roomId: string, row: InputRow, done: (err: unknown) => void): void {
+		this.#push({ roomId, input: row, done });
 	}
 
 	trainerInput(roomId: string, row: InputRow): void {
@@ -99,8 +108,8 @@ export abstract class QueuedWrites implements Writes {
 
 	#push(op: Omit<Op, 'seq'>): void {
 		// Every op in one shape, not `{ ...op, seq }` (a hidden class per op: see withRev in patch.ts).
-		const { roomId, statements, input, after, resolve, reject } = op;
-		this.#queue.push({ seq: ++this.#seq, roomId, statements, input, after, resolve, reject });
+		const { roomId, statements, input, after, resolve, reject, done } = op;
+		this.#queue.push({ seq: ++this.#seq, roomId, statements, input, after, resolve, reject, done });
 		if (this.#queue.length === 1) this.#firstQueuedAt = performance.now();
 		if (!this.#running) {
 			this.#running = true;
@@ -149,8 +158,10 @@ export abstract class QueuedWrites implements Writes {
 				this.#announceSlice();
 			}
 			const failedRooms = new Set<string>();
+			let callbacks = false;
 			for (const op of batch) {
 				const err = failures.get(op);
+				if (op.done) callbacks = true;
 				if (err !== undefined) {
 					failedRooms.add(op.roomId);
 					this.#failures.push({ seq: op.seq, err });
@@ -160,6 +171,9 @@ export abstract class QueuedWrites implements Writes {
 					if (!failures.size) this.#announcements.push(op.after);
 				} else op.resolve?.();
 			}
+			// inputThen's callbacks where a promise's continuation would run: after this turn's
+			// bookkeeping and the next batch's cut (the writer is not kept idle by the acks).
+			if (callbacks) queueMicrotask(() => this.#callBack(batch, failures));
 			for (const roomId of failedRooms)
 				if (roomId) for (const listener of this.#failed) listener(roomId);
 			this.#done = batch.at(-1)!.seq;
@@ -174,6 +188,28 @@ export abstract class QueuedWrites implements Writes {
 			this.#announce();
 		}
 		this.#running = false;
+	}
+
+	/**
+	 * Calls a committed batch's inputThen callbacks (their acks), a few at a time: a socket write's
+	 * completion runs in a later tick, so everything an ack wrote (its text, the write's request)
+	 * stays alive until this slice ends; a whole batch of thousands kept them all through V8's
+	 * young collections.
+	 */
+	#callBack(batch: Op[], failures: Map<Op, unknown>, from = 0): void {
+		let i = from;
+		let called = 0;
+		while (i < batch.length && called < CALLBACK_SLICE) {
+			const op = batch[i++]!;
+			if (!op.done) continue;
+			called++;
+			try {
+				op.done(failures.get(op));
+			} catch (err) {
+				console.error("[store] a committed input's callback failed", err);
+			}
+		}
+		if (i < batch.length) process.nextTick(() => this.#callBack(batch, failures, i));
 	}
 
 	/**
