@@ -11,9 +11,6 @@ const ANNOUNCE_SLICE_MS = 4;
  */
 const ANNOUNCE_OVERDUE_MS = 20;
 
-/** How many acks go between two ticks (see #callBack). */
-const CALLBACK_SLICE = 16;
-
 export interface Op {
 	seq: number;
 	roomId: string;
@@ -172,7 +169,8 @@ export abstract class QueuedWrites implements Writes {
 				} else op.resolve?.();
 			}
 			// inputThen's callbacks where a promise's continuation would run: after this turn's
-			// bookkeeping and the next batch's cut (the writer is not kept idle by the acks).
+			// bookkeeping and the next batch's cut (the writer is not kept idle by the acks), and
+			// before `drain` resolves.
 			if (callbacks) queueMicrotask(() => this.#callBack(batch, failures));
 			for (const roomId of failedRooms)
 				if (roomId) for (const listener of this.#failed) listener(roomId);
@@ -190,26 +188,16 @@ export abstract class QueuedWrites implements Writes {
 		this.#running = false;
 	}
 
-	/**
-	 * Calls a committed batch's inputThen callbacks (their acks), a few at a time: a socket write's
-	 * completion runs in a later tick, so everything an ack wrote (its text, the write's request)
-	 * stays alive until this slice ends; a whole batch of thousands kept them all through V8's
-	 * young collections.
-	 */
-	#callBack(batch: Op[], failures: Map<Op, unknown>, from = 0): void {
-		let i = from;
-		let called = 0;
-		while (i < batch.length && called < CALLBACK_SLICE) {
-			const op = batch[i++]!;
+	/** A committed batch's inputThen callbacks (their acks), in order. */
+	#callBack(batch: Op[], failures: Map<Op, unknown>): void {
+		for (const op of batch) {
 			if (!op.done) continue;
-			called++;
 			try {
 				op.done(failures.get(op));
 			} catch (err) {
 				console.error("[store] a committed input's callback failed", err);
 			}
 		}
-		if (i < batch.length) process.nextTick(() => this.#callBack(batch, failures, i));
 	}
 
 	/**
