@@ -76,16 +76,6 @@ interface Entry {
 	schema: z.ZodType;
 	handler?: (socket: IoSocket, payload: unknown) => unknown;
 	reply?: ReplyHandler<ClientEventName>;
-	ownWrites: boolean;
-}
-
-export interface EventOptions {
-	/**
-	 * The handler awaits every write it makes (an input's, and those queued before it, which
-	 * commit first): its ack needs no wait of its own. The general wait covers everything queued
-	 * up to the handler's end, other events' writes too: under load, the next batch's.
-	 */
-	awaitsItsWrites?: boolean;
 }
 
 /**
@@ -112,13 +102,11 @@ export class EventTable {
 	readonly on = <E extends ClientEventName>(
 		event: E,
 		schema: z.ZodType<Payload<E>>,
-		handler: Handler<E>,
-		options: EventOptions = {}
+		handler: Handler<E>
 	): void => {
 		this.#entries.set(event, {
 			schema,
-			handler: handler as (socket: IoSocket, payload: unknown) => unknown,
-			ownWrites: options.awaitsItsWrites === true
+			handler: handler as (socket: IoSocket, payload: unknown) => unknown
 		});
 	};
 
@@ -130,8 +118,7 @@ export class EventTable {
 	): void => {
 		this.#entries.set(event, {
 			schema,
-			reply: handler as unknown as ReplyHandler<ClientEventName>,
-			ownWrites: true
+			reply: handler as unknown as ReplyHandler<ClientEventName>
 		});
 	};
 
@@ -174,7 +161,7 @@ export class EventTable {
 			if (reading) await reading;
 			const result = await entry.handler!(socket, data);
 			// An acknowledged change is committed: the ack waits for the writes this event made.
-			if (!entry.ownWrites) await storage.writes.settled(mark);
+			await storage.writes.settled(mark);
 			res = { ok: true, data: result };
 		} catch (caught) {
 			res = failure(socket, event, caught);
