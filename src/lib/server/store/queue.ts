@@ -168,9 +168,9 @@ export abstract class QueuedWrites implements Writes {
 					if (!failures.size) this.#announcements.push(op.after);
 				} else op.resolve?.();
 			}
-			// inputThen's callbacks where a promise's continuation would run: after this turn's
-			// bookkeeping and the next batch's cut (the writer is not kept idle by the acks), and
-			// before `drain` resolves.
+			// inputThen's callbacks where a promise's continuation would run: after this batch's
+			// bookkeeping (and the next batch's cut when it goes at once: the writer is not kept
+			// idle by the acks), before `drain` resolves.
 			if (callbacks) queueMicrotask(() => this.#callBack(batch, failures));
 			for (const roomId of failedRooms)
 				if (roomId) for (const listener of this.#failed) listener(roomId);
