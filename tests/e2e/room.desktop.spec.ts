@@ -6,6 +6,9 @@ test('a trainer opens a room, two phones join, a reload keeps the same person', 
 	browser,
 	context
 }) => {
+	// Five accessibility scans, three browser contexts and two reloads: 44–56 s on this 2-core
+	// machine in a normal hour, past Playwright's 60 s default in a slow one.
+	test.setTimeout(120_000);
 	await page.goto('/');
 	await expectAccessible(page, 'home page');
 	await signUp(page);
