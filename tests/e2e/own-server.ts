@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.js';
 
 /**
  * A production server of the test's own (not Playwright's shared one), so a test can kill it
@@ -25,7 +26,7 @@ export class OwnServer {
 	}
 
 	start(): Promise<void> {
-		const child = spawn(process.execPath, [this.entry], {
+		const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, this.entry], {
 			env: {
 				...process.env,
 				PORT: String(this.port),

@@ -17,9 +17,7 @@ export interface Op {
 	statements?: SQLWrapper[];
 	input?: InputRow;
 	after?: () => void;
-	resolve?: () => void;
-	reject?: (err: unknown) => void;
-	/** `inputThen`'s callback: undefined once committed, else the failure. */
+	/** An input's callback (`inputThen`, and `input`'s promise): undefined once committed, else the failure. */
 	done?: (err: unknown) => void;
 }
 
@@ -55,7 +53,9 @@ export abstract class QueuedWrites implements Writes {
 	}
 
 	input(roomId: string, row: InputRow): Promise<void> {
-		return new Promise((resolve, reject) => this.#push({ roomId, input: row, resolve, reject }));
+		return new Promise((resolve, reject) =>
+			this.inputThen(roomId, row, (err) => (err === undefined ? resolve() : reject(err)))
+		);
 	}
 
 	inputThen(roomId: string, row: InputRow, done: (err: unknown) => void): void {
@@ -105,8 +105,8 @@ export abstract class QueuedWrites implements Writes {
 
 	#push(op: Omit<Op, 'seq'>): void {
 		// Every op in one shape, not `{ ...op, seq }` (a hidden class per op: see withRev in patch.ts).
-		const { roomId, statements, input, after, resolve, reject, done } = op;
-		this.#queue.push({ seq: ++this.#seq, roomId, statements, input, after, resolve, reject, done });
+		const { roomId, statements, input, after, done } = op;
+		this.#queue.push({ seq: ++this.#seq, roomId, statements, input, after, done });
 		if (this.#queue.length === 1) this.#firstQueuedAt = performance.now();
 		if (!this.#running) {
 			this.#running = true;
@@ -162,13 +162,12 @@ export abstract class QueuedWrites implements Writes {
 				if (err !== undefined) {
 					failedRooms.add(op.roomId);
 					this.#failures.push({ seq: op.seq, err });
-					op.reject?.(err);
 				} else if (op.after) {
 					// An announcement after a failed write of its room would show what is not stored.
 					if (!failures.size) this.#announcements.push(op.after);
-				} else op.resolve?.();
+				}
 			}
-			// inputThen's callbacks where a promise's continuation would run: after this batch's
+			// The inputs' callbacks where a promise's continuation would run: after this batch's
 			// bookkeeping (and the next batch's cut when it goes at once: the writer is not kept
 			// idle by the acks), before `drain` resolves.
 			if (callbacks) queueMicrotask(() => this.#callBack(batch, failures));
