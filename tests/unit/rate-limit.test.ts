@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { minutesFrom, RateLimiter } from '$lib/server/rate-limit';
 import { safeNext } from '$lib/server/auth/redirect';
 
@@ -21,6 +21,26 @@ describe('rate limiter', () => {
 		expect(limiter.blocked('b', 1).blocked).toBe(false);
 		limiter.reset('a');
 		expect(limiter.blocked('a', 1).blocked).toBe(false);
+	});
+
+	it('sweeps out expired keys at most once a window, however many keys it holds', () => {
+		const limiter = new RateLimiter(1, 1_000);
+		for (let i = 0; i < 10_000; i++) limiter.hit(`early${i}`, 0);
+		// Every walk of a Map goes through its iterator: the limiter's sweep is the only one here.
+		const walks = vi.spyOn(Map.prototype, Symbol.iterator);
+		try {
+			// 3,000 keys more within the same window (a room above 10,000 phones): one walk, not one per key.
+			for (let i = 0; i < 3_000; i++) expect(limiter.hit(`late${i}`, 500).allowed).toBe(true);
+			expect(limiter.hit('fresh', 1_000).allowed).toBe(true);
+			expect(walks).toHaveBeenCalledTimes(1);
+			// A window after that sweep the next new key sweeps again; a key still in its window keeps its count.
+			expect(limiter.hit('later', 1_600).allowed).toBe(true);
+			expect(walks).toHaveBeenCalledTimes(2);
+			expect(limiter.hit('fresh', 1_600).allowed).toBe(false);
+			expect(limiter.hit('early1', 1_600).allowed).toBe(true);
+		} finally {
+			walks.mockRestore();
+		}
 	});
 
 	it('says the wait in whole minutes', () => {
