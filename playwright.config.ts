@@ -51,7 +51,7 @@ export default defineConfig({
 	],
 	webServer: {
 		// The production build on the production entry, as `npm start` runs it.
-		command: 'node --v8-pool-size=0 scripts/serve.js',
+		command: 'node scripts/serve.js',
 		url: `http://localhost:${port}/join`,
 		reuseExistingServer: false,
 		timeout: 60_000,

@@ -1,5 +1,5 @@
 // The two servers the generator drives, behind one small adapter each:
-//   app   — the production build (`node --v8-pool-size=0 scripts/serve.js`, as `npm start`), a fresh database file, the shipped content;
+//   app   — the production build (`node scripts/serve.js`), a fresh database file, the shipped content;
 //           a trainer signs up through the /signup form and opens rooms through the dashboard's form.
 //   relay — bench/relay.js, a bare socket.io relay with the same options and event names.
 // Each adapter: start() → { pid, url, stop() }, rooms(count) → [{ roomId, code }], trainerCookie,
@@ -8,7 +8,6 @@ import { fork } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SERVER_NODE_FLAGS } from '../scripts/server-flags.js';
 import { freePort } from './lib.js';
 
 const root = join(import.meta.dirname, '..');
@@ -78,9 +77,7 @@ export function appTarget({ cpuProfDir } = {}) {
 		async start() {
 			dir = mkdtempSync(join(tmpdir(), 'wc-bench-'));
 			const port = await freePort();
-			// The server's flags as `npm start` gives them (scripts/server-flags.js).
-			const execArgv = [...SERVER_NODE_FLAGS];
-			if (cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
+			const execArgv = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
 			if (process.env.BENCH_APP_NODE_ARGS)
 				execArgv.push(...process.env.BENCH_APP_NODE_ARGS.split(' '));
 			handle = startChild(

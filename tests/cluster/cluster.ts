@@ -36,7 +36,6 @@ import { createClient } from 'redis';
 import { io, type Socket } from 'socket.io-client';
 import { mulberry32 } from '../../src/lib/activities/shared/random';
 import { checkExport, connected, emit, Phone, sleep } from '../chaos/chaos';
-import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -119,15 +118,11 @@ export class NodeProcess {
 	) {}
 
 	start(): Promise<void> {
-		const child = spawn(
-			process.execPath,
-			[...SERVER_NODE_FLAGS, join(root, 'scripts', 'serve.js')],
-			{
-				cwd: root,
-				env: { ...process.env, ...this.env, NODE_ID: this.id, PORT: String(this.port) },
-				stdio: ['ignore', 'ignore', 'inherit', 'ipc']
-			}
-		);
+		const child = spawn(process.execPath, [join(root, 'scripts', 'serve.js')], {
+			cwd: root,
+			env: { ...process.env, ...this.env, NODE_ID: this.id, PORT: String(this.port) },
+			stdio: ['ignore', 'ignore', 'inherit', 'ipc']
+		});
 		this.#child = child;
 		this.#stopping = false;
 		child.once('exit', (code, signal) => {

@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.js';
 
 /**
  * A production server of the test's own (not Playwright's shared one), so a test can kill it
@@ -26,7 +25,7 @@ export class OwnServer {
 	}
 
 	start(): Promise<void> {
-		const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, this.entry], {
+		const child = spawn(process.execPath, [this.entry], {
 			env: {
 				...process.env,
 				PORT: String(this.port),
