@@ -38,6 +38,12 @@ test('the learning-preferences reflection: a private profile on the phone, nothi
 	await expect(projector.locator('main')).not.toContainText('Priya');
 	await remote.getByRole('button', { name: 'Close and show results' }).click();
 	await expect(projector.locator('main')).not.toContainText('Priya');
+	// Closed: the answers can be looked at, not changed, and the way back is one tap.
+	await page.getByRole('button', { name: 'Look at my answers' }).click();
+	await expect(items.first().getByRole('radio').first()).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Change my answers' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Back to my profile' }).click();
+	await expect(page.getByText(/reflection aid/i).first()).toBeVisible();
 	await page.screenshot({
 		path: 'test-results/e2e/screens/questionnaire-phone.png',
 		fullPage: true
@@ -111,6 +117,20 @@ test('AMO on phones of 320 to 412 px and with 200 % text: no answer word broken,
 			path: `test-results/e2e/screens/amo-chart-${width}${bigText ? '-big' : ''}.png`
 		});
 	}
+	await resize(320, false);
+	// Once the results are shown the answers are closed: the phone can look back through them
+	// (read-only) and return to its profile from any screen, without sending anything.
+	await remote.getByRole('button', { name: 'Close and show results' }).click();
+	await expect(phone.getByText(/answers are closed/)).toBeVisible();
+	await phone.getByRole('button', { name: 'Look at my answers' }).click();
+	await expect(phone.locator('fieldset.item').first().getByRole('radio').first()).toBeDisabled();
+	await phone.getByRole('button', { name: 'Next' }).click();
+	await phone.screenshot({
+		path: 'test-results/e2e/screens/amo-closed-look-back.png',
+		fullPage: true
+	});
+	await phone.getByRole('button', { name: 'Back to my profile' }).click();
+	await expect(phone.locator('svg[role="img"]')).toBeVisible();
 	errors.expectNone();
 	await desk.close();
 });
