@@ -1,5 +1,4 @@
-/** Keys kept before expired ones are swept out (at most once a window, see #nextSweep). */
-const SWEEP_ABOVE = 10_000;
+import { Sweeper } from './sweep';
 
 /**
  * A fixed-window counter per key, in memory: enough for one process. Each key allows `limit`
@@ -7,18 +6,16 @@ const SWEEP_ABOVE = 10_000;
  */
 export class RateLimiter {
 	#hits = new Map<string, { count: number; resetAt: number }>();
-	/**
-	 * When the map may next be swept for expired keys: once a window at most. Swept whenever a key
-	 * was added above the threshold, a room of 12,000 phones (each key renewed every window) walked
-	 * all 12,000 entries for every renewal, and accepted inputs at half the rate of 8,000.
-	 */
-	#nextSweep = 0;
+	/** Expired keys go at most once a window (see Sweeper). */
+	readonly #sweeper: Sweeper<string, { count: number; resetAt: number }>;
 	/** `clock` is injected so tests drive time instead of sleeping. */
 	constructor(
 		readonly limit: number,
 		readonly windowMs: number,
 		private readonly clock: () => number = Date.now
-	) {}
+	) {
+		this.#sweeper = new Sweeper(this.#hits, windowMs);
+	}
 
 	/** Counts a hit and says whether it is allowed. */
 	hit(key: string, now = this.clock()): { allowed: boolean; retryAfterMs: number } {
@@ -43,16 +40,9 @@ export class RateLimiter {
 		if (!entry || entry.resetAt <= now) {
 			entry = { count: 0, resetAt: now + this.windowMs };
 			this.#hits.set(key, entry);
-			if (this.#hits.size > SWEEP_ABOVE && now >= this.#nextSweep) {
-				this.#nextSweep = now + this.windowMs;
-				this.#sweep(now);
-			}
+			this.#sweeper.added(now, (e) => e.resetAt <= now);
 		}
 		return entry;
-	}
-
-	#sweep(now: number) {
-		for (const [key, entry] of this.#hits) if (entry.resetAt <= now) this.#hits.delete(key);
 	}
 }
 

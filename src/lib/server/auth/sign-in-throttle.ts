@@ -1,3 +1,5 @@
+import { Sweeper } from '../sweep';
+
 /**
  * Wrong passwords slow an account down instead of locking it (OWASP ASVS 2.2.1 allows "ever
  * increasing delays"; a hard lockout let anyone lock a trainer out mid-workshop with 8 guesses):
@@ -29,6 +31,10 @@ export type Attempt =
 export class SignInThrottle {
 	#accounts = new Map<string, Tally>();
 	#devices = new Map<string, Tally>();
+	/** Each tally map's forgotten keys go at most once per FORGET_AFTER_MS (see Sweeper). */
+	#sweepers = new Map(
+		[this.#accounts, this.#devices].map((m) => [m, new Sweeper(m, FORGET_AFTER_MS)])
+	);
 	/** `now` is injected so tests drive the clock instead of sleeping. */
 	constructor(private readonly now: () => number = Date.now) {}
 
@@ -77,6 +83,6 @@ export class SignInThrottle {
 		tally.count += 1;
 		tally.last = now;
 		map.set(key, tally);
-		if (map.size > 10_000) for (const [k] of map) if (!this.#live(map, k)) map.delete(k);
+		this.#sweepers.get(map)!.added(now, (_, k) => !this.#live(map, k));
 	}
 }

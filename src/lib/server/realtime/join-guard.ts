@@ -1,4 +1,5 @@
 import { UserError } from '../errors';
+import { Sweeper } from '../sweep';
 
 /** Time for the join guard: injected so tests drive it instead of sleeping. */
 export interface GuardClock {
@@ -47,6 +48,8 @@ interface Tally {
 export class JoinGuard {
 	#devices = new Map<string, Tally>();
 	#addresses = new Map<string, Tally>();
+	/** Each tally map's expired keys go at most once a window (see Sweeper). */
+	#sweepers = new Map([this.#devices, this.#addresses].map((m) => [m, new Sweeper(m, WINDOW_MS)]));
 	#waiting = new Set<string>();
 	#heldByAddress = new Map<string, number>();
 	/**
@@ -110,7 +113,7 @@ export class JoinGuard {
 		if (!tally || now - tally.since > WINDOW_MS) {
 			tally = { count: 0, since: now };
 			map.set(key, tally);
-			if (map.size > 10_000) for (const [k, t] of map) if (now - t.since > WINDOW_MS) map.delete(k);
+			this.#sweepers.get(map)!.added(now, (t) => now - t.since > WINDOW_MS);
 		}
 		tally.count += 1;
 		return tally.count;
