@@ -95,7 +95,7 @@ test('projector and four phones in two groups run the pyramid and the AMO assess
 		'animation-name',
 		'wc-reveal-grow'
 	);
-	await expect(phones[0]!.getByText('Only you can see this')).toBeVisible();
+	await expect(phones[0]!.getByText('No one else in the room sees this')).toBeVisible();
 	await shot(projector, 'amo-projector');
 	await shot(phones[0]!, 'amo-phone-profile');
 	await expectAccessible(phones[0]!, 'AMO profile');

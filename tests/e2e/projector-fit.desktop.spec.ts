@@ -857,17 +857,32 @@ test('AMO: 30 profiles', async () => {
 	const run = await launch('amo-assessment');
 	await everyone(async (i) => {
 		await submit(i, run.runId, { kind: 'set-subject', subject: { type: 'team' } });
-		for (const d of ['a', 'm', 'o'])
+		// Per person: the ability and motivation averages tied lowest, motivation alone lowest, or
+		// all three level, so every part of the results (the tie's note too) is on the screen.
+		const averages = [
+			[2, 2, 4],
+			[4, 2, 3],
+			[3, 3, 3]
+		][i % 3]!;
+		for (const [at, d] of ['a', 'm', 'o'].entries())
 			for (let k = 1; k <= 5; k++)
 				await submit(i, run.runId, {
 					kind: 'rate',
 					statementId: `${d}${k}`,
-					value: ((i + k) % 5) + 1
+					value: averages[at]! + (k === 1 ? 1 : k === 2 ? -1 : 0)
 				});
 		await submit(i, run.runId, { kind: 'submit' });
 	});
 	await fits('amo-collecting');
 	await status(run.runId, 'revealed');
+	await expect(
+		projector.getByText('Most often the weakest: Motivation (20 of 30 people)')
+	).toBeVisible();
+	await expect(
+		projector.getByText(
+			'“Weakest for” counts a tie in each tied row, so it can add up to more than 30.'
+		)
+	).toBeVisible();
 	// This projector prefers reduced motion: the results' bars stand still.
 	await expect(projector.locator('.reveal-grow').first()).toHaveCSS('animation-name', 'none');
 	await fits('amo-results');

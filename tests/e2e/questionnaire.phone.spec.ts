@@ -38,6 +38,9 @@ test('the learning-preferences reflection: a private profile on the phone, nothi
 	await expect(projector.locator('main')).not.toContainText('Priya');
 	await remote.getByRole('button', { name: 'Close and show results' }).click();
 	await expect(projector.locator('main')).not.toContainText('Priya');
+	await expect(page.getByRole('status').filter({ hasText: 'closed' })).toHaveText(
+		'The trainer is showing the results, so answers are closed. Your profile is below.'
+	);
 	// Closed: the answers can be looked at, not changed, and the way back is one tap.
 	await page.getByRole('button', { name: 'Look at my answers' }).click();
 	await expect(items.first().getByRole('radio').first()).toBeDisabled();
