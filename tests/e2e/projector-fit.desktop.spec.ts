@@ -998,8 +998,21 @@ test('coaching in threes: a round, notes and take-aways', async () => {
 	});
 	await fits('coaching-round');
 	await eachGroup('coaching-round');
-	await act(run.runId, { kind: 'end-round' });
+	// Shown while the round still runs: its clock stops with the activity (it counted on before,
+	// in the report too), and each group in focus has its own bars, not the room's.
 	await status(run.runId, 'revealed');
+	const stage = projector.getByRole('region', { name: 'Activity' });
+	await expect(stage).toContainText('Round 1 has ended');
+	await expect(stage.locator('.round.running')).toHaveCount(0);
+	await expect(stage).toContainText(`${PEOPLE / 3} conversations (1 round)`);
 	await fits('coaching-results');
+	await eachGroup(
+		'coaching-results',
+		(group) => `${group}’s conversations`,
+		async () => {
+			await expect(stage).toContainText('1 conversation (1 round)');
+			await expect(stage.getByText('1 of 1').first()).toBeVisible();
+		}
+	);
 	await status(run.runId, 'closed');
 });

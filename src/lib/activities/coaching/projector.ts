@@ -1,7 +1,7 @@
 import type { ViewContext } from '../contract';
 import { countsResult, type PhoneResult } from '../shared/phone-result';
 import type { Config } from './schema';
-import type { State } from './state';
+import type { State, Triad } from './state';
 import { CHECKLIST, STEPS, STEP_LABEL, type Step } from './words';
 
 export interface TriadTile {
@@ -21,14 +21,45 @@ export interface ProjectorView {
 	round: { number: number; startedAt: number; minutes: number; endedAt: number | null } | null;
 	triads: TriadTile[];
 	/** Only once revealed: across every conversation (each triad in each round). */
-	reveal: {
-		conversations: number;
-		steps: { step: Step; label: string; covered: number }[];
-		/** How many observations ticked each checklist item: counts only. */
-		checklist: { id: string; label: string; ticked: number }[];
-		observations: number;
-	} | null;
+	reveal:
+		| (Reveal & {
+				/** The same for each group's own conversations, by group id. */ groups: Record<
+					string,
+					Reveal
+				>;
+		  })
+		| null;
 }
+
+export interface Reveal {
+	conversations: number;
+	steps: { step: Step; label: string; covered: number }[];
+	/** How many observations ticked each checklist item: counts only. */
+	checklist: { id: string; label: string; ticked: number }[];
+	observations: number;
+}
+
+/** The bars for some conversations: the room's, or one group's (in focus, and in the report). */
+function revealOf(conversations: Triad[]): Reveal {
+	const observations = conversations.flatMap((t) => Object.values(t.observations));
+	return {
+		conversations: conversations.length,
+		steps: STEPS.map((step) => ({
+			step,
+			label: STEP_LABEL[step],
+			covered: conversations.filter((t) => t.covered.includes(step)).length
+		})),
+		checklist: CHECKLIST.map((c) => ({
+			id: c.id,
+			label: c.label,
+			ticked: observations.filter((o) => o.checks.includes(c.id)).length
+		})),
+		observations: observations.length
+	};
+}
+
+/** A group's conversation counts once someone played in it. */
+const held = (t: Triad | undefined): t is Triad => !!t && Object.keys(t.roles).length > 0;
 
 export function projectorView(state: State, ctx: ViewContext<Config>): ProjectorView {
 	const last = state.rounds.at(-1);
@@ -48,23 +79,12 @@ export function projectorView(state: State, ctx: ViewContext<Config>): Projector
 
 	let reveal: ProjectorView['reveal'] = null;
 	if (ctx.status === 'revealed') {
-		const all = state.rounds
-			.flatMap((r) => Object.values(r.triads))
-			.filter((t) => Object.keys(t.roles).length > 0);
-		const observations = all.flatMap((t) => Object.values(t.observations));
+		const groups: Record<string, Reveal> = {};
+		for (const g of ctx.groups)
+			groups[g.id] = revealOf(state.rounds.map((r) => r.triads[g.id]).filter(held));
 		reveal = {
-			conversations: all.length,
-			steps: STEPS.map((step) => ({
-				step,
-				label: STEP_LABEL[step],
-				covered: all.filter((t) => t.covered.includes(step)).length
-			})),
-			checklist: CHECKLIST.map((c) => ({
-				id: c.id,
-				label: c.label,
-				ticked: observations.filter((o) => o.checks.includes(c.id)).length
-			})),
-			observations: observations.length
+			...revealOf(state.rounds.flatMap((r) => Object.values(r.triads)).filter(held)),
+			groups
 		};
 	}
 

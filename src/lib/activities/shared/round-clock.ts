@@ -14,9 +14,18 @@ export interface RoundTimes {
 	endedAt: number | null;
 }
 
-/** What a round's clock says at `now`: the time left, or that it is over and why. */
-export function roundClock(round: RoundTimes, now: number): { text: string; over: boolean } {
-	if (round.endedAt !== null) return { text: `Round ${round.number} has ended`, over: true };
+/**
+ * What a round's clock says at `now`: the time left, or that it is over and why. A round still
+ * running when its activity closed (`open` false) has ended too: nobody practises any more, and a
+ * countdown left ticking on the projector, or in the report days later, would say otherwise.
+ */
+export function roundClock(
+	round: RoundTimes,
+	now: number,
+	open = true
+): { text: string; over: boolean } {
+	if (round.endedAt !== null || !open)
+		return { text: `Round ${round.number} has ended`, over: true };
 	const left = round.startedAt + round.minutes * 60_000 - now;
 	return left > 0
 		? { text: `${mmss(left)} left`, over: false }
