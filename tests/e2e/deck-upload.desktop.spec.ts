@@ -48,7 +48,7 @@ test('each bad file is refused with a sentence and the attached deck stays', asy
 			Buffer.concat([whole.subarray(0, 40), Buffer.alloc(2000, 0x41), Buffer.from('\n%%EOF\n')]),
 			/damaged or incomplete/
 		],
-		['an empty file', Buffer.alloc(0), /empty|No file/],
+		['an empty file', Buffer.alloc(0), /^That file is empty \(0 bytes\)\./],
 		['a 501-page PDF', makePdf({ pages: 501 }), /has 501 pages; a deck may have at most 500/]
 	];
 	for (const [what, data, message] of bad) {

@@ -93,6 +93,9 @@ test('a finished Session A run: report, downloads, printed PDFs and evidence pac
 	).toBeVisible();
 	await expect(runs.nth(1).getByRole('heading', { name: /^2\. AMO/ })).toBeVisible();
 	await expect(runs.nth(0).locator('.meta')).toContainText(/\d+ taking part · \d+ groups/);
+	// The 24-hour clock of the timing table and every other screen, whatever the browser's locale.
+	await expect(runs.nth(0).locator('.meta')).toContainText(/launched [0-2]\d:[0-5]\d ·/);
+	await expect(runs.nth(0).locator('.meta')).not.toContainText(/\d [AP]M/);
 	// The pyramid for the whole room, then group by group.
 	await expect(runs.nth(0).locator('figure.slide')).toHaveCount(3);
 	await chartsLoaded(page);

@@ -107,6 +107,22 @@ describe('phones following the slides', () => {
 		expect(resumed.agenda.slide).toBeNull();
 	});
 
+	it('gives no slide before the agenda starts, even with following switched on first', async () => {
+		const { room, remote, joined, control } = await setUp();
+		expectOk(await control({ type: 'follow', follow: true }));
+		// The projector shows the join screen until the start: page 1 is not shown yet.
+		expect(await phoneSlideAccess(t.server.db, joined.seatToken, 1)).toMatchObject({
+			ok: false,
+			status: 403,
+			error: 'That slide has not been shown yet.'
+		});
+		expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'start' } }));
+		expect(await phoneSlideAccess(t.server.db, joined.seatToken, 1)).toMatchObject({
+			ok: true,
+			page: 1
+		});
+	});
+
 	it('gives a seated phone the pictures of slides shown, never slides to come, another room or a stranger', async () => {
 		const { room, remote, joined, elsewhere, control } = await setUp();
 		expectOk(await send(remote, 'agenda:control', { roomId: room.id, control: { type: 'start' } }));

@@ -125,8 +125,11 @@ describe('an attached video file', () => {
 			error:
 				'That file is not an MP4 or WebM video. Save the talk as MP4 (H.264) or WebM and attach that file.'
 		});
-		expect(await storeVideoUpload(upload(new Uint8Array(0)), 'x.webm')).toMatchObject({
-			ok: false
+		expect(await storeVideoUpload(upload(new Uint8Array(0)), 'x.webm')).toEqual({
+			ok: false,
+			status: 400,
+			error:
+				'That file is empty (0 bytes). Check it opens on your computer, then choose the video again.'
 		});
 		const declared = await storeVideoUpload(
 			upload(webm(), { 'content-length': String(MAX_VIDEO_BYTES + 1) }),

@@ -221,6 +221,7 @@ describe('rating-checklist views', () => {
 
 describe('placeholder practices say so until the trainer replaces them', () => {
 	const NOTE = 'Example practices — replace with your programme’s list';
+	const LABEL = 'Example practices, written for this app: not an official list';
 
 	it('labels our list on the projector, the phone and the evidence pack, open or revealed', () => {
 		const h = harness(ratingChecklist, {}, groupOf);
@@ -229,7 +230,7 @@ describe('placeholder practices say so until the trainer replaces them', () => {
 			expect(ratingChecklist.projector(h.state, viewCtx(h.config, status)).example).toBe(true);
 			const ctx = { ...viewCtx(h.config, status), participantId: 'ann', groupId: 'p1' };
 			expect(ratingChecklist.phone(h.state, ctx).example).toBe(true);
-			expect(ratingChecklist.evidence!(h.state, ctx)[0]!.lines[0]).toEqual({ text: NOTE });
+			expect(ratingChecklist.evidence!(h.state, ctx)[0]!.lines[0]).toEqual({ text: LABEL });
 		}
 		// Part of our list, reordered or cut down, is still ours.
 		const some = ratingChecklist.config.parse({

@@ -1,5 +1,5 @@
 import type { EvidenceItem, PhoneContext } from '../contract';
-import { EXAMPLE_NOTE, isExampleList, SCALE_LEVELS, type Config } from './schema';
+import { EXAMPLE_LABEL, isExampleList, SCALE_LEVELS, type Config } from './schema';
 import type { ScopeRatings, State } from './type';
 
 /**
@@ -36,7 +36,7 @@ export function evidence(state: State, ctx: PhoneContext<Config>): EvidenceItem[
 			};
 		});
 		// Our placeholder practices say so on paper too: an assessor should not take them for the programme's.
-		if (isExampleList(ctx.config.items)) lines.unshift({ text: EXAMPLE_NOTE });
+		if (isExampleList(ctx.config.items)) lines.unshift({ text: EXAMPLE_LABEL });
 		const name = ctx.groups.find((g) => g.id === key)?.name ?? 'Your earlier pair';
 		items.push(
 			scope.solo

@@ -21,8 +21,14 @@ export const PLACEHOLDER_ITEMS: readonly string[] = [
 	'Staff can comment on their review and their views are acted on'
 ];
 
-/** What every screen says while the list is still ours: a trainer's own list carries no label. */
+/** What the trainer's launch panel says while the list is still ours: an instruction to them. */
 export const EXAMPLE_NOTE = 'Example practices — replace with your programme’s list';
+/**
+ * What the room's screens and the evidence pack say of the same list: where it comes from, in
+ * words for participants (the instruction above is not theirs to act on). A trainer's own list
+ * carries no label.
+ */
+export const EXAMPLE_LABEL = 'Example practices, written for this app: not an official list';
 
 /** True while every practice is one of our placeholders (in any order or number). */
 export function isExampleList(items: readonly string[]): boolean {

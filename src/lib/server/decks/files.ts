@@ -57,6 +57,10 @@ export async function storeDeck(bytes: Uint8Array, name: string): Promise<StoreR
 	};
 }
 
+/** The answer to a file of 0 bytes (often a copy still syncing, or a failed export). */
+export const emptyFile = (kind: string) =>
+	`That file is empty (0 bytes). Check it opens on your computer, then choose the ${kind} again.`;
+
 export type UploadRead =
 	{ ok: true; bytes: Uint8Array } | { ok: false; status: number; error: string };
 
@@ -68,6 +72,8 @@ export async function readUpload(request: Request, limit = MAX_DECK_BYTES): Prom
 	const declared = Number(request.headers.get('content-length') ?? NaN);
 	if (Number.isFinite(declared) && declared > limit)
 		return { ok: false, status: 413, error: tooBig() };
+	// An empty file arrives as a request without a body: say what happened, not that nothing came.
+	if (declared === 0) return { ok: false, status: 400, error: emptyFile('PDF') };
 	if (!request.body)
 		return { ok: false, status: 400, error: 'No file arrived. Choose a PDF and try again.' };
 	const chunks: Uint8Array[] = [];
@@ -85,6 +91,7 @@ export async function readUpload(request: Request, limit = MAX_DECK_BYTES): Prom
 		}
 		chunks.push(value);
 	}
+	if (total === 0) return { ok: false, status: 400, error: emptyFile('PDF') };
 	const bytes = new Uint8Array(total);
 	let at = 0;
 	for (const c of chunks) {

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { MAX_VIDEO_BYTES, type VideoInfo } from '$lib/shared/video';
 import { getCopy } from '../agendas/library';
 import type { Store } from '../store';
-import { cleanDeckName, decksDir } from './files';
+import { cleanDeckName, decksDir, emptyFile } from './files';
 
 /** Videos live beside the decks (data/videos/<sha256>.<ext>): one copy per content. */
 export function videosDir(): string {
@@ -54,6 +54,7 @@ export async function storeVideoUpload(request: Request, name: string): Promise<
 	const declared = Number(request.headers.get('content-length') ?? NaN);
 	if (Number.isFinite(declared) && declared > MAX_VIDEO_BYTES)
 		return { ok: false, status: 413, error: tooBig() };
+	if (declared === 0) return { ok: false, status: 400, error: emptyFile('video') };
 	if (!request.body)
 		return { ok: false, status: 400, error: 'No file arrived. Choose a video and try again.' };
 	const dir = videosDir();
@@ -91,7 +92,7 @@ export async function storeVideoUpload(request: Request, name: string): Promise<
 		hash.update(value);
 		if (!out.write(value)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
 	}
-	if (total === 0 || !type) return fail(400, 'That file is empty.');
+	if (total === 0 || !type) return fail(400, emptyFile('video'));
 	await new Promise((resolve, reject) =>
 		out.end((err?: Error | null) => (err ? reject(err) : resolve(null)))
 	);

@@ -99,13 +99,18 @@ export function planSlideControl(
 	};
 }
 
-/** The state after showing `position` at `now`: a new page shown is logged (for time per slide). */
+/**
+ * The state after showing `position` at `now`: a new page shown is logged (for time per slide).
+ * Before the agenda starts the projector shows the join screen, so nothing is shown and nothing
+ * logged: the log is also what a following phone may fetch, and the time per slide starts at the start.
+ */
 export function withPosition(
 	room: LiveRoom,
 	position: SlideState['position'],
 	now: number
 ): SlideState {
-	const page = shownPage(room, position);
+	const onScreen = room.run.phase === 'running' || room.run.phase === 'paused';
+	const page = onScreen ? shownPage(room, position) : null;
 	const last = room.slides.log.at(-1);
 	const log =
 		page !== null && (last?.page !== page || last.block !== position.block)
