@@ -153,6 +153,12 @@ test('a 20-page deck: attached in the editor, stepped on the projector and the r
 			.locator('.slides .corner')
 			.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 		expect(cornerPx).toBeGreaterThanOrEqual(16);
+		// Space pauses the clock, not the slide: the corner says so in words.
+		await projector.keyboard.press('Space');
+		await expect(projector.locator('.slides .corner')).toContainText('Clock paused');
+		await expect(painted(projector)).toHaveAttribute('data-page', '3');
+		await projector.keyboard.press('Space');
+		await expect(projector.locator('.slides .corner')).not.toContainText('Clock paused');
 
 		// An activity covers the slide; closing it gives the slide back.
 		await page.getByRole('button', { name: /Launch “/ }).click();
