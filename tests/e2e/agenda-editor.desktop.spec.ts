@@ -62,6 +62,23 @@ test('a trainer duplicates Session A, edits it with live timings, saves it and r
 	await block(page, 3).getByRole('button', { name: 'Delete' }).click();
 	await expect(page.getByText(/^Deleted “Best practice/)).toBeVisible();
 	await expect(total).toHaveText('Total 2 h 50 min · 09:30–12:20');
+	// The save bar's state and the long notice share the line or wrap: never drawn over each other.
+	const viewport = page.viewportSize()!;
+	for (let width = 1280; width >= 660; width -= 40) {
+		await page.setViewportSize({ width, height: viewport.height });
+		await expect
+			.poll(
+				() =>
+					page.locator('.bar').evaluate((bar) => {
+						const a = bar.querySelector('.state')!.getBoundingClientRect();
+						const b = bar.querySelector('.notice')!.getBoundingClientRect();
+						return a.right <= b.left + 0.5 || b.bottom <= a.top + 0.5 || a.bottom <= b.top + 0.5;
+					}),
+				{ message: `state and notice apart at ${width} px` }
+			)
+			.toBe(true);
+	}
+	await page.setViewportSize(viewport);
 
 	// A mistake is refused by the server: said next to the field and in a summary that links to it.
 	await block(page, 2).getByLabel('Minutes').fill('0');

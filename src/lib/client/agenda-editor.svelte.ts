@@ -47,7 +47,7 @@ const FIELD_LABELS: Record<string, string> = {
 const AGENDA_LABELS: Record<string, string> = {
 	title: 'Agenda title',
 	summary: 'Summary',
-	start: 'Start time',
+	start: 'Planned start time',
 	kit: 'Kit list',
 	blocks: 'Blocks',
 	form: 'Agenda'
