@@ -108,6 +108,16 @@ test('AMO on phones of 320 to 412 px and with 200 % text: no answer word broken,
 	await expect.poll(() => expectAnswerRows(phone, 'AMO statements at 768px')).toBe('row');
 
 	await resize(320, false);
+	// A phone reloaded half-way picks up on the first screen with a statement still to rate (it
+	// went back to Ability, however far it had got).
+	const items = phone.locator('fieldset.item');
+	for (let k = 0; k < (await items.count()); k++)
+		await items.nth(k).getByRole('radio').nth(4).check();
+	await expect(phone.locator('.status.saved')).toBeVisible();
+	await phone.reload();
+	await expect(phone.getByRole('heading', { name: /^Motivation/ })).toBeVisible();
+	await phone.getByRole('button', { name: 'Back' }).click();
+	await expect(phone.getByRole('heading', { name: /^Ability/ })).toBeVisible();
 	// The chart's edges: Ability 5.0 (a full bar, its value by the edge), Motivation 1.0, Opportunity 3.0.
 	await completeAmo(phone, (i) => (i < 5 ? 5 : i < 10 ? 1 : (i % 5) + 1), true);
 	await expect(phone.locator('svg[role="img"]')).toBeVisible();
