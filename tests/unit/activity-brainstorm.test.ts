@@ -522,5 +522,11 @@ describe('brainstorm views render', () => {
 		}).body;
 		expect(remote).toContain('Close voting');
 		expect(remote).toContain('Same as…');
+		// Once results are shown, phones cannot vote: the remote offers no voting to open or close.
+		const shown = render(Remote, {
+			props: { view: r.projector('revealed'), status: 'revealed', groups: [], send: sendOk }
+		}).body;
+		expect(shown).not.toMatch(/(Open|Close) voting/);
+		expect(shown).toContain('Same as…');
 	});
 });
