@@ -656,3 +656,81 @@ test('the conversation cards on a 320 px remote: each group’s card in full und
 	for (const p of people) p.disconnect();
 	await context.close();
 });
+
+test('the open question’s answers on a 320, 360 and 390 px remote: each answer’s text the card’s width, Hide and Spotlight below it and 44 px tall, no list in a box of its own', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(90_000);
+	const { context, remote, errors } = await signedInAt320(browser);
+	const code = await startSession(remote, /Session A/);
+	const people = await joinAll(baseURL!, code, ROOM_NAMES.slice(0, 3));
+	try {
+		const bar = remote.getByRole('region', { name: 'Controls' });
+		await bar.getByRole('button', { name: 'Start the agenda' }).click();
+		// Block 1's open question: each socket learns the run from the launch it is sent.
+		const runs = people.map(
+			(p) => new Promise<string>((resolve) => p.once('activity:phone', (a) => resolve(a.runId)))
+		);
+		await bar.getByRole('button', { name: /^Launch/ }).click();
+		const runId = (await Promise.all(runs))[0]!;
+		const answers = [
+			'Appraisals and one-to-ones with my team of six',
+			'Probation reviews',
+			'Settingobjectivesforeveryoneinthewarehouseteamandtheofficeteam'
+		];
+		for (const [i, text] of answers.entries()) {
+			const res = await new Promise((resolve) =>
+				people[i]!.emit(
+					'activity:submit',
+					{ runId, inputId: `oq-${i}`, input: { kind: 'add', column: 0, text } },
+					resolve
+				)
+			);
+			expect(res, text).toMatchObject({ ok: true });
+		}
+		const list = remote.getByRole('region', { name: 'Open question controls' });
+		const rows = list.getByRole('listitem');
+		await expect(rows).toHaveCount(3);
+		// One hidden: its "Hidden from the projector" was a strip one letter wide.
+		await rows
+			.filter({ hasText: 'Probation reviews' })
+			.getByRole('button', { name: 'Hide' })
+			.click();
+		await expect(list.getByText('Hidden from the projector')).toBeVisible();
+
+		for (const width of [320, 360, 390]) {
+			await remote.setViewportSize({ width, height: 740 });
+			await expectNoSideScroll(remote, `the remote's answers at ${width} px`);
+			const problems = await rows.evaluateAll((items) =>
+				items.flatMap((li) => {
+					const out: string[] = [];
+					const card = li.getBoundingClientRect();
+					const inner = li.clientWidth;
+					const text = li.querySelector('.text')!;
+					const t = text.getBoundingClientRect();
+					const name = (text.textContent ?? '').trim().slice(0, 30);
+					if (t.width < inner * 0.8)
+						out.push(`"${name}" ${Math.round(t.width)}px wide in a ${inner}px card`);
+					for (const b of li.querySelectorAll('button')) {
+						const r = b.getBoundingClientRect();
+						if (r.top < t.bottom - 0.5) out.push(`"${b.textContent}" beside "${name}"`);
+						if (r.height < 44) out.push(`"${b.textContent}" ${Math.round(r.height)}px tall`);
+						if (r.left < card.left || r.right > card.right + 0.5)
+							out.push(`"${b.textContent}" out of its card`);
+					}
+					// The page scrolls; a list that scrolls inside it cuts answers off on a phone.
+					const ul = li.parentElement!;
+					if (ul.scrollHeight > ul.clientHeight + 1) out.push('the list scrolls in a box');
+					return out;
+				})
+			);
+			expect.soft(problems, `${width} px`).toEqual([]);
+			await list.screenshot({ path: `test-results/e2e/screens/remote-oq-answers-${width}.png` });
+		}
+	} finally {
+		for (const socket of people) socket.disconnect();
+	}
+	errors.expectNone();
+	await context.close();
+});
