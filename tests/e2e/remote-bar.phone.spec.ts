@@ -734,3 +734,33 @@ test('the open question’s answers on a 320, 360 and 390 px remote: each answer
 	errors.expectNone();
 	await context.close();
 });
+
+test('after the last block on a 360 px remote: "Agenda finished" offers ← Previous, which takes the room back into the last block', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ ...devices['Pixel 7'], viewport: SCREEN });
+	const remote = await context.newPage();
+	const errors = watchErrors(remote);
+	await signUp(remote);
+	await startSession(remote, /Session A/);
+	const bar = remote.getByRole('region', { name: 'Controls' });
+	await bar.getByRole('button', { name: 'Start the agenda' }).click();
+	await remote.getByRole('button', { name: 'Go to Review and close' }).click();
+	await expect(bar.getByText('Block 8 of 8')).toBeVisible();
+	remote.on('dialog', (d) => void d.accept());
+	await bar.getByRole('button', { name: 'Next block →' }).click();
+	await expect(bar.getByRole('heading', { name: 'Agenda finished' })).toBeVisible();
+	// The trainer could not get back to the last block's results from the remote, only from the
+	// projector's keyboard.
+	const back = bar.getByRole('button', { name: '← Previous', exact: true });
+	await expectOnScreen(remote, back, 'Previous after the end');
+	await remote.screenshot({ path: 'test-results/e2e/screens/remote-finished.png' });
+	await back.click();
+	await expect(bar.getByText('Block 8 of 8')).toBeVisible();
+	await expect(bar.getByRole('button', { name: 'Pause' })).toBeVisible();
+	// Scrolled to the top, the bar is no longer stuck and shows the block's title again.
+	await remote.evaluate(() => window.scrollTo(0, 0));
+	await expect(bar.getByText('Review and close')).toBeVisible();
+	errors.expectNone();
+	await context.close();
+});
