@@ -212,6 +212,38 @@ test("every phone view fits a 320 px phone and 200 % text at 360 px: no sideways
 	errors.expectNone();
 });
 
+test('a learner’s evidence pack fits a 320 px phone and 200 % text at 360 px: the criteria covered in full, nothing scrolled sideways', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const { remote, code } = await deskWithSession(browser, /Session A/);
+	const phones = await Promise.all(SIZES.map((size) => sizedPhone(browser, size)));
+	const errors = watchErrors(remote, ...phones);
+	for (const [i, phone] of phones.entries()) {
+		await phone.goto(`/j/${code}`);
+		await phone.getByLabel('Your name').fill(['Zoë', 'Wolfeschlegelsteinhausen'][i]!);
+		await phone.getByRole('button', { name: 'Join' }).click();
+		await expect(phone.getByText('Waiting for the trainer')).toBeVisible();
+	}
+	// One answer each, so the table names an activity as well as "Not covered today".
+	await remote.getByRole('button', { name: 'Start the agenda' }).click();
+	await remote.getByRole('button', { name: /^Launch “/ }).click();
+	for (const phone of phones) await steps['intro-responsibilities']![0]!(phone);
+	for (const [i, phone] of phones.entries()) {
+		await phone.goto(`/p/${code}/pack`);
+		const table = phone.getByRole('table');
+		await expect(table.getByText('Your performance-management jobs today')).toBeVisible();
+		await table.screenshot({ path: `test-results/e2e/screens/sizes/pack-${SIZES[i]!.name}.png` });
+		// The "Criteria covered" table was 322–331 px wide at 320 px: "Evidence from" was cut off.
+		await expectFits(phone, `the evidence pack (${SIZES[i]!.name})`);
+		// Each criterion's evidence still says what it is, read as a table or as cards.
+		await expect(
+			table.getByRole('cell', { name: /^Evidence from: Your performance-management jobs today/ })
+		).toHaveCount(1);
+	}
+	errors.expectNone();
+});
+
 /** WCAG contrast of two colours given as [r, g, b] (0–255). */
 function contrast(a: number[], b: number[]): number {
 	const lum = (rgb: number[]) => {
