@@ -1,6 +1,7 @@
 import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { io as connect, type Socket } from 'socket.io-client';
 import { deskWithSession, expectNoSideScroll, signUp, startSession, watchErrors } from './helpers';
+import { expectFits } from './phone-fit';
 import { ROOM_NAMES } from './room-names';
 import { makePdf } from '../helpers/make-pdf';
 
@@ -761,6 +762,57 @@ test('after the last block on a 360 px remote: "Agenda finished" offers ← Prev
 	// Scrolled to the top, the bar is no longer stuck and shows the block's title again.
 	await remote.evaluate(() => window.scrollTo(0, 0));
 	await expect(bar.getByText('Review and close')).toBeVisible();
+	errors.expectNone();
+	await context.close();
+});
+
+test('an agenda of one block whose titles are one long word: on a 320 px phone the sessions list and the remote wrap them, and the card says "1 block"', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const { context, remote, errors } = await signedInAt320(browser);
+	await editCopyOfSessionB(remote);
+	// A pasted word longer than any screen is wide: a compound name, a file name, a test string.
+	const title = `Appraisal ${'Verylongwordwithoutanyspaces'.repeat(3)}`;
+	const blockTitle = `Intro ${'Performancemanagementworkshop'.repeat(3)}`;
+	await remote.getByLabel('Agenda title').fill(title);
+	const blocks = remote.getByRole('group', { name: /^Block \d+ / });
+	while ((await blocks.count()) > 1) {
+		const n = await blocks.count();
+		await blocks.last().getByRole('button', { name: 'Delete' }).click();
+		await expect(blocks).toHaveCount(n - 1);
+	}
+	await blocks.first().getByLabel('Title', { exact: true }).fill(blockTitle);
+	await remote.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(remote.getByText('Saved', { exact: true })).toBeVisible();
+
+	await remote.getByRole('link', { name: '← Your sessions' }).click();
+	const card = remote
+		.getByRole('listitem')
+		.filter({ has: remote.getByRole('heading', { name: title }) });
+	// "1 blocks" was said of an agenda of one block.
+	await expect.soft(card.getByText(/^1 block · /)).toBeVisible();
+	await expectFits(remote, 'the sessions list with a long title');
+	// On a desk the title stuck out of its card, past the card's right edge.
+	await remote.setViewportSize({ width: 1280, height: 800 });
+	const inside = async () => {
+		const c = (await card.boundingBox())!;
+		const h = (await card.getByRole('heading', { name: title }).evaluate((el) => {
+			const range = document.createRange();
+			range.selectNodeContents(el);
+			return range.getBoundingClientRect().right;
+		}))!;
+		return h <= c.x + c.width;
+	};
+	expect.soft(await inside(), 'the long title inside its card at 1280 px').toBe(true);
+	await remote.setViewportSize({ width: 320, height: 640 });
+
+	await card.getByRole('button', { name: 'Start live session' }).click();
+	await expect(remote).toHaveURL(/\/trainer\/rooms\/[a-z2-7]+$/);
+	await remote.getByRole('button', { name: 'Start the agenda' }).click();
+	await expect(remote.getByText('Block 1 of 1')).toBeVisible();
+	await remote.screenshot({ path: 'test-results/e2e/screens/remote-long-titles-320.png' });
+	await expectFits(remote, 'the remote with a long agenda and block title');
 	errors.expectNone();
 	await context.close();
 });
