@@ -4,6 +4,16 @@ import { expectAccessible, expectNoSideScroll, roomWithPhones } from './helpers'
 const shot = (page: Page, name: string) =>
 	page.screenshot({ path: `test-results/e2e/screens/${name}.png` });
 
+/**
+ * A goal-setting step replaced the one before: its heading has the focus, as a new page's would,
+ * and is wholly on the screen (the phone stayed scrolled down where Next was, the question above).
+ */
+async function expectNewStep(phone: Page, heading: string) {
+	const h = phone.getByRole('heading', { name: heading, exact: true });
+	await expect(h).toBeFocused();
+	await expect(h).toBeInViewport({ ratio: 1 });
+}
+
 const GOALS = [
 	'Reduce invoice errors from 8% to 2% by 31 March so that the finance team meets its audit objective',
 	'Lead two team meetings by the end of May to build confidence in front of the team',
@@ -34,12 +44,14 @@ test('projector and four phones run goal-setting and the conversation cards from
 		await phone.getByRole('button', { name: 'Next: goal type' }).click();
 		// Each step appears once the last answer is saved: answer the step on screen, not the one before.
 		await expect(phone.getByRole('heading', { name: 'Which kind of goal fits?' })).toBeVisible();
+		await expectNewStep(phone, 'Which kind of goal fits?');
 		await phone
 			.getByRole('radio')
 			.nth(i % 4)
 			.check();
 		await phone.getByRole('button', { name: 'Next: write it' }).click();
 		await expect(phone.getByRole('heading', { name: 'Write the goal' })).toBeVisible();
+		await expectNewStep(phone, 'Write the goal');
 		await phone.getByLabel('The goal, as you would agree it with them').fill(GOALS[i]!);
 		await phone.getByRole('radio', { name: '4' }).check();
 		if (i === 0) {
@@ -49,11 +61,17 @@ test('projector and four phones run goal-setting and the conversation cards from
 		}
 		await phone.getByRole('button', { name: 'Send for review' }).click();
 		await expect(phone.getByRole('heading', { name: 'Your goal' })).toBeVisible();
+		await expectNewStep(phone, 'Your goal');
+		// What happens next is on the screen too, not below it.
+		await expect(phone.getByRole('heading', { name: 'Sent for review' })).toBeInViewport({
+			ratio: 1
+		});
 	}
 	await page.getByRole('button', { name: /Rotate goals for review \(4 submitted\)/ }).click();
 	for (const phone of phones) {
 		await phone.getByRole('button', { name: 'You have a goal to review' }).click();
 		await expect(phone.getByRole('heading', { name: "Review a colleague's goal" })).toBeVisible();
+		await expectNewStep(phone, "Review a colleague's goal");
 		for (const group of await phone.locator('fieldset').all())
 			await group.getByRole('radio').first().check();
 		await phone
