@@ -155,3 +155,53 @@ test('projector and four phones run goal-setting and the conversation cards from
 	await expectAccessible(projector, 'conversation cards projector');
 	errors.expectNone();
 });
+
+test('two members type in one plan part at once: after a reload the phone asks again, never overwrites', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const { phones, errors } = await roomWithPhones(page, browser, /Session B/, ['Aisha', 'Jo']);
+	const [aisha, jo] = phones as [Page, Page];
+	await page.getByRole('button', { name: 'Start the agenda' }).click();
+	await page.getByRole('button', { name: 'Go to Difficult conversations' }).click();
+	await expect(page.getByLabel('Launch an activity')).toHaveValue('difficult-conversations');
+	await page.getByLabel('Groups of').fill('2');
+	await page.getByRole('button', { name: /Launch “/ }).click();
+	await page.getByRole('button', { name: 'Deal cards' }).click();
+	const prepare = (phone: Page) => phone.getByLabel('Prepare', { exact: true });
+	await expect(prepare(aisha)).toBeEditable();
+	await expect(prepare(jo)).toBeEditable();
+
+	// Aisha is still typing when Jo's save arrives: every key restarts her phone's save timer, so
+	// hers is unsent, typed over the empty part that Jo has since filled.
+	const mine = 'Email thread dates; project plan; awards policy; meeting room booked for Tuesday';
+	const theirs = 'Email thread dates; project plan; awards policy; HR advice';
+	const typing = prepare(aisha).pressSequentially(mine, { delay: 60 });
+	await expect(prepare(aisha)).not.toHaveValue('');
+	await prepare(jo).fill(theirs);
+	await prepare(jo).blur();
+	await expect(jo.getByText('✓ Saved')).toBeVisible();
+	await typing;
+	const prompt = aisha
+		.getByRole('alert')
+		.filter({ hasText: 'Jo changed this while you were typing' });
+	await expect(prompt).toBeVisible();
+	await shot(aisha, 'cards-conflict');
+
+	// A reload keeps her unsent text on the phone, and the choice with it: it is not sent over Jo's.
+	await aisha.reload();
+	await expect(prompt).toBeVisible();
+	await expect(prompt.locator('blockquote')).toHaveText(theirs);
+	await expect(prepare(aisha)).toHaveValue(mine);
+	await expect(aisha.getByText('Not saved: choose below')).toBeVisible();
+	await expect(aisha.getByText('✓ Saved')).toHaveCount(0);
+	await expect(prepare(jo)).toHaveValue(theirs);
+
+	// Her choice settles it, and nobody's text is lost.
+	await prompt.getByRole('button', { name: 'Keep both' }).click();
+	await expect(prepare(jo)).toHaveValue(`${theirs}\n${mine}`);
+	await expect(prepare(aisha)).toHaveValue(`${theirs}\n${mine}`);
+	await expect(aisha.getByText('✓ Saved')).toBeVisible();
+	errors.expectNone();
+});

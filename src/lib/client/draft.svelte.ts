@@ -1,4 +1,4 @@
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, untrack } from 'svelte';
 import type { SendResult } from '$lib/activities/shared/send-status.svelte';
 
 const SCOPE = Symbol('draft-scope');
@@ -27,6 +27,10 @@ function storage(): Storage | null {
  * Once the text is sent it belongs to the outbox, which keeps it until the server has it, so
  * `sent()` drops the stored copy (a reload then shows no stale draft beside the queued input) and
  * stores it again only if the server refuses it.
+ *
+ * A text several people edit also keeps `base`, the saved version the text was typed over: after a
+ * reload the phone compares it with the server's, so a colleague's newer text is never overwritten
+ * by a draft its person has not seen against it.
  */
 export class Draft {
 	key: string | null = null;
@@ -34,6 +38,7 @@ export class Draft {
 	restored = false;
 	#scope: string | null;
 	#value = $state('');
+	#base: number | null = null;
 
 	constructor(field: string, initial = '') {
 		this.#scope = getContext<(() => string | null) | undefined>(SCOPE)?.() ?? null;
@@ -46,6 +51,26 @@ export class Draft {
 		const stored = this.key ? (storage()?.getItem(this.key) ?? null) : null;
 		this.restored = stored !== null;
 		this.#value = stored ?? initial;
+		const base = stored !== null ? Number(storage()?.getItem(this.#baseKey) ?? NaN) : NaN;
+		this.#base = Number.isInteger(base) ? base : null;
+	}
+
+	/**
+	 * The saved version (a revision number) the text was typed over, kept with it; null when there
+	 * is none or a draft was stored without one. Set it before the text it goes with.
+	 */
+	get base(): number | null {
+		return this.#base;
+	}
+	set base(rev: number | null) {
+		this.#base = rev;
+		// A draft already kept moves onto the new base with it (our own save came back meanwhile).
+		// (Untracked: an effect that moves the base must not rerun on every keystroke.)
+		if (this.key && storage()?.getItem(this.key)) this.#store(untrack(() => this.#value));
+	}
+
+	get #baseKey(): string {
+		return `${this.key}@base`;
 	}
 
 	get value(): string {
@@ -73,8 +98,11 @@ export class Draft {
 	#store(text: string) {
 		if (!this.key) return;
 		try {
-			if (text) storage()?.setItem(this.key, text);
-			else storage()?.removeItem(this.key);
+			const s = storage();
+			if (text) s?.setItem(this.key, text);
+			else s?.removeItem(this.key);
+			if (text && this.#base !== null) s?.setItem(this.#baseKey, String(this.#base));
+			else s?.removeItem(this.#baseKey);
 		} catch {
 			// Storage full or off: the draft lives as long as the page.
 		}
