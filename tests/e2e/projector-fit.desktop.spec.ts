@@ -965,6 +965,10 @@ test('conversation cards: 8 groups, plans, a round, a spotlight', async () => {
 		)
 		.toBe(true);
 	await fits('conversation-cards-planning');
+	// Before the reveal a group's cause is only its choice: no tick or cross says whether it is right.
+	const stage = projector.getByRole('region', { name: 'Activity' });
+	await expect(stage.getByText('Cause chosen: Skills').first()).toBeVisible();
+	await expect(stage).not.toContainText(/[✓✗]/);
 	await eachGroup('conversation-cards-planning');
 	await act(run.runId, { kind: 'start-round', minutes: 5 });
 	await expect(projector.locator('.round.running')).toContainText(/Round 1\s*\d+:\d\d left/);
