@@ -430,12 +430,16 @@ test('join screen before the start: 8, 30 and 45 people', async ({ browser }) =>
 
 test('open question in groups: 40 answers, each group, a spotlight', async () => {
 	const run = await launch('fit-open');
+	const stage = projector.getByRole('region', { name: 'Activity' });
+	// Before any answer the screen already says what the setting does: held until the results.
+	await expect(stage).toContainText('0 answers');
+	await expect(stage).toContainText('Answers appear here when the trainer shows the results.');
+	await expect(stage).not.toContainText('as phones send them');
 	await everyone(async (i) => {
 		await submit(i, run.runId, { kind: 'add', column: 0, text: sentence(i, 200) });
 		if (i < 10) await submit(i, run.runId, { kind: 'add', column: 0, text: sentence(i + 3, 200) });
 	});
 	await waitIn(PEOPLE);
-	const stage = projector.getByRole('region', { name: 'Activity' });
 	// Results on reveal (the default): the room sees how many, not what, and the label is spaced right.
 	await expect(stage).toContainText('40 answers · anonymous');
 	await expect(stage).toContainText('appear here when the trainer shows the results');
@@ -468,6 +472,10 @@ test('open question in groups: 40 answers, each group, a spotlight', async () =>
 
 test('open question with three columns', async () => {
 	const run = await launch('fit-columns');
+	// Results live: answers show as they come, and the empty screen says so.
+	await expect(projector.getByRole('region', { name: 'Activity' })).toContainText(
+		'Answers appear here as phones send them.'
+	);
 	await everyone(async (i) => {
 		await submit(i, run.runId, { kind: 'add', column: i % 3, text: sentence(i, 200) });
 		if (i < 10)
