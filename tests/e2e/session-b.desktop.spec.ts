@@ -149,8 +149,17 @@ test('projector and four phones run goal-setting and the conversation cards from
 	await expect(a.getByRole('heading', { name: /^Round 1: you are the / })).toBeVisible();
 	await shot(a, 'cards-phone');
 	await shot(projector, 'cards-projector');
+	// The trainer ends the round: the manager is no longer told to hold the conversation.
+	await page.getByRole('button', { name: 'End round' }).click();
+	for (const phone of [a, b]) {
+		await expect(phone.getByRole('heading', { name: /^Round 1: you were the / })).toBeVisible();
+		await expect(phone.getByText(/^This round is over\./)).toBeVisible();
+		await expect(phone.getByText('Hold the conversation using your group’s plan.')).toHaveCount(0);
+	}
 	await page.getByRole('button', { name: 'Close and show results' }).click();
 	await expect(projector.getByText(cardTitle).first()).toBeVisible();
+	// The results' heading is about the causes, not the round that ended before them.
+	await expect(projector.getByRole('region', { name: 'Activity' })).not.toContainText('has ended');
 	await shot(projector, 'cards-projector-revealed');
 	await expectAccessible(projector, 'conversation cards projector');
 	errors.expectNone();
