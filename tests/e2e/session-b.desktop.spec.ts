@@ -53,7 +53,12 @@ test('projector and four phones run goal-setting and the conversation cards from
 		await expect(phone.getByRole('heading', { name: 'Write the goal' })).toBeVisible();
 		await expectNewStep(phone, 'Write the goal');
 		await phone.getByLabel('The goal, as you would agree it with them').fill(GOALS[i]!);
-		await phone.getByRole('radio', { name: '4' }).check();
+		// The rating is optional: the coach asks for it where the scale is, and only there.
+		if (i === 2)
+			await expect(
+				phone.getByText('Rate how achievable it is, from 1 to 5, just above.')
+			).toBeVisible();
+		else await phone.getByRole('radio', { name: '4' }).check();
 		if (i === 0) {
 			await shot(phone, 'goal-phone-coach');
 			await expectAccessible(phone, 'goal writing with the coach');
@@ -66,6 +71,10 @@ test('projector and four phones run goal-setting and the conversation cards from
 		await expect(phone.getByRole('heading', { name: 'Sent for review' })).toBeInViewport({
 			ratio: 1
 		});
+		if (i === 2) {
+			await expect(phone.getByText('Not rated for how achievable it is (1 to 5).')).toBeVisible();
+			await expect(phone.getByText(/Rate how achievable/)).toHaveCount(0);
+		}
 	}
 	await page.getByRole('button', { name: /Rotate goals for review \(4 submitted\)/ }).click();
 	for (const phone of phones) {
@@ -81,7 +90,8 @@ test('projector and four phones run goal-setting and the conversation cards from
 	}
 	// Each review reaches its author, and only its author: everyone sees exactly one review of their goal.
 	for (const phone of phones) {
-		await expect(phone.getByRole('heading', { name: 'Your review' })).toHaveCount(1);
+		await expect(phone.getByRole('heading', { name: 'The review of your goal' })).toHaveCount(1);
+		await expect(phone.getByRole('heading', { name: 'Your review' })).toHaveCount(0);
 		await expect(phone.getByText('Add the date you will check progress.')).toBeVisible();
 	}
 	await page.getByRole('button', { name: 'Close and show results' }).click();

@@ -83,10 +83,11 @@ describe('Achievable: the self-rating, 3 or more passes', () => {
 		expect(c.pass).toBe(false);
 		expect(c.reason).toMatch(/smaller step/);
 	});
-	it('fails, asking for a rating, when there is none', () => {
+	it('fails, saying it is not rated, when there is none', () => {
 		const c = checkAchievable(null);
 		expect(c.pass).toBe(false);
-		expect(c.reason).toMatch(/Rate how achievable/);
+		// Also read on a sent goal, the projector and the evidence pack: no "rate it below" there.
+		expect(c.reason).toBe('Not rated for how achievable it is (1 to 5).');
 	});
 });
 

@@ -224,8 +224,9 @@ export function checkAchievable(
 	goalType: GoalType | null = null,
 	text = ''
 ): Check {
-	if (rating === null)
-		return fail('achievable', 'Rate how achievable it is, from 1 to 5, below the goal.');
+	// Read where no rating control is at hand too (a sent goal, the projector, the evidence pack):
+	// the writing step asks for the rating in its own words (Coach's `rateHint`).
+	if (rating === null) return fail('achievable', 'Not rated for how achievable it is (1 to 5).');
 	if (goalType === 'stretch')
 		return pass(
 			'achievable',
