@@ -153,6 +153,10 @@ async function problems(page: Page, minPx: number): Promise<string[]> {
 		const main = document.querySelector('main')!;
 		const describe = (el: Element) =>
 			`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`;
+		const clamped = (el: Element) =>
+			el.matches('.clamp[title]') &&
+			el.getAttribute('title')!.replace(/\s+/g, ' ').trim() ===
+				(el as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
 		const clipping = (el: Element): Element[] => {
 			const list: Element[] = [];
 			for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
@@ -166,8 +170,11 @@ async function problems(page: Page, minPx: number): Promise<string[]> {
 			if (!(el instanceof HTMLElement) || !el.checkVisibility()) continue;
 			const s = getComputedStyle(el);
 			// A pager's window holds its other pages on purpose (hidden, with "1 of 3" shown).
+			// So does a title clamped to its lines (.clamp) with its whole text in its title attribute.
 			const clips =
-				(s.overflowX !== 'visible' || s.overflowY !== 'visible') && !el.matches('[data-pager]');
+				(s.overflowX !== 'visible' || s.overflowY !== 'visible') &&
+				!el.matches('[data-pager]') &&
+				!clamped(el);
 			if (
 				clips &&
 				el.clientHeight > 2 &&
@@ -204,6 +211,9 @@ async function problems(page: Page, minPx: number): Promise<string[]> {
 			if (/…$/.test(text) && !/^(Sending|Reconnecting|Saving)…$/.test(text))
 				out.push(`${what} is shortened with "…"`);
 			for (const r of rects) {
+				// A clamped title's lines past its last are hidden on purpose.
+				const clamp = clipping(el).find(clamped);
+				if (clamp && r.top >= clamp.getBoundingClientRect().bottom - 1) continue;
 				if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1) {
 					out.push(
 						`${what} is off the screen at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`
@@ -239,6 +249,51 @@ async function problems(page: Page, minPx: number): Promise<string[]> {
 		}
 		return [...new Set(out)];
 	}, minPx);
+}
+
+/**
+ * Text that runs into other text, a button or the progress line: two lines of different elements on
+ * the same pixels (each line taken inside its own element's box, as a clamped title shows it).
+ */
+async function overlaps(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const main = document.querySelector('main')!;
+		const boxes: { el: Element; r: DOMRect; what: string }[] = [];
+		const inside = (r: DOMRect, b: DOMRect) =>
+			DOMRect.fromRect({
+				x: Math.max(r.left, b.left),
+				y: Math.max(r.top, b.top),
+				width: Math.min(r.right, b.right) - Math.max(r.left, b.left),
+				height: Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top)
+			});
+		const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const text = node.textContent!.trim();
+			const el = node.parentElement!;
+			if (!text || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true }))
+				continue;
+			const own = el.getBoundingClientRect();
+			if (own.width <= 1 && own.height <= 1) continue;
+			const range = document.createRange();
+			range.selectNodeContents(node);
+			for (const line of range.getClientRects()) {
+				const r = inside(line, el.closest('.clamp')?.getBoundingClientRect() ?? own);
+				if (r.width > 1 && r.height > 1) boxes.push({ el, r, what: text.slice(0, 40) });
+			}
+		}
+		for (const el of main.querySelectorAll('button, [role="img"]'))
+			if (el.checkVisibility())
+				boxes.push({ el, r: el.getBoundingClientRect(), what: `the ${el.tagName.toLowerCase()}` });
+		const out: string[] = [];
+		for (const [i, a] of boxes.entries())
+			for (const b of boxes.slice(i + 1)) {
+				if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+				const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+				const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+				if (x > 2 && y > 2) out.push(`"${a.what}" runs into "${b.what}"`);
+			}
+		return [...new Set(out)];
+	});
 }
 
 /** Checks the projector as it is at every size, keeping a screenshot of each. */
@@ -427,6 +482,81 @@ test('join screen before the start: 8, 30 and 45 people', async ({ browser }) =>
 		await context.close();
 	}
 });
+
+/** Session B copied with these titles, started, and its first block on the projector. */
+async function blockScreenOf(browser: Browser, agendaTitle: string, blockTitle: string) {
+	const context = await browser.newContext({ baseURL: server.url, reducedMotion: 'reduce' });
+	const desk = await context.newPage();
+	await signUp(desk);
+	await desk
+		.getByRole('listitem')
+		.filter({ has: desk.getByRole('heading', { name: /Session B$/ }) })
+		.getByRole('button', { name: 'Duplicate to edit' })
+		.click();
+	await desk.getByLabel('Agenda title').fill(agendaTitle);
+	await desk
+		.getByRole('group', { name: /^Block 1 / })
+		.getByLabel('Title', { exact: true })
+		.fill(blockTitle);
+	await desk.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(desk.getByText('Saved', { exact: true })).toBeVisible();
+	await desk.getByRole('button', { name: 'Start live session' }).first().click();
+	await expect(desk).toHaveURL(/\/trainer\/rooms\/[a-z2-7]+$/);
+	const page = await context.newPage();
+	await page.setViewportSize(SIZES[0]!);
+	await page.goto(`${desk.url()}/projector`);
+	await expect(page.getByText('press Space to start')).toBeVisible();
+	await page.keyboard.press(' ');
+	await expect(page.getByText(/^Block 1 of \d+$/)).toBeVisible();
+	return { context, page };
+}
+
+for (const [name, agendaTitle, blockTitle] of [
+	[
+		'long titles',
+		'Understanding Performance Management for Team Leaders and Supervisors — Session B, Leeds cohort 3',
+		'Appraisal: why we have it, the pros and cons, and what makes an appraisal conversation genuinely useful'
+	],
+	[
+		'a short title, a two-line block',
+		'Session B',
+		'Behaviour and performance: fair and valid assessment'
+	],
+	[
+		'long words',
+		`<img src=x onerror=alert(1)> ${'W'.repeat(60)}`,
+		`<script>alert("t")</script> ${'Supercalifragilisticexpialidocious'.repeat(3)}`.slice(0, 120)
+	]
+] as const)
+	test(`a block on the projector, running and paused, with ${name}: nothing overlaps, nothing off the screen`, async ({
+		browser
+	}) => {
+		const { context, page } = await blockScreenOf(browser, agendaTitle, blockTitle);
+		try {
+			for (const phase of ['running', 'paused'] as const) {
+				if (phase === 'paused') {
+					await page.keyboard.press(' ');
+					await expect(page.getByText('Paused', { exact: true })).toBeVisible();
+				}
+				for (const size of SIZES) {
+					await page.setViewportSize(size);
+					const what = `${name}, ${phase}, at ${size.width}×${size.height}`;
+					await expect.poll(() => overlaps(page), what).toEqual([]);
+					// The countdown gives way to long titles, but stays large.
+					const clock = page.getByRole('timer');
+					await expect(clock, what).toBeInViewport({ ratio: 1 });
+					expect((await clock.boundingBox())!.height, `${what}: the clock`).toBeGreaterThan(
+						size.height / 8
+					);
+					// Latecomers read the code in the corner: it stays whole on the screen.
+					await expect(page.locator('.corner'), what).toBeInViewport({ ratio: 1 });
+				}
+				await fits(`block-${name.replace(/\W+/g, '-')}-${phase}`, page);
+			}
+		} finally {
+			await context.close();
+		}
+	});
 
 test('open question in groups: 40 answers, each group, a spotlight', async () => {
 	const run = await launch('fit-open');
