@@ -1127,6 +1127,52 @@ test('conversation cards: 8 groups, plans, a round, a spotlight', async () => {
 	await status(run.runId, 'closed');
 });
 
+test('plan a conversation: a short plan and one of three near-600-character parts, spotlighted', async () => {
+	const run = await launch('plan-improvement-conversation');
+	const long = (what: string) =>
+		`${what}: collect the dates of every late report since March, the reporting guide and the team calendar, and book a quiet room for a private meeting on Tuesday morning when neither of us is rushed; also bring the training schedule for the new reporting tool and ask HR whether any adjustments apply. Then go through each missed deadline together, listen to what got in the way each time, and agree what support is needed, who gives it, and how we will both know it is working. Write it down and share it the same day.`.slice(
+			0,
+			590
+		);
+	const plans = [
+		{
+			situation: 'A team member has missed 4 of the last 6 weekly report deadlines since March.',
+			prepare: 'Dates of late reports; the reporting guide; offer training on the new tool.',
+			open: 'I want to talk about the weekly reports and how I can help you get them in on time.',
+			evidence: 'Reports for 3, 10 and 24 April were late; the ops meeting had no figures.',
+			cause: 'What is getting in the way? How are you finding the new tool?',
+			actions: 'All reports by Friday 12:00 from next week; two tool training sessions.',
+			'follow-up': 'Email summary after the meeting; review on 30 May.'
+		},
+		{
+			situation: 'A team member has missed 4 of the last 6 weekly report deadlines since March.',
+			prepare: long('Prepare'),
+			open: 'I want to talk about the weekly reports and how I can help you get them in on time.',
+			evidence: long('Evidence'),
+			actions: long('Actions')
+		}
+	];
+	for (const [i, plan] of plans.entries()) {
+		for (const [part, text] of Object.entries(plan))
+			await submit(i, run.runId, { kind: 'edit', part, text });
+		await submit(i, run.runId, { kind: 'cause', cause: 'knowledge' });
+		await submit(i, run.runId, { kind: 'share', on: true });
+	}
+	await expect.poll(() => (latest!.view as { shared: unknown[] }).shared.length).toBe(plans.length);
+	for (const [i, name] of ['short', 'long'].entries()) {
+		await act(run.runId, { kind: 'spotlight', plan: i + 1 });
+		const spot = projector.getByRole('article', { name: `Plan ${i + 1}, shared by its author` });
+		await expect(spot).toContainText(plans[i]!.situation);
+		await fits(`conversation-plan-spotlight-${name}`);
+		// Its frame is whole on the screen (the walkthrough's ran past the bottom at 720 px).
+		for (const size of SIZES) {
+			await projector.setViewportSize(size);
+			await expect(spot, `at ${size.width}×${size.height}`).toBeInViewport({ ratio: 1 });
+		}
+	}
+	await status(run.runId, 'closed');
+});
+
 test('coaching in threes: a round, notes and take-aways', async () => {
 	const run = await launch('coaching-grow');
 	await act(run.runId, { kind: 'start-round', minutes: 5 });
