@@ -20,7 +20,8 @@ const shot = (page: Page, name: string) =>
  * The rows of answer buttons: the shared rating kit's points, the rating checklist's levels and a
  * pyramid card's tags (three even buttons a row, or one a row, never a ragged mix).
  */
-const ANSWER_ROWS = 'fieldset.item .scale, .rc-phone .seg, .oq-phone .seg, .cards .tags';
+const ANSWER_ROWS =
+	'fieldset.item .scale, .rc-phone .seg, .oq-phone .seg, .cards .tags, .pairs .choices';
 
 /** How many words each line of an element's text holds, top line first. */
 function wordsPerLine(el: Locator): Promise<number[]> {
@@ -69,6 +70,15 @@ const steps: Record<string, ((phone: Page) => Promise<void>)[]> = {
 		async (phone) => {
 			await phone.getByRole('button', { name: /All steps/ }).click();
 			await expect(phone.getByRole('heading', { name: 'Pick a step' })).toBeVisible();
+		},
+		async (phone) => {
+			// The links' three choices ("no real connection", "sometimes, loosely") keep their words whole.
+			await phone.getByRole('button', { name: /Links between steps/ }).click();
+			await phone.getByRole('button', { name: /Weak/ }).first().click();
+			await expect(phone.getByRole('button', { name: /Weak/ }).first()).toHaveAttribute(
+				'aria-pressed',
+				'true'
+			);
 		}
 	],
 	'amo-assessment': [

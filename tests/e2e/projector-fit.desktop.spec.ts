@@ -19,6 +19,7 @@ import type { Ack, ClientEvents, ServerEvents, TrainerActivity } from '../../src
 import { applyPatch } from '../../src/lib/shared/patch';
 import { signUp, startSession } from './helpers';
 import { OwnServer } from './own-server';
+import { brokenWords } from './phone-fit';
 import { ROOM_NAMES } from './room-names';
 
 type Client = Socket<ServerEvents, ClientEvents>;
@@ -1169,6 +1170,23 @@ test('plan a conversation: a short plan and one of three near-600-character part
 			await projector.setViewportSize(size);
 			await expect(spot, `at ${size.width}×${size.height}`).toBeInViewport({ ratio: 1 });
 		}
+	}
+	await status(run.runId, 'closed');
+});
+
+test('Bath chain: the counts of six links, no word of a link split over two lines', async () => {
+	const run = await launch('bath-chain');
+	await everyone(async (i) => {
+		await submit(i, run.runId, { kind: 'choose', step: i % 6 });
+	});
+	await status(run.runId, 'revealed');
+	await fits('bath-chain-results');
+	for (const size of SIZES) {
+		await projector.setViewportSize(size);
+		// "Discretionar|y behaviour" was split in a column narrower than its word.
+		await expect
+			.poll(() => brokenWords(projector, '.bath .links'), `at ${size.width}×${size.height}`)
+			.toEqual([]);
 	}
 	await status(run.runId, 'closed');
 });
