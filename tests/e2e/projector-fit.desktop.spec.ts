@@ -484,8 +484,12 @@ test('join screen before the start: 8, 30 and 45 people', async ({ browser }) =>
 	}
 });
 
-/** Session B copied with these titles, started, and its first block on the projector. */
-async function blockScreenOf(browser: Browser, agendaTitle: string, blockTitle: string) {
+/** Session B copied with these titles (blocks 1, 2…), started, and its first block on the projector. */
+async function blockScreenOf(
+	browser: Browser,
+	agendaTitle: string,
+	blockTitles: readonly string[]
+) {
 	const context = await browser.newContext({ baseURL: server.url, reducedMotion: 'reduce' });
 	const desk = await context.newPage();
 	await signUp(desk);
@@ -495,10 +499,11 @@ async function blockScreenOf(browser: Browser, agendaTitle: string, blockTitle: 
 		.getByRole('button', { name: 'Duplicate to edit' })
 		.click();
 	await desk.getByLabel('Agenda title').fill(agendaTitle);
-	await desk
-		.getByRole('group', { name: /^Block 1 / })
-		.getByLabel('Title', { exact: true })
-		.fill(blockTitle);
+	for (const [i, title] of blockTitles.entries())
+		await desk
+			.getByRole('group', { name: new RegExp(`^Block ${i + 1} `) })
+			.getByLabel('Title', { exact: true })
+			.fill(title);
 	await desk.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(desk.getByText('Saved', { exact: true })).toBeVisible();
 	await desk.getByRole('button', { name: 'Start live session' }).first().click();
@@ -512,27 +517,33 @@ async function blockScreenOf(browser: Browser, agendaTitle: string, blockTitle: 
 	return { context, page };
 }
 
-for (const [name, agendaTitle, blockTitle] of [
+for (const [name, agendaTitle, blockTitles] of [
 	[
 		'long titles',
 		'Understanding Performance Management for Team Leaders and Supervisors — Session B, Leeds cohort 3',
-		'Appraisal: why we have it, the pros and cons, and what makes an appraisal conversation genuinely useful'
+		[
+			'Appraisal: why we have it, the pros and cons, and what makes an appraisal conversation genuinely useful'
+		]
 	],
 	[
+		// The "Next" line on two lines too: with "Paused" it ran under the theme button.
 		'a short title, a two-line block',
 		'Session B',
-		'Behaviour and performance: fair and valid assessment'
+		[
+			'Behaviour and performance: fair and valid assessment',
+			'Developing performance: learning preferences and coaching'
+		]
 	],
 	[
 		'long words',
 		`<img src=x onerror=alert(1)> ${'W'.repeat(60)}`,
-		`<script>alert("t")</script> ${'Supercalifragilisticexpialidocious'.repeat(3)}`.slice(0, 120)
+		[`<script>alert("t")</script> ${'Supercalifragilisticexpialidocious'.repeat(3)}`.slice(0, 120)]
 	]
 ] as const)
 	test(`a block on the projector, running and paused, with ${name}: nothing overlaps, nothing off the screen`, async ({
 		browser
 	}) => {
-		const { context, page } = await blockScreenOf(browser, agendaTitle, blockTitle);
+		const { context, page } = await blockScreenOf(browser, agendaTitle, blockTitles);
 		try {
 			for (const phase of ['running', 'paused'] as const) {
 				if (phase === 'paused') {
