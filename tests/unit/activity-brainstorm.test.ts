@@ -143,6 +143,13 @@ describe('brainstorm ideas', () => {
 		const third = r.send('ann', { kind: 'add', text: 'three' });
 		expect(third.ok).toBe(false);
 		expect(r.send('bob', { kind: 'add', text: 'three' }).ok).toBe(true);
+		// One idea each: said in the singular.
+		const one = room({ maxIdeasPerPerson: 1 });
+		one.ok('ann', { kind: 'add', text: 'one' });
+		expect(one.send('ann', { kind: 'add', text: 'two' })).toEqual({
+			ok: false,
+			error: 'You have added 1 idea, the most allowed. Edit or delete one to add another.'
+		});
 	});
 
 	it('lets only the author edit or delete a card', () => {
@@ -288,6 +295,17 @@ describe('brainstorm voting', () => {
 		expect(r.send('bob', { kind: 'unvote', ideaId: r.idOf('Pay rise') })).toEqual({
 			ok: false,
 			error: 'You have no vote on that idea.'
+		});
+		r.ok('bob', { kind: 'vote', ideaId: r.idOf('Day off') });
+		expect(r.send('bob', { kind: 'vote', ideaId: r.idOf('Day off') })).toEqual({
+			ok: false,
+			error: 'You have used all 3 votes. Take one back to vote for something else.'
+		});
+		const single = voting({ votesPerPerson: 1 });
+		single.ok('bob', { kind: 'vote', ideaId: single.idOf('Day off') });
+		expect(single.send('bob', { kind: 'vote', ideaId: single.idOf('Pay rise') })).toEqual({
+			ok: false,
+			error: 'You have used your vote. Take one back to vote for something else.'
 		});
 	});
 

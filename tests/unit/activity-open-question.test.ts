@@ -170,6 +170,11 @@ describe('open-question inputs', () => {
 			expect(r.ok).toBe(false);
 			if (!r.ok) expect(r.error).toMatch(message);
 		}
+		const one = harness(openQuestion, { ...prosCons, maxAnswers: 1 }, groupOf);
+		one.ok('ann', { kind: 'add', column: 0, text: 'One' });
+		const over = one.send('ann', { kind: 'add', column: 0, text: 'Two' });
+		expect(over.ok).toBe(false);
+		if (!over.ok) expect(over.error).toMatch(/has 1 answer, the most allowed/);
 		const single = harness(openQuestion, { question: 'Q' });
 		const r = single.send('ann', { kind: 'add', column: 1, text: 'No such column' });
 		expect(r).toEqual({ ok: false, error: 'Pick one of the columns on your screen.' });

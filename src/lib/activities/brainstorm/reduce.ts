@@ -2,6 +2,7 @@ import { InputRejected, type InputContext, type TrainerContext } from '../contra
 import type { Config, Input, TrainerInput } from './schema';
 import { MAX_THEMES } from './schema';
 import { isLive, type Idea, type State } from './state';
+import { plural } from '../shared/words';
 
 const FROZEN = 'Voting is on: ideas stay as they are until the trainer closes voting.';
 
@@ -19,7 +20,7 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 			const mine = state.ideas.filter((i) => i.authorId === ctx.participantId).length;
 			if (mine >= config.maxIdeasPerPerson) {
 				throw new InputRejected(
-					`You have added ${config.maxIdeasPerPerson} ideas, the most allowed. Edit or delete one to add another.`
+					`You have added ${plural(config.maxIdeasPerPerson, 'idea')}, the most allowed. Edit or delete one to add another.`
 				);
 			}
 			state.added += 1;
@@ -60,7 +61,7 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 			const idea = votable(state, input.ideaId);
 			if (mine.length >= config.votesPerPerson) {
 				throw new InputRejected(
-					`You have used all ${config.votesPerPerson} votes. Take one back to vote for something else.`
+					`You have used ${config.votesPerPerson === 1 ? 'your vote' : `all ${config.votesPerPerson} votes`}. Take one back to vote for something else.`
 				);
 			}
 			// More than one dot on the same card is allowed: that is how dot voting shows a strong favourite.

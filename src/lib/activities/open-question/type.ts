@@ -16,6 +16,7 @@ import {
 	type TrainerInput
 } from './schema';
 import { evidence } from './evidence';
+import { plural } from '../shared/words';
 
 export type { Config, Input, TrainerInput };
 
@@ -147,7 +148,7 @@ export function reduce(state: State, input: Input, ctx: InputContext, config: Co
 			const own = state.answers.filter((a) => a.owner === owner).length;
 			if (own >= config.maxAnswers) {
 				throw new InputRejected(
-					`${ctx.groupId ? 'Your group has' : 'You have'} ${config.maxAnswers} answers, the most allowed. Edit or delete one to add another.`
+					`${ctx.groupId ? 'Your group has' : 'You have'} ${plural(config.maxAnswers, 'answer')}, the most allowed. Edit or delete one to add another.`
 				);
 			}
 			if (state.answers.length >= MAX_ANSWERS_TOTAL)
