@@ -63,6 +63,8 @@ export class Draft {
 		return this.#base;
 	}
 	set base(rev: number | null) {
+		// Set on every keystroke (the text's own write stores it): only a move is stored here.
+		if (rev === this.#base) return;
 		this.#base = rev;
 		// A draft already kept moves onto the new base with it (our own save came back meanwhile).
 		// (Untracked: an effect that moves the base must not rerun on every keystroke.)
